@@ -1,0 +1,58 @@
+"""Float64 numpy kernels of derivations/hessian.py.
+
+Generated from derivations/hessian.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
+do not edit.
+"""
+
+
+import numpy as np
+
+
+__all__ = ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier']
+
+
+def semicircle_scale(p, Delta2, Deltap):
+    """s = sqrt(xi''(1)): half the radius of the Hessian bulk."""
+    return np.sqrt((p - 1)/Deltap + 1/Delta2)
+
+
+def theta(m, p, Delta2, Deltap):
+    """Rank-one strength theta(m) = g''(m) (1 - m**2)."""
+    return (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2)
+
+
+def bbp_margin(m, p, Delta2, Deltap):
+    """theta(m) - s: positive iff a BBP outlier leaves the bulk."""
+    _t0 = 1/Delta2
+    _t1 = (p - 1)/Deltap
+    return (1 - m**2)*(_t0 + _t1*m**(p - 2)) - np.sqrt(_t0 + _t1)
+
+
+def bulk_lower(mu, p, Delta2, Deltap):
+    """Lower bulk edge mu - 2 s."""
+    return mu - 2*np.sqrt((p - 1)/Deltap + 1/Delta2)
+
+
+def bulk_upper(mu, p, Delta2, Deltap):
+    """Upper bulk edge mu + 2 s."""
+    return mu + 2*np.sqrt((p - 1)/Deltap + 1/Delta2)
+
+
+def outlier(m, mu, p, Delta2, Deltap):
+    """Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s)."""
+    _t0 = 1 - m**2
+    _t1 = 1/Delta2
+    _t2 = (p - 1)/Deltap
+    _t3 = _t1 + _t2*m**(p - 2)
+    return -_t0*_t3 + mu - (_t1 + _t2)/(_t0*_t3)
+
+
+#: name -> (expression as text, as LaTeX), for display without SymPy.
+FORMULAS = {
+    'semicircle_scale': ('sqrt((p - 1)/Deltap + 1/Delta2)', '\\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
+    'theta': ('(1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2)', '\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right)'),
+    'bbp_margin': ('(1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2) - sqrt((p - 1)/Deltap + 1/Delta2)', '\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) - \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
+    'bulk_lower': ('mu - 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu - 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
+    'bulk_upper': ('mu + 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu + 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
+    'outlier': ('mu - (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2) - ((p - 1)/Deltap + 1/Delta2)/((1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2))', '\\mu - \\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) - \\frac{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}{\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right)}'),
+}

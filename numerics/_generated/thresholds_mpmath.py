@@ -1,0 +1,16 @@
+"""mpmath kernels of derivations/thresholds.py.
+
+Generated from derivations/thresholds.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
+do not edit.
+"""
+
+
+__all__ = ['delta2_gf']
+
+
+def delta2_gf(ctx, p, Deltap):
+    """Gradient-flow threshold Delta2_GF(Deltap, p): theta(0) = s at the marginal states."""
+    p = ctx.mpf(p)
+    Deltap = ctx.mpf(Deltap)
+    _t0 = ctx.sqrt(Deltap)
+    return 2*_t0/(_t0 + ctx.sqrt(Deltap + 4*p - 4))

@@ -1,0 +1,33 @@
+"""spiked-theory: landscape and gradient-flow theory of the spiked matrix-tensor model.
+
+The public API.  Importing it loads numpy and mpmath only; SymPy is imported when an
+expression is asked for (:func:`expressions`, ``ThresholdCurve.expr``).
+
+>>> import theory
+>>> theory.threshold(p=3, delta_p=1.0)
+0.5
+
+References
+----------
+arXiv:1907.08226 (Who is afraid of big bad minima?), arXiv:1902.00139, arXiv:1812.09066.
+"""
+
+from theory._expressions import expressions
+from theory._hessian import HessianSpectrum, hessian
+from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
+from numerics.solvers import ConvergenceError, PrecisionError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConvergenceError",
+    "HessianSpectrum",
+    "PrecisionError",
+    "ThresholdCurve",
+    "ThresholdResult",
+    "expressions",
+    "hessian",
+    "kinds",
+    "register_kind",
+    "threshold",
+]

@@ -1,0 +1,291 @@
+"""``theory.threshold``: one function, a registry of threshold kinds.
+
+A kind is registered once with :func:`register_kind`, giving a vectorised float64
+evaluator and an mpmath evaluator; :func:`threshold` does the input checks, the dispatch
+between float64 and arbitrary precision, and the two-precision certification, for every kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Callable, Mapping
+
+import mpmath
+import numpy as np
+
+from numerics import solvers
+from numerics._generated import thresholds_mpmath, thresholds_numpy
+from theory import _precision, _validate
+
+__all__ = ["ThresholdCurve", "ThresholdKind", "ThresholdResult", "kinds", "register_kind", "threshold"]
+
+
+@dataclass(frozen=True)
+class ThresholdKind:
+    """A kind of threshold, as registered with :func:`register_kind`.
+
+    Attributes
+    ----------
+    name : str
+        The name users pass as ``kind=``.
+    summary : str
+        One line saying what the threshold is.
+    evaluate_float : callable
+        ``(p, delta_p: ndarray, **options) -> ndarray`` in float64, same shape.
+    evaluate_mp : callable
+        ``(ctx, p, delta_p: mpf, **options) -> mpf | numerics.solvers.Root`` in the context
+        ``ctx``; a solved kind returns a :class:`~numerics.solvers.Root` (value and bracket).
+    formula : str or None
+        Name of the generated closed form (key of :func:`theory.expressions`), if any.
+    options : mapping
+        Extra keyword arguments the kind accepts, each with its validator.
+    reference : str
+        Where the threshold is defined (arXiv number and section).
+    """
+
+    name: str
+    summary: str
+    evaluate_float: Callable
+    evaluate_mp: Callable
+    formula: str | None = None
+    options: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+    reference: str = ""
+
+
+_KINDS: dict[str, ThresholdKind] = {}
+
+
+def register_kind(kind: ThresholdKind) -> ThresholdKind:
+    """Add a threshold kind to :func:`threshold` (one registration, no new branch)."""
+    if kind.name in _KINDS:
+        raise ValueError(f"threshold kind {kind.name!r} is already registered")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def kinds() -> tuple[str, ...]:
+    """Names of the registered threshold kinds."""
+    return tuple(_KINDS)
+
+
+def _get_kind(kind) -> ThresholdKind:
+    try:
+        return _KINDS[kind]
+    except (KeyError, TypeError):
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}; got {kind!r}") from None
+
+
+def _check_options(k: ThresholdKind, options: dict) -> dict:
+    unknown = set(options) - set(k.options)
+    if unknown:
+        allowed = ", ".join(sorted(k.options)) or "none"
+        raise ValueError(f"kind={k.name!r} takes no option {', '.join(sorted(unknown))} (options: {allowed})")
+    return {name: k.options[name](value) for name, value in options.items()}
+
+
+@dataclass(frozen=True)
+class ThresholdResult:
+    """A threshold with its certificate (``threshold(..., full_output=True)``).
+
+    Attributes
+    ----------
+    value : float or mpmath.mpf
+        The threshold ``Delta2`` (rounded to ``dps`` digits when ``dps`` is set).
+    kind, p, delta_p, dps :
+        What was asked (``delta_p`` exact, as a Fraction).
+    error : float
+        Estimate of the absolute error: for arbitrary precision, the difference between the
+        evaluations at ``dps + 10`` and ``dps + 30`` digits; for float64, against 30 digits.
+    bracket : tuple or None
+        The sign-change bracket of a solved kind (None for a closed form).
+    """
+
+    value: Any
+    kind: str
+    p: int
+    delta_p: Fraction
+    dps: int | None
+    error: float
+    bracket: tuple | None = None
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __repr__(self) -> str:
+        shown = mpmath.nstr(self.value, self.dps) if self.dps else repr(self.value)
+        extra = f", bracket={tuple(mpmath.nstr(b, 8) for b in self.bracket)}" if self.bracket else ""
+        return (f"ThresholdResult({self.kind}: Delta2 = {shown} at p={self.p}, "
+                f"delta_p={self.delta_p}, dps={self.dps}, error~{self.error:.1e}{extra})")
+
+
+def _evaluate_mp(k: ThresholdKind, p: int, delta_p: Fraction, dps: int, options: dict):
+    """Evaluate at two precisions; return (value at dps + 30, error estimate, bracket)."""
+    results = []
+    for extra in (_precision.GUARD_DIGITS, _precision.GUARD_DIGITS + _precision.CHECK_DIGITS):
+        ctx = _precision.context(dps + extra)
+        out = k.evaluate_mp(ctx, p, _precision.to_mp(ctx, delta_p), **options)
+        results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
+    low, high = results
+    error = abs(high.value - low.value)
+    if error > abs(high.value) * mpmath.mpf(10) ** (-(dps + 2)):
+        raise solvers.PrecisionError(
+            f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the values at dps={dps + 10} and "
+            f"dps={dps + 30} differ by {mpmath.nstr(error, 3)}; {dps} digits are not certified"
+        )
+    return high.value, float(error), high.bracket
+
+
+def threshold(p: int = 3, delta_p=None, *, kind: str = "gradient_flow", dps: int | None = None,
+              full_output: bool = False, **options):
+    """A threshold on the noise of the matrix channel, ``Delta2``, of the spiked matrix-tensor model.
+
+    Parameters
+    ----------
+    p : int
+        Order of the tensor, an integer >= 3.
+    delta_p : number, array_like or None
+        Noise variance of the tensor channel.  ``None`` returns the whole curve
+        ``Delta2(delta_p)`` as a :class:`ThresholdCurve`.  Accepts int, float,
+        ``fractions.Fraction``, ``decimal.Decimal``, mpmath numbers, decimal strings such as
+        ``"0.7"`` (exact, parsed as a number) and, at float precision, numpy arrays.
+    kind : str
+        Which threshold; see :func:`theory.kinds`.  ``"gradient_flow"`` (default): below it,
+        gradient flow from a random start finds the signal (arXiv:1907.08226, eq. (11)).
+    dps : int, optional
+        Decimal digits.  ``None`` computes in float64 and returns a float (or an array);
+        an integer returns an ``mpmath.mpf`` correct to ``dps`` digits, certified by agreement
+        of two evaluations 20 digits apart.
+    full_output : bool
+        Return a :class:`ThresholdResult` (value, error estimate, bracket) for scalar input.
+    **options
+        Kind-specific options (e.g. ``overlaps=`` for ``kind="trivialization"``).
+
+    Returns
+    -------
+    float, numpy.ndarray, mpmath.mpf, ThresholdCurve or ThresholdResult
+
+    Raises
+    ------
+    ValueError
+        For ``p`` not an integer >= 3, ``delta_p`` not positive and finite, ``dps < 1``, an
+        unknown ``kind`` or option.
+    numerics.solvers.PrecisionError
+        If the requested digits could not be certified.
+
+    Examples
+    --------
+    >>> import theory
+    >>> theory.threshold(p=3, delta_p=1.0)
+    0.5
+    >>> import mpmath
+    >>> mpmath.nstr(theory.threshold(p=4, delta_p=1, dps=50), 50)
+    '0.43425854591066488218653687791174932437521609564087'
+    >>> theory.threshold(p=2, delta_p=1.0)
+    Traceback (most recent call last):
+        ...
+    ValueError: p must be an integer >= 3, got 2
+
+    References
+    ----------
+    arXiv:1907.08226, section 4 (gradient flow); spec/theory.md sections 4-6.
+    """
+    p = _validate.check_p(p)
+    k = _get_kind(kind)
+    dps = _validate.check_dps(dps)
+    opts = _check_options(k, options)
+    if delta_p is None:
+        if dps is not None or full_output:
+            raise ValueError("dps and full_output need a value of delta_p (the curve takes dps when called)")
+        return ThresholdCurve(p=p, kind=k.name, options=tuple(sorted(opts.items())))
+    if dps is None and _validate.is_mp(delta_p):
+        dps = _precision.dps_of(delta_p)
+    if dps is not None:
+        exact = _validate.positive_exact("delta_p", delta_p)
+        value, error, bracket = _evaluate_mp(k, p, exact, dps, opts)
+        out = _precision.export(value, dps)
+        if full_output:
+            return ThresholdResult(out, k.name, p, exact, dps, error, bracket)
+        return out
+    if isinstance(delta_p, (str, Fraction)) or not np.ndim(delta_p) and not isinstance(delta_p, np.ndarray):
+        exact = _validate.positive_exact("delta_p", delta_p)
+        value = float(k.evaluate_float(p, np.float64(exact), **opts))
+        if full_output:
+            ref, _, bracket = _evaluate_mp(k, p, exact, 20, opts)
+            return ThresholdResult(value, k.name, p, exact, None, float(abs(ref - value)), bracket)
+        return value
+    if full_output:
+        raise ValueError("full_output=True needs a scalar delta_p")
+    return k.evaluate_float(p, _validate.positive_array("delta_p", delta_p), **opts)
+
+
+@dataclass(frozen=True)
+class ThresholdCurve:
+    """The threshold as a function of ``delta_p`` at fixed ``p``: ``theory.threshold(p=3)``.
+
+    Call it on floats, numpy arrays (same shape back) or mpmath numbers; ``.expr`` is the
+    SymPy expression (imports SymPy), ``.latex()`` its LaTeX.
+
+    Examples
+    --------
+    >>> import theory
+    >>> curve = theory.threshold(p=3)
+    >>> curve
+    ThresholdCurve(kind='gradient_flow', p=3): Delta2(Deltap) = 2*sqrt(Deltap)/(sqrt(Deltap) + sqrt(Deltap + 4*p - 4)) with p = 3
+    >>> curve([1.0, 2.0])
+    array([0.5       , 0.61803399])
+    """
+
+    p: int
+    kind: str = "gradient_flow"
+    options: tuple = ()
+
+    def __call__(self, delta_p, dps: int | None = None, **kw):
+        return threshold(self.p, delta_p, kind=self.kind, dps=dps, **dict(self.options), **kw)
+
+    @property
+    def _kind(self) -> ThresholdKind:
+        return _KINDS[self.kind]
+
+    @property
+    def formula(self) -> str | None:
+        """The closed form as text (general p), or None for a threshold without one."""
+        name = self._kind.formula
+        return None if name is None else _formulas()[name][0]
+
+    @property
+    def expr(self):
+        """The SymPy expression of the closed form at this ``p`` (imports SymPy)."""
+        name = self._kind.formula
+        if name is None:
+            raise ValueError(f"kind={self.kind!r} has no closed form: {self._kind.summary}")
+        from theory import expressions
+        from derivations.symbols import p as p_symbol
+
+        return expressions()[name].subs(p_symbol, self.p)
+
+    def latex(self) -> str:
+        """LaTeX of :attr:`expr` (imports SymPy)."""
+        from derivations.symbols import latex
+
+        return latex(self.expr)
+
+    def __repr__(self) -> str:
+        options = "".join(f", {k}={v!r}" for k, v in self.options)
+        head = f"ThresholdCurve(kind={self.kind!r}, p={self.p}{options})"
+        body = f"Delta2(Deltap) = {self.formula} with p = {self.p}" if self.formula else self._kind.summary
+        return f"{head}: {body}"
+
+
+def _formulas() -> dict:
+    return thresholds_numpy.FORMULAS
+
+
+register_kind(ThresholdKind(
+    name="gradient_flow",
+    summary="largest Delta2 at which gradient flow from a random start finds the signal: theta(0) = s",
+    evaluate_float=lambda p, delta_p: thresholds_numpy.delta2_gf(p, delta_p),
+    evaluate_mp=lambda ctx, p, delta_p: thresholds_mpmath.delta2_gf(ctx, p, delta_p),
+    formula="delta2_gf",
+    reference="arXiv:1907.08226, section 4",
+))
