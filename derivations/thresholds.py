@@ -21,21 +21,30 @@ from derivations.symbols import Delta2, Deltap, at_zero, m, p
 def gradient_flow_threshold(model: SpikedModel = MODEL) -> sp.Expr:
     """Solve ``theta(0) = s`` for ``Delta2``.
 
-    Both sides are positive, so the condition is equivalent to ``theta(0)**2 = s**2``, a
-    polynomial equation in ``u = 1/Delta2``.  Its roots have product ``-(p-1)/Deltap < 0``
-    (Vieta), so exactly one is positive; it is selected by its sign.  The result is returned
-    as ``1/u``, a sum of positive terms in the denominator: no cancellation for any Deltap
-    (the textbook form ``(sqrt(Deltap**2 + 4(p-1)Deltap) - Deltap)/(2(p-1))`` loses
-    ``log10(Deltap)`` digits as Deltap grows).
+    Both sides are positive, so the condition is equivalent to ``theta(0)**2 = s**2``: a
+    polynomial equation in the precisions ``u = 1/Delta2`` and ``w = 1/Deltap``.  Its roots
+    in ``u`` have product ``-(p-1) w < 0`` (Vieta), so exactly one is positive; it is selected
+    by its sign.  The result ``1/u`` has only sums of positive terms: no cancellation for any
+    Deltap (the textbook form ``(sqrt(Deltap**2 + 4(p-1)Deltap) - Deltap)/(2(p-1))`` loses
+    ``log10(Deltap)`` digits as Deltap grows), and one square root.
     """
-    u = sp.Symbol("u", real=True)
+    u = sp.Symbol("u", positive=True)
+    w = sp.Symbol("w", positive=True)
     theta0 = at_zero(theta(model), m)
     s2 = semicircle_scale(model) ** 2
-    condition = sp.expand((theta0**2 - s2).subs(Delta2, 1 / u))
+    condition = sp.expand((theta0**2 - s2).subs({Delta2: 1 / u, Deltap: 1 / w}))
     roots = sp.solve(condition, u)
-    sample = {p: 3, Deltap: 1}
-    (u_plus,) = [r for r in roots if r.subs(sample) > 0]
-    return sp.together(1 / u_plus)
+    (u_plus,) = [r for r in roots if r.subs({p: 3, w: 1}) > 0]
+    result = sp.together(1 / u_plus).subs(w, 1 / Deltap)
+    return _tidy_radicands(result)
+
+
+def _tidy_radicands(expr: sp.Expr) -> sp.Expr:
+    """Write ``sqrt(1 + 4p/Deltap - 4/Deltap)`` as ``sqrt(1 + 4(p-1)/Deltap)``."""
+    return expr.replace(
+        lambda e: e.is_Pow and e.exp == sp.S.Half,
+        lambda e: sp.sqrt(sp.collect(sp.expand(e.base), 1 / Deltap, func=sp.factor)),
+    )
 
 
 KERNELS = (

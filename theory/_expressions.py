@@ -18,7 +18,7 @@ def expressions() -> dict:
     --------
     >>> import theory
     >>> theory.expressions()["delta2_gf"]
-    2*sqrt(Deltap)/(sqrt(Deltap) + sqrt(Deltap + 4*p - 4))
+    2/(sqrt(1 + 4*(p - 1)/Deltap) + 1)
     """
     import derivations
 

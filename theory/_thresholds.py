@@ -216,7 +216,7 @@ def threshold(p: int = 3, delta_p=None, *, kind: str = "gradient_flow", dps: int
         return value
     if full_output:
         raise ValueError("full_output=True needs a scalar delta_p")
-    return k.evaluate_float(p, _validate.positive_array("delta_p", delta_p), **opts)
+    return np.asarray(k.evaluate_float(p, _validate.positive_array("delta_p", delta_p), **opts))
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ class ThresholdCurve:
     >>> import theory
     >>> curve = theory.threshold(p=3)
     >>> curve
-    ThresholdCurve(kind='gradient_flow', p=3): Delta2(Deltap) = 2*sqrt(Deltap)/(sqrt(Deltap) + sqrt(Deltap + 4*p - 4)) with p = 3
+    ThresholdCurve(kind='gradient_flow', p=3): Delta2(Deltap) = 2/(sqrt(1 + 4*(p - 1)/Deltap) + 1) with p = 3
     >>> curve([1.0, 2.0])
     array([0.5       , 0.61803399])
     """

@@ -12,5 +12,4 @@ def delta2_gf(ctx, p, Deltap):
     """Gradient-flow threshold Delta2_GF(Deltap, p): theta(0) = s at the marginal states."""
     p = ctx.mpf(p)
     Deltap = ctx.mpf(Deltap)
-    _t0 = ctx.sqrt(Deltap)
-    return 2*_t0/(_t0 + ctx.sqrt(Deltap + 4*p - 4))
+    return 2/(ctx.sqrt(1 + 4*(p - 1)/Deltap) + 1)

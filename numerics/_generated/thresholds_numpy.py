@@ -13,11 +13,10 @@ __all__ = ['delta2_gf']
 
 def delta2_gf(p, Deltap):
     """Gradient-flow threshold Delta2_GF(Deltap, p): theta(0) = s at the marginal states."""
-    _t0 = np.sqrt(Deltap)
-    return 2*_t0/(_t0 + np.sqrt(Deltap + 4*p - 4))
+    return 2/(np.sqrt(1 + 4*(p - 1)/Deltap) + 1)
 
 
 #: name -> (expression as text, as LaTeX), for display without SymPy.
 FORMULAS = {
-    'delta2_gf': ('2*sqrt(Deltap)/(sqrt(Deltap) + sqrt(Deltap + 4*p - 4))', '\\frac{2 \\sqrt{\\Delta_p}}{\\sqrt{\\Delta_p} + \\sqrt{\\Delta_p + 4 p - 4}}'),
+    'delta2_gf': ('2/(sqrt(1 + 4*(p - 1)/Deltap) + 1)', '\\frac{2}{\\sqrt{1 + \\frac{4 \\left(p - 1\\right)}{\\Delta_p}} + 1}'),
 }

@@ -1,0 +1,52 @@
+"""The core derivations: covariance, Hessian, gradient-flow threshold (spec sections 2-4)."""
+
+import sympy as sp
+
+from derivations import expressions
+from derivations.hessian import semicircle_scale, theta
+from derivations.model import MODEL
+from derivations.symbols import Delta2, Deltap, at_zero, m, p, q
+from derivations.thresholds import gradient_flow_threshold
+
+
+class TestModel:
+    def test_derivatives_match_direct_differentiation_at_fixed_p(self):
+        # The collected general-p derivatives equal SymPy's derivative of the instance.
+        for p_value in (3, 4, 7):
+            xi = MODEL.xi.expr.subs(p, p_value)
+            for k in (1, 2, 3):
+                general = MODEL.xi_d(k, q).subs(p, p_value)
+                assert sp.simplify(general - sp.diff(xi, q, k)) == 0
+
+    def test_signal_equals_covariance(self):
+        # Bayes-optimal (Nishimori) structure of the matrix-tensor model: g = xi.
+        assert MODEL.g == MODEL.xi
+
+    def test_at_zero_uses_p_at_least_3(self):
+        assert at_zero(MODEL.xi_d(2, q), q) == 1 / Delta2
+        assert at_zero(MODEL.xi_d(1, q), q) == 0
+
+
+class TestGradientFlowThreshold:
+    def test_equals_closed_form_of_the_spec(self):
+        textbook = (sp.sqrt(Deltap**2 + 4 * (p - 1) * Deltap) - Deltap) / (2 * (p - 1))
+        derived = gradient_flow_threshold()
+        assert sp.simplify(sp.radsimp(derived - textbook)) == 0
+
+    def test_is_the_bbp_point_of_the_marginal_states(self):
+        # theta(0) and s are positive, so theta(0) = s iff theta(0)**2 = s**2.
+        derived = gradient_flow_threshold()
+        gap = at_zero(theta(MODEL), m) ** 2 - semicircle_scale(MODEL) ** 2
+        assert sp.simplify(sp.radsimp(gap.subs(Delta2, derived))) == 0
+        r = sp.Symbol("r", integer=True, nonnegative=True)
+        assert at_zero(theta(MODEL), m).subs(Delta2, derived).subs(p, 3 + r).is_positive
+
+    def test_positive_for_p_at_least_3(self):
+        r = sp.Symbol("r", integer=True, nonnegative=True)
+        assert gradient_flow_threshold().subs(p, 3 + r).is_positive
+
+    def test_p3_deltap1_is_one_half(self):
+        assert gradient_flow_threshold().subs({p: 3, Deltap: 1}) == sp.Rational(1, 2)
+
+    def test_listed_in_expressions(self):
+        assert expressions()["delta2_gf"] == gradient_flow_threshold()

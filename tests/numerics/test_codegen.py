@@ -1,0 +1,84 @@
+"""The generated kernels: no drift from derivations/, and numpy = mpmath = SymPy evalf."""
+
+import ast
+import inspect
+import re
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import example, given, strategies as st
+
+import derivations
+from numerics import codegen
+from numerics._generated import hessian_mpmath, hessian_numpy, model_mpmath, model_numpy
+from numerics._generated import thresholds_mpmath, thresholds_numpy
+
+GENERATED = sorted(codegen.render_all().items())
+
+
+class TestRender:
+    @pytest.mark.parametrize("name,text", GENERATED, ids=[n for n, _ in GENERATED])
+    def test_checked_in_files_are_up_to_date(self, name, text):
+        on_disk = (codegen.OUT_DIR / name).read_text(encoding="utf-8")
+        made_with = re.search(r"with SymPy (\S+);", on_disk)
+        if made_with and made_with.group(1) != sp.__version__:
+            pytest.skip(f"generated with SymPy {made_with.group(1)}, running {sp.__version__}")
+        assert on_disk == text, f"{name} drifted: run python -m numerics.codegen"
+
+    def test_every_kernel_module_is_generated(self):
+        names = {n for n, _ in GENERATED}
+        for module in derivations.kernel_modules():
+            assert {f"{module}_numpy.py", f"{module}_mpmath.py"} <= names
+
+    @pytest.mark.parametrize("name,text", GENERATED, ids=[n for n, _ in GENERATED])
+    def test_no_float_literals_in_mpmath_code(self, name, text):
+        # A float literal would silently cap the mpmath kernels at 15 digits.
+        if name.endswith("_mpmath.py"):
+            floats = [n.value for n in ast.walk(ast.parse(text))
+                      if isinstance(n, ast.Constant) and isinstance(n.value, float)]
+            assert floats == [], name
+
+    def test_check_mode_reports_no_drift(self):
+        assert codegen.main(["--check"]) == 0
+
+
+# The core kernels: (numpy module, mpmath module, names), each compared on random valid input.
+CORE = [(model_numpy, model_mpmath), (hessian_numpy, hessian_mpmath), (thresholds_numpy, thresholds_mpmath)]
+KERNELS = [(npm, mpm, name) for npm, mpm in CORE for name in npm.__all__]
+VALUES = {"q": st.floats(-0.999, 0.999), "m": st.floats(-0.999, 0.999), "mu": st.floats(-20, 20),
+          "p": st.integers(3, 10), "Delta2": st.floats(0.01, 100), "Deltap": st.floats(0.01, 100)}
+
+
+def _evalf(name, args):
+    expr = derivations.expressions()[name]
+    subs = {s: sp.Integer(args[s.name]) if s.is_integer else sp.Float(args[s.name], 40)
+            for s in expr.free_symbols}
+    return sp.N(expr.subs(subs), 30)
+
+
+@pytest.mark.parametrize("npm,mpm,name", KERNELS, ids=[n for _, _, n in KERNELS])
+@given(data=st.data())
+def test_numpy_mpmath_and_evalf_agree(npm, mpm, name, data):
+    params = list(inspect.signature(getattr(npm, name)).parameters)
+    args = {a: data.draw(VALUES[a], label=a) for a in params}
+    ctx = mpmath.MPContext()
+    ctx.dps = 30
+    exact = getattr(mpm, name)(ctx, *args.values())
+    approx = getattr(npm, name)(*args.values())
+    reference = _evalf(name, args)
+    scale = abs(exact) + 1e-300
+    assert abs(exact - ctx.mpf(str(reference))) <= scale * ctx.mpf(10) ** -25
+    if name == "outlier":  # cancels near theta = s^2/(mu - theta); compare absolutely there
+        scale = max(scale, 1.0)
+    assert abs(float(exact) - approx) <= 1e-12 * float(scale) * 10
+
+
+class TestBroadcast:
+    def test_shapes(self):
+        m = np.zeros((2, 1, 3))
+        mu = np.zeros((4, 1))
+        assert hessian_numpy.outlier(m, mu, 3, 1.0, 1.0).shape == (2, 4, 3)
+        assert thresholds_numpy.delta2_gf(3, np.ones((5, 2))).shape == (5, 2)
+        assert np.ndim(thresholds_numpy.delta2_gf(3, 1.0)) == 0

@@ -1,0 +1,170 @@
+"""theory.threshold, kind="gradient_flow": limits, precision, input handling (spec section 4)."""
+
+import decimal
+import subprocess
+import sys
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import pytest
+from hypothesis import example, given, strategies as st
+
+import theory
+from numerics._generated import hessian_numpy
+from theory.testing import (check_gf_closed_form, check_gf_is_bbp_point, check_gf_large_delta_p,
+                            check_gf_monotone, check_gf_small_delta_p, delta_ps, ps)
+
+
+class TestThresholdGradientFlow:
+    def test_p3_deltap1_is_one_half(self):
+        value = theory.threshold(p=3, delta_p=1.0)
+        assert value == 0.5 and type(value) is float
+
+    @given(ps(), delta_ps(min_value=1e3, max_value=1e12))
+    def test_tends_to_one_as_deltap_grows(self, p, delta_p):
+        check_gf_large_delta_p(p, delta_p)
+
+    @given(ps(), delta_ps(min_value=1e-12, max_value=1e-4))
+    def test_tends_to_zero_as_deltap_vanishes(self, p, delta_p):
+        check_gf_small_delta_p(p, delta_p)
+
+    @given(ps(), st.lists(delta_ps(), min_size=2, max_size=20))
+    def test_increasing_in_deltap(self, p, values):
+        check_gf_monotone(p, values)
+
+    @given(ps(), delta_ps())
+    @example(3, 1.0)
+    def test_is_the_bbp_point_at_working_precision(self, p, delta_p):
+        check_gf_is_bbp_point(p, delta_p, dps=40)
+
+    @given(ps(), delta_ps())
+    def test_equals_the_textbook_closed_form(self, p, delta_p):
+        check_gf_closed_form(p, delta_p)
+
+    @given(ps(), delta_ps(min_value=1e-6, max_value=1e9))
+    def test_float_agrees_with_mpmath(self, p, delta_p):
+        exact = theory.threshold(p, delta_p, dps=30)
+        assert abs(theory.threshold(p, delta_p) - exact) <= 1e-15 * exact * 4
+
+    @given(ps(), delta_ps())
+    @example(4, 1.0)
+    def test_dps_15_30_60_agree_to_the_lower_precision(self, p, delta_p):
+        values = {d: theory.threshold(p, delta_p, dps=d) for d in (15, 30, 60)}
+        for low, high in ((15, 30), (30, 60), (15, 60)):
+            assert abs(values[low] - values[high]) <= values[high] * mpmath.mpf(10) ** (1 - low)
+
+    def test_stable_where_the_textbook_form_cancels(self):
+        # 1 - Delta2_GF ~ (p-1)/Deltap - ...: at Deltap = 1e12 float64 still has full digits.
+        exact = theory.threshold(3, 10**12, dps=40)
+        assert abs(theory.threshold(3, 1e12) - exact) <= 2e-16 * exact
+
+    def test_50_digits_satisfy_the_defining_condition_at_80(self):
+        value = theory.threshold(p=4, delta_p=1, dps=50)
+        ctx = mpmath.MPContext()
+        ctx.dps = 80
+        # theta(0) = 1/Delta2 and s**2 = 1/Delta2 + 3: 1/Delta2 is the positive root of u^2 = u + 3
+        u = (1 + ctx.sqrt(13)) / 2
+        assert abs(value - 1 / u) <= ctx.mpf(10) ** -50
+
+    def test_full_output_carries_the_error_estimate(self):
+        result = theory.threshold(p=3, delta_p="0.7", dps=30, full_output=True)
+        assert result.dps == 30 and result.delta_p == Fraction(7, 10)
+        assert result.error < 1e-35 and result.bracket is None
+        assert "gradient_flow" in repr(result)
+
+    @pytest.mark.parametrize("delta_p", [1, 1.0, Fraction(1), decimal.Decimal("1"), "1", " 1.0 ",
+                                         np.float64(1.0), np.int64(1)])
+    def test_accepts_every_number_type(self, delta_p):
+        assert theory.threshold(3, delta_p) == 0.5
+
+    def test_decimal_string_is_exact_at_high_precision(self):
+        ctx = mpmath.MPContext()
+        ctx.dps = 60
+        seven_tenths = ctx.mpf(7) / 10
+        via_string = theory.threshold(3, "0.7", dps=50)
+        via_float = theory.threshold(3, 0.7, dps=50)
+        via_mpf = theory.threshold(3, seven_tenths, dps=50)
+        assert abs(via_string - via_mpf) <= mpmath.mpf(10) ** -49
+        assert abs(via_string - via_float) > mpmath.mpf(10) ** -20  # 0.7 is not a binary number
+
+    def test_mpmath_input_returns_mpmath_at_its_precision(self):
+        ctx = mpmath.MPContext()
+        ctx.dps = 40
+        value = theory.threshold(3, ctx.mpf(1))
+        assert isinstance(value, mpmath.mpf)
+        assert abs(value - mpmath.mpf(1) / 2) <= mpmath.mpf(10) ** -39
+
+    @pytest.mark.parametrize("shape", [(), (1,), (7,), (3, 4), (2, 0), (2, 3, 5)])
+    def test_array_shape_is_preserved(self, shape):
+        delta_p = np.full(shape, 2.0)
+        out = theory.threshold(3, delta_p)
+        assert isinstance(out, np.ndarray) and out.shape == shape
+
+    def test_list_input(self):
+        np.testing.assert_allclose(theory.threshold(3, [1.0, 1.0]), [0.5, 0.5], rtol=0, atol=0)
+
+    @pytest.mark.parametrize("p", [2, 2.5, 3.0, "3", True, None, 1, -3])
+    def test_bad_p(self, p):
+        with pytest.raises(ValueError, match="p must be an integer >= 3"):
+            theory.threshold(p, 1.0)
+
+    @pytest.mark.parametrize("delta_p", [0, -1.0, float("nan"), float("inf"), "abc", "1+1",
+                                         "__import__('os')", [1.0, -1.0], [np.nan], True,
+                                         mpmath.mpf("inf"), complex(1, 1), "nan"])
+    def test_bad_delta_p(self, delta_p):
+        with pytest.raises(ValueError, match="delta_p"):
+            theory.threshold(3, delta_p)
+
+    @pytest.mark.parametrize("dps", [0, -5, 2.5, "50", True])
+    def test_bad_dps(self, dps):
+        with pytest.raises(ValueError, match="dps must be an integer >= 1"):
+            theory.threshold(3, 1.0, dps=dps)
+
+    def test_unknown_kind_lists_the_kinds(self):
+        with pytest.raises(ValueError, match="kind must be one of .*'gradient_flow'"):
+            theory.threshold(3, 1.0, kind="magic")
+
+    def test_unknown_option(self):
+        with pytest.raises(ValueError, match="takes no option"):
+            theory.threshold(3, 1.0, overlap="all")
+
+    def test_nothing_returns_nan_silently(self):
+        assert np.all(np.isfinite(theory.threshold(3, np.geomspace(1e-300, 1e300, 50))))
+
+
+class TestThresholdCurve:
+    def test_prints_the_formula(self):
+        text = repr(theory.threshold(p=3))
+        assert "sqrt(1 + 4*(p - 1)/Deltap)" in text and "p = 3" in text
+
+    def test_callable_like_threshold(self):
+        curve = theory.threshold(p=5)
+        x = np.linspace(0.1, 10, 11).reshape(1, 11)
+        np.testing.assert_array_equal(curve(x), theory.threshold(5, x))
+        assert curve(1.0) == theory.threshold(5, 1.0)
+        assert curve(1, dps=30) == theory.threshold(5, 1, dps=30)
+
+    def test_expr_evaluates_to_the_numbers(self):
+        import sympy as sp
+
+        curve = theory.threshold(p=6)
+        (deltap,) = curve.expr.free_symbols
+        assert abs(float(curve.expr.subs(deltap, sp.Rational(3, 2))) - curve(1.5)) < 1e-15
+
+    def test_latex(self):
+        assert theory.threshold(p=3).latex() == r"\frac{2}{\sqrt{1 + \frac{8}{\Delta_p}} + 1}"
+
+    def test_dps_without_delta_p_is_refused(self):
+        with pytest.raises(ValueError, match="need a value of delta_p"):
+            theory.threshold(3, dps=30)
+
+
+class TestImport:
+    def test_import_theory_does_not_load_sympy(self):
+        code = "import sys, theory; theory.threshold(3, 1.0); print('sympy' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "False"
+
+    def test_kinds(self):
+        assert theory.kinds()[0] == "gradient_flow"
