@@ -207,7 +207,7 @@ def threshold(p: int = 3, delta_p=None, *, kind: str = "gradient_flow", dps: int
         if full_output:
             return ThresholdResult(out, k.name, p, exact, dps, error, bracket)
         return out
-    if isinstance(delta_p, (str, Fraction)) or not np.ndim(delta_p) and not isinstance(delta_p, np.ndarray):
+    if not isinstance(delta_p, np.ndarray) and np.ndim(delta_p) == 0:
         exact = _validate.positive_exact("delta_p", delta_p)
         value = float(k.evaluate_float(p, np.float64(exact), **opts))
         if full_output:

@@ -38,7 +38,7 @@ def exact(name: str, x) -> Fraction:
     if isinstance(x, (bool, np.bool_)):
         raise ValueError(f"{name} must be a number ({_NUMBER_TYPES}), got {x!r}")
     try:
-        if isinstance(x, mpmath.mpf) or type(x).__name__ == "mpf" and hasattr(x, "_mpf_"):
+        if is_mp(x):  # an mpf of any context: its exact binary value
             if not mpmath.isfinite(x):
                 raise ValueError
             man, exp = x.man_exp

@@ -12,6 +12,8 @@ For users' own property tests (hypothesis is imported here only)::
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import strategies as st
 
 from theory.checks import *  # noqa: F403 (re-exported for users)
@@ -27,8 +29,6 @@ def ps(max_value: int = 12) -> st.SearchStrategy[int]:
 
 def _variance(min_value: float, max_value: float) -> st.SearchStrategy[float]:
     # Log-uniform is what one wants for a variance; floats() alone piles up at the ends.
-    import math
-
     return st.floats(math.log(min_value), math.log(max_value)).map(math.exp)
 
 
