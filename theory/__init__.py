@@ -14,6 +14,7 @@ arXiv:1907.08226 (Who is afraid of big bad minima?), arXiv:1902.00139, arXiv:181
 
 from theory._expressions import expressions
 from theory._hessian import HessianSpectrum, hessian
+from theory._landscape import complexity, complexity_of_minima, threshold_energy
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
 from numerics.solvers import ConvergenceError, PrecisionError
 
@@ -30,4 +31,5 @@ __all__ = [
     "kinds",
     "register_kind",
     "threshold",
+    "complexity", "complexity_of_minima", "threshold_energy",
 ]

@@ -1,0 +1,156 @@
+"""theory.complexity, complexity_of_minima, threshold_energy and kind="trivialization" (spec section 5)."""
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+from hypothesis import example, given, strategies as st
+
+import theory
+from theory.testing import delta2s, delta_ps, ps
+
+
+class TestComplexity:
+    @given(ps(8), delta_ps(0.1, 10))
+    @example(3, 1.0)
+    def test_pure_p_spin_total_complexity_is_half_log_p_minus_one(self, p, delta_p):
+        # Delta2 -> infinity removes the matrix channel; at m = 0 the signal term vanishes (p >= 3)
+        value = theory.complexity(0.0, p=p, delta2=1e14, delta_p=delta_p)
+        assert abs(value - math.log(p - 1) / 2) < 1e-9
+
+    @given(ps(8), delta2s(0.1, 10))
+    def test_pure_spiked_matrix_has_zero_complexity(self, p, delta2):
+        m = np.linspace(-0.99, 0.99, 199)
+        values = theory.complexity(m, p=p, delta2=delta2, delta_p=1e14)
+        assert abs(values.max()) < 1e-9 and abs(values[99]) < 1e-9
+
+    def test_each_none_is_maximised_out(self):
+        kw = dict(p=3, delta2=0.7, delta_p=1.3)
+        mus = np.linspace(-15, 15, 30001)
+        assert abs(theory.complexity(0.2, **kw) - theory.complexity(0.2, mu=mus, **kw).max()) < 1e-7
+        wide = np.linspace(-300, 300, 600001)
+        best = theory.complexity(0.2, energy=-1.0, mu=wide, **kw).max()
+        assert 0 <= theory.complexity(0.2, energy=-1.0, **kw) - best < 1e-5 * abs(best)
+
+    def test_vectorised_in_m_mu_energy(self):
+        out = theory.complexity(np.zeros((3, 1)), p=3, delta2=1.0, delta_p=1.0, mu=np.array([1.0, 5.0]), energy=-1.0)
+        assert out.shape == (3, 2)
+
+    @given(ps(8), delta2s(0.1, 10), delta_ps(0.1, 10), st.floats(-0.9, 0.9), st.floats(-8, 8))
+    def test_dps_15_30_60_agree(self, p, d2, dp, m, mu):
+        vals = [theory.complexity(m, p=p, delta2=d2, delta_p=dp, mu=mu, dps=d) for d in (15, 30, 60)]
+        assert abs(vals[0] - vals[2]) <= mpmath.mpf(10) ** -13 * (1 + abs(vals[2]))
+        assert abs(vals[1] - vals[2]) <= mpmath.mpf(10) ** -28 * (1 + abs(vals[2]))
+        assert abs(float(vals[2]) - theory.complexity(m, p=p, delta2=d2, delta_p=dp, mu=mu)) < 1e-9 * (1 + abs(vals[2]))
+
+    @pytest.mark.parametrize("kw", [dict(m=1.0), dict(m=-1.0), dict(m=1.5), dict(delta2=0.0), dict(delta_p=-1.0),
+                                    dict(p=2), dict(m=float("nan")), dict(mu=float("inf"))])
+    def test_bad_input_raises_value_error(self, kw):
+        args = dict(m=0.1, p=3, delta2=1.0, delta_p=1.0)
+        args.update(kw)
+        m = args.pop("m")
+        for dps in (None, 20):
+            with pytest.raises(ValueError):
+                theory.complexity(m, dps=dps, **args)
+
+
+class TestComplexityOfMinima:
+    @given(ps(8), delta2s(0.1, 10), delta_ps(0.1, 10), st.floats(-0.95, 0.95))
+    def test_at_most_the_total_and_mpmath_agrees(self, p, d2, dp, m):
+        smin = theory.complexity_of_minima(m, p=p, delta2=d2, delta_p=dp)
+        assert smin <= theory.complexity(m, p=p, delta2=d2, delta_p=dp) + 1e-12
+        assert abs(smin - float(theory.complexity_of_minima(m, p=p, delta2=d2, delta_p=dp, dps=30))) < 1e-9
+
+    def test_bad_input(self):
+        with pytest.raises(ValueError, match="m must"):
+            theory.complexity_of_minima(-1.0, p=3, delta2=1.0, delta_p=1.0)
+        with pytest.raises(ValueError, match="delta2"):
+            theory.complexity_of_minima(0.0, p=3, delta2=0, delta_p=1.0, dps=30)
+
+
+class TestThresholdEnergy:
+    @given(ps(8))
+    def test_pure_p_spin_is_the_known_threshold(self, p):
+        # xi = q**p/2 (Deltap = 2/p), Delta2 -> inf: e_th = -sqrt(2 (p-1)/p) (Crisanti-Sommers, Cugliandolo-Kurchan)
+        value = theory.threshold_energy(p=p, delta2=1e14, delta_p=2 / p)
+        assert abs(value + math.sqrt(2 * (p - 1) / p)) < 1e-6
+
+    @given(ps(8), delta2s(0.1, 10), delta_ps(0.1, 10))
+    def test_equals_the_one_step_aging_plateau_energy(self, p, d2, dp):
+        # independent route, the T = 0 aging solution of the DMFT (spec/dmft.md): chi = 1/s,
+        # y = (2 s - chi (xi'(1) + xi''(1)))/xi'(1), e = -chi xi'(1) - y xi(1)
+        a, b = 1 / d2, 1 / dp
+        xi, xi1, xi2 = a / 2 + b / p, a + b, a + (p - 1) * b
+        s = math.sqrt(xi2)
+        chi = 1 / s
+        y = (2 * s - chi * (xi1 + xi2)) / xi1
+        assert abs(theory.threshold_energy(p=p, delta2=d2, delta_p=dp) - (-chi * xi1 - y * xi)) < 1e-10 * (1 + xi1)
+
+    @given(ps(8), delta2s(0.2, 5), delta_ps(0.2, 5), st.floats(-0.8, 0.8))
+    def test_typical_points_at_that_energy_are_marginal(self, p, d2, dp, m):
+        e = theory.threshold_energy(p=p, delta2=d2, delta_p=dp, m=m)
+        s = math.sqrt(1 / d2 + (p - 1) / dp)
+        mus = np.linspace(-6 * s, 6 * s, 120001)
+        best = mus[np.argmax(theory.complexity(m, p=p, delta2=d2, delta_p=dp, energy=e, mu=mus))]
+        assert abs(best - 2 * s) < 2e-3 * s
+
+    def test_mpmath(self):
+        v = theory.threshold_energy(p=3, delta2=1, delta_p=1, dps=40)
+        ctx = mpmath.MPContext()
+        ctx.dps = 60
+        assert abs(ctx.mpf(v) + ctx.mpf(29) / 12 / ctx.sqrt(3)) < ctx.mpf(10) ** -39
+
+
+class TestThresholdTrivialization:
+    def test_p3_deltap1_reference_values(self):
+        pos = theory.threshold(3, 1.0, kind="trivialization")
+        allv = theory.threshold(3, 1.0, kind="trivialization", overlaps="all")
+        assert 0.3 < allv < pos < theory.threshold(3, 1.0) == 0.5
+
+    @pytest.mark.parametrize("p", range(3, 9))
+    def test_below_gradient_flow_and_both_tend_to_one(self, p):
+        dps_ = np.array([0.05, 0.3, 1.0, 5.0, 30.0, 300.0])
+        gf = theory.threshold(p, dps_)
+        for ov in ("positive", "all"):
+            tr = theory.threshold(p, dps_, kind="trivialization", overlaps=ov)
+            assert np.all(tr < gf) and np.all(np.diff(tr) > 0)
+            assert 1 - tr[-1] < 0.05
+        allv = theory.threshold(p, dps_, kind="trivialization", overlaps="all")
+        pos = theory.threshold(p, dps_, kind="trivialization")
+        assert np.all(allv <= pos * (1 + 1e-9))
+        if p % 2 == 0:
+            np.testing.assert_allclose(allv, pos, rtol=1e-9)
+
+    @pytest.mark.parametrize("p,delta_p,overlaps", [(3, 1.0, "positive"), (3, 1.0, "all"), (4, 2.0, "all"),
+                                                    (5, 0.2, "all")])
+    def test_put_back_into_its_definition(self, p, delta_p, overlaps):
+        t = theory.threshold(p, delta_p, kind="trivialization", overlaps=overlaps)
+        m = np.linspace(0, 0.999, 4000) if overlaps == "positive" else np.linspace(-0.999, 0.999, 8000)
+        below = theory.complexity_of_minima(m, p=p, delta2=t * (1 - 1e-3), delta_p=delta_p).max()
+        above = theory.complexity_of_minima(m, p=p, delta2=t * (1 + 2e-2), delta_p=delta_p).max()
+        assert below < 1e-13 and above > 1e-12
+
+    @pytest.mark.parametrize("p,delta_p,overlaps", [(3, 1, "positive"), (3, 1, "all"), (6, "0.5", "all")])
+    def test_float_and_dps_15_30_60_agree(self, p, delta_p, overlaps):
+        vals = {d: theory.threshold(p, delta_p, kind="trivialization", overlaps=overlaps, dps=d) for d in (15, 30, 60)}
+        assert abs(vals[15] - vals[60]) <= vals[60] * mpmath.mpf(10) ** -14
+        assert abs(vals[30] - vals[60]) <= vals[60] * mpmath.mpf(10) ** -29
+        flt = theory.threshold(p, float(delta_p), kind="trivialization", overlaps=overlaps)
+        assert abs(flt - float(vals[60])) < 1e-11
+
+    def test_full_output_has_a_bracket(self):
+        r = theory.threshold(3, 1, kind="trivialization", dps=30, full_output=True)
+        lo, hi = r.bracket
+        assert abs(hi - lo) < 1e-40 and abs(r.value - lo) < 1e-29 and r.error < 1e-30
+
+    def test_bad_option(self):
+        with pytest.raises(ValueError, match="overlaps"):
+            theory.threshold(3, 1.0, kind="trivialization", overlaps="negative")
+        with pytest.raises(ValueError, match="delta_p"):
+            theory.threshold(3, -1.0, kind="trivialization")
+
+    def test_no_band_in_the_scanned_range_is_an_error_naming_the_bracket(self):
+        # at Deltap = 1e6 Sigma_min is below float64 resolution everywhere: no band is found
+        with pytest.raises(theory.ConvergenceError, match=r"p=3, Deltap=1000000.0.*bracket"):
+            theory.threshold(3, 1e6, kind="trivialization")
