@@ -7,7 +7,10 @@ between float64 and arbitrary precision, and the two-precision certification, fo
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import dataclass, field
+from functools import lru_cache
 from fractions import Fraction
 from typing import Any, Callable, Mapping
 
@@ -15,6 +18,7 @@ import mpmath
 import numpy as np
 
 from numerics import solvers
+from numerics import _generated
 from numerics._generated import thresholds_mpmath, thresholds_numpy
 from theory import _precision, _validate
 
@@ -127,8 +131,10 @@ def _evaluate_mp(k: ThresholdKind, p: int, delta_p: Fraction, dps: int, options:
         out = k.evaluate_mp(ctx, p, _precision.to_mp(ctx, delta_p), **options)
         results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
     low, high = results
+    if mpmath.isinf(high.value) and high.value == low.value:
+        return high.value, 0.0, high.bracket  # e.g. no transition at all: both say so
     error = abs(high.value - low.value)
-    if error > abs(high.value) * mpmath.mpf(10) ** (-(dps + 2)):
+    if not error <= abs(high.value) * mpmath.mpf(10) ** (-(dps + 2)):
         raise solvers.PrecisionError(
             f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the values at dps={dps + 10} and "
             f"dps={dps + 30} differ by {mpmath.nstr(error, 3)}; {dps} digits are not certified"
@@ -277,8 +283,14 @@ class ThresholdCurve:
         return f"{head}: {body}"
 
 
+@lru_cache(maxsize=None)
 def _formulas() -> dict:
-    return thresholds_numpy.FORMULAS
+    """``FORMULAS`` of every generated numpy module, merged (imported on first display)."""
+    out = {}
+    for info in pkgutil.iter_modules(_generated.__path__):
+        if info.name.endswith("_numpy"):
+            out.update(importlib.import_module(f"{_generated.__name__}.{info.name}").FORMULAS)
+    return out
 
 
 register_kind(ThresholdKind(

@@ -1,0 +1,284 @@
+"""Message passing and the Bayes-optimal phase diagram (spec/theory.md section 6).
+
+Three lines of the phase diagram of the spiked matrix-tensor model, for a general covariance
+``xi`` (here ``g = xi``: the Bayes-optimal, "Nishimori", structure):
+
+- **ML-AMP** (approximate message passing minimising the loss) has the state evolution
+  ``m <- xi'(m) / sqrt(xi'(m)**2 + xi'(1))``.  Its slope at ``m = 0`` is
+  ``theta(0) / sqrt(xi'(1))`` (``xi'(0) = 0`` for p >= 3), so the uninformative fixed point
+  is unstable iff ``theta(0) > sqrt(xi'(1))``; solved for ``Delta2`` by SymPy.  A fixed point
+  with ``m > 0`` solves ``xi'(m)**2 (1 - m**2) = m**2 xi'(1)``, the gradient-flow end state.
+- **Bayes-optimal AMP** has the state evolution ``m <- mhat / (1 + mhat)``, ``mhat = xi'(m)``.
+  Its slope at ``m = 0`` is ``xi''(0) = 1/Delta2``, so it leaves ``m = 0`` iff ``Delta2 < 1``,
+  for every p >= 3 and every ``Deltap`` (solved by SymPy, not assumed).
+- **Information-theoretic**: the replica-symmetric free entropy
+  ``phi(m) = log(1 - m)/2 + m/2 + xi(m)/2`` has ``phi'(m) = 0`` exactly at the Bayes
+  state-evolution fixed points (:func:`free_entropy_stationarity`).  The threshold is the
+  largest ``Delta2`` at which the global maximiser of ``phi`` over ``[0, 1)`` is not 0.
+  Where it is first order it solves the equal-height system ``phi(m) = 0 = phi(0)``,
+  ``phi'(m) = 0`` for ``(m, Delta2)``; the kernels below give that system, its exact
+  Jacobian and, by eliminating ``Delta2`` with ``phi'(m) = 0`` (linear in ``1/Delta2``), a
+  reduced function of ``m`` alone whose sign changes bracket the solutions.
+
+References
+----------
+arXiv:1902.00139 (Passed & Spurious), sections 2-3 and Fig. 1; arXiv:1812.09066, section II;
+arXiv:1907.08226, Fig. 1.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sympy as sp
+from sympy.codegen.cfunctions import log1p
+
+from derivations.hessian import theta
+from derivations.kernel import Kernel
+from derivations.model import MODEL, SpikedModel
+from derivations.symbols import Delta2, Deltap, at_zero, m, p
+
+_ORDER = (m, p, Delta2, Deltap)
+
+
+def _args(expr: sp.Expr) -> tuple:
+    """The free symbols of ``expr`` in the canonical order ``(m, p, Delta2, Deltap)``."""
+    return tuple(s for s in _ORDER if s in expr.free_symbols)
+
+
+def _positive_root(roots, sample) -> sp.Expr:
+    """The unique root that is positive at a sample point (the others are checked to be not)."""
+    (root,) = [r for r in roots if r.subs(sample).evalf() > 0]
+    return root
+
+
+# --- ML-AMP ---------------------------------------------------------------------------------
+
+def ml_amp_map(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
+    """State evolution of ML-AMP, ``m -> xi'(m) / sqrt(xi'(m)**2 + xi'(1))`` (arXiv:1902.00139, eq. (9))."""
+    xi1 = model.xi_d(1, at)
+    return xi1 / sp.sqrt(xi1**2 + model.xi_d(1, 1))
+
+
+def _slope_at_zero(model: SpikedModel, outer) -> sp.Expr:
+    """Derivative at ``m = 0`` of ``outer(xi'(m))`` by the chain rule, ``outer'(xi'(0)) xi''(0)``.
+
+    The model's derivatives carry collected powers (``m**(p-2)``, not ``m**(p-1)/m``), which
+    :func:`~derivations.symbols.at_zero` can set to zero for p >= 3.
+    """
+    y = sp.Dummy("y")
+    slope = sp.diff(outer(y), y).subs(y, model.xi_d(1, m)) * model.xi_d(2, m)
+    return sp.simplify(at_zero(slope, m))
+
+
+def ml_amp_slope_at_zero(model: SpikedModel = MODEL) -> sp.Expr:
+    """Derivative of the ML-AMP map at ``m = 0`` (p >= 3): ``xi''(0)/sqrt(xi'(1))``."""
+    return _slope_at_zero(model, lambda y: y / sp.sqrt(y**2 + model.xi_d(1, 1)))
+
+
+def ml_amp_instability(model: SpikedModel = MODEL) -> sp.Expr:
+    """``theta(0) - sqrt(xi'(1))``: positive iff ``m = 0`` is unstable under ML-AMP."""
+    return at_zero(theta(model), m) - sp.sqrt(model.xi_d(1, 1))
+
+
+def ml_amp_fixed_point_condition(model: SpikedModel = MODEL) -> sp.Expr:
+    """``xi'(m)**2 (1 - m**2) - m**2 xi'(1)``: vanishes at the positive ML-AMP fixed points.
+
+    It is the gradient-flow end state of spec/dmft.md; :func:`ml_amp_fixed_point_residual`
+    shows that the ML-AMP fixed-point equation implies it.
+    """
+    return model.xi_d(1, m) ** 2 * (1 - m**2) - m**2 * model.xi_d(1, 1)
+
+
+def ml_amp_fixed_point_residual(model: SpikedModel = MODEL) -> sp.Expr:
+    """``m**2 (xi'(m)**2 + xi'(1)) - xi'(m)**2 + condition``: identically zero.
+
+    Squaring the fixed-point equation ``m = xi'(m)/sqrt(xi'(m)**2 + xi'(1))`` gives
+    ``m**2 (xi'(m)**2 + xi'(1)) = xi'(m)**2``, which is ``-condition``; for ``m > 0``
+    both sides of the fixed-point equation are positive, so the two are equivalent.
+    """
+    xi1 = model.xi_d(1, m)
+    squared = m**2 * (xi1**2 + model.xi_d(1, 1)) - xi1**2
+    return sp.expand(squared + ml_amp_fixed_point_condition(model))
+
+
+@lru_cache(maxsize=None)
+def ml_amp_threshold(model: SpikedModel = MODEL) -> sp.Expr:
+    """Solve ``theta(0) = sqrt(xi'(1))`` for ``Delta2``.
+
+    Both sides are positive, so the condition is ``theta(0)**2 = xi'(1)``, polynomial in
+    ``u = 1/Delta2``; its roots have a negative product (Vieta), so exactly one is positive.
+    Returned as ``1/u`` (a sum of positive terms in the denominator, no cancellation).
+    """
+    u = sp.Symbol("u", real=True)
+    condition = sp.expand((at_zero(theta(model), m) ** 2 - model.xi_d(1, 1)).subs(Delta2, 1 / u))
+    u_plus = _positive_root(sp.solve(condition, u), {p: 3, Deltap: 1})
+    return sp.together(1 / u_plus)
+
+
+# --- Bayes-optimal AMP ----------------------------------------------------------------------
+
+def amp_map(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
+    """Bayes-optimal state evolution ``m -> mhat/(1 + mhat)``, ``mhat = xi'(m)`` (arXiv:1902.00139, eq. (5))."""
+    mhat = model.xi_d(1, at)
+    return mhat / (1 + mhat)
+
+
+def amp_slope_at_zero(model: SpikedModel = MODEL) -> sp.Expr:
+    """Derivative of the Bayes-optimal map at ``m = 0`` (p >= 3): ``xi''(0)``."""
+    return _slope_at_zero(model, lambda y: y / (1 + y))
+
+
+@lru_cache(maxsize=None)
+def amp_threshold(model: SpikedModel = MODEL) -> sp.Expr:
+    """Solve ``slope(0) = 1`` for ``Delta2``: ``m = 0`` is unstable for ``Delta2`` below it.
+
+    The slope decreases in ``Delta2``, so the unique positive solution is the threshold.
+    """
+    (root,) = sp.solve(sp.Eq(amp_slope_at_zero(model), 1), Delta2)
+    return root
+
+
+# --- Replica-symmetric free entropy ----------------------------------------------------------
+
+def free_entropy(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
+    """``phi(m) = log(1 - m)/2 + m/2 + xi(m)/2``, with ``phi(0) = 0`` (arXiv:1812.09066, eq. (8))."""
+    return sp.log(1 - at) / 2 + at / 2 + model.xi_d(0, at) / 2
+
+
+def free_entropy_dm(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
+    """``phi'(m) = (xi'(m) - m/(1 - m))/2``, written with the model's collected derivatives.
+
+    Equal to ``diff(free_entropy, m)`` (tests/derivations/test_message_passing.py), but finite
+    at ``m = 0`` term by term (no ``m**p/m``).
+    """
+    return (model.xi_d(1, at) - at / (1 - at)) / 2
+
+
+def free_entropy_dm2(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
+    """``phi''(m) = (xi''(m) - 1/(1 - m)**2)/2``."""
+    return (model.xi_d(2, at) - 1 / (1 - at) ** 2) / 2
+
+
+def free_entropy_stationarity(model: SpikedModel = MODEL) -> sp.Expr:
+    """``2 (1 - m) phi'(m)/(1 + xi'(m)) - (amp_map(m) - m)``: identically zero.
+
+    So on ``[0, 1)`` the stationary points of ``phi`` are exactly the fixed points of the
+    Bayes state evolution (``1 + xi'(m) > 0`` there).
+    """
+    dphi = sp.diff(free_entropy(model), m)
+    return sp.simplify(2 * (1 - m) * dphi / (1 + model.xi_d(1, m)) - (amp_map(model) - m))
+
+
+def _tidy(expr: sp.Expr) -> sp.Expr:
+    """Collect ``m**p`` and ``log(1 - m)`` and simplify each coefficient (rational in ``m``)."""
+    expr = sp.powsimp(sp.expand(expr), force=True)
+    parts = sp.collect(expr, [m**p, sp.log(1 - m)], evaluate=False)
+    return sum(sp.factor(sp.cancel(c)) * k for k, c in parts.items())
+
+
+@lru_cache(maxsize=None)
+def inverse_delta2_stationary(model: SpikedModel = MODEL) -> sp.Expr:
+    """``1/Delta2`` at which ``m > 0`` is a stationary point of ``phi`` (``phi'(m) = 0``).
+
+    ``phi'`` is linear in ``u = 1/Delta2``: solved by SymPy.  It is negative (no physical
+    ``Delta2``) where the tensor alone already makes ``m`` stationary.
+    """
+    u = sp.Symbol("u", real=True)
+    (root,) = sp.solve(free_entropy_dm(model).subs(Delta2, 1 / u), u)
+    return sp.powsimp(_tidy(root), force=True)
+
+
+def _log1p(expr: sp.Expr) -> sp.Expr:
+    """``log(1 - m)`` written as ``log1p(-m)``: accurate for small ``m`` in both printers."""
+    return expr.replace(lambda e: e.func == sp.log and e.args[0] == 1 - m, lambda e: log1p(-m))
+
+
+@lru_cache(maxsize=None)
+def it_reduced(model: SpikedModel = MODEL) -> sp.Expr:
+    """``2 phi(m)`` at ``1/Delta2 = inverse_delta2_stationary(m)``: zero at an equal-height point.
+
+    Its sign changes in ``m`` bracket the solutions of the system ``phi = 0 = phi'``.
+    """
+    return _log1p(_tidy(2 * free_entropy(model).subs(Delta2, 1 / inverse_delta2_stationary(model))))
+
+
+@lru_cache(maxsize=None)
+def delta_p_stationary_on_line(model: SpikedModel = MODEL, inverse_delta2: sp.Expr = sp.Integer(1)) -> sp.Expr:
+    """The ``Deltap`` at which ``m > 0`` is stationary (``phi'(m) = 0``) at fixed ``1/Delta2``.
+
+    ``inverse_delta2 = 1``: the line ``Delta2 = 1`` (AMP); ``0``: the tensor alone.
+    """
+    dphi = free_entropy_dm(model).subs(Delta2, 1 / sp.Symbol("u")).subs(sp.Symbol("u"), inverse_delta2)
+    (root,) = sp.solve(dphi, Deltap)
+    return sp.powsimp(sp.expand(root), force=True)
+
+
+@lru_cache(maxsize=None)
+def line_reduced(model: SpikedModel = MODEL, inverse_delta2: sp.Expr = sp.Integer(1)) -> sp.Expr:
+    """``2 phi(m)`` at fixed ``1/Delta2`` and ``Deltap = delta_p_stationary_on_line(m)``.
+
+    A sign change in ``m`` locates an equal-height stationary point on that line:
+    with ``1/Delta2 = 1`` the ``Deltap`` below which the information-theoretic transition is
+    first order (the first-order line meets ``Delta2 = 1``); with ``1/Delta2 = 0`` the
+    ``Deltap`` below which the tensor alone allows recovery (``Delta2_IT`` infinite).
+    """
+    u = sp.Symbol("u")
+    on_line = 2 * free_entropy(model).subs(Delta2, 1 / u).subs(u, inverse_delta2)
+    reduced = _tidy(on_line.subs(Deltap, delta_p_stationary_on_line(model, inverse_delta2)))
+    return _log1p(_tidy(sp.powsimp(reduced, force=True)))
+
+
+@lru_cache(maxsize=None)
+def tricritical_delta_p(model: SpikedModel = MODEL) -> sp.Expr:
+    """For p = 3: the ``Deltap`` at which the coefficient of ``m**3`` in ``phi`` vanishes at ``Delta2 = 1``.
+
+    At ``Delta2 = 1`` the quadratic term of ``phi`` vanishes (the AMP threshold); for p = 3
+    the cubic term ``(1/Deltap - 1) m**3/6`` then decides: positive for ``Deltap`` below the
+    returned value, where ``phi`` rises above ``phi(0)`` next to ``m = 0`` and the transition
+    is first order from its very start (a tricritical point).  For p >= 4 the cubic term is
+    ``-m**3/6`` whatever ``Deltap``, and the onset is at finite ``m`` (:func:`line_reduced`).
+    """
+    at_unit = free_entropy(model).subs(Delta2, 1).subs(p, 3)
+    cubic = sp.series(at_unit, m, 0, 4).removeO().coeff(m, 3)
+    (root,) = sp.solve(cubic, Deltap)
+    return root
+
+
+def _kernel(name: str, expr: sp.Expr, doc: str) -> Kernel:
+    return Kernel(name, _args(expr), expr, doc)
+
+
+_phi = free_entropy(MODEL)
+_dphi = free_entropy_dm(MODEL)
+KERNELS = (
+    _kernel("ml_amp_map", ml_amp_map(MODEL), "ML-AMP state evolution m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1))."),
+    _kernel("ml_amp_slope_at_zero", ml_amp_slope_at_zero(MODEL), "Slope of the ML-AMP map at m = 0."),
+    _kernel("ml_amp_instability", ml_amp_instability(MODEL), "theta(0) - sqrt(xi'(1)): > 0 iff ML-AMP leaves m = 0."),
+    _kernel("ml_amp_fixed_point_condition", ml_amp_fixed_point_condition(MODEL),
+            "xi'(m)**2 (1 - m**2) - m**2 xi'(1): zero at a positive ML-AMP fixed point."),
+    _kernel("delta2_ml_amp", ml_amp_threshold(MODEL), "ML-AMP threshold: theta(0) = sqrt(xi'(1))."),
+    _kernel("amp_map", amp_map(MODEL), "Bayes-optimal state evolution m -> xi'(m)/(1 + xi'(m))."),
+    _kernel("amp_slope_at_zero", amp_slope_at_zero(MODEL), "Slope of the Bayes-optimal map at m = 0."),
+    Kernel("delta2_amp", (), amp_threshold(MODEL), "Bayes-optimal AMP threshold: slope 1 at m = 0."),
+    _kernel("free_entropy", _log1p(_phi), "Replica-symmetric free entropy phi(m) = log(1-m)/2 + m/2 + xi(m)/2."),
+    _kernel("free_entropy_dm", _dphi, "phi'(m) = (xi'(m) - m/(1 - m))/2."),
+    _kernel("free_entropy_dm2", free_entropy_dm2(MODEL), "phi''(m) = (xi''(m) - 1/(1 - m)**2)/2."),
+    _kernel("free_entropy_ddelta2", sp.diff(_phi, Delta2), "d phi / d Delta2."),
+    _kernel("free_entropy_dm_ddelta2", sp.diff(_dphi, Delta2), "d phi' / d Delta2."),
+    _kernel("free_entropy_ddelta_p", sp.diff(_phi, Deltap), "d phi / d Deltap."),
+    _kernel("free_entropy_dm_ddelta_p", sp.diff(_dphi, Deltap), "d phi' / d Deltap."),
+    _kernel("inverse_delta2_stationary", inverse_delta2_stationary(MODEL),
+            "1/Delta2 at which m > 0 is stationary: phi'(m) = 0."),
+    _kernel("it_reduced", it_reduced(MODEL), "2 phi(m) on phi'(m) = 0: zero at an equal-height point."),
+    _kernel("delta_p_stationary_unit_delta2", delta_p_stationary_on_line(MODEL, sp.Integer(1)),
+            "Deltap at which m > 0 is stationary for Delta2 = 1."),
+    _kernel("onset_reduced", line_reduced(MODEL, sp.Integer(1)),
+            "2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets Delta2 = 1."),
+    Kernel("delta_p_tricritical_p3", (), tricritical_delta_p(MODEL),
+           "p = 3: Deltap at which the m**3 term of phi vanishes at Delta2 = 1 (tricritical point)."),
+    _kernel("delta_p_stationary_tensor_only", delta_p_stationary_on_line(MODEL, sp.Integer(0)),
+            "Deltap at which m > 0 is stationary for 1/Delta2 = 0 (the tensor alone)."),
+    _kernel("tensor_only_reduced", line_reduced(MODEL, sp.Integer(0)),
+            "2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal height."),
+)

@@ -1,0 +1,183 @@
+"""mpmath kernels of derivations/message_passing.py.
+
+Generated from derivations/message_passing.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
+do not edit.
+"""
+
+
+__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced']
+
+
+def ml_amp_map(ctx, m, p, Delta2, Deltap):
+    """ML-AMP state evolution m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1))."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    _t0 = 1/Delta2
+    _t1 = 1/Deltap
+    _t2 = _t0*m + _t1*m**(p - 1)
+    return _t2/ctx.sqrt(_t0 + _t1 + _t2**2)
+
+
+def ml_amp_slope_at_zero(ctx, Delta2, Deltap):
+    """Slope of the ML-AMP map at m = 0."""
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    return ctx.sqrt(Deltap)/(ctx.sqrt(Delta2)*ctx.sqrt(Delta2 + Deltap))
+
+
+def ml_amp_instability(ctx, Delta2, Deltap):
+    """theta(0) - sqrt(xi'(1)): > 0 iff ML-AMP leaves m = 0."""
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    _t0 = 1/Delta2
+    return _t0 - ctx.sqrt(_t0 + 1/Deltap)
+
+
+def ml_amp_fixed_point_condition(ctx, m, p, Delta2, Deltap):
+    """xi'(m)**2 (1 - m**2) - m**2 xi'(1): zero at a positive ML-AMP fixed point."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    _t0 = m**2
+    _t1 = 1/Delta2
+    _t2 = 1/Deltap
+    return -_t0*(_t1 + _t2) + (1 - _t0)*(_t1*m + _t2*m**(p - 1))**2
+
+
+def delta2_ml_amp(ctx, Deltap):
+    """ML-AMP threshold: theta(0) = sqrt(xi'(1))."""
+    Deltap = ctx.mpf(Deltap)
+    _t0 = ctx.sqrt(Deltap)
+    return 2*_t0/(_t0 + ctx.sqrt(Deltap + 4))
+
+
+def amp_map(ctx, m, p, Delta2, Deltap):
+    """Bayes-optimal state evolution m -> xi'(m)/(1 + xi'(m))."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    _t0 = m**(p - 1)/Deltap + m/Delta2
+    return _t0/(_t0 + 1)
+
+
+def amp_slope_at_zero(ctx, Delta2):
+    """Slope of the Bayes-optimal map at m = 0."""
+    Delta2 = ctx.mpf(Delta2)
+    return 1/Delta2
+
+
+def delta2_amp(ctx):
+    """Bayes-optimal AMP threshold: slope 1 at m = 0."""
+    return 1
+
+
+def free_entropy(ctx, m, p, Delta2, Deltap):
+    """Replica-symmetric free entropy phi(m) = log(1-m)/2 + m/2 + xi(m)/2."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    return (ctx.mpf(1)/ctx.mpf(2))*m + (ctx.mpf(1)/ctx.mpf(2))*ctx.log1p(-m) + (ctx.mpf(1)/ctx.mpf(2))*m**p/(Deltap*p) + (ctx.mpf(1)/ctx.mpf(4))*m**2/Delta2
+
+
+def free_entropy_dm(ctx, m, p, Delta2, Deltap):
+    """phi'(m) = (xi'(m) - m/(1 - m))/2."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    _t0 = (ctx.mpf(1)/ctx.mpf(2))*m
+    return -_t0/(1 - m) + (ctx.mpf(1)/ctx.mpf(2))*m**(p - 1)/Deltap + _t0/Delta2
+
+
+def free_entropy_dm2(ctx, m, p, Delta2, Deltap):
+    """phi''(m) = (xi''(m) - 1/(1 - m)**2)/2."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Delta2 = ctx.mpf(Delta2)
+    Deltap = ctx.mpf(Deltap)
+    return -(ctx.mpf(1)/ctx.mpf(2))/(1 - m)**2 + (ctx.mpf(1)/ctx.mpf(2))*m**(p - 2)*(p - 1)/Deltap + (ctx.mpf(1)/ctx.mpf(2))/Delta2
+
+
+def free_entropy_ddelta2(ctx, m, Delta2):
+    """d phi / d Delta2."""
+    m = ctx.mpf(m)
+    Delta2 = ctx.mpf(Delta2)
+    return -ctx.mpf(1)/ctx.mpf(4)*m**2/Delta2**2
+
+
+def free_entropy_dm_ddelta2(ctx, m, Delta2):
+    """d phi' / d Delta2."""
+    m = ctx.mpf(m)
+    Delta2 = ctx.mpf(Delta2)
+    return -ctx.mpf(1)/ctx.mpf(2)*m/Delta2**2
+
+
+def free_entropy_ddelta_p(ctx, m, p, Deltap):
+    """d phi / d Deltap."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Deltap = ctx.mpf(Deltap)
+    return -ctx.mpf(1)/ctx.mpf(2)*m**p/(Deltap**2*p)
+
+
+def free_entropy_dm_ddelta_p(ctx, m, p, Deltap):
+    """d phi' / d Deltap."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Deltap = ctx.mpf(Deltap)
+    return -ctx.mpf(1)/ctx.mpf(2)*m**(p - 1)/Deltap**2
+
+
+def inverse_delta2_stationary(ctx, m, p, Deltap):
+    """1/Delta2 at which m > 0 is stationary: phi'(m) = 0."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Deltap = ctx.mpf(Deltap)
+    return -1/(m - 1) - m**(p - 2)/Deltap
+
+
+def it_reduced(ctx, m, p, Deltap):
+    """2 phi(m) on phi'(m) = 0: zero at an equal-height point."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    Deltap = ctx.mpf(Deltap)
+    return (ctx.mpf(1)/ctx.mpf(2))*m*(m - 2)/(m - 1) + ctx.log1p(-m) - ctx.mpf(1)/ctx.mpf(2)*m**p*(p - 2)/(Deltap*p)
+
+
+def delta_p_stationary_unit_delta2(ctx, m, p):
+    """Deltap at which m > 0 is stationary for Delta2 = 1."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    return m**(p - 3) - m**(p - 2)
+
+
+def onset_reduced(ctx, m, p):
+    """2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets Delta2 = 1."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    _t0 = m**2
+    return (ctx.mpf(1)/ctx.mpf(2))*m*(_t0*p - 2*_t0 + m*p - 2*p)/(p*(m - 1)) + ctx.log1p(-m)
+
+
+def delta_p_tricritical_p3(ctx):
+    """p = 3: Deltap at which the m**3 term of phi vanishes at Delta2 = 1 (tricritical point)."""
+    return 1
+
+
+def delta_p_stationary_tensor_only(ctx, m, p):
+    """Deltap at which m > 0 is stationary for 1/Delta2 = 0 (the tensor alone)."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    return m**(p - 2) - m**(p - 1)
+
+
+def tensor_only_reduced(ctx, m, p):
+    """2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal height."""
+    m = ctx.mpf(m)
+    p = ctx.mpf(p)
+    return m*(m*p - m - p)/(p*(m - 1)) + ctx.log1p(-m)

@@ -1,0 +1,159 @@
+"""Float64 numpy kernels of derivations/message_passing.py.
+
+Generated from derivations/message_passing.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
+do not edit.
+"""
+
+
+import numpy as np
+
+
+__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced']
+
+
+def ml_amp_map(m, p, Delta2, Deltap):
+    """ML-AMP state evolution m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1))."""
+    _t0 = 1/Delta2
+    _t1 = 1/Deltap
+    _t2 = _t0*m + _t1*m**(p - 1)
+    return _t2/np.sqrt(_t0 + _t1 + _t2**2)
+
+
+def ml_amp_slope_at_zero(Delta2, Deltap):
+    """Slope of the ML-AMP map at m = 0."""
+    return np.sqrt(Deltap)/(np.sqrt(Delta2)*np.sqrt(Delta2 + Deltap))
+
+
+def ml_amp_instability(Delta2, Deltap):
+    """theta(0) - sqrt(xi'(1)): > 0 iff ML-AMP leaves m = 0."""
+    _t0 = 1/Delta2
+    return _t0 - np.sqrt(_t0 + 1/Deltap)
+
+
+def ml_amp_fixed_point_condition(m, p, Delta2, Deltap):
+    """xi'(m)**2 (1 - m**2) - m**2 xi'(1): zero at a positive ML-AMP fixed point."""
+    _t0 = m**2
+    _t1 = 1/Delta2
+    _t2 = 1/Deltap
+    return -_t0*(_t1 + _t2) + (1 - _t0)*(_t1*m + _t2*m**(p - 1))**2
+
+
+def delta2_ml_amp(Deltap):
+    """ML-AMP threshold: theta(0) = sqrt(xi'(1))."""
+    _t0 = np.sqrt(Deltap)
+    return 2*_t0/(_t0 + np.sqrt(Deltap + 4))
+
+
+def amp_map(m, p, Delta2, Deltap):
+    """Bayes-optimal state evolution m -> xi'(m)/(1 + xi'(m))."""
+    _t0 = m**(p - 1)/Deltap + m/Delta2
+    return _t0/(_t0 + 1)
+
+
+def amp_slope_at_zero(Delta2):
+    """Slope of the Bayes-optimal map at m = 0."""
+    return 1/Delta2
+
+
+def delta2_amp():
+    """Bayes-optimal AMP threshold: slope 1 at m = 0."""
+    return 1
+
+
+def free_entropy(m, p, Delta2, Deltap):
+    """Replica-symmetric free entropy phi(m) = log(1-m)/2 + m/2 + xi(m)/2."""
+    return (1/2)*m + (1/2)*np.log1p(-m) + (1/2)*m**p/(Deltap*p) + (1/4)*m**2/Delta2
+
+
+def free_entropy_dm(m, p, Delta2, Deltap):
+    """phi'(m) = (xi'(m) - m/(1 - m))/2."""
+    _t0 = (1/2)*m
+    return -_t0/(1 - m) + (1/2)*m**(p - 1)/Deltap + _t0/Delta2
+
+
+def free_entropy_dm2(m, p, Delta2, Deltap):
+    """phi''(m) = (xi''(m) - 1/(1 - m)**2)/2."""
+    return -(1/2)/(1 - m)**2 + (1/2)*m**(p - 2)*(p - 1)/Deltap + (1/2)/Delta2
+
+
+def free_entropy_ddelta2(m, Delta2):
+    """d phi / d Delta2."""
+    return -1/4*m**2/Delta2**2
+
+
+def free_entropy_dm_ddelta2(m, Delta2):
+    """d phi' / d Delta2."""
+    return -1/2*m/Delta2**2
+
+
+def free_entropy_ddelta_p(m, p, Deltap):
+    """d phi / d Deltap."""
+    return -1/2*m**p/(Deltap**2*p)
+
+
+def free_entropy_dm_ddelta_p(m, p, Deltap):
+    """d phi' / d Deltap."""
+    return -1/2*m**(p - 1)/Deltap**2
+
+
+def inverse_delta2_stationary(m, p, Deltap):
+    """1/Delta2 at which m > 0 is stationary: phi'(m) = 0."""
+    return -1/(m - 1) - m**(p - 2)/Deltap
+
+
+def it_reduced(m, p, Deltap):
+    """2 phi(m) on phi'(m) = 0: zero at an equal-height point."""
+    return (1/2)*m*(m - 2)/(m - 1) + np.log1p(-m) - 1/2*m**p*(p - 2)/(Deltap*p)
+
+
+def delta_p_stationary_unit_delta2(m, p):
+    """Deltap at which m > 0 is stationary for Delta2 = 1."""
+    return m**(p - 3) - m**(p - 2)
+
+
+def onset_reduced(m, p):
+    """2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets Delta2 = 1."""
+    _t0 = m**2
+    return (1/2)*m*(_t0*p - 2*_t0 + m*p - 2*p)/(p*(m - 1)) + np.log1p(-m)
+
+
+def delta_p_tricritical_p3():
+    """p = 3: Deltap at which the m**3 term of phi vanishes at Delta2 = 1 (tricritical point)."""
+    return 1
+
+
+def delta_p_stationary_tensor_only(m, p):
+    """Deltap at which m > 0 is stationary for 1/Delta2 = 0 (the tensor alone)."""
+    return m**(p - 2) - m**(p - 1)
+
+
+def tensor_only_reduced(m, p):
+    """2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal height."""
+    return m*(m*p - m - p)/(p*(m - 1)) + np.log1p(-m)
+
+
+#: name -> (expression as text, as LaTeX), for display without SymPy.
+FORMULAS = {
+    'ml_amp_map': ('(m**(p - 1)/Deltap + m/Delta2)/sqrt((m**(p - 1)/Deltap + m/Delta2)**2 + 1/Deltap + 1/Delta2)', '\\frac{\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}{\\sqrt{\\left(\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}\\right)^{2} + \\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}}}'),
+    'ml_amp_slope_at_zero': ('sqrt(Deltap)/(sqrt(Delta2)*sqrt(Delta2 + Deltap))', '\\frac{\\sqrt{\\Delta_p}}{\\sqrt{\\Delta_2} \\sqrt{\\Delta_2 + \\Delta_p}}'),
+    'ml_amp_instability': ('-sqrt(1/Deltap + 1/Delta2) + 1/Delta2', '- \\sqrt{\\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}} + \\frac{1}{\\Delta_2}'),
+    'ml_amp_fixed_point_condition': ('-m**2*(1/Deltap + 1/Delta2) + (1 - m**2)*(m**(p - 1)/Deltap + m/Delta2)**2', '- m^{2} \\left(\\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) + \\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}\\right)^{2}'),
+    'delta2_ml_amp': ('2*sqrt(Deltap)/(sqrt(Deltap) + sqrt(Deltap + 4))', '\\frac{2 \\sqrt{\\Delta_p}}{\\sqrt{\\Delta_p} + \\sqrt{\\Delta_p + 4}}'),
+    'amp_map': ('(m**(p - 1)/Deltap + m/Delta2)/(1 + m**(p - 1)/Deltap + m/Delta2)', '\\frac{\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}{1 + \\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}'),
+    'amp_slope_at_zero': ('1/Delta2', '\\frac{1}{\\Delta_2}'),
+    'delta2_amp': ('1', '1'),
+    'free_entropy': ('m/2 + log1p(-m)/2 + m**p/(2*Deltap*p) + m**2/(4*Delta2)', '\\frac{m}{2} + \\frac{\\operatorname{log1p}{\\left(- m \\right)}}{2} + \\frac{m^{p}}{2 \\Delta_p p} + \\frac{m^{2}}{4 \\Delta_2}'),
+    'free_entropy_dm': ('-m/(2*(1 - m)) + m**(p - 1)/(2*Deltap) + m/(2*Delta2)', '- \\frac{m}{2 \\left(1 - m\\right)} + \\frac{m^{p - 1}}{2 \\Delta_p} + \\frac{m}{2 \\Delta_2}'),
+    'free_entropy_dm2': ('-1/(2*(1 - m)**2) + m**(p - 2)*(p - 1)/(2*Deltap) + 1/(2*Delta2)', '- \\frac{1}{2 \\left(1 - m\\right)^{2}} + \\frac{m^{p - 2} \\left(p - 1\\right)}{2 \\Delta_p} + \\frac{1}{2 \\Delta_2}'),
+    'free_entropy_ddelta2': ('-m**2/(4*Delta2**2)', '- \\frac{m^{2}}{4 \\Delta_2^{2}}'),
+    'free_entropy_dm_ddelta2': ('-m/(2*Delta2**2)', '- \\frac{m}{2 \\Delta_2^{2}}'),
+    'free_entropy_ddelta_p': ('-m**p/(2*Deltap**2*p)', '- \\frac{m^{p}}{2 \\Delta_p^{2} p}'),
+    'free_entropy_dm_ddelta_p': ('-m**(p - 1)/(2*Deltap**2)', '- \\frac{m^{p - 1}}{2 \\Delta_p^{2}}'),
+    'inverse_delta2_stationary': ('-1/(m - 1) - m**(p - 2)/Deltap', '- \\frac{1}{m - 1} - \\frac{m^{p - 2}}{\\Delta_p}'),
+    'it_reduced': ('m*(m - 2)/(2*(m - 1)) + log1p(-m) - m**p*(p - 2)/(2*Deltap*p)', '\\frac{m \\left(m - 2\\right)}{2 \\left(m - 1\\right)} + \\operatorname{log1p}{\\left(- m \\right)} - \\frac{m^{p} \\left(p - 2\\right)}{2 \\Delta_p p}'),
+    'delta_p_stationary_unit_delta2': ('m**(p - 3) - m**(p - 2)', 'm^{p - 3} - m^{p - 2}'),
+    'onset_reduced': ('m*(m**2*p - 2*m**2 + m*p - 2*p)/(2*p*(m - 1)) + log1p(-m)', '\\frac{m \\left(m^{2} p - 2 m^{2} + m p - 2 p\\right)}{2 p \\left(m - 1\\right)} + \\operatorname{log1p}{\\left(- m \\right)}'),
+    'delta_p_tricritical_p3': ('1', '1'),
+    'delta_p_stationary_tensor_only': ('m**(p - 2) - m**(p - 1)', 'm^{p - 2} - m^{p - 1}'),
+    'tensor_only_reduced': ('m*(m*p - m - p)/(p*(m - 1)) + log1p(-m)', '\\frac{m \\left(m p - m - p\\right)}{p \\left(m - 1\\right)} + \\operatorname{log1p}{\\left(- m \\right)}'),
+}

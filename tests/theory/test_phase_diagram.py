@@ -1,0 +1,111 @@
+"""theory.phase_diagram and its figure (spec/theory.md section 6; arXiv:1902.00139 Fig. 1)."""
+
+import mpmath
+import numpy as np
+import pytest
+
+import theory
+
+FAST = ("gradient_flow", "ml_amp", "amp", "information_theoretic")
+GRID = 1 / np.linspace(0.05, 8.0, 40)
+
+
+def _has_trivialization() -> bool:
+    return "trivialization" in theory.kinds()
+
+
+@pytest.fixture(scope="module")
+def diagrams():
+    """One phase diagram per p = 3..8 (trivialization on a coarser grid: it is the slow kind)."""
+    out = {}
+    for p in range(3, 9):
+        out[p] = theory.phase_diagram(p, GRID, kinds=FAST)
+    return out
+
+
+class TestPhaseDiagram:
+    @pytest.mark.parametrize("p", range(3, 9))
+    def test_lines_are_ordered(self, diagrams, p):
+        # In Delta2 (the reverse of 1/Delta2): gradient flow < ML-AMP < AMP = 1 <= IT.
+        d = diagrams[p]
+        assert np.all(d["gradient_flow"] < d["ml_amp"])
+        assert np.all(d["ml_amp"] < d["amp"])
+        assert np.all(d["amp"] <= d["information_theoretic"])
+
+    @pytest.mark.parametrize("p", range(3, 9))
+    def test_trivialization_is_the_hardest_line(self, p):
+        if not _has_trivialization():
+            pytest.skip("kind 'trivialization' is not registered (theory/_landscape.py not merged yet)")
+        grid = 1 / np.linspace(0.1, 8.0, 6)
+        d = theory.phase_diagram(p, grid, kinds=["trivialization", "gradient_flow"])
+        assert np.all(d["trivialization"] < d["gradient_flow"])
+
+    @pytest.mark.parametrize("p", [3, 4, 6, 8])
+    def test_all_lines_tend_to_one(self, p):
+        kinds = [*FAST, *(["trivialization"] if _has_trivialization() else [])]
+        far = np.array([1e2, 3e2, 1e3, 3e3])
+        d = theory.phase_diagram(p, far, kinds=kinds)
+        for k in kinds:
+            gap = np.abs(1 - d[k])
+            # Each gap shrinks like 1/Deltap (spec: gradient flow 1 - Delta2 <= (p-1)/Deltap).
+            assert np.all(gap <= 2 * (p - 1) / far), (k, gap)
+            assert np.all(np.diff(gap) <= 0), (k, gap)
+
+    def test_default_includes_every_registered_kind(self):
+        d = theory.phase_diagram(3, [0.5, 2.0])
+        assert d.kinds == theory.kinds()
+        for k in d.kinds:
+            assert d[k].shape == (2,)
+            np.testing.assert_array_equal(d[k], theory.threshold(3, np.array([0.5, 2.0]), kind=k))
+
+    def test_default_grid(self):
+        d = theory.phase_diagram(5, kinds=["amp"])
+        assert d.delta_p.shape == (200,) and np.all(d.delta_p > 0)
+
+    def test_onsets_are_reported(self, diagrams):
+        for p in range(3, 9):
+            d = diagrams[p]
+            assert d.first_order_delta_p == theory.first_order_delta_p(p)
+            assert d.tensor_recovery_delta_p == theory.tensor_recovery_delta_p(p)
+            first_order = d["information_theoretic"] > 1
+            np.testing.assert_array_equal(first_order, d.delta_p < d.first_order_delta_p)
+        assert "p=3" in repr(diagrams[3]) and "first order below Deltap=1" in repr(diagrams[3])
+
+    def test_dps_gives_certified_mpf(self):
+        d = theory.phase_diagram(4, [0.2, 1.0], kinds=["ml_amp", "information_theoretic"], dps=25)
+        assert d.dps == 25 and isinstance(d["information_theoretic"][0], mpmath.mpf)
+        assert d["information_theoretic"][0] == theory.threshold(4, 0.2, kind="information_theoretic", dps=25)
+
+    def test_bad_input(self):
+        with pytest.raises(ValueError, match="kinds: unknown kind 'bayes'"):
+            theory.phase_diagram(3, [1.0], kinds=["bayes"])
+        with pytest.raises(ValueError, match="delta_p"):
+            theory.phase_diagram(3, [1.0, -2.0])
+        with pytest.raises(ValueError, match="p must be"):
+            theory.phase_diagram(2, [1.0])
+
+
+class TestPhaseDiagramFigure:
+    def test_png_is_a_valid_image(self, diagrams, tmp_path):
+        import matplotlib.image
+
+        path = diagrams[3].save(tmp_path / "pd.png")
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        image = matplotlib.image.imread(path)
+        assert image.ndim == 3 and image.shape[0] > 300 and image.shape[1] > 300
+        assert image[..., :3].std() > 0.05  # not blank
+
+    def test_svg_and_pdf(self, diagrams, tmp_path):
+        svg = diagrams[4].save(tmp_path / "pd.svg").read_text()
+        assert "<svg" in svg and "impossible" in svg
+        assert diagrams[4].save(tmp_path / "pd.pdf").read_bytes()[:5] == b"%PDF-"
+
+    def test_regions_are_labelled(self, diagrams):
+        ax = diagrams[3].plot()
+        labels = {t.get_text() for t in ax.texts}
+        assert {"impossible", "hard: possible, AMP fails", "Bayes AMP only", "ML-AMP, not gradient flow"} <= labels
+        assert [line.get_label() for line in ax.get_legend().get_lines()][:2] == ["gradient flow", "ML-AMP"]
+
+    def test_bad_suffix(self, diagrams, tmp_path):
+        with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
+            diagrams[3].save(tmp_path / "pd.jpg")
