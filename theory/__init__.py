@@ -16,6 +16,7 @@ from theory._expressions import expressions
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
+from theory._simulation import SampledSpectrum, SimulationResult, simulate
 from theory._message_passing import StateEvolution, first_order_delta_p, state_evolution, tensor_recovery_delta_p
 from theory._phase_diagram import PhaseDiagram, phase_diagram
 from numerics.solvers import ConvergenceError, PrecisionError
@@ -36,4 +37,5 @@ __all__ = [
     "complexity", "complexity_of_minima", "threshold_energy",
     "StateEvolution", "first_order_delta_p", "state_evolution", "tensor_recovery_delta_p",
     "PhaseDiagram", "phase_diagram",
+    "SampledSpectrum", "SimulationResult", "simulate",
 ]
