@@ -13,6 +13,7 @@ arXiv:1907.08226 (Who is afraid of big bad minima?), arXiv:1902.00139, arXiv:181
 """
 
 from theory._expressions import expressions
+from theory._dynamics import DynamicsThreshold, GradientFlowResult, dynamics_threshold, gradient_flow
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
@@ -25,6 +26,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ConvergenceError",
+    "DynamicsThreshold",
+    "GradientFlowResult",
+    "dynamics_threshold",
+    "gradient_flow",
     "HessianSpectrum",
     "PrecisionError",
     "ThresholdCurve",

@@ -1,0 +1,142 @@
+"""End states of the large-N gradient-flow dynamics (DMFT), derived from its equations.
+
+The dynamical mean-field equations of spec/dmft.md (Crisanti-Horner-Sommers /
+Cugliandolo-Kurchan with a signal) for the correlation ``C(t,t')``, the response ``R(t,t')``,
+the overlap ``m(t)`` and the multiplier ``mu(t)``, with covariance ``Q = xi`` and signal
+``g`` (``g = xi`` here), read for ``t > t'``::
+
+    d/dt C(t,t') = -mu C(t,t') + g'(m(t)) m(t') + int_0^t Q''(C(t,s)) R(t,s) C(s,t') ds
+                   + int_0^t' Q'(C(t,s)) R(t',s) ds
+    d/dt R(t,t') = -mu R(t,t') + int_t'^t Q''(C(t,s)) R(t,s) R(s,t') ds
+    d/dt m       = -mu m + g'(m) + int_0^t Q''(C(t,s)) R(t,s) m(s) ds
+    mu           = T + m g'(m) + int_0^t R(t,s) [Q'(C(t,s)) + C(t,s) Q''(C(t,s))] ds
+    e            = -g(m) - int_0^t R(t,s) Q'(C(t,s)) ds
+
+Two long-time ansatzes close them into algebraic equations, solved here with SymPy:
+
+*Success* (a run that finds the signal, T = 0): ``m(t) -> m``, ``C -> 1`` between late times
+and a time-translation-invariant response of integral ``chi``.  The late-time limits of the
+equations for m, mu and the integral of the R equation over the lag are three equations for
+``(m, mu, chi)``; they give ``chi = m/g'(m)``, ``mu = g'(m)/m + chi Q''(1)``,
+``e = -g(m) - chi Q'(1)`` and the overlap condition ``g'(m)^2 (1 - m^2) = m^2 Q'(1)``
+(the ML-AMP fixed point of spec/theory.md section 6).
+
+*Stuck* (a run that stays at m = 0, T = 0): one-step aging (Cugliandolo-Kurchan 1993).
+Lags of order one carry a stationary response of integral ``chi`` with ``C = 1``; on the
+aging scale ``R(t,s) = y d/ds C(t,s)`` with ``C`` spanning ``[0, 1]`` (``y = x/T`` stays
+finite as T -> 0).  The stationary response satisfies ``Q''(1) chi^2 - mu chi + 1 = 0``;
+marginality (a double root) gives ``mu = 2 sqrt(Q''(1))``, ``chi = 1/sqrt(Q''(1))``; the mu
+equation then fixes ``y`` and the energy equation gives the threshold energy
+``e_th = -chi Q'(1) - y (Q(1) - Q(0))``.  For the pure p-spin ``Q = q^p/2`` this is the known
+``-sqrt(2 (p-1)/p)`` (tests/derivations/test_dmft.py).
+
+References
+----------
+arXiv:1907.08226, section 4 and appendix; arXiv:1812.09066 (Langevin, T > 0);
+Cugliandolo & Kurchan, Phys. Rev. Lett. 71, 173 (1993), arXiv:cond-mat/9303036.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sympy as sp
+
+from derivations.kernel import Kernel
+from derivations.model import MODEL, SpikedModel
+from derivations.symbols import Delta2, Deltap, at_zero, m, p, q
+
+#: Auxiliary unknowns of the ansatzes: multiplier, integrated response, aging slope.
+_mu, _chi, _y = sp.symbols("mu_dyn chi_dyn y_dyn", real=True)
+
+
+def mu_integrand(model: SpikedModel, at: sp.Expr = q) -> sp.Expr:
+    """``Q'(C) + C Q''(C)``: the kernel of the memory integral in the mu equation."""
+    return model.xi_d(1, at) + at * model.xi_d(2, at)
+
+
+def success_equations(model: SpikedModel) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """Late-time limits of the m, mu and integrated R equations (each ``= 0``), T = 0.
+
+    With ``C(t,s) -> 1`` and ``R(t,s) -> R(t - s)`` of integral ``chi`` between late times
+    (early times do not contribute: R decays), ``int Q''(C) R m(s) ds -> Q''(1) chi m`` and
+    ``int R [Q' + C Q''] ds -> chi (Q'(1) + Q''(1))``; integrating ``d/dt R`` over the lag
+    from ``R(0) = 1`` to ``R(inf) = 0`` gives ``-1 = -mu chi + Q''(1) chi^2``.
+    """
+    q1, q2 = model.xi_d(1, 1), model.xi_d(2, 1)
+    g1 = model.g_d(1, m)
+    m_eq = -_mu * m + g1 + q2 * _chi * m
+    mu_eq = m * g1 + _chi * (q1 + q2) - _mu
+    r_eq = q2 * _chi**2 - _mu * _chi + 1
+    return m_eq, mu_eq, r_eq
+
+
+@lru_cache(maxsize=None)
+def success_state(model: SpikedModel = MODEL) -> dict[str, sp.Expr]:
+    """Solve :func:`success_equations`: ``chi``, ``mu``, ``e`` as functions of m, and the
+    condition on m (``overlap_condition = 0``)."""
+    m_eq, mu_eq, r_eq = success_equations(model)
+    mu_of_chi = sp.solve(m_eq, _mu)[0]
+    # Put mu into the R equation: the chi**2 terms cancel, leaving chi linear.
+    chi_sol = sp.solve(sp.expand(r_eq.subs(_mu, mu_of_chi)), _chi)
+    (chi,) = chi_sol
+    chi = sp.simplify(chi)
+    mu_end = sp.simplify(mu_of_chi.subs(_chi, chi))
+    # The mu equation is the remaining condition on m; clear the denominators g'(m) and m.
+    g1 = model.g_d(1, m)
+    # Sign chosen so that the condition reads g'(m)^2 (1 - m^2) - m^2 Q'(1) (spec/dmft.md).
+    condition = sp.powsimp(sp.expand(-sp.simplify(mu_eq.subs({_mu: mu_end, _chi: chi}) * m * g1)))
+    energy = sp.simplify(-model.g_d(0, m) - chi * model.xi_d(1, 1))
+    return {"chi": chi, "mu": mu_end, "energy": energy, "condition": condition}
+
+
+def overlap_condition_reference(model: SpikedModel) -> sp.Expr:
+    """``g'(m)^2 (1 - m^2) - m^2 Q'(1)``: the form of spec/dmft.md (for the tests)."""
+    return model.g_d(1, m) ** 2 * (1 - m**2) - m**2 * model.xi_d(1, 1)
+
+
+@lru_cache(maxsize=None)
+def aging_state(model: SpikedModel = MODEL) -> dict[str, sp.Expr]:
+    """One-step aging at m = 0, T = 0: ``mu``, ``chi``, ``y`` and the threshold energy.
+
+    The stationary response: ``Q''(1) chi^2 - mu chi + 1 = 0``, marginal (double root).
+    The mu equation: the stationary part gives ``chi (Q'(1) + Q''(1))`` (C = 1 there); the
+    aging part ``y int_0^1 dC (Q'(C) + C Q''(C)) = y [C Q'(C)]_0^1``.
+    The energy: ``-chi Q'(1) - y int_0^1 Q'(C) dC = -chi Q'(1) - y (Q(1) - Q(0))``.
+    """
+    q2 = model.xi_d(2, 1)
+    r_eq = q2 * _chi**2 - _mu * _chi + 1
+    # Marginal: the discriminant vanishes; mu > 0 picks the physical root.
+    (mu_th,) = [r for r in sp.solve(sp.discriminant(r_eq, _chi), _mu) if r.subs({p: 3, Delta2: 1, Deltap: 1}) > 0]
+    (chi_th,) = sp.solve(r_eq.subs(_mu, mu_th), _chi)
+    aging_mu = model.xi_d(1, 1) * 1 - at_zero(q * model.xi_d(1, q), q)  # [C Q'(C)]_0^1
+    mu_eq = chi_th * (model.xi_d(1, 1) + q2) + _y * aging_mu - mu_th
+    (y,) = sp.solve(mu_eq, _y)
+    y = sp.simplify(y)
+    energy = -chi_th * model.xi_d(1, 1) - y * (model.xi_d(0, 1) - at_zero(model.xi_d(0, q), q))
+    return {"mu": mu_th, "chi": sp.simplify(chi_th), "y": y, "energy": sp.simplify(energy)}
+
+
+_success = success_state()
+_aging = aging_state()
+
+KERNELS = (
+    Kernel("mu_integrand", (q, p, Delta2, Deltap), mu_integrand(MODEL),
+           "Q'(q) + q Q''(q): kernel of the memory integral of the multiplier mu."),
+    Kernel("end_condition", (m, p, Delta2, Deltap), _success["condition"],
+           "Overlap of a successful run: zero of g'(m)^2 (1 - m^2) - m^2 Q'(1) (cleared form)."),
+    Kernel("end_chi", (m, p, Delta2, Deltap), _success["chi"],
+           "Integrated response chi = m/g'(m) of a successful run at overlap m."),
+    Kernel("end_mu", (m, p, Delta2, Deltap), _success["mu"],
+           "Multiplier mu = g'(m)/m + chi Q''(1) of a successful run at overlap m."),
+    Kernel("end_energy", (m, p, Delta2, Deltap), _success["energy"],
+           "Energy e = -g(m) - chi Q'(1) of a successful run at overlap m."),
+    Kernel("aging_mu", (p, Delta2, Deltap), _aging["mu"],
+           "Multiplier of a stuck run (marginal states): mu = 2 sqrt(Q''(1))."),
+    Kernel("aging_chi", (p, Delta2, Deltap), _aging["chi"],
+           "Stationary integrated response of a stuck run: chi = 1/sqrt(Q''(1))."),
+    Kernel("aging_slope", (p, Delta2, Deltap), _aging["y"],
+           "One-step aging slope y = x/T of R = y dC/ds at T = 0."),
+    Kernel("aging_energy", (p, Delta2, Deltap), _aging["energy"],
+           "Threshold energy of a stuck run from the one-step aging ansatz at T = 0."),
+)

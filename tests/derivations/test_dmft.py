@@ -1,0 +1,61 @@
+"""Tests of derivations/dmft.py: the DMFT end states, against independent routes."""
+
+import sympy as sp
+import pytest
+
+from derivations import dmft
+from derivations.model import MODEL, SpikedModel
+from derivations.symbols import Delta2, Deltap, m, p, q
+
+
+class TestSuccessState:
+    def test_condition_is_the_ml_amp_fixed_point(self):
+        # spec/theory.md section 6: xi'(m)^2 (1 - m^2) = m^2 xi'(1)
+        cond = dmft.success_state()["condition"]
+        assert sp.simplify(cond - dmft.overlap_condition_reference(MODEL)) == 0
+
+    def test_equations_hold_at_the_solution(self):
+        sol = dmft.success_state()
+        for eq in dmft.success_equations(MODEL):
+            value = eq.subs({dmft._mu: sol["mu"], dmft._chi: sol["chi"]})
+            # the m and R equations hold identically; the mu equation is the condition
+            residual = sp.simplify(value * m * MODEL.g_d(1, m) + sol["condition"])
+            assert sp.simplify(value) == 0 or residual == 0
+
+    def test_chi_is_m_over_g_prime(self):
+        assert sp.simplify(dmft.success_state()["chi"] - m / MODEL.g_d(1, m)) == 0
+
+
+class TestAgingState:
+    @pytest.mark.parametrize("order", [3, 4, 5])
+    def test_pure_p_spin_threshold_energy(self, order):
+        # Cugliandolo-Kurchan 1993: e_th = -sqrt(2 (p-1)/p) for H with covariance q^p/2
+        xi = sp.Lambda(q, q**order / 2)
+        state = dmft.aging_state(SpikedModel(xi=xi, g=xi))
+        assert sp.simplify(state["energy"] + sp.sqrt(sp.Rational(2 * (order - 1), order))) == 0
+
+    @pytest.mark.parametrize("order", [3, 4])
+    def test_pure_p_spin_aging_parameter(self, order):
+        # x = (p - 2)(1 - q)/q with (1 - q)/T -> chi: y = x/T -> (p - 2) chi
+        xi = sp.Lambda(q, q**order / 2)
+        state = dmft.aging_state(SpikedModel(xi=xi, g=xi))
+        assert sp.simplify(state["y"] - (order - 2) * state["chi"]) == 0
+
+    def test_marginal_multiplier(self):
+        state = dmft.aging_state()
+        assert sp.simplify(state["mu"] - 2 * sp.sqrt(MODEL.xi_d(2, 1))) == 0
+        assert sp.simplify(state["chi"] * sp.sqrt(MODEL.xi_d(2, 1)) - 1) == 0
+
+    def test_pure_matrix_limit(self):
+        # Deltap -> oo: the spherical 2-spin model Q = q^2/(2 Delta2), whose threshold is its
+        # ground state: e = -lambda_max/2 with the semicircle edge lambda_max = 2/sqrt(Delta2)
+        energy = dmft.aging_state()["energy"].subs(p, 3)
+        assert sp.simplify(sp.limit(energy, Deltap, sp.oo) + 1 / sp.sqrt(Delta2)) == 0
+        y = dmft.aging_state()["y"].subs(p, 3)
+        assert sp.limit(y, Deltap, sp.oo) == 0  # no aging part: x = 0
+
+
+class TestKernels:
+    def test_kernel_arguments_are_free_symbols(self):
+        for kernel in dmft.KERNELS:
+            assert kernel.expr.free_symbols == set(kernel.args)
