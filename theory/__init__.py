@@ -12,35 +12,29 @@ References
 arXiv:1907.08226 (Who is afraid of big bad minima?), arXiv:1902.00139, arXiv:1812.09066.
 """
 
-from theory._expressions import expressions
+from numerics.solvers import ConvergenceError, PrecisionError
 from theory._dynamics import DynamicsThreshold, GradientFlowResult, dynamics_threshold, gradient_flow
+from theory._expressions import expressions
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
-from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
-from theory._simulation import SampledSpectrum, SimulationResult, simulate
-from theory._message_passing import StateEvolution, first_order_delta_p, state_evolution, tensor_recovery_delta_p
+from theory._message_passing import (StateEvolution, first_order_delta_p, state_evolution,
+                                     tensor_recovery_delta_p)
 from theory._phase_diagram import PhaseDiagram, phase_diagram
-from numerics.solvers import ConvergenceError, PrecisionError
+from theory._simulation import SampledSpectrum, SimulationResult, simulate
+from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ConvergenceError",
-    "DynamicsThreshold",
-    "GradientFlowResult",
-    "dynamics_threshold",
-    "gradient_flow",
-    "HessianSpectrum",
-    "PrecisionError",
-    "ThresholdCurve",
-    "ThresholdResult",
-    "expressions",
-    "hessian",
-    "kinds",
-    "register_kind",
-    "threshold",
-    "complexity", "complexity_of_minima", "threshold_energy",
-    "StateEvolution", "first_order_delta_p", "state_evolution", "tensor_recovery_delta_p",
-    "PhaseDiagram", "phase_diagram",
-    "SampledSpectrum", "SimulationResult", "simulate",
+    # thresholds and the phase diagram
+    "threshold", "kinds", "register_kind", "ThresholdCurve", "ThresholdResult",
+    "phase_diagram", "PhaseDiagram", "first_order_delta_p", "tensor_recovery_delta_p",
+    # landscape: Hessian and Kac-Rice complexity
+    "hessian", "HessianSpectrum", "complexity", "complexity_of_minima", "threshold_energy",
+    # dynamics: message passing, DMFT, finite N
+    "state_evolution", "StateEvolution",
+    "gradient_flow", "GradientFlowResult", "dynamics_threshold", "DynamicsThreshold",
+    "simulate", "SimulationResult", "SampledSpectrum",
+    # symbolic expressions (imports SymPy) and errors
+    "expressions", "ConvergenceError", "PrecisionError",
 ]
