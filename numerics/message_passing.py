@@ -294,17 +294,9 @@ def tensor_only_mp(ctx, p: int) -> Root:
 
     Equal height ``phi(m) = phi(0)`` with ``phi'(m) = 0`` at ``1/Delta2 = 0``.
     """
-    outer, m_min, ctx = ctx, _m_min(ctx), _work(ctx)
-    brackets = _sign_change_brackets(
-        ctx, lambda x: KN.tensor_only_reduced(x, p), lambda x: KM.tensor_only_reduced(ctx, x, p), m_min)
-    if len(brackets) != 1:
-        raise ConvergenceError(f"tensor-only equal-height point at p={p}: {len(brackets)} sign changes "
-                               f"(expected 1) at dps={ctx.dps}")
-    _, root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.inf,
-                           reduced=lambda x: KM.tensor_only_reduced(ctx, x, p),
-                           recover=lambda x: KM.delta_p_stationary_tensor_only(ctx, x, p),
-                           bracket=brackets[0], what=f"tensor-only recovery at p={p}")
-    return _back(outer, root)
+    return _unique_equal_height(
+        ctx, p, fixed=ctx.inf, reduced_np=KN.tensor_only_reduced, reduced_mp=KM.tensor_only_reduced,
+        recover=KM.delta_p_stationary_tensor_only, what=f"tensor-only recovery at p={p}")
 
 
 @lru_cache(maxsize=256)
@@ -317,16 +309,22 @@ def onset_mp(ctx, p: int) -> Root:
     """
     if p == 3:
         return Root(ctx.mpf(KM.delta_p_tricritical_p3(ctx)), None)
+    return _unique_equal_height(
+        ctx, p, fixed=ctx.one, reduced_np=KN.onset_reduced, reduced_mp=KM.onset_reduced,
+        recover=KM.delta_p_stationary_unit_delta2, what=f"first-order onset at p={p}, Delta2=1")
+
+
+def _unique_equal_height(ctx, p, *, fixed, reduced_np, reduced_mp, recover, what) -> Root:
+    """Solve ``phi = 0 = phi'`` for ``(m, Deltap)`` at ``1/Delta2 = 1/fixed``, requiring exactly
+    one sign change of the reduced function on the grid of ``m``."""
     outer, m_min, ctx = ctx, _m_min(ctx), _work(ctx)
     brackets = _sign_change_brackets(
-        ctx, lambda x: KN.onset_reduced(x, p), lambda x: KM.onset_reduced(ctx, x, p), m_min)
+        ctx, lambda x: reduced_np(x, p), lambda x: reduced_mp(ctx, x, p), m_min)
     if len(brackets) != 1:
-        raise ConvergenceError(f"first-order onset at p={p}: {len(brackets)} sign changes (expected 1) "
-                               f"at dps={ctx.dps}")
-    _, root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.one,
-                           reduced=lambda x: KM.onset_reduced(ctx, x, p),
-                           recover=lambda x: KM.delta_p_stationary_unit_delta2(ctx, x, p),
-                           bracket=brackets[0], what=f"first-order onset at p={p}, Delta2=1")
+        raise ConvergenceError(f"{what}: {len(brackets)} sign changes (expected 1) at dps={ctx.dps}")
+    _, root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.mpf(fixed),
+                           reduced=lambda x: reduced_mp(ctx, x, p),
+                           recover=lambda x: recover(ctx, x, p), bracket=brackets[0], what=what)
     return _back(outer, root)
 
 
