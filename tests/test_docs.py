@@ -110,8 +110,9 @@ class TestPageReferences:
 class TestExtension:
     """docs/_ext/spiked_docs.py, called directly (no build)."""
 
+    @staticmethod
     @pytest.fixture(scope="class")
-    def ext(self):
+    def ext():
         pytest.importorskip("sphinx")
         pytest.importorskip("myst_parser")
         import importlib.util
