@@ -58,6 +58,45 @@ def matrix_tensor() -> SpikedModel:
 
 MODEL = matrix_tensor()
 
+# --- any model: formulas in terms of jets ---------------------------------------------------------
+#: Undefined functions standing for the covariance and the signal of *any* spiked spherical model.
+XI, G = sp.Function("xi"), sp.Function("g")
+
+
+def generic() -> SpikedModel:
+    """A model with undefined ``xi`` and ``g``: a formula derived with it is valid for every
+    model (mixtures, pure tensors, mismatched losses) once written in jets by :func:`to_jets`."""
+    return SpikedModel(xi=sp.Lambda(q, XI(q)), g=sp.Lambda(q, G(q)))
+
+
+def jet(name: str, k: int, at) -> sp.Symbol:
+    """The symbol of ``name^(k)(at)``: ``xi_1`` = xi(1), ``dxi_1`` = xi'(1), ``d2xi_1`` = xi''(1),
+    ``dg_m`` = g'(m), ...  Jets of ``xi`` at 1 are positive for every model (its coefficients are
+    positive and it has a channel of order >= 2); the others are real."""
+    prefix = "" if k == 0 else ("d" if k == 1 else f"d{k}")
+    point = str(at)
+    positive = name == "xi" and point == "1"
+    return sp.Symbol(f"{prefix}{name}_{point}", positive=True) if positive else sp.Symbol(f"{prefix}{name}_{point}", real=True)
+
+
+def to_jets(expr: sp.Expr) -> sp.Expr:
+    """``expr`` (derived with :func:`generic`) with every ``xi^(k)(a)`` and ``g^(k)(a)`` replaced
+    by its :func:`jet` symbol, ``a`` a number or a symbol."""
+    reps = {}
+    for s in expr.atoms(sp.Subs):  # Subs(Derivative(f(_x), (_x, k)), _x, a)
+        d, (var,), (at,) = s.args
+        if isinstance(d, sp.Derivative) and d.expr.func in (XI, G):
+            reps[s] = jet(d.expr.func.__name__, d.derivative_count, at)
+    expr = expr.xreplace(reps)
+    reps = {}
+    for d in expr.atoms(sp.Derivative):  # Derivative(f(a), (a, k)) with a a symbol
+        if d.expr.func in (XI, G):
+            (at,) = d.expr.args
+            reps[d] = jet(d.expr.func.__name__, d.derivative_count, at)
+    expr = expr.xreplace(reps)
+    reps = {f: jet(f.func.__name__, 0, f.args[0]) for f in expr.atoms(XI, G)}
+    return expr.xreplace(reps)
+
 #: The covariance and its first two derivatives as kernels (used by the DMFT and the landscape).
 KERNELS = (
     Kernel("xi", (q, p, Delta2, Deltap), MODEL.xi_d(0, q), "Covariance xi(q) of the noise field."),

@@ -17,6 +17,7 @@ from theory._dynamics import DynamicsThreshold, GradientFlowResult, dynamics_thr
 from theory._expressions import expressions
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
+from theory._model import Model
 from theory._message_passing import (StateEvolution, first_order_delta_p, state_evolution,
                                      tensor_recovery_delta_p)
 from theory._phase_diagram import PhaseDiagram, phase_diagram
@@ -26,6 +27,8 @@ from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_
 __version__ = "0.1.0"
 
 __all__ = [
+    # the model
+    "Model",
     # thresholds and the phase diagram
     "threshold", "kinds", "register_kind", "ThresholdCurve", "ThresholdResult",
     "phase_diagram", "PhaseDiagram", "first_order_delta_p", "tensor_recovery_delta_p",

@@ -1,0 +1,137 @@
+"""A spiked spherical model as numbers: the covariance ``xi`` and the signal ``g`` as polynomials.
+
+Every kernel of :mod:`numerics` that depends on the model takes a :class:`Field`: the pair
+``(xi, g)`` of :class:`Polynomial` objects, evaluated with their derivatives ("jets") in float64
+(broadcasting over the argument and over array coefficients) or in an mpmath context. The
+public :class:`theory.Model` builds one with exact rational coefficients; the ``(p, delta2,
+delta_p)`` shorthand with arrays builds one with array coefficients (:func:`matrix_tensor`).
+
+For channels ``k`` with true variances ``Delta_k`` and assumed variances ``Delta'_k``
+(``../shared/spec/models.md``)::
+
+    g(q)  = sum_k q**k / (k Delta'_k)
+    xi(q) = sum_k Delta_k q**k / (k Delta'_k**2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import perm
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Field", "Polynomial", "field", "matrix_tensor"]
+
+
+@dataclass(frozen=True, eq=False)
+class Polynomial:
+    """``sum_j c_j q**n_j`` with integer powers ``n_j >= 0``, and its derivatives.
+
+    Parameters
+    ----------
+    terms : tuple of (int, coefficient)
+        Powers with their coefficients: exact ``Fraction`` (any precision), or float64
+        numbers/arrays (float64 only; arrays broadcast against the argument).
+    """
+
+    terms: tuple[tuple[int, Any], ...]
+
+    def __call__(self, q, k: int = 0, ctx=None):
+        """The ``k``-th derivative at ``q``: float64 (broadcast) if ``ctx`` is None, else in ``ctx``."""
+        if ctx is None:
+            q = np.asarray(q, dtype=np.float64)
+            out = np.zeros(np.broadcast_shapes(q.shape, *(np.shape(c) for _, c in self.terms)))
+            for n, c in self.terms:
+                if n >= k:
+                    out = out + _as_float(c) * perm(n, k) * q ** (n - k)
+            return out
+        q = ctx.mpf(q)
+        total = ctx.mpf(0)
+        for n, c in self.terms:
+            if n >= k:
+                total += _as_mp(ctx, c) * perm(n, k) * q ** (n - k)
+        return total
+
+    @property
+    def exact(self) -> bool:
+        """Whether every coefficient is an exact rational (so mpmath evaluation is exact input)."""
+        return all(isinstance(c, Fraction) for _, c in self.terms)
+
+    def sympy(self, var=None):
+        """The polynomial as a SymPy expression in ``var`` (default the symbol ``q``); imports SymPy."""
+        import sympy as sp
+
+        if not self.exact:
+            raise ValueError("only a polynomial with exact coefficients has a SymPy form")
+        var = sp.Symbol("q", real=True) if var is None else var
+        return sp.Add(*(sp.Rational(c.numerator, c.denominator) * var**n for n, c in self.terms))
+
+
+def _as_float(c):
+    return float(c) if isinstance(c, Fraction) else c
+
+
+def _as_mp(ctx, c):
+    if isinstance(c, Fraction):
+        return ctx.mpf(c.numerator) / ctx.mpf(c.denominator)
+    if isinstance(c, np.ndarray):
+        raise TypeError("an mpmath evaluation needs scalar coefficients")
+    return ctx.mpf(c)
+
+
+@dataclass(frozen=True, eq=False)
+class Field:
+    """The spiked Gaussian field ``L = -N g(m) + V``, ``E[V V'] = N xi``.
+
+    Attributes
+    ----------
+    xi, g : Polynomial
+        Covariance and signal function.
+    bayes_optimal : bool
+        Whether ``g = xi`` (the loss is built with the true variances).
+    orders : tuple of int
+        The channel orders (2 for the matrix, p >= 3 for tensors), ascending.
+    """
+
+    xi: Polynomial
+    g: Polynomial
+    bayes_optimal: bool
+    orders: tuple[int, ...]
+
+
+def field(true: dict, assumed: dict | None = None) -> Field:
+    """The :class:`Field` of channels ``{k: Delta_k}`` with the loss built from ``assumed``.
+
+    Variances may be Fractions (exact), floats or float arrays (broadcast together).
+    """
+    assumed = true if assumed is None else assumed
+    if set(assumed) != set(true):
+        raise ValueError(f"assumed channels {sorted(assumed)} differ from the true ones {sorted(true)}")
+    orders = tuple(sorted(true))
+    g = Polynomial(tuple((k, _div(1, k, assumed[k])) for k in orders))
+    if assumed is true:
+        xi = g
+    else:
+        xi = Polynomial(tuple((k, _div(true[k], k, assumed[k] * assumed[k])) for k in orders))
+    return Field(xi=xi, g=g, bayes_optimal=assumed is true, orders=orders)
+
+
+def _div(a, k: int, b):
+    """``a / (k b)``, exact when both are exact."""
+    if isinstance(b, Fraction) and isinstance(a, (int, Fraction)):
+        return Fraction(a) / (k * b)
+    return np.asarray(a, dtype=np.float64) / (k * np.asarray(b, dtype=np.float64))
+
+
+def matrix_tensor(p: int, delta2, delta_p) -> Field:
+    """The field of the spiked matrix-tensor model (float64 arrays allowed): ``g = xi``.
+
+    ``delta2 = inf`` drops the matrix channel.
+    """
+    d2 = np.asarray(delta2, dtype=np.float64)
+    channels = {p: delta_p}
+    if not (d2.ndim == 0 and np.isinf(d2)):
+        channels[2] = delta2
+    return field(channels)

@@ -1,0 +1,88 @@
+"""theory.Model and the numeric field it builds (../shared/spec/models.md)."""
+
+import pickle
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+import theory
+from numerics import model as field_module
+from theory import Model
+
+
+class TestModel:
+    def test_value_semantics(self):
+        a = Model(delta2=0.5, tensors={3: 1.0, 4: 2.0})
+        b = Model(0.5, {4: 2.0, 3: 1.0})
+        assert a == b and hash(a) == hash(b)
+        assert pickle.loads(pickle.dumps(a)) == a
+        assert a.orders == (3, 4) and a.channels == {2: Fraction(1, 2), 3: 1, 4: 2}
+
+    def test_assumed_equal_to_true_is_bayes_optimal(self):
+        a = Model(0.5, {3: 1.0}, assumed=Model(0.5, {3: 1.0}))
+        assert a.bayes_optimal and a == Model(0.5, {3: 1.0})
+
+    def test_no_matrix_channel(self):
+        assert Model(float("inf"), {3: 1}) == Model(None, {3: 1}) == Model("inf", {3: 1})
+        assert Model(tensors={3: 1}).delta2 is None
+
+    @given(st.floats(0.01, 100), st.floats(0.01, 100), st.floats(0.01, 100), st.floats(-1, 1))
+    def test_xi_is_the_spec_mixture(self, d2, d3, d4, q):
+        # xi(q) = q^2/(2 D2) + q^3/(3 D3) + q^4/(4 D4): derivatives by hand.
+        f = Model(d2, {3: d3, 4: d4}).field
+        assert f.xi(q) == pytest.approx(q**2 / (2 * d2) + q**3 / (3 * d3) + q**4 / (4 * d4), rel=1e-12, abs=1e-300)
+        assert f.xi(q, 1) == pytest.approx(q / d2 + q**2 / d3 + q**3 / d4, rel=1e-12, abs=1e-300)
+        assert f.xi(q, 2) == pytest.approx(1 / d2 + 2 * q / d3 + 3 * q**2 / d4, rel=1e-12)
+        assert f.g is f.xi
+
+    def test_mismatched_loss(self):
+        # g = sum q^k/(k D'_k), xi = sum D_k q^k/(k D'_k^2) (models.md).
+        f = Model(1, {3: 2}, assumed=Model(Fraction(1, 2), {3: 4})).field
+        assert not f.bayes_optimal
+        assert f.g(1.0) == pytest.approx(1 / (2 * 0.5) + 1 / (3 * 4))
+        assert f.xi(1.0) == pytest.approx(1 / (2 * 0.25) + 2 / (3 * 16))
+
+    def test_mpmath_jets_are_exact(self):
+        ctx = mpmath.MPContext()
+        ctx.dps = 60
+        f = Model("0.1", {3: "0.7"}).field
+        assert f.xi("0.3", 2, ctx) == ctx.mpf(10) + 2 * ctx.mpf(3) / 10 / (ctx.mpf(7) / 10)
+
+    def test_shorthand_field_broadcasts(self):
+        f = field_module.matrix_tensor(3, np.array([0.5, 1.0]), 1.0)
+        assert np.allclose(f.xi(1.0, 2), [2 + 2, 1 + 2])
+
+    def test_sympy_form(self):
+        import sympy as sp
+
+        q = sp.Symbol("q", real=True)
+        assert sp.simplify(Model(2, {3: 3}).expressions()["xi"] - (q**2 / 4 + q**3 / 9)) == 0
+
+    @pytest.mark.parametrize("kwargs,match", [
+        (dict(tensors={2: 1}), "order must be an integer >= 3"),
+        (dict(tensors={3.0: 1}), "order must be an integer >= 3"),
+        (dict(tensors={3: 0}), r"tensors\[3\] must be a positive"),
+        (dict(tensors={3: float("nan")}), r"tensors\[3\]"),
+        (dict(delta2=-1, tensors={3: 1}), "delta2 must be a positive"),
+        (dict(), "at least one channel"),
+        (dict(tensors=[3, 1]), "tensors must be a mapping"),
+        (dict(tensors={3: 1}, assumed=Model(1, {3: 1})), "same channels"),
+        (dict(tensors={3: 1}, assumed="x"), "assumed must be"),
+    ])
+    def test_bad_input(self, kwargs, match):
+        with pytest.raises(ValueError, match=match):
+            Model(**kwargs)
+
+
+class TestResolve:
+    def test_shorthand_and_model(self):
+        from theory._model import resolve
+
+        assert resolve(None, 3, 0.5, 1.0) == Model(0.5, {3: 1.0})
+        with pytest.raises(ValueError, match="not both"):
+            resolve(Model(0.5, {3: 1}), p=3)
+        with pytest.raises(ValueError, match="model must be"):
+            resolve("model")
