@@ -93,12 +93,22 @@ class Field:
         Whether ``g = xi`` (the loss is built with the true variances).
     orders : tuple of int
         The channel orders (2 for the matrix, p >= 3 for tensors), ascending.
+    variances : dict
+        ``{k: Delta_k}``, the true noise variances (Fractions, floats or arrays).
+    assumed : dict or None
+        ``{k: Delta'_k}`` the loss is built with; None when they are the true ones.
     """
 
     xi: Polynomial
     g: Polynomial
     bayes_optimal: bool
     orders: tuple[int, ...]
+    variances: dict
+    assumed: dict | None = None
+
+    def value(self, k: int, ctx=None):
+        """The true variance of channel ``k``, as float64 (array) or as an mpf of ``ctx``."""
+        return _as_float(self.variances[k]) if ctx is None else _as_mp(ctx, self.variances[k])
 
 
 def field(true: dict, assumed: dict | None = None) -> Field:
@@ -106,6 +116,7 @@ def field(true: dict, assumed: dict | None = None) -> Field:
 
     Variances may be Fractions (exact), floats or float arrays (broadcast together).
     """
+    given = assumed
     assumed = true if assumed is None else assumed
     if set(assumed) != set(true):
         raise ValueError(f"assumed channels {sorted(assumed)} differ from the true ones {sorted(true)}")
@@ -115,7 +126,8 @@ def field(true: dict, assumed: dict | None = None) -> Field:
         xi = g
     else:
         xi = Polynomial(tuple((k, _div(true[k], k, assumed[k] * assumed[k])) for k in orders))
-    return Field(xi=xi, g=g, bayes_optimal=assumed is true, orders=orders)
+    return Field(xi=xi, g=g, bayes_optimal=assumed is true, orders=orders, variances=dict(true),
+                 assumed=None if given is None else dict(given))
 
 
 def _div(a, k: int, b):

@@ -28,7 +28,7 @@ from numerics import landscape
 from numerics._generated import kac_rice_mpmath, kac_rice_numpy
 from numerics.solvers import Root
 from theory import _precision, _validate
-from theory._thresholds import ThresholdKind, register_kind
+from theory._thresholds import ThresholdKind, one_channel, register_kind
 
 __all__ = ["complexity", "complexity_of_minima", "threshold_energy"]
 
@@ -247,8 +247,8 @@ def _check_overlaps(value):
     return value
 
 
-def _evaluate_mp(ctx, p, delta_p, overlaps="positive"):
-    value, bracket = landscape.trivialization_mp(ctx, p, delta_p, overlaps)
+def _evaluate_mp(ctx, tensors, overlaps="positive"):
+    value, bracket = landscape.trivialization_mp(ctx, *one_channel(tensors, ctx), overlaps)
     return Root(value, bracket)
 
 
@@ -256,7 +256,7 @@ register_kind(ThresholdKind(
     name="trivialization",
     summary=("largest Delta2 below which no exponentially many spurious minima remain "
              "(annealed Kac-Rice; no closed form)"),
-    evaluate_float=lambda p, delta_p, overlaps="positive": landscape.trivialization_float(p, delta_p, overlaps),
+    evaluate_float=lambda tensors, overlaps="positive": landscape.trivialization_float(*one_channel(tensors), overlaps),
     evaluate_mp=_evaluate_mp,
     options={"overlaps": _check_overlaps},
     reference="arXiv:1902.00139, section 4; arXiv:1907.08226, Fig. 1; spec/theory.md section 5",

@@ -21,7 +21,7 @@ from numerics import solvers
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
-from theory._thresholds import ThresholdKind, register_kind
+from theory._thresholds import ThresholdKind, one_channel, register_kind
 
 __all__ = ["StateEvolution", "first_order_delta_p", "state_evolution", "tensor_recovery_delta_p"]
 
@@ -240,8 +240,8 @@ def _amp_float(p, delta_p):
 register_kind(ThresholdKind(
     name="ml_amp",
     summary="largest Delta2 at which ML-AMP leaves m = 0 from an uninformed start: theta(0) = sqrt(xi'(1))",
-    evaluate_float=lambda p, delta_p: KN.delta2_ml_amp(delta_p),
-    evaluate_mp=lambda ctx, p, delta_p: KM.delta2_ml_amp(ctx, delta_p),
+    evaluate_float=lambda tensors: KN.delta2_ml_amp(one_channel(tensors)[1]),
+    evaluate_mp=lambda ctx, tensors: KM.delta2_ml_amp(ctx, one_channel(tensors, ctx)[1]),
     formula="delta2_ml_amp",
     reference="arXiv:1902.00139, section 3",
 ))
@@ -249,8 +249,9 @@ register_kind(ThresholdKind(
 register_kind(ThresholdKind(
     name="amp",
     summary="largest Delta2 at which Bayes-optimal AMP leaves m = 0 from an uninformed start: Delta2 = 1",
-    evaluate_float=_amp_float,
-    evaluate_mp=lambda ctx, p, delta_p: ctx.mpf(KM.delta2_amp(ctx)),
+    evaluate_float=lambda tensors: _amp_float(*one_channel(tensors)),
+    evaluate_mp=lambda ctx, tensors: ctx.mpf(KM.delta2_amp(ctx)),
+    bayes_optimal_only=True,
     formula="delta2_amp",
     reference="arXiv:1902.00139, section 2; arXiv:1812.09066, section II",
 ))
@@ -259,7 +260,8 @@ register_kind(ThresholdKind(
     name="information_theoretic",
     summary=("largest Delta2 at which the global maximiser of the replica-symmetric free entropy "
              "is not m = 0 (inf where the tensor alone suffices)"),
-    evaluate_float=N.information_theoretic_float,
-    evaluate_mp=N.information_theoretic_mp,
+    evaluate_float=lambda tensors: N.information_theoretic_float(*one_channel(tensors)),
+    evaluate_mp=lambda ctx, tensors: N.information_theoretic_mp(ctx, *one_channel(tensors, ctx)),
+    bayes_optimal_only=True,
     reference="arXiv:1812.09066, section II; arXiv:1902.00139, Fig. 1",
 ))

@@ -22,7 +22,7 @@ from numerics import _generated
 from numerics._generated import thresholds_mpmath, thresholds_numpy
 from theory import _precision, _validate
 
-__all__ = ["ThresholdCurve", "ThresholdKind", "ThresholdResult", "kinds", "register_kind", "threshold"]
+__all__ = ["ThresholdCurve", "ThresholdKind", "ThresholdResult", "kinds", "one_channel", "register_kind", "threshold"]
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,26 @@ class ThresholdKind:
     summary : str
         One line saying what the threshold is.
     evaluate_float : callable
-        ``(p, delta_p: ndarray, **options) -> ndarray`` in float64, same shape.
+        ``(tensors: numerics.model.Field, **options) -> ndarray`` in float64: ``tensors`` is the
+        field of the tensor channels alone (float64 variances, possibly arrays that broadcast);
+        the result has their broadcast shape.
     evaluate_mp : callable
-        ``(ctx, p, delta_p: mpf, **options) -> mpf | numerics.solvers.Root`` in the context
-        ``ctx``; a solved kind returns a :class:`~numerics.solvers.Root` (value and bracket).
+        ``(ctx, tensors: numerics.model.Field, **options) -> mpf | numerics.solvers.Root`` in
+        the context ``ctx``; ``tensors`` has exact (Fraction) variances, to be converted in
+        ``ctx`` (``tensors.value(p, ctx)``, ``tensors.xi(1, 2, ctx)``); a solved kind returns a
+        :class:`~numerics.solvers.Root` (value and bracket).
     formula : str or None
         Name of the generated closed form (key of :func:`theory.expressions`), if any.
     options : mapping
         Extra keyword arguments the kind accepts, each with its validator.
     reference : str
         Where the threshold is defined (arXiv number and section).
+    any_channels : bool
+        Whether the kind handles any set of tensor channels; if False only one tensor channel
+        (the matrix-tensor model) is accepted and other models are refused with a ValueError.
+    bayes_optimal_only : bool
+        Whether the kind needs the Bayes-optimal structure ``g = xi`` (a mismatched ``assumed``
+        model is refused); kinds with ``any_channels=False`` are refused on mismatch too.
     """
 
     name: str
@@ -55,6 +65,14 @@ class ThresholdKind:
     formula: str | None = None
     options: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
     reference: str = ""
+    any_channels: bool = False
+    bayes_optimal_only: bool = False
+
+
+def one_channel(tensors, ctx=None) -> tuple:
+    """``(p, delta_p)`` of a field with one tensor channel (float64, or an mpf of ``ctx``)."""
+    (p,) = tensors.orders
+    return p, tensors.value(p, ctx)
 
 
 _KINDS: dict[str, ThresholdKind] = {}
@@ -97,7 +115,8 @@ class ThresholdResult:
     value : float or mpmath.mpf
         The threshold ``Delta2`` (rounded to ``dps`` digits when ``dps`` is set).
     kind, p, delta_p, dps :
-        What was asked (``delta_p`` exact, as a Fraction).
+        What was asked (``delta_p`` exact, as a Fraction; for a model with several tensor
+        channels ``p`` and ``delta_p`` are tuples, one entry a channel).
     error : float
         Estimate of the absolute error: for arbitrary precision, the difference between the
         evaluations at ``dps + 10`` and ``dps + 30`` digits; for float64, against 30 digits.
@@ -123,12 +142,13 @@ class ThresholdResult:
                 f"delta_p={self.delta_p}, dps={self.dps}, error~{self.error:.1e}{extra})")
 
 
-def _evaluate_mp(k: ThresholdKind, p: int, delta_p: Fraction, dps: int, options: dict):
+def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
     """Evaluate at two precisions; return (value at dps + 30, error estimate, bracket)."""
+    p, delta_p = _describe(tensors)
     results = []
     for extra in (_precision.GUARD_DIGITS, _precision.GUARD_DIGITS + _precision.CHECK_DIGITS):
         ctx = _precision.context(dps + extra)
-        out = k.evaluate_mp(ctx, p, _precision.to_mp(ctx, delta_p), **options)
+        out = k.evaluate_mp(ctx, tensors, **options)
         results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
     low, high = results
     if mpmath.isinf(high.value) and high.value == low.value:
@@ -142,19 +162,61 @@ def _evaluate_mp(k: ThresholdKind, p: int, delta_p: Fraction, dps: int, options:
     return high.value, float(error), high.bracket
 
 
-def threshold(p: int = 3, delta_p=None, *, kind: str = "gradient_flow", dps: int | None = None,
-              full_output: bool = False, **options):
-    """A threshold on the noise of the matrix channel, ``Delta2``, of the spiked matrix-tensor model.
+def _describe(tensors):
+    """``(p, delta_p)`` for display: ints/Fractions for one channel, tuples for several."""
+    if len(tensors.orders) == 1:
+        (p,) = tensors.orders
+        return p, tensors.variances[p]
+    return tensors.orders, tuple(tensors.variances[k] for k in tensors.orders)
+
+
+def _tensor_field(k: ThresholdKind, model):
+    """The exact field of the tensor channels of ``model``, refused where ``k`` cannot take it."""
+    from numerics.model import field
+    from theory._model import Model
+
+    if not isinstance(model, Model):
+        raise ValueError(f"model must be a theory.Model, got {model!r}")
+    if not model.tensors:
+        raise ValueError("model: a threshold on Delta2 needs at least one tensor channel")
+    if not model.bayes_optimal and (k.bayes_optimal_only or not k.any_channels):
+        raise ValueError(f"kind={k.name!r} needs the Bayes-optimal structure g = xi (a loss built with the "
+                         f"true variances); got a model with assumed={model.assumed!r}")
+    if len(model.tensors) > 1 and not k.any_channels:
+        raise ValueError(f"kind={k.name!r} is implemented for one tensor channel; got tensor orders "
+                         f"{model.orders}")
+    assumed = None if model.assumed is None else dict(model.assumed.tensors)
+    return field(dict(model.tensors), assumed)
+
+
+class _DefaultP(int):
+    """The default ``p = 3``, told apart from an explicit ``p`` (which excludes ``model=``)."""
+
+    def __repr__(self) -> str:
+        return "3"
+
+
+_P3 = _DefaultP(3)
+
+
+def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_flow",
+              dps: int | None = None, full_output: bool = False, **options):
+    """A threshold on the noise of the matrix channel, ``Delta2``, of a spiked spherical model.
 
     Parameters
     ----------
     p : int
-        Order of the tensor, an integer >= 3.
+        Order of the tensor, an integer >= 3 (default 3; shorthand for
+        ``model=Model(tensors={p: delta_p})``).
     delta_p : number, array_like or None
         Noise variance of the tensor channel.  ``None`` returns the whole curve
         ``Delta2(delta_p)`` as a :class:`ThresholdCurve`.  Accepts int, float,
         ``fractions.Fraction``, ``decimal.Decimal``, mpmath numbers, decimal strings such as
         ``"0.7"`` (exact, parsed as a number) and, at float precision, numpy arrays.
+    model : theory.Model, optional
+        The tensor channels (any number of orders, and the assumed variances of the loss);
+        the model's own ``delta2`` is ignored: the threshold is the critical ``Delta2``.  Not
+        together with ``p``/``delta_p``.
     kind : str
         Which threshold; see :func:`theory.kinds`.  ``"gradient_flow"`` (default): below it,
         gradient flow from a random start finds the signal (arXiv:1907.08226, eq. (11)).
@@ -196,33 +258,45 @@ def threshold(p: int = 3, delta_p=None, *, kind: str = "gradient_flow", dps: int
     ----------
     arXiv:1907.08226, section 4 (gradient flow); spec/theory.md sections 4-6.
     """
-    p = _validate.check_p(p)
     k = _get_kind(kind)
     dps = _validate.check_dps(dps)
     opts = _check_options(k, options)
+    if model is not None:
+        if p is not _P3 or delta_p is not None:
+            raise ValueError("give either model= or the shorthand p=, delta_p=, not both")
+        return _on_model(k, _tensor_field(k, model), dps, full_output, opts)
+    p = 3 if p is _P3 else _validate.check_p(p)
     if delta_p is None:
         if dps is not None or full_output:
             raise ValueError("dps and full_output need a value of delta_p (the curve takes dps when called)")
         return ThresholdCurve(p=p, kind=k.name, options=tuple(sorted(opts.items())))
     if dps is None and _validate.is_mp(delta_p):
         dps = _precision.dps_of(delta_p)
-    if dps is not None:
-        exact = _validate.positive_exact("delta_p", delta_p)
-        value, error, bracket = _evaluate_mp(k, p, exact, dps, opts)
-        out = _precision.export(value, dps)
-        if full_output:
-            return ThresholdResult(out, k.name, p, exact, dps, error, bracket)
-        return out
-    if not isinstance(delta_p, np.ndarray) and np.ndim(delta_p) == 0:
-        exact = _validate.positive_exact("delta_p", delta_p)
-        value = float(k.evaluate_float(p, np.float64(exact), **opts))
-        if full_output:
-            ref, _, bracket = _evaluate_mp(k, p, exact, 20, opts)
-            return ThresholdResult(value, k.name, p, exact, None, float(abs(ref - value)), bracket)
-        return value
+    from numerics.model import field
+
+    if dps is not None or (not isinstance(delta_p, np.ndarray) and np.ndim(delta_p) == 0):
+        return _on_model(k, field({p: _validate.positive_exact("delta_p", delta_p)}), dps, full_output, opts)
     if full_output:
         raise ValueError("full_output=True needs a scalar delta_p")
-    return np.asarray(k.evaluate_float(p, _validate.positive_array("delta_p", delta_p), **opts))
+    return np.asarray(k.evaluate_float(field({p: _validate.positive_array("delta_p", delta_p)}), **opts))
+
+
+def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
+    """A scalar threshold of the exact tensor field ``tensors``: float64, or certified at ``dps``."""
+    from numerics.model import field
+
+    p, delta_p = _describe(tensors)
+    if dps is None:
+        floats = field({q: np.float64(v) for q, v in tensors.variances.items()},
+                       None if tensors.assumed is None else {q: np.float64(v) for q, v in tensors.assumed.items()})
+        value = float(k.evaluate_float(floats, **opts))
+        if not full_output:
+            return value
+        ref, _, bracket = _evaluate_mp(k, tensors, 20, opts)
+        return ThresholdResult(value, k.name, p, delta_p, None, float(abs(ref - value)), bracket)
+    value, error, bracket = _evaluate_mp(k, tensors, dps, opts)
+    out = _precision.export(value, dps)
+    return ThresholdResult(out, k.name, p, delta_p, dps, error, bracket) if full_output else out
 
 
 @dataclass(frozen=True)
@@ -296,8 +370,8 @@ def _formulas() -> dict:
 register_kind(ThresholdKind(
     name="gradient_flow",
     summary="largest Delta2 at which gradient flow from a random start finds the signal: theta(0) = s",
-    evaluate_float=lambda p, delta_p: thresholds_numpy.delta2_gf(p, delta_p),
-    evaluate_mp=lambda ctx, p, delta_p: thresholds_mpmath.delta2_gf(ctx, p, delta_p),
+    evaluate_float=lambda tensors: thresholds_numpy.delta2_gf(*one_channel(tensors)),
+    evaluate_mp=lambda ctx, tensors: thresholds_mpmath.delta2_gf(ctx, *one_channel(tensors, ctx)),
     formula="delta2_gf",
     reference="arXiv:1907.08226, section 4",
 ))

@@ -86,3 +86,22 @@ class TestResolve:
             resolve(Model(0.5, {3: 1}), p=3)
         with pytest.raises(ValueError, match="model must be"):
             resolve("model")
+
+
+class TestThresholdOnAModel:
+    @pytest.mark.parametrize("kind", ["gradient_flow", "trivialization", "ml_amp"])
+    def test_one_channel_model_is_the_shorthand_bit_for_bit(self, kind):
+        assert theory.threshold(model=Model(tensors={3: 1.0}), kind=kind) == theory.threshold(3, 1.0, kind=kind)
+
+    def test_one_channel_model_at_dps(self):
+        a = theory.threshold(model=Model(tensors={4: "0.7"}), dps=40)
+        assert a == theory.threshold(p=4, delta_p="0.7", dps=40)
+
+    def test_model_and_shorthand_together_is_refused(self):
+        with pytest.raises(ValueError, match="not both"):
+            theory.threshold(3, model=Model(tensors={3: 1.0}))
+
+    def test_bayes_optimal_kinds_refuse_a_mismatched_loss(self):
+        model = Model(tensors={3: 1.0}, assumed=Model(tensors={3: 2.0}))
+        with pytest.raises(ValueError, match="Bayes-optimal"):
+            theory.threshold(model=model, kind="information_theoretic")
