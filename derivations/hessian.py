@@ -19,7 +19,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derivations.kernel import Kernel
-from derivations.model import MODEL, SpikedModel
+from derivations.model import MODEL, SpikedModel, generic, to_jets
 from derivations.symbols import Delta2, Deltap, m, mu, p
 
 
@@ -50,7 +50,31 @@ def outlier(model: SpikedModel) -> sp.Expr:
     return mu - t - semicircle_scale(model) ** 2 / t
 
 
+def _jet_kernels() -> tuple:
+    """The same quantities for any model, in jets (``d2xi_1 = xi''(1)``, ``d2g_m = g''(m)``)."""
+    from derivations.kac_rice import jet_args
+
+    model = generic()
+    lower, upper = bulk_edges(model)
+    exprs = (
+        ("h_scale", semicircle_scale(model), "s = sqrt(xi''(1)): half the radius of the Hessian bulk (any model)."),
+        ("h_theta", theta(model), "Rank-one strength theta(m) = g''(m) (1 - m**2) (any model)."),
+        ("h_bbp_margin", bbp_margin(model), "theta(m) - s: positive iff a BBP outlier leaves the bulk (any model)."),
+        ("h_bulk_lower", lower, "Lower bulk edge mu - 2 s (any model)."),
+        ("h_bulk_upper", upper, "Upper bulk edge mu + 2 s (any model)."),
+        ("h_outlier", outlier(model), "Isolated eigenvalue mu - theta - s**2/theta (any model; meaningful when theta > s)."),
+    )
+    out = []
+    for name, expr, doc in exprs:
+        expr = to_jets(expr)
+        out.append(Kernel(name, jet_args(expr), expr, doc))
+    return tuple(out)
+
+
 _lower, _upper = bulk_edges(MODEL)
+#: The matrix-tensor instance kernels (arguments ``p, Delta2, Deltap``) are kept for the callers
+#: that have not moved to :mod:`numerics.model` jets (finite-N, DMFT, checks); the jet kernels
+#: ``h_*`` serve every model.
 KERNELS = (
     Kernel("semicircle_scale", (p, Delta2, Deltap), semicircle_scale(MODEL),
            "s = sqrt(xi''(1)): half the radius of the Hessian bulk."),
@@ -62,4 +86,4 @@ KERNELS = (
     Kernel("bulk_upper", (mu, p, Delta2, Deltap), _upper, "Upper bulk edge mu + 2 s."),
     Kernel("outlier", (m, mu, p, Delta2, Deltap), outlier(MODEL),
            "Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s)."),
-)
+) + _jet_kernels()

@@ -41,17 +41,12 @@ import sympy as sp
 
 from derivations.hessian import semicircle_scale, theta
 from derivations.kernel import Kernel
-from derivations.model import MODEL, SpikedModel
-from derivations.symbols import Delta2, Deltap, energy, m, mu, p
+from derivations.model import MODEL, SpikedModel, generic, to_jets
+from derivations.symbols import energy, m, mu
 
-_ORDER = (m, energy, mu, p, Delta2, Deltap)
 #: Auxiliary symbols: the Gaussian pair (v, r) and the outer-branch variable w = 1/G.
 _v, _r = sp.symbols("v_kr r_kr", real=True)
 _w = sp.Symbol("w_kr", positive=True)
-
-
-def _args(expr: sp.Expr) -> tuple:
-    return tuple(s for s in _ORDER if s in expr.free_symbols)
 
 
 # --- the pieces ------------------------------------------------------------------------------
@@ -93,14 +88,34 @@ def _covariance_by_differentiation(model: SpikedModel = MODEL) -> sp.Matrix:
     return sp.Matrix([[a, b], [b, c]]).applyfunc(sp.simplify)
 
 
-def gaussian_weight(model: SpikedModel = MODEL) -> sp.Expr:
-    """``-(v, r) C**-1 (v, r)**T / 2`` with ``v = e + g(m)``, ``r = m g'(m) - mu``."""
+def gaussian_weight(model: SpikedModel = MODEL, det: sp.Expr | None = None) -> sp.Expr:
+    """``-(v, r) C**-1 (v, r)**T / 2`` with ``v = e + g(m)``, ``r = m g'(m) - mu``.
+
+    With ``det`` (a symbol standing for ``det C = xi (xi' + xi'') - xi'**2`` at 1) the weight is
+    written as the sum of two non-positive terms, the marginal weight of ``r`` and the
+    conditional weight of ``v`` given ``r`` (:func:`gaussian_weight_split`): no cancellation
+    between the large entries of ``C`` when one channel dominates.
+    """
+    if det is not None:
+        return gaussian_weight_split(model, det)
     cov = energy_radial_covariance(model)
     vec = sp.Matrix([_v, _r])
     quad = sp.expand((vec.T * cov.adjugate() * vec)[0, 0])
     expr = -quad / (2 * sp.factor(cov.det()))
     expr = expr.subs({_v: energy + model.g_d(0, m), _r: radial_center(model) - mu})
     return sp.powsimp(expr)
+
+
+def gaussian_weight_split(model: SpikedModel, det: sp.Expr) -> sp.Expr:
+    """``-r**2/(2 W) - (W v - xi' r)**2/(2 W det)``, ``W = xi' + xi''`` at 1: the Gaussian weight
+    with ``xi(1) = (det + xi'**2)/W`` eliminated (equal to :func:`gaussian_weight` when ``det`` is
+    the determinant: tests/derivations/test_kac_rice.py).  For a polynomial ``xi = sum c_k q**k``,
+    ``det = sum_{j<k} c_j c_k (k - j)**2``: a sum of positive terms, zero for one channel."""
+    xi1, xi2 = model.xi_d(1, 1), model.xi_d(2, 1)
+    width = xi1 + xi2
+    v = energy + model.g_d(0, m)
+    r = radial_center(model) - mu
+    return -r**2 / (2 * width) - (width * v - xi1 * r) ** 2 / (2 * width * det)
 
 
 def radial_center(model: SpikedModel = MODEL) -> sp.Expr:
@@ -169,10 +184,10 @@ def base(model: SpikedModel = MODEL) -> sp.Expr:
 
 # --- assembled -------------------------------------------------------------------------------
 
-def sigma(model: SpikedModel = MODEL, *, outside: bool) -> sp.Expr:
+def sigma(model: SpikedModel = MODEL, *, outside: bool, det: sp.Expr | None = None) -> sp.Expr:
     """``Sigma(m, e, mu)``, bulk branch (``|mu| <= 2 s``) or outer branch."""
     phi = log_potential_outside(model) if outside else log_potential_bulk(model)
-    return base(model) + gaussian_weight(model) + phi
+    return base(model) + gaussian_weight(model, det) + phi
 
 
 def sigma_mu(model: SpikedModel = MODEL, *, outside: bool) -> sp.Expr:
@@ -224,9 +239,9 @@ def sigma_max(model: SpikedModel = MODEL) -> dict:
     return max_over_mu(base(model), c, width, model)
 
 
-def _conditional(model: SpikedModel) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+def _conditional(model: SpikedModel, det: sp.Expr | None = None) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
     """``Sigma(m, e, mu) = const(m, e) - (mu - center)**2/(2 width) + Phi``: (const, center, width)."""
-    weight = gaussian_weight(model)
+    weight = gaussian_weight(model, det)
     poly = sp.Poly(sp.powsimp(sp.expand(weight)), mu)
     a2, a1, a0 = (poly.coeff_monomial(mu**k) for k in (2, 1, 0))
     width = sp.factor(-1 / (2 * a2))
@@ -236,9 +251,9 @@ def _conditional(model: SpikedModel) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
 
 
 @lru_cache(maxsize=None)
-def sigma_energy_max(model: SpikedModel = MODEL) -> dict:
+def sigma_energy_max(model: SpikedModel = MODEL, det: sp.Expr | None = None) -> dict:
     """``Sigma(m, e) = max_mu Sigma(m, e, mu)`` (at fixed energy), by branch."""
-    const, center, width = _conditional(model)
+    const, center, width = _conditional(model, det)
     out = max_over_mu(const, center, width, model)
     out["center"], out["width"] = center, width
     return out
@@ -281,54 +296,69 @@ def marginal_slope(model: SpikedModel = MODEL) -> sp.Expr:
 
 
 @lru_cache(maxsize=None)
-def threshold_energy(model: SpikedModel = MODEL) -> sp.Expr:
+def threshold_energy(model: SpikedModel = MODEL, det: sp.Expr | None = None) -> sp.Expr:
     """Definition (a): the energy at which the typical points (max over ``mu`` at fixed ``e``)
     are marginal, i.e. the maximiser of ``Sigma(m, e, mu)`` is ``mu = 2 s``.
 
     ``d/dmu Sigma(m, e, mu) = 0`` at ``mu = 2 s`` is linear in ``e``: solved by SymPy.
     """
     s = semicircle_scale(model)
-    slope = sp.diff(sigma(model, outside=False), mu).subs(mu, 2 * s)
+    slope = sp.diff(sigma(model, outside=False, det=det), mu).subs(mu, 2 * s)
     (e_th,) = sp.solve(slope, energy)
     return sp.factor(e_th)
 
 
 @lru_cache(maxsize=None)
-def threshold_energy_most_numerous(model: SpikedModel = MODEL) -> sp.Expr:
+def threshold_energy_most_numerous(model: SpikedModel = MODEL, det: sp.Expr | None = None) -> sp.Expr:
     """Definition (b): the most numerous energy among points with ``mu = 2 s``
     (maximise ``Sigma(m, e, 2 s)`` over ``e``)."""
     s = semicircle_scale(model)
-    expr = sigma(model, outside=False).subs(mu, 2 * s)
+    expr = sigma(model, outside=False, det=det).subs(mu, 2 * s)
     (e_b,) = sp.solve(sp.diff(expr, energy), energy)
     return sp.factor(e_b)
 
 
-def _dm(expr: sp.Expr) -> sp.Expr:
-    """``d expr/dm`` with ``m**(p-k)/m`` combined into ``m**(p-k-1)`` (finite at m = 0 for p >= 3)."""
-    d = sp.diff(expr, m)
-    return d.replace(lambda e: e.is_Mul and any(f == 1 / m for f in e.args), lambda e: sp.powsimp(e))
+#: Stands for ``det C = xi(1) (xi'(1) + xi''(1)) - xi'(1)**2`` in the kernels (see
+#: :func:`gaussian_weight_split`); the numeric caller evaluates it as a sum of positive terms.
+DET = sp.Symbol("det_1", nonnegative=True)
+#: Order of the kernel arguments after ``m, e, mu``: the jets.
+_JET_ORDER = ("xi_1", "dxi_1", "d2xi_1", "det_1", "g_m", "dg_m", "d2g_m", "d3g_m")
+
+
+def jet_args(expr: sp.Expr) -> tuple:
+    """The arguments of a jet kernel: ``m, e, mu`` (those present), then its jets in a fixed order."""
+    free = expr.free_symbols
+    head = [s for s in (m, energy, mu) if s in free]
+    rest = sorted(free - set(head),
+                  key=lambda s: (_JET_ORDER.index(s.name) if s.name in _JET_ORDER else 99, s.name))
+    return tuple(head + rest)
 
 
 def _kernel(name: str, expr: sp.Expr, doc: str) -> Kernel:
-    return Kernel(name, _args(expr), expr, doc)
+    expr = to_jets(expr)
+    return Kernel(name, jet_args(expr), expr, doc)
 
 
 def _kernels() -> tuple:
-    smax = sigma_max(MODEL)
-    semax = sigma_energy_max(MODEL)
-    smin = sigma_min(MODEL)
+    """The kernels of any model (mixtures, pure tensors, mismatched losses), written in jets:
+    ``xi_1 = xi(1)``, ``dxi_1 = xi'(1)``, ``d2xi_1 = xi''(1)``, ``det_1`` (:data:`DET`),
+    ``g_m = g(m)``, ``dg_m``, ``d2g_m``, ``d3g_m`` the first three derivatives of g at m."""
+    model = generic()
+    smax = sigma_max(model)
+    semax = sigma_energy_max(model, DET)
+    smin = sigma_min(model)
     ks = [
         _kernel("kr_volume", volume(), "log area of the sphere at overlap m, per N."),
-        _kernel("kr_gradient_density", gradient_density(MODEL), "log density of a vanishing gradient, per N."),
-        _kernel("kr_gaussian_weight", gaussian_weight(MODEL), "Gaussian weight of (e + g(m), m g'(m) - mu)."),
-        _kernel("kr_multiplier_weight", multiplier_weight(MODEL), "Gaussian weight of mu, energy maximised out."),
-        _kernel("kr_log_potential_bulk", log_potential_bulk(MODEL), "Phi_s(mu) for |mu| <= 2 s."),
-        _kernel("kr_log_potential_outside", log_potential_outside(MODEL), "Phi_s(mu) for |mu| >= 2 s."),
-        _kernel("kr_sigma_bulk", sigma(MODEL, outside=False), "Sigma(m, e, mu) for |mu| <= 2 s."),
-        _kernel("kr_sigma_outside", sigma(MODEL, outside=True), "Sigma(m, e, mu) for |mu| >= 2 s."),
-        _kernel("kr_sigma_mu_bulk", sigma_mu(MODEL, outside=False), "Sigma(m, mu) for |mu| <= 2 s."),
-        _kernel("kr_sigma_mu_outside", sigma_mu(MODEL, outside=True), "Sigma(m, mu) for |mu| >= 2 s."),
-        _kernel("kr_center", radial_center(MODEL), "m g'(m): centre of the Gaussian weight of mu."),
+        _kernel("kr_gradient_density", gradient_density(model), "log density of a vanishing gradient, per N."),
+        _kernel("kr_gaussian_weight", gaussian_weight(model, DET), "Gaussian weight of (e + g(m), m g'(m) - mu)."),
+        _kernel("kr_multiplier_weight", multiplier_weight(model), "Gaussian weight of mu, energy maximised out."),
+        _kernel("kr_log_potential_bulk", log_potential_bulk(model), "Phi_s(mu) for |mu| <= 2 s."),
+        _kernel("kr_log_potential_outside", log_potential_outside(model), "Phi_s(mu) for |mu| >= 2 s."),
+        _kernel("kr_sigma_bulk", sigma(model, outside=False, det=DET), "Sigma(m, e, mu) for |mu| <= 2 s."),
+        _kernel("kr_sigma_outside", sigma(model, outside=True, det=DET), "Sigma(m, e, mu) for |mu| >= 2 s."),
+        _kernel("kr_sigma_mu_bulk", sigma_mu(model, outside=False), "Sigma(m, mu) for |mu| <= 2 s."),
+        _kernel("kr_sigma_mu_outside", sigma_mu(model, outside=True), "Sigma(m, mu) for |mu| >= 2 s."),
+        _kernel("kr_center", radial_center(model), "m g'(m): centre of the Gaussian weight of mu."),
         _kernel("kr_halfwidth", smax["halfwidth"], "(2 s**2 - xi'(1) - xi''(1))/s: bulk maximiser iff |m g'(m)| <= it."),
         _kernel("kr_sigma_max_bulk", smax["bulk"], "max_mu Sigma(m, mu), maximiser in the bulk."),
         _kernel("kr_sigma_max_right", smax["right"], "max_mu Sigma(m, mu), maximiser above 2 s."),
@@ -341,15 +371,15 @@ def _kernels() -> tuple:
         _kernel("kr_sigma_e_max_left", semax["left"], "max_mu Sigma(m, e, mu), maximiser below -2 s."),
         _kernel("kr_sigma_min_edge", smin["edge"], "Sigma_min(m) = Sigma(m, 2 s) (theta <= s, maximiser at the edge)."),
         _kernel("kr_sigma_min_outlier", smin["outlier"], "Sigma_min(m) = Sigma(m, theta + s**2/theta) (theta > s)."),
-        _kernel("kr_dsigma_min_edge_dm", _dm(smin["edge"]), "d/dm of kr_sigma_min_edge."),
-        _kernel("kr_dsigma_min_outlier_dm", _dm(smin["outlier"]), "d/dm of kr_sigma_min_outlier."),
-        _kernel("kr_dsigma_max_right_dm", _dm(smax["right"]), "d/dm of kr_sigma_max_right."),
-        _kernel("kr_isolated_condition", isolated_condition(MODEL),
+        _kernel("kr_dsigma_min_edge_dm", sp.diff(smin["edge"], m), "d/dm of kr_sigma_min_edge."),
+        _kernel("kr_dsigma_min_outlier_dm", sp.diff(smin["outlier"], m), "d/dm of kr_sigma_min_outlier."),
+        _kernel("kr_dsigma_max_right_dm", sp.diff(smax["right"], m), "d/dm of kr_sigma_max_right."),
+        _kernel("kr_isolated_condition", isolated_condition(model),
                 "g'(m)**2 (1 - m**2) - m**2 xi'(1): zero at the isolated stationary points."),
-        _kernel("kr_marginal_slope", marginal_slope(MODEL), "d Sigma(m, mu)/d mu at mu = 2 s."),
-        _kernel("kr_threshold_energy", threshold_energy(MODEL),
+        _kernel("kr_marginal_slope", marginal_slope(model), "d Sigma(m, mu)/d mu at mu = 2 s."),
+        _kernel("kr_threshold_energy", threshold_energy(model, DET),
                 "Threshold energy, definition (a): typical points at energy e are marginal."),
-        _kernel("kr_threshold_energy_most_numerous", threshold_energy_most_numerous(MODEL),
+        _kernel("kr_threshold_energy_most_numerous", threshold_energy_most_numerous(model, DET),
                 "Definition (b): most numerous energy among marginal points (mu = 2 s)."),
     ]
     return tuple(ks)

@@ -13,7 +13,7 @@ import sympy as sp
 
 from derivations.hessian import semicircle_scale, theta
 from derivations.kernel import Kernel
-from derivations.model import MODEL, SpikedModel
+from derivations.model import MODEL, SpikedModel, generic, jet, to_jets
 from derivations.symbols import Delta2, Deltap, at_zero, m, p
 
 
@@ -47,7 +47,40 @@ def _tidy_radicands(expr: sp.Expr) -> sp.Expr:
     )
 
 
+def with_matrix_channel(tensors: SpikedModel, delta2: sp.Expr = Delta2) -> SpikedModel:
+    """``tensors`` plus a matrix channel of variance ``delta2`` whose loss term uses that same
+    variance: ``xi`` and ``g`` both gain ``q**2/(2 delta2)``."""
+    (var,) = tensors.xi.variables
+    term = var**2 / (2 * delta2)
+    return SpikedModel(xi=sp.Lambda(var, tensors.xi.expr + term), g=sp.Lambda(var, tensors.g.expr + term))
+
+
+@lru_cache(maxsize=None)
+def gradient_flow_threshold_channels() -> sp.Expr:
+    """``Delta2_GF`` for any set of tensor channels (a mismatched loss included), in jets.
+
+    The tensor channels give ``xi_T`` and ``g_T`` (any orders >= 3, any assumed variances); the
+    matrix channel adds ``q**2/(2 Delta2)`` to both (its loss term is built with the critical
+    ``Delta2`` itself).  Only the matrix channel contributes to ``g''(0)`` (``g_T''(0) = 0`` for
+    orders >= 3), so ``theta(0) = 1/Delta2`` and ``s**2 = 1/Delta2 + xi_T''(1)``: ``theta(0) = s``
+    is quadratic in ``u = 1/Delta2`` with one positive root.  The result is a function of the one
+    jet ``d2xi_1 = xi_T''(1)``, the second derivative at 1 of the covariance of the *tensor
+    channels alone* (``sum_p (p - 1) Delta_p / Delta'_p**2``): ``2/(1 + sqrt(1 + 4 xi_T''(1)))``.
+    """
+    u = sp.Symbol("u", positive=True)
+    full = with_matrix_channel(generic(), 1 / u)
+    theta0 = theta(full, sp.S.Zero)
+    s2 = semicircle_scale(full) ** 2
+    condition = to_jets(sp.expand(theta0**2 - s2)).subs(jet("g", 2, 0), 0)
+    t = jet("xi", 2, 1)
+    roots = sp.solve(condition, u)
+    (u_plus,) = [r for r in roots if r.subs(t, 1) > 0]
+    return sp.simplify(2 / sp.expand(2 * u_plus))
+
+
 KERNELS = (
     Kernel("delta2_gf", (p, Deltap), gradient_flow_threshold(),
            "Gradient-flow threshold Delta2_GF(Deltap, p): theta(0) = s at the marginal states."),
+    Kernel("delta2_gf_channels", (jet("xi", 2, 1),), gradient_flow_threshold_channels(),
+           "Gradient-flow threshold for any tensor channels; d2xi_1 = xi''(1) of the tensor channels alone."),
 )

@@ -1,226 +1,332 @@
-"""Piecewise Kac-Rice complexity and the trivialization threshold (numpy and mpmath).
+"""Piecewise Kac-Rice complexity, the Hessian spectrum and the trivialization threshold, for any
+spiked spherical model (a :class:`numerics.model.Field`), in float64 or in an mpmath context.
 
-The branches derived in :mod:`derivations.kac_rice` (bulk / outside the bulk; maximiser of
-``mu`` in the bulk, above or below it; minima at the bulk edge, at the BBP bound or free) are
-combined here under masks: every generated kernel is evaluated only where its branch holds,
-on those entries, so no branch ever sees arguments where it is undefined.
+Every function here is written once for both backends: its last argument ``ctx`` is None for
+float64 (numpy, broadcasting over ``m``, ``e``, ``mu`` and array variances) or an mpmath
+context (scalars).  The generated kernels of :mod:`derivations.kac_rice` and
+:mod:`derivations.hessian` take the model's *jets* (``xi'(1)``, ``xi''(1)``, ``g'(m)``, ...),
+evaluated here from the field's polynomials (:class:`Jets`).  ``det_1``, the determinant
+``xi (xi' + xi'') - xi'**2`` at 1 of the covariance of the energy and the radial derivative, is
+evaluated as ``sum_{j<k} c_j c_k (k - j)**2`` over the coefficients of ``xi``: a sum of positive
+terms, without the cancellation of the difference when one channel dominates.
+
+The branches (bulk / outside the bulk; maximiser of ``mu`` in the bulk, above or below it;
+minima at the bulk edge, at the BBP bound or free) are combined under masks: every kernel is
+evaluated only where its branch holds, on those entries, so no branch ever sees arguments where
+it is undefined (:func:`_piecewise`).
 
 The trivialization threshold (spec/theory.md section 5) is located in three steps:
 
 1. *Scan*: ``Sigma_min(m)`` on an ``m`` grid for a geometric grid of ``Delta2`` from
    ``Delta2_GF/50`` to ``2 Delta2_GF``; the first ``Delta2`` with ``Sigma_min > tol`` somewhere
-   (exponentially many minima on an interval) brackets the threshold.
-2. *Classify* how the first band of minima is born, from where ``Sigma_min`` peaks:
-   ``"tangency"`` (a local maximum in ``m`` crosses 0: ``Sigma_min = 0 = d Sigma_min/dm``),
-   ``"boundary"`` (with ``overlaps="positive"``, the band enters ``[0, 1)`` through ``m = 0``:
-   ``Sigma_min(0) = 0``) or ``"isolated"`` (an isolated stationary point, a root of
-   ``g'(m)**2 (1 - m**2) = m**2 xi'(1)`` where ``Sigma`` only touches 0, turns marginal: the
-   maximiser of ``Sigma(r, mu)`` reaches the bulk edge, ``d Sigma/d mu (r, 2 s) = 0``; past it a
-   band of minima grows out of the point, with ``Sigma_min`` of order ``(Delta2 - Delta2_T)**3``).
-3. *Solve* the equation of that mechanism: ``scipy.optimize.brentq`` in float64, or the
-   bracketed Anderson-Bjorck solver :func:`bracketed_root` in mpmath (the inner problems, the
-   maximiser ``m`` or the isolated overlap ``r``, solved the same way, bracketed).
+   (exponentially many minima on an interval) brackets the threshold.  Nothing is assumed about
+   where the last spurious minima sit: the whole overlap range is scanned.
+2. *Classify* how the first band of minima is born, from where ``Sigma_min`` peaks: a
+   :class:`Mechanism` (:class:`Tangency`, :class:`Boundary` or :class:`Isolated`), an object
+   whose :meth:`~Mechanism.residual` changes sign at the threshold.
+3. *Solve* ``residual(Delta2) = 0`` with the bracketed solvers of :mod:`numerics.solvers`, in
+   float64 and then in mpmath (the inner problems, the maximiser ``m`` or the isolated overlap
+   ``r``, solved the same way, bracketed).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
-from numerics._generated import hessian_mpmath, hessian_numpy, thresholds_numpy
+from numerics import solvers
+from numerics._generated import hessian_mpmath as HM
+from numerics._generated import hessian_numpy as HN
 from numerics._generated import kac_rice_mpmath as KM
 from numerics._generated import kac_rice_numpy as KN
-from numerics.solvers import ConvergenceError
+from numerics._generated import thresholds_mpmath as TM
+from numerics._generated import thresholds_numpy as TN
+from numerics.model import Field, Polynomial, field
+from numerics.solvers import ConvergenceError, grow_bracket, sign_changes
 
 __all__ = [
-    "sigma", "sigma_mu", "sigma_max", "sigma_energy_max", "sigma_min", "dsigma_min_dm",
-    "sigma_mp", "sigma_mu_mp", "sigma_max_mp", "sigma_energy_max_mp", "sigma_min_mp", "dsigma_min_dm_mp",
-    "bracketed_root", "TrivializationScan", "scan_trivialization", "trivialization_float", "trivialization_mp",
+    "Jets", "sigma", "sigma_mu", "sigma_max", "sigma_energy_max", "sigma_min", "dsigma_min_dm",
+    "threshold_energy", "isolated_condition", "marginal_slope", "scale", "theta", "outlier",
+    "covariance_det", "with_matrix", "gradient_flow_delta2",
+    "Mechanism", "Boundary", "Isolated", "Tangency", "TrivializationScan", "scan_trivialization",
+    "trivialization_float", "trivialization_mp",
 ]
 
 
-# --- numpy: branches under masks ---------------------------------------------------------------
+# --- jets of a field ---------------------------------------------------------------------------
 
-def _piecewise(args, branches):
-    """``branches``: list of (mask, kernel); masks are disjoint and cover the broadcast shape.
+def covariance_det(xi: Polynomial, ctx=None):
+    """``xi (xi' + xi'') - xi'**2`` at 1 as ``sum_{j<k} c_j c_k (k - j)**2`` (no cancellation)."""
+    terms = xi.terms
+    total = 0.0 if ctx is None else ctx.mpf(0)
+    for a, (j, cj) in enumerate(terms):
+        for k, ck in terms[a + 1:]:
+            if ctx is None:
+                total = total + _float(cj) * _float(ck) * (k - j) ** 2
+            else:
+                total += _mp(ctx, cj) * _mp(ctx, ck) * (k - j) ** 2
+    return total
 
-    Scalar arguments (``p`` and usually the variances) are passed as scalars, so that the
-    kernels keep numpy's fast paths (integer powers); arrays are restricted to the mask."""
-    shape = np.broadcast_shapes(*[np.shape(a) for a in args])
-    full = [np.broadcast_to(a, shape) if np.ndim(a) else a for a in args]
+
+def _float(c):
+    return float(c) if isinstance(c, Fraction) else c
+
+
+def _mp(ctx, c):
+    return ctx.mpf(c.numerator) / ctx.mpf(c.denominator) if isinstance(c, Fraction) else ctx.mpf(c)
+
+
+class Jets:
+    """The arguments of the jet kernels for one field, at the variables ``m, e, mu``.
+
+    ``jets["dxi_1"]`` is ``xi'(1)``, ``jets["d2g_m"]`` is ``g''(m)``, ``jets["det_1"]`` the
+    covariance determinant (:func:`covariance_det`); values are computed once, in float64
+    (broadcasting) when ``ctx`` is None, else in ``ctx``.
+    """
+
+    def __init__(self, fld: Field, ctx=None, **variables):
+        self.field, self.ctx = fld, ctx
+        self._values = {k: v for k, v in variables.items() if v is not None}
+        if ctx is None:
+            shapes = [np.shape(v) for v in self._values.values()]
+            shapes += [np.shape(c) for poly in (fld.xi, fld.g) for _, c in poly.terms]
+            self.shape = np.broadcast_shapes(*shapes)
+        else:
+            self.shape = ()
+
+    def __getitem__(self, name: str):
+        try:
+            return self._values[name]
+        except KeyError:
+            pass
+        if name == "det_1":
+            value = covariance_det(self.field.xi, self.ctx)
+        else:
+            head, point = name.rsplit("_", 1)
+            func = head.lstrip("d0123456789")
+            order = head[: len(head) - len(func)].lstrip("d")
+            k = 0 if head == func else (int(order) if order else 1)
+            poly = {"xi": self.field.xi, "g": self.field.g}[func]
+            at = self._values["m"] if point == "m" else int(point)
+            value = poly(at, k, self.ctx)
+        self._values[name] = value
+        return value
+
+    def full(self, name: str):
+        """The value broadcast to :attr:`shape` (numpy), scalars left as they are."""
+        v = self[name]
+        return np.broadcast_to(v, self.shape) if np.ndim(v) else v
+
+
+@lru_cache(maxsize=None)
+def _signature(module, name: str) -> tuple:
+    fn = getattr(module, name)
+    code = fn.__code__
+    names = code.co_varnames[: code.co_argcount]
+    return fn, tuple(n for n in names if n != "ctx")
+
+
+def _kernel_module(name: str, ctx):
+    if name.startswith("h_"):
+        return HN if ctx is None else HM
+    return KN if ctx is None else KM
+
+
+def _call(name: str, jets: Jets):
+    """The generated kernel ``name`` on the whole of ``jets``."""
+    fn, args = _signature(_kernel_module(name, jets.ctx), name)
+    if jets.ctx is None:
+        return fn(*(jets[a] for a in args))
+    return fn(jets.ctx, *(jets[a] for a in args))
+
+
+def _piecewise(jets: Jets, branches):
+    """``branches``: (condition, kernel name or constant); the conditions are disjoint and cover.
+
+    mpmath: the first true branch.  numpy: each kernel on the entries where its branch holds.
+    """
+    if jets.ctx is not None:
+        for cond, name in branches:
+            if cond:
+                return _call(name, jets) if isinstance(name, str) else jets.ctx.mpf(name)
+        raise AssertionError("no branch holds")  # pragma: no cover
+    shape = jets.shape
     out = np.empty(shape)
-    for mask, kernel in branches:
+    for cond, name in branches:
+        mask = np.broadcast_to(np.asarray(cond, dtype=bool), shape)
+        if not mask.any():
+            continue
+        if not isinstance(name, str):
+            out[mask] = name
+            continue
         if mask.all():
-            out[...] = kernel(*full)
-        elif mask.any():
-            out[mask] = kernel(*[a[mask] if np.ndim(a) else a for a in full])
+            out[...] = _call(name, jets)
+            continue
+        fn, args = _signature(KN if not name.startswith("h_") else HN, name)
+        out[mask] = fn(*(jets.full(a)[mask] if np.ndim(jets[a]) else jets[a] for a in args))
     return out[()] if shape == () else out
 
 
-def _b(*args):
-    """Arrays as float64 arrays, 0-d arguments as scalars (an integer ``p`` stays an int)."""
-    out = []
-    for a in args:
-        if np.ndim(a) == 0:
-            out.append(int(a) if isinstance(a, (int, np.integer)) else float(a))
-        else:
-            out.append(np.asarray(a, dtype=np.float64))
-    return out
+def _cond(jets: Jets, x):
+    """A branch condition: a numpy boolean array, or an ``np.bool_`` for mpmath (so that ``&``,
+    ``|`` and ``~`` mean the same on both backends)."""
+    return np.asarray(x, dtype=bool) if jets.ctx is None else np.bool_(bool(x))
 
 
-def _mask(cond, *args):
-    """``cond`` broadcast to the shape of ``args`` as a boolean array."""
-    shape = np.broadcast_shapes(*[np.shape(a) for a in args])
-    return np.broadcast_to(np.asarray(cond, dtype=bool), shape)
+def _abs(jets: Jets, x):
+    return np.abs(x) if jets.ctx is None else abs(x)
 
 
-def sigma(m, e, mu, p, delta2, delta_p):
-    """``Sigma(m, e, mu)``, float64, broadcasting."""
-    m, e, mu, p, d2, dp = _b(m, e, mu, p, delta2, delta_p)
-    bulk = _mask(np.abs(mu) <= 2 * hessian_numpy.semicircle_scale(p, d2, dp), m, e, mu, d2, dp)
-    return _piecewise((m, e, mu, p, d2, dp), [(bulk, KN.kr_sigma_bulk), (~bulk, KN.kr_sigma_outside)])
+def _max(jets: Jets, a, b):
+    return np.maximum(a, b) if jets.ctx is None else max(a, b)
 
 
-def sigma_mu(m, mu, p, delta2, delta_p):
-    """``Sigma(m, mu)`` (energy maximised out), float64, broadcasting."""
-    m, mu, p, d2, dp = _b(m, mu, p, delta2, delta_p)
-    bulk = _mask(np.abs(mu) <= 2 * hessian_numpy.semicircle_scale(p, d2, dp), m, mu, d2, dp)
-    return _piecewise((m, mu, p, d2, dp), [(bulk, KN.kr_sigma_mu_bulk), (~bulk, KN.kr_sigma_mu_outside)])
+def _inputs(ctx, *values):
+    """float64 arrays (0-d arguments as floats) for numpy, mpf for mpmath."""
+    if ctx is None:
+        return [float(v) if np.ndim(v) == 0 else np.asarray(v, dtype=np.float64) for v in values]
+    return [v if v is None else ctx.mpf(v) for v in values]
 
 
-def sigma_max(m, p, delta2, delta_p):
+# --- the Hessian --------------------------------------------------------------------------------
+
+def scale(fld: Field, ctx=None):
+    """``s = sqrt(xi''(1))``: the bulk of the Hessian is ``[mu - 2 s, mu + 2 s]``."""
+    return _call("h_scale", Jets(fld, ctx))
+
+
+def theta(fld: Field, m, ctx=None):
+    """``theta(m) = g''(m) (1 - m**2)``, the rank-one strength along the signal."""
+    (m,) = _inputs(ctx, m)
+    return _call("h_theta", Jets(fld, ctx, m=m))
+
+
+def outlier(fld: Field, m, mu, ctx=None):
+    """``mu - theta - s**2/theta`` (meaningful where ``theta > s``)."""
+    m, mu = _inputs(ctx, m, mu)
+    return _call("h_outlier", Jets(fld, ctx, m=m, mu=mu))
+
+
+# --- complexity ---------------------------------------------------------------------------------
+
+def _bulk(jets: Jets):
+    return _cond(jets, _abs(jets, jets["mu"]) <= 2 * _call("h_scale", jets))
+
+
+def sigma(fld: Field, m, e, mu, ctx=None):
+    """``Sigma(m, e, mu)`` (needs two channels or more: ``det_1 > 0``)."""
+    m, e, mu = _inputs(ctx, m, e, mu)
+    jets = Jets(fld, ctx, m=m, e=e, mu=mu)
+    bulk = _bulk(jets)
+    return _piecewise(jets, [(bulk, "kr_sigma_bulk"), (~bulk, "kr_sigma_outside")])
+
+
+def sigma_mu(fld: Field, m, mu, ctx=None):
+    """``Sigma(m, mu)``: the energy maximised out."""
+    m, mu = _inputs(ctx, m, mu)
+    jets = Jets(fld, ctx, m=m, mu=mu)
+    bulk = _bulk(jets)
+    return _piecewise(jets, [(bulk, "kr_sigma_mu_bulk"), (~bulk, "kr_sigma_mu_outside")])
+
+
+def _max_branches(jets: Jets, center: str, halfwidth: str):
+    c, h = _call(center, jets), _call(halfwidth, jets)
+    return _cond(jets, c > h), _cond(jets, c < -h)
+
+
+def sigma_max(fld: Field, m, ctx=None):
     """``Sigma(m)``: ``Sigma(m, mu)`` maximised over ``mu`` (and the energy)."""
-    m, p, d2, dp = _b(m, p, delta2, delta_p)
-    c, h = KN.kr_center(m, p, d2, dp), KN.kr_halfwidth(p, d2, dp)
-    right, left = _mask(c > h, m, d2, dp), _mask(c < -h, m, d2, dp)
-    return _piecewise((m, p, d2, dp), [(right, KN.kr_sigma_max_right), (left, KN.kr_sigma_max_left),
-                                       (~right & ~left, KN.kr_sigma_max_bulk)])
+    (m,) = _inputs(ctx, m)
+    jets = Jets(fld, ctx, m=m)
+    right, left = _max_branches(jets, "kr_center", "kr_halfwidth")
+    return _piecewise(jets, [(right, "kr_sigma_max_right"), (left, "kr_sigma_max_left"),
+                             (~right & ~left, "kr_sigma_max_bulk")])
 
 
-def sigma_energy_max(m, e, p, delta2, delta_p):
-    """``Sigma(m, e)``: ``Sigma(m, e, mu)`` maximised over ``mu`` at fixed energy."""
-    m, e, p, d2, dp = _b(m, e, p, delta2, delta_p)
-    c, h = KN.kr_center_e(m, e, p, d2, dp), KN.kr_halfwidth_e(p, d2, dp)
-    right, left = _mask(c > h, m, e, d2, dp), _mask(c < -h, m, e, d2, dp)
-    return _piecewise((m, e, p, d2, dp), [(right, KN.kr_sigma_e_max_right), (left, KN.kr_sigma_e_max_left),
-                                          (~right & ~left, KN.kr_sigma_e_max_bulk)])
+def sigma_energy_max(fld: Field, m, e, ctx=None):
+    """``Sigma(m, e)``: ``Sigma(m, e, mu)`` maximised over ``mu`` at fixed energy (``det_1 > 0``)."""
+    m, e = _inputs(ctx, m, e)
+    jets = Jets(fld, ctx, m=m, e=e)
+    right, left = _max_branches(jets, "kr_center_e", "kr_halfwidth_e")
+    return _piecewise(jets, [(right, "kr_sigma_e_max_right"), (left, "kr_sigma_e_max_left"),
+                             (~right & ~left, "kr_sigma_e_max_bulk")])
 
 
-def _min_branches(m, p, d2, dp):
-    s = hessian_numpy.semicircle_scale(p, d2, dp)
-    th = np.broadcast_to(hessian_numpy.theta(m, p, d2, dp), np.broadcast_shapes(np.shape(m), np.shape(d2), np.shape(dp)))
-    right = _mask(KN.kr_center(m, p, d2, dp) > KN.kr_halfwidth(p, d2, dp), th)
-    w = _piecewise((m, p, d2, dp), [(right, KN.kr_w_star), (~right, lambda *a: -np.inf)])
-    free = right & (w > np.maximum(th, s))
-    outlier = ~free & (th > s)
-    edge = ~free & ~outlier
-    return free, outlier, edge
+def _min_branches(jets: Jets):
+    s = _call("h_scale", jets)
+    th = _call("h_theta", jets)
+    right, _ = _max_branches(jets, "kr_center", "kr_halfwidth")
+    w = _piecewise(jets, [(right, "kr_w_star"), (~right, -np.inf)])
+    free = right & _cond(jets, w > _max(jets, th, s))
+    out = ~free & _cond(jets, th > s)
+    return free, out, ~free & ~out
 
 
-def sigma_min(m, p, delta2, delta_p):
+def sigma_min(fld: Field, m, ctx=None):
     """``Sigma_min(m)``: ``Sigma(m, mu)`` maximised over ``mu >= mu_min(m)`` (minima)."""
-    m, p, d2, dp = _b(m, p, delta2, delta_p)
-    free, outlier, edge = _min_branches(m, p, d2, dp)
-    return _piecewise((m, p, d2, dp), [(free, KN.kr_sigma_max_right), (outlier, KN.kr_sigma_min_outlier),
-                                       (edge, KN.kr_sigma_min_edge)])
+    (m,) = _inputs(ctx, m)
+    jets = Jets(fld, ctx, m=m)
+    free, out, edge = _min_branches(jets)
+    return _piecewise(jets, [(free, "kr_sigma_max_right"), (out, "kr_sigma_min_outlier"),
+                             (edge, "kr_sigma_min_edge")])
 
 
-def dsigma_min_dm(m, p, delta2, delta_p):
+def dsigma_min_dm(fld: Field, m, ctx=None):
     """``d Sigma_min / dm`` (continuous: the branches meet with equal slopes)."""
-    m, p, d2, dp = _b(m, p, delta2, delta_p)
-    free, outlier, edge = _min_branches(m, p, d2, dp)
-    return _piecewise((m, p, d2, dp), [(free, KN.kr_dsigma_max_right_dm), (outlier, KN.kr_dsigma_min_outlier_dm),
-                                       (edge, KN.kr_dsigma_min_edge_dm)])
+    (m,) = _inputs(ctx, m)
+    jets = Jets(fld, ctx, m=m)
+    free, out, edge = _min_branches(jets)
+    return _piecewise(jets, [(free, "kr_dsigma_max_right_dm"), (out, "kr_dsigma_min_outlier_dm"),
+                             (edge, "kr_dsigma_min_edge_dm")])
 
 
-# --- mpmath: scalar branches -------------------------------------------------------------------
-
-def sigma_mp(ctx, m, e, mu, p, d2, dp):
-    bulk = abs(ctx.mpf(mu)) <= 2 * hessian_mpmath.semicircle_scale(ctx, p, d2, dp)
-    return (KM.kr_sigma_bulk if bulk else KM.kr_sigma_outside)(ctx, m, e, mu, p, d2, dp)
-
-
-def sigma_mu_mp(ctx, m, mu, p, d2, dp):
-    bulk = abs(ctx.mpf(mu)) <= 2 * hessian_mpmath.semicircle_scale(ctx, p, d2, dp)
-    return (KM.kr_sigma_mu_bulk if bulk else KM.kr_sigma_mu_outside)(ctx, m, mu, p, d2, dp)
+def threshold_energy(fld: Field, m, ctx=None):
+    """Definition (a): the energy at which the typical points at overlap ``m`` are marginal."""
+    (m,) = _inputs(ctx, m)
+    return _call("kr_threshold_energy", Jets(fld, ctx, m=m))
 
 
-def sigma_max_mp(ctx, m, p, d2, dp):
-    c, h = KM.kr_center(ctx, m, p, d2, dp), KM.kr_halfwidth(ctx, p, d2, dp)
-    k = KM.kr_sigma_max_right if c > h else KM.kr_sigma_max_left if c < -h else KM.kr_sigma_max_bulk
-    return k(ctx, m, p, d2, dp)
+def isolated_condition(fld: Field, m, ctx=None):
+    """``g'(m)**2 (1 - m**2) - m**2 xi'(1)``: zero at the isolated stationary points."""
+    (m,) = _inputs(ctx, m)
+    return _call("kr_isolated_condition", Jets(fld, ctx, m=m))
 
 
-def sigma_energy_max_mp(ctx, m, e, p, d2, dp):
-    c, h = KM.kr_center_e(ctx, m, e, p, d2, dp), KM.kr_halfwidth_e(ctx, p, d2, dp)
-    k = KM.kr_sigma_e_max_right if c > h else KM.kr_sigma_e_max_left if c < -h else KM.kr_sigma_e_max_bulk
-    return k(ctx, m, e, p, d2, dp)
+def marginal_slope(fld: Field, m, ctx=None):
+    """``d Sigma(m, mu)/d mu`` at ``mu = 2 s``: negative iff the maximiser lies in the bulk."""
+    (m,) = _inputs(ctx, m)
+    return _call("kr_marginal_slope", Jets(fld, ctx, m=m))
 
 
-def _min_branch_mp(ctx, m, p, d2, dp) -> str:
-    s = hessian_mpmath.semicircle_scale(ctx, p, d2, dp)
-    th = hessian_mpmath.theta(ctx, m, p, d2, dp)
-    if KM.kr_center(ctx, m, p, d2, dp) > KM.kr_halfwidth(ctx, p, d2, dp):
-        if KM.kr_w_star(ctx, m, p, d2, dp) > max(th, s):
-            return "free"
-    return "outlier" if th > s else "edge"
+# --- a matrix channel on top of tensor channels -----------------------------------------------
 
-
-def sigma_min_mp(ctx, m, p, d2, dp):
-    k = {"free": KM.kr_sigma_max_right, "outlier": KM.kr_sigma_min_outlier, "edge": KM.kr_sigma_min_edge}
-    return k[_min_branch_mp(ctx, m, p, d2, dp)](ctx, m, p, d2, dp)
-
-
-def dsigma_min_dm_mp(ctx, m, p, d2, dp):
-    k = {"free": KM.kr_dsigma_max_right_dm, "outlier": KM.kr_dsigma_min_outlier_dm,
-         "edge": KM.kr_dsigma_min_edge_dm}
-    return k[_min_branch_mp(ctx, m, p, d2, dp)](ctx, m, p, d2, dp)
-
-
-# --- bracketed root finding in mpmath -----------------------------------------------------------
-
-def bracketed_root(ctx, f, a, b, *, what: str, rel_tol=None, max_iter: int = 400):
-    """A root of ``f`` in ``[a, b]`` (``f(a) f(b) <= 0``) by Anderson-Bjorck false position with
-    bisection safeguards, to ``rel_tol`` (default ``4 * ctx.eps``) relative width.
-
-    Returns ``(root, (lo, hi))``.  Raises ConvergenceError (naming ``what``, the bracket and the
-    precision) without a sign change or within ``max_iter`` steps.
-    """
-    a, b = ctx.mpf(a), ctx.mpf(b)
-    fa, fb = f(a), f(b)
-    if fa == 0:
-        return a, (a, a)
-    if fb == 0:
-        return b, (b, b)
-    if (fa > 0) == (fb > 0):
-        raise ConvergenceError(f"{what}: no sign change on the bracket [{ctx.nstr(a, 12)}, {ctx.nstr(b, 12)}] "
-                               f"at dps={ctx.dps} (f = {ctx.nstr(fa, 5)}, {ctx.nstr(fb, 5)})")
-    tol = rel_tol if rel_tol is not None else 4 * ctx.eps
-    for it in range(max_iter):
-        if abs(b - a) <= tol * max(abs(a), abs(b), ctx.mpf(1) * tol):
-            break
-        c = (a * fb - b * fa) / (fb - fa)
-        if it % 4 == 3 or not (min(a, b) < c < max(a, b)):
-            c = (a + b) / 2  # guaranteed progress
-        fc = f(c)
-        if fc == 0:
-            return c, (c, c)
-        if (fc > 0) == (fb > 0):
-            # root between a and c: keep a, scale its value (Anderson-Bjorck)
-            m = 1 - fc / fb
-            fa = fa * (m if m > 0 else ctx.mpf(1) / 2)
-        else:
-            a, fa = b, fb
-        b, fb = c, fc
+def with_matrix(tensors: Field, delta2, ctx=None) -> Field:
+    """``tensors`` plus a matrix channel of variance ``delta2`` (float, array or mpf) whose loss
+    term is built with that same variance: ``xi`` and ``g`` both gain ``q**2/(2 delta2)``."""
+    if ctx is None:
+        coef = 1.0 / (2.0 * np.asarray(delta2, dtype=np.float64))
+        coef = float(coef) if coef.ndim == 0 else coef
     else:
-        raise ConvergenceError(f"{what}: no convergence in {max_iter} steps on [{ctx.nstr(a, 12)}, "
-                               f"{ctx.nstr(b, 12)}] at dps={ctx.dps}")
-    lo, hi = min(a, b), max(a, b)
-    return b, (lo, hi)
+        coef = 1 / (2 * ctx.mpf(delta2))
+    g = Polynomial(((2, coef),) + tensors.g.terms)
+    xi = g if tensors.bayes_optimal else Polynomial(((2, coef),) + tensors.xi.terms)
+    variances = {2: delta2, **tensors.variances}
+    assumed = None if tensors.assumed is None else {2: delta2, **tensors.assumed}
+    return Field(xi=xi, g=g, bayes_optimal=tensors.bayes_optimal, orders=(2,) + tuple(tensors.orders),
+                 variances=variances, assumed=assumed)
 
 
-# --- the trivialization threshold ---------------------------------------------------------------
+def gradient_flow_delta2(tensors: Field, ctx=None):
+    """``Delta2_GF = 2/(1 + sqrt(1 + 4 xi_T''(1)))``, ``xi_T`` the covariance of the tensor
+    channels (derivations/thresholds.py): the matrix noise below which ``theta(0) > s``."""
+    t = tensors.xi(1.0 if ctx is None else 1, 2, ctx)
+    return TN.delta2_gf_channels(t) if ctx is None else TM.delta2_gf_channels(ctx, t)
+
+
+# --- the trivialization threshold: mechanisms ---------------------------------------------------
 
 #: Sigma_min above this counts as a band of minima on the scan grid (isolated points touch 0
 #: up to rounding, about 1e-14 here).
@@ -231,14 +337,157 @@ _N_M = 801
 _NEAR_ZERO = 0.05
 
 
+def _describe(tensors: Field) -> str:
+    if len(tensors.orders) == 1:
+        (p,) = tensors.orders
+        text = f"p={p}, Deltap={float(tensors.value(p))}"
+    else:
+        text = "tensor channels {" + ", ".join(f"{k}: {float(tensors.value(k)):.6g}" for k in tensors.orders) + "}"
+    if tensors.assumed is not None:
+        text += " (mismatched loss)"
+    return text
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    """How the first band of spurious minima is born; :meth:`residual` changes sign at the
+    threshold (negative below: no band; positive above)."""
+
+    name = "mechanism"
+
+    def residual(self, tensors: Field, delta2, ctx=None):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def birth(self, tensors: Field, delta2, ctx=None):  # pragma: no cover - abstract
+        """The overlap where the band is born at ``delta2``."""
+        raise NotImplementedError
+
+    def near(self, m_star: float) -> Mechanism:
+        """The same mechanism with its guess of the birth overlap moved to ``m_star``."""
+        return self
+
+
+@dataclass(frozen=True)
+class Boundary(Mechanism):
+    """With ``overlaps="positive"`` the band enters ``[0, 1)`` through ``m = 0``: ``Sigma_min(0) = 0``."""
+
+    name = "boundary"
+
+    def residual(self, tensors, delta2, ctx=None):
+        return sigma_min(with_matrix(tensors, delta2, ctx), 0.0 if ctx is None else 0, ctx)
+
+    def birth(self, tensors, delta2, ctx=None):
+        return 0.0
+
+
+@dataclass(frozen=True)
+class Isolated(Mechanism):
+    """An isolated stationary point (a root ``r`` of ``g'(m)**2 (1 - m**2) = m**2 xi'(1)``,
+    where ``Sigma`` only touches 0) turns marginal: the maximiser of ``Sigma(r, mu)`` reaches the
+    bulk edge, ``d Sigma/d mu (r, 2 s) = 0``; past it a band of minima grows out of the point,
+    with ``Sigma_min`` of order ``(Delta2 - Delta2_T)**3``."""
+
+    m_guess: float
+    side: tuple = (-1.0 + 1e-9, -_NEAR_ZERO)
+    name = "isolated"
+
+    def birth(self, tensors, delta2, ctx=None):
+        fld = with_matrix(tensors, delta2, ctx)
+        what = f"trivialization: isolated overlap near m={self.m_guess:.6f} ({_describe(tensors)})"
+        if ctx is None:
+            grid = np.linspace(*self.side, 401)
+            f = isolated_condition(fld, grid)
+            (idx,) = sign_changes(f)
+            if not idx.size:
+                raise ConvergenceError(f"{what}: lost at Delta2={float(delta2):.12g}, dps=None")
+            i = idx[np.argmin(np.abs(grid[idx] - self.m_guess))]
+            return solvers.brentq(lambda x: float(isolated_condition(fld, x)), grid[i], grid[i + 1], what=what)
+        r, _ = grow_bracket(ctx, lambda x: isolated_condition(fld, x, ctx), self.m_guess, 1e-6, what, limit=0.1)
+        return r
+
+    def residual(self, tensors, delta2, ctx=None):
+        r = self.birth(tensors, delta2, ctx)
+        return -marginal_slope(with_matrix(tensors, delta2, ctx), r, ctx)
+
+    def near(self, m_star):
+        return dataclasses.replace(self, m_guess=float(m_star))
+
+
+class _OffCentre(ConvergenceError):
+    def __init__(self, message, x):
+        super().__init__(message)
+        self.x = x
+
+
+@dataclass(frozen=True)
+class Tangency(Mechanism):
+    """A local maximum of ``Sigma_min`` in ``m`` crosses 0: ``Sigma_min = 0 = d Sigma_min/dm``."""
+
+    m_guess: float
+    low: float = 0.0
+    name = "tangency"
+
+    def _window(self, fld):
+        # keep clear of the isolated points, where Sigma_min touches 0 (and rounding decides its sign)
+        half = 0.06
+        lo, hi = max(self.low, self.m_guess - half), min(1 - 1e-9, self.m_guess + half)
+        grid = np.linspace(lo, hi, 241)
+        (idx,) = sign_changes(isolated_condition(fld, grid))
+        for i in idx:
+            r = 0.5 * (grid[i] + grid[i + 1])
+            if abs(r) < 1e-3:
+                continue
+            if r < self.m_guess:
+                lo = max(lo, r + 0.3 * (self.m_guess - r))
+            else:
+                hi = min(hi, r - 0.3 * (r - self.m_guess))
+        return lo, hi
+
+    def _local_max(self, fld, n=161):
+        lo, hi = self._window(fld)
+        grid = np.linspace(lo, hi, n)
+        v = sigma_min(fld, grid)
+        i = int(np.argmax(v))
+        if 0 < i < n - 1:
+            g0, g1 = dsigma_min_dm(fld, grid[i - 1]), dsigma_min_dm(fld, grid[i + 1])
+            if g0 > 0 > g1:
+                x = solvers.brentq(lambda t: float(dsigma_min_dm(fld, t)), grid[i - 1], grid[i + 1],
+                                   what="trivialization: maximiser of Sigma_min")
+                return float(sigma_min(fld, x)), x, (lo, hi)
+        return float(v[i]), float(grid[i]), (lo, hi)
+
+    def birth(self, tensors, delta2, ctx=None):
+        fld = with_matrix(tensors, delta2, ctx)
+        if ctx is None:
+            _, x, (lo, hi) = self._local_max(fld)
+            if not lo < x < hi:
+                raise _OffCentre(f"trivialization ({_describe(tensors)}): the maximum of Sigma_min near "
+                                 f"m={self.m_guess:.4f} is not an interior tangency at Delta2={float(delta2)} "
+                                 f"(bracket [{lo:.6g}, {hi:.6g}] in m), dps=None", x)
+            return x
+        what = f"trivialization: maximiser near m={self.m_guess:.6f} at Delta2={ctx.nstr(delta2, 10)}"
+        x, _ = grow_bracket(ctx, lambda t: dsigma_min_dm(fld, t, ctx), self.m_guess, 1e-6, what,
+                            limit=0.05, sign=+1)
+        return x
+
+    def residual(self, tensors, delta2, ctx=None):
+        if ctx is None:
+            return self._local_max(with_matrix(tensors, delta2))[0]
+        fld = with_matrix(tensors, delta2, ctx)
+        return sigma_min(fld, self.birth(tensors, delta2, ctx), ctx)
+
+    def near(self, m_star):
+        return dataclasses.replace(self, m_guess=float(m_star))
+
+
 @dataclass(frozen=True)
 class TrivializationScan:
-    """Where the first band of spurious minima is born (float64 scan).
+    """Where the first band of spurious minima is born (float64 scan and solve).
 
     Attributes
     ----------
-    mechanism : str
-        ``"tangency"``, ``"boundary"`` or ``"isolated"`` (see the module docstring).
+    mechanism : Mechanism
+        How the band is born, with its guess of the birth overlap (see the module docstring).
     delta2_bracket : tuple of float
         Grid values of Delta2 around the birth (no band below, a band above).
     m_peak : float
@@ -249,7 +498,7 @@ class TrivializationScan:
         Overlap of the birth at the threshold (maximiser, 0, or isolated overlap).
     """
 
-    mechanism: str
+    mechanism: Mechanism
     delta2_bracket: tuple
     m_peak: float
     value: float
@@ -262,142 +511,87 @@ def _m_grid(overlaps: str) -> np.ndarray:
     return np.linspace(-1.0, 1.0, 2 * _N_M - 1)[1:-1]
 
 
-def brentq(*args, **kwargs):
-    """``scipy.optimize.brentq``, imported on first use (``import theory`` stays light)."""
-    from scipy.optimize import brentq as _brentq
-
-    return _brentq(*args, **kwargs)
-
-
-def _isolated_root(p, d2, dp, near, lo, hi):
-    """The root of the isolated-point condition closest to ``near`` within ``[lo, hi]``."""
-    grid = np.linspace(lo, hi, 401)
-    f = KN.kr_isolated_condition(grid, p, d2, dp)
-    idx = np.nonzero(np.sign(f[:-1]) * np.sign(f[1:]) < 0)[0]
-    if not idx.size:
-        return None
-    i = idx[np.argmin(np.abs(grid[idx] - near))]
-    return brentq(lambda x: KN.kr_isolated_condition(x, p, d2, dp), grid[i], grid[i + 1], xtol=1e-15)
-
-
-def _first_marginal_isolated(p, dp, d2s, ms):
-    """First grid index where an isolated point (root of the isolated condition, away from 0)
-    has its maximiser in the bulk (``d Sigma/d mu < 0`` at ``2 s``) and no BBP outlier (so
-    that what grows out of it are minima); with the overlap of that point."""
-    f = KN.kr_isolated_condition(ms[None, :], p, d2s[:, None], dp)
-    change = np.sign(f[:, :-1]) * np.sign(f[:, 1:]) < 0
-    for k in range(len(d2s)):
-        idx = np.nonzero(change[k])[0]
+def _first_marginal_isolated(tensors, d2s, ms):
+    """First grid index where an isolated point (a root of the isolated condition, at negative
+    overlap away from 0) has its maximiser in the bulk (``d Sigma/d mu < 0`` at ``2 s``) and no
+    BBP outlier (so that what grows out of it are minima); with the overlap of that point."""
+    for k, d2 in enumerate(d2s):
+        fld = with_matrix(tensors, float(d2))
+        f = isolated_condition(fld, ms)
+        (idx,) = sign_changes(f)
         if not idx.size:
             continue
-        f0, f1 = f[k, idx], f[k, idx + 1]
+        f0, f1 = f[idx], f[idx + 1]
         r = ms[idx] - f0 * (ms[idx + 1] - ms[idx]) / (f1 - f0)
         r = r[r < -_NEAR_ZERO]
         if not r.size:
             continue
-        slope = KN.kr_marginal_slope(r, p, d2s[k], dp)
-        gap = hessian_numpy.theta(r, p, d2s[k], dp) - hessian_numpy.semicircle_scale(p, d2s[k], dp)
+        slope = marginal_slope(fld, r)
+        gap = theta(fld, r) - scale(fld)
         born = (slope < 0) & (gap <= 0)
         if born.any():
             return k, float(r[np.argmax(born)])
     return None, None
 
 
-def _local_max(p, d2, dp, lo, hi, n=161):
-    """(max, argmax) of Sigma_min on ``[lo, hi]``: dense grid, then the bracketed zero of the slope."""
-    grid = np.linspace(lo, hi, n)
-    v = sigma_min(grid, p, d2, dp)
-    i = int(np.argmax(v))
-    if 0 < i < n - 1:
-        g0 = dsigma_min_dm(grid[i - 1], p, d2, dp)
-        g1 = dsigma_min_dm(grid[i + 1], p, d2, dp)
-        if g0 > 0 > g1:
-            x = brentq(lambda t: float(dsigma_min_dm(t, p, d2, dp)), grid[i - 1], grid[i + 1], xtol=1e-15)
-            return float(sigma_min(x, p, d2, dp)), x
-    return float(v[i]), float(grid[i])
+def _key(tensors: Field) -> tuple:
+    variances = tuple((k, float(tensors.value(k))) for k in tensors.orders)
+    assumed = None if tensors.assumed is None else tuple((k, float(tensors.assumed[k])) for k in tensors.orders)
+    return variances, assumed
 
 
-def _mechanism_function(mech, p, dp, m_peak, overlaps):
-    """The float function of Delta2 whose sign change is the threshold, and the birth overlap."""
-    lo_m = 0.0 if overlaps == "positive" else -1.0 + 1e-9
-    if mech == "boundary":
-        return (lambda d2: float(sigma_min(0.0, p, d2, dp))), (lambda d2: 0.0)
-    if mech == "isolated":
-        side = (lo_m, -_NEAR_ZERO) if m_peak < 0 else (_NEAR_ZERO, 1 - 1e-9)
+def _field_of(key) -> Field:
+    variances, assumed = key
+    return field(dict(variances), None if assumed is None else dict(assumed))
 
-        def r_of(d2):
-            r = _isolated_root(p, d2, dp, m_peak, *side)
-            if r is None:
-                raise ConvergenceError(f"trivialization at p={p}, Deltap={dp}: lost the isolated point near "
-                                       f"m={m_peak:.4f} at Delta2={d2}")
-            return r
-        # Band when the maximiser of Sigma(r, mu) falls into the bulk: slope at 2s negative.
-        return (lambda d2: -float(KN.kr_marginal_slope(r_of(d2), p, d2, dp))), r_of
-    half = 0.06
 
-    def window(d2):
-        # keep clear of the isolated points, where Sigma_min touches 0 (and rounding decides its sign)
-        lo, hi = max(lo_m, m_peak - half), min(1 - 1e-9, m_peak + half)
-        grid = np.linspace(lo, hi, 241)
-        f = KN.kr_isolated_condition(grid, p, d2, dp)
-        for i in np.nonzero(np.sign(f[:-1]) * np.sign(f[1:]) < 0)[0]:
-            r = 0.5 * (grid[i] + grid[i + 1])
-            if abs(r) < 1e-3:
-                continue
-            if r < m_peak:
-                lo = max(lo, r + 0.3 * (m_peak - r))
-            else:
-                hi = min(hi, r - 0.3 * (r - m_peak))
-        return lo, hi
-
-    def value(d2):
-        return _local_max(p, d2, dp, *window(d2))[0]
-
-    def where(d2):
-        lo, hi = window(d2)
-        v, x = _local_max(p, d2, dp, lo, hi)
-        if not lo < x < hi:
-            raise _OffCentre(f"trivialization at p={p}, Deltap={dp}: the maximum of Sigma_min near "
-                             f"m={m_peak:.4f} is not an interior tangency at Delta2={d2} "
-                             f"(bracket [{lo:.6g}, {hi:.6g}] in m), dps=None", x)
-        return x
-    return value, where
+def scan_trivialization(tensors: Field, overlaps: str = "positive") -> TrivializationScan:
+    """Scan, classify and solve in float64 (cached by the float64 variances)."""
+    return _scan(_key(tensors), overlaps)
 
 
 @lru_cache(maxsize=4096)
-def scan_trivialization(p: int, delta_p: float, overlaps: str = "positive") -> TrivializationScan:
-    """Scan, classify and solve in float64 (cached; see the module docstring)."""
-    dp = float(delta_p)
-    gf = float(thresholds_numpy.delta2_gf(p, dp))
+def _scan(key, overlaps: str) -> TrivializationScan:
+    tensors = _field_of(key)
+    has_mirror = any(k % 2 for k in tensors.orders)  # an odd channel: no m -> -m symmetry
+    gf = float(gradient_flow_delta2(tensors))
     d2s = np.geomspace(gf / 50, 2 * gf, _N_DELTA2)
     ms = _m_grid(overlaps)
-    vals = sigma_min(ms[None, :], p, d2s[:, None], dp)
+    vals = sigma_min(with_matrix(tensors, d2s[:, None]), ms[None, :])
     band = (vals > BAND_TOL).any(axis=1)
     if band[0] or not band.any():
         where = "already at" if band[0] else "nowhere up to"
-        raise ConvergenceError(f"trivialization at p={p}, Deltap={dp}: bands of minima {where} Delta2="
-                               f"{d2s[0] if band[0] else d2s[-1]:.6g}; bracket [{d2s[0]:.6g}, {d2s[-1]:.6g}], dps=None")
+        raise ConvergenceError(f"trivialization ({_describe(tensors)}): bands of minima {where} Delta2="
+                               f"{d2s[0] if band[0] else d2s[-1]:.6g}; bracket [{d2s[0]:.6g}, {d2s[-1]:.6g}], "
+                               f"dps=None")
     j = int(np.argmax(band))
     row = vals[j]
-    candidates = []
     m_peak = float(ms[int(np.argmax(row))])
+    low = 0.0 if overlaps == "positive" else -1.0 + 1e-9
+    candidates = []
     if overlaps == "positive" and np.argmax(row) == 0:
-        candidates.append(("boundary", j, 0.0))
+        candidates.append((Boundary(), j, 0.0))
     else:
-        r = _isolated_root(p, d2s[j], dp, m_peak, max(ms[0], m_peak - 0.1), min(ms[-1], m_peak + 0.1))
-        near = r is not None and abs(r - m_peak) < 0.02 and r < -_NEAR_ZERO and p % 2 == 1
-        candidates.append(("isolated", j, r) if near else ("tangency", j, m_peak))
+        iso = Isolated(m_peak, (low, -_NEAR_ZERO))
+        try:
+            r = iso.birth(tensors, d2s[j]) if has_mirror and m_peak < -_NEAR_ZERO else None
+        except ConvergenceError:
+            r = None
+        if r is not None and abs(r - m_peak) < 0.02:
+            candidates.append((iso.near(r), j, r))
+        else:
+            candidates.append((Tangency(m_peak, low), j, m_peak))
     # A band born at an isolated point grows like (Delta2 - Delta2_T)**3 and may stay below
     # BAND_TOL for a grid step or more: look for the isolated points turning marginal directly.
-    # Only the mirror point of odd p counts (for even p, -x* is as good as the signal).
-    if overlaps == "all" and p % 2 == 1:
-        k_iso, r_iso = _first_marginal_isolated(p, dp, d2s[: j + 1], ms)
-        if k_iso is not None and candidates[0][0] != "isolated":
-            candidates.append(("isolated", k_iso, r_iso))
+    # Only a mirror point (some odd order) counts: for even orders only, -x* is as good as x*.
+    if overlaps == "all" and has_mirror and candidates[0][0].name != "isolated":
+        k_iso, r_iso = _first_marginal_isolated(tensors, d2s[: j + 1], ms)
+        if k_iso is not None:
+            candidates.append((Isolated(r_iso, (low, -_NEAR_ZERO)), k_iso, r_iso))
     results, errors = [], []
     for mech, idx, m0 in candidates:
         try:
-            results.append(_solve_mechanism(mech, p, dp, d2s, idx, m0, overlaps))
+            results.append(_solve_mechanism(mech, tensors, d2s, idx, m0))
         except ConvergenceError as exc:
             errors.append(exc)
     if not results:
@@ -405,97 +599,57 @@ def scan_trivialization(p: int, delta_p: float, overlaps: str = "positive") -> T
     return min(results, key=lambda r: r.value)
 
 
-def _solve_mechanism(mech, p, dp, d2s, j, m_peak, overlaps) -> TrivializationScan:
-    if mech != "tangency":
-        return _solve_once(mech, p, dp, d2s, j, m_peak, overlaps)
+def _solve_mechanism(mech, tensors, d2s, j, m_peak) -> TrivializationScan:
+    if mech.name != "tangency":
+        return _solve_once(mech, tensors, d2s, j, m_peak)
     # the peak seen on the grid may sit off the point where the band is born: follow the
     # maximum (re-centre the window on where it went) until it is an interior tangency
     for _ in range(6):
         try:
-            return _solve_once(mech, p, dp, d2s, j, m_peak, overlaps)
+            return _solve_once(mech.near(m_peak), tensors, d2s, j, m_peak)
         except _OffCentre as exc:
             m_peak = exc.x
-    raise ConvergenceError(f"trivialization at p={p}, Deltap={dp}: no interior tangency found near m={m_peak:.4f} "
-                           f"between Delta2={d2s[max(j - 1, 0)]:.6g} and {d2s[j]:.6g}, dps=None")
+    raise ConvergenceError(f"trivialization ({_describe(tensors)}): no interior tangency found near "
+                           f"m={m_peak:.4f} between Delta2={d2s[max(j - 1, 0)]:.6g} and {d2s[j]:.6g}, dps=None")
 
 
-class _OffCentre(ConvergenceError):
-    def __init__(self, message, x):
-        super().__init__(message)
-        self.x = x
-
-
-def _solve_once(mech, p, dp, d2s, j, m_peak, overlaps) -> TrivializationScan:
+def _solve_once(mech, tensors, d2s, j, m_peak) -> TrivializationScan:
     d_hi = d2s[j]
-    fun, where = _mechanism_function(mech, p, dp, m_peak, overlaps)
-    # bracket: walk down the grid until no band (the function is negative there)
-    f_hi = fun(d_hi)
+    f_hi = mech.residual(tensors, d_hi)
     lo_idx = j - 1
-    while lo_idx >= 0 and fun(d2s[lo_idx]) > 0:
+    while lo_idx >= 0 and mech.residual(tensors, d2s[lo_idx]) > 0:
         lo_idx -= 1
     if lo_idx < 0 or f_hi <= 0:
-        raise ConvergenceError(f"trivialization at p={p}, Deltap={dp}: no sign change of the {mech} condition on "
-                               f"the bracket [{d2s[max(lo_idx, 0)]:.6g}, {d_hi:.6g}], dps=None")
+        raise ConvergenceError(f"trivialization ({_describe(tensors)}): no sign change of the {mech.name} "
+                               f"condition on the bracket [{d2s[max(lo_idx, 0)]:.6g}, {d_hi:.6g}], dps=None")
     a, b = d2s[lo_idx], d2s[lo_idx + 1]
-    value = brentq(fun, a, b, xtol=1e-16, rtol=1e-15, maxiter=200)
-    return TrivializationScan(mech, (float(a), float(b)), float(m_peak), float(value), float(where(value)))
+    what = f"trivialization ({mech.name}, {_describe(tensors)})"
+    value = solvers.brentq(lambda d2: float(mech.residual(tensors, d2)), a, b, what=what, xtol=1e-16, rtol=1e-15)
+    m_star = float(mech.birth(tensors, value))
+    return TrivializationScan(mech.near(m_star), (float(a), float(b)), float(m_peak), float(value), m_star)
 
 
-def trivialization_float(p: int, delta_p, overlaps: str = "positive") -> np.ndarray:
-    """The threshold for every entry of ``delta_p`` (float64)."""
-    dp = np.asarray(delta_p, dtype=np.float64)
-    out = np.empty(dp.shape)
-    for idx, x in np.ndenumerate(dp):
-        out[idx] = scan_trivialization(p, float(x), overlaps).value
+def trivialization_float(tensors: Field, overlaps: str = "positive"):
+    """The threshold for every entry of the (float64, possibly array) variances of ``tensors``."""
+    orders = tensors.orders
+    arrays = [np.asarray(tensors.variances[k], dtype=np.float64) for k in orders]
+    if tensors.assumed is not None:
+        arrays += [np.asarray(tensors.assumed[k], dtype=np.float64) for k in orders]
+    arrays = np.broadcast_arrays(*arrays)
+    out = np.empty(arrays[0].shape)
+    n = len(orders)
+    for idx in np.ndindex(out.shape):
+        values = [float(a[idx]) for a in arrays]
+        assumed = None if tensors.assumed is None else dict(zip(orders, values[n:]))
+        out[idx] = _scan(_key(field(dict(zip(orders, values[:n])), assumed)), overlaps).value
     return out[()] if out.shape == () else out
 
 
-def trivialization_mp(ctx, p: int, delta_p, overlaps: str = "positive"):
-    """The threshold in the context ``ctx``: ``(value, bracket)``, bracketed and solved in mpmath."""
-    scan = scan_trivialization(p, float(delta_p), overlaps)
-    dp = ctx.mpf(delta_p)
-    pm = ctx.mpf(p)
-    what = f"trivialization ({scan.mechanism}) at p={p}, Deltap={ctx.nstr(dp, 17)}"
-
-    if scan.mechanism == "boundary":
-        def fun(d2):
-            return sigma_min_mp(ctx, 0, pm, d2, dp)
-    elif scan.mechanism == "isolated":
-        r0 = scan.m_star
-
-        def fun(d2):
-            cond = lambda x: KM.kr_isolated_condition(ctx, x, pm, d2, dp)  # noqa: E731
-            r, _ = _grow_bracket(ctx, cond, r0, 1e-6, f"{what}: isolated overlap near m={r0:.6f} at Delta2={ctx.nstr(d2, 10)}",
-                                 limit=0.1)
-            return -KM.kr_marginal_slope(ctx, r, pm, d2, dp)
-    else:
-        m0 = scan.m_star
-
-        def fun(d2):
-            slope = lambda x: dsigma_min_dm_mp(ctx, x, pm, d2, dp)  # noqa: E731
-            x, _ = _grow_bracket(ctx, slope, m0, 1e-6, f"{what}: maximiser near m={m0:.6f} at Delta2={ctx.nstr(d2, 10)}",
-                                 limit=0.05)
-            return sigma_min_mp(ctx, x, pm, d2, dp)
-
-    value, bracket = _grow_bracket(ctx, fun, scan.value, 1e-9 * scan.value, what, limit=scan.delta2_bracket)
-    return value, bracket
-
-
-def _grow_bracket(ctx, f, center, half, what, *, limit):
-    """Solve ``f = 0`` near ``center``: try ``[center - half, center + half]``, widening by 10x
-    (up to ``limit``: a half-width, or an interval) until the signs differ."""
-    center = ctx.mpf(center)
-    half = ctx.mpf(half)
-    if isinstance(limit, tuple):
-        lo_lim, hi_lim = ctx.mpf(limit[0]), ctx.mpf(limit[1])
-    else:
-        lo_lim, hi_lim = center - limit, center + limit
-    while True:
-        a, b = max(center - half, lo_lim), min(center + half, hi_lim)
-        fa, fb = f(a), f(b)
-        if (fa > 0) != (fb > 0) or fa == 0 or fb == 0:
-            return bracketed_root(ctx, f, a, b, what=what)
-        if a <= lo_lim and b >= hi_lim:
-            raise ConvergenceError(f"{what}: no sign change on the bracket [{ctx.nstr(a, 12)}, {ctx.nstr(b, 12)}] "
-                                   f"at dps={ctx.dps}")
-        half *= 10
+def trivialization_mp(ctx, tensors: Field, overlaps: str = "positive"):
+    """The threshold in the context ``ctx``: ``(value, bracket)``, bracketed and solved in mpmath
+    around the float64 solution (``tensors`` with exact variances, converted in ``ctx``)."""
+    scan = scan_trivialization(tensors, overlaps)
+    mech = scan.mechanism
+    what = f"trivialization ({mech.name}, {_describe(tensors)})"
+    return grow_bracket(ctx, lambda d2: mech.residual(tensors, d2, ctx), scan.value, 1e-9 * scan.value, what,
+                        limit=scan.delta2_bracket)

@@ -1,5 +1,7 @@
 """``theory.complexity``, ``theory.complexity_of_minima``, ``theory.threshold_energy`` and the
-threshold kind ``"trivialization"`` (annealed Kac-Rice, spec/theory.md section 5).
+threshold kind ``"trivialization"`` (annealed Kac-Rice, spec/theory.md section 5), for any
+spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
+``(p, delta2, delta_p)``.
 
 The trivialization threshold is the largest ``Delta2`` below which no exponentially many
 spurious minima remain (``Sigma_min > 0`` on an interval of overlaps); ``overlaps="positive"``
@@ -14,6 +16,9 @@ below the gradient-flow threshold (arXiv:1907.08226):
 >>> import mpmath
 >>> mpmath.nstr(theory.threshold(p=3, delta_p=1, kind="trivialization", dps=40), 40)
 '0.4563325161481929524155689095821719335048'
+>>> mixture = theory.Model(tensors={3: 1.0, 4: 2.0})
+>>> round(theory.threshold(model=mixture, kind="trivialization"), 8) < round(theory.threshold(model=mixture), 8)
+True
 >>> theory.threshold(p=3, delta_p=1.0, kind="trivialization", overlaps="negative")
 Traceback (most recent call last):
     ...
@@ -25,12 +30,72 @@ from __future__ import annotations
 import numpy as np
 
 from numerics import landscape
-from numerics._generated import kac_rice_mpmath, kac_rice_numpy
+from numerics.model import matrix_tensor
 from numerics.solvers import Root
 from theory import _precision, _validate
-from theory._thresholds import ThresholdKind, one_channel, register_kind
+from theory._model import Model, _is_absent
+from theory._thresholds import ThresholdKind, register_kind
 
 __all__ = ["complexity", "complexity_of_minima", "threshold_energy"]
+
+
+# --- the model of a call -------------------------------------------------------------------------
+
+class _Call:
+    """The model of one call: a :class:`Model` (exact), or the shorthand with float arrays.
+
+    ``field()`` is the float64 field (array variances for array shorthand); ``exact(index)`` the
+    exact :class:`numerics.model.Field` of one element (for ``dps=``).
+    """
+
+    def __init__(self, model, p, delta2, delta_p):
+        if model is not None:
+            if not isinstance(model, Model):
+                raise ValueError(f"model must be a theory.Model, got {model!r}")
+            given = [n for n, v in (("p", p), ("delta2", delta2), ("delta_p", delta_p)) if v is not None]
+            if given:
+                raise ValueError(f"give either model= or the shorthand (p, delta2, delta_p), not both "
+                                 f"(got model= and {', '.join(given)})")
+            self.model, self.shape = model, ()
+            return
+        if p is None or delta_p is None:
+            raise ValueError("give model=theory.Model(...) or the shorthand p=, delta2=, delta_p= "
+                             "(delta2=None or inf: no matrix channel)")
+        self.p = _validate.check_p(p)
+        scalar = np.ndim(delta_p) == 0 and (delta2 is None or np.ndim(delta2) == 0)
+        self.delta2, self.delta_p = delta2, delta_p
+        if scalar:
+            d2 = None if _is_absent(delta2) else _validate.positive_exact("delta2", delta2)
+            self.model, self.shape = Model(d2, {self.p: _validate.positive_exact("delta_p", delta_p)}), ()
+            return
+        self.model = None
+        self._d2 = np.inf if _is_absent(delta2) else _validate.positive_array("delta2", delta2)
+        self._dp = _validate.positive_array("delta_p", delta_p)
+        self.shape = np.broadcast_shapes(np.shape(self._d2), np.shape(self._dp))
+
+    @property
+    def channels(self) -> int:
+        """The number of channels (2 for the matrix-tensor shorthand)."""
+        if self.model is not None:
+            return len(self.model.channels)
+        return 1 if np.ndim(self._d2) == 0 and np.isinf(self._d2) else 2
+
+    def field(self):
+        if self.model is not None:
+            return self.model.field
+        return matrix_tensor(self.p, self._d2, self._dp)
+
+    def exact_fields(self):
+        """An object array of exact fields, one per element of the broadcast variances."""
+        out = np.empty(self.shape, dtype=object)
+        if self.model is not None:
+            out[()] = self.model.field
+            return out
+        d2 = np.broadcast_to(np.asarray(self.delta2 if self.delta2 is not None else np.inf, dtype=object), self.shape)
+        dp = np.broadcast_to(np.asarray(self.delta_p, dtype=object), self.shape)
+        for idx in np.ndindex(self.shape):
+            out[idx] = Model(None if _is_absent(d2[idx]) else d2[idx], {self.p: dp[idx]}).field
+        return out
 
 
 def _plain(x):
@@ -38,60 +103,92 @@ def _plain(x):
     return float(x) if np.ndim(x) == 0 else x
 
 
-def _float_inputs(m, delta2, delta_p, **extra):
-    out = {"m": _validate.float_array("m", m, low=-1.0, high=1.0),
-           "delta2": _validate.positive_array("delta2", delta2),
-           "delta_p": _validate.positive_array("delta_p", delta_p)}
-    for name, value in extra.items():
-        if value is not None:
-            out[name] = _validate.float_array(name, value)
+def _finite(x, what: str):
+    """``x`` if every entry is finite, else a ValueError that float64 cannot resolve it."""
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"{what}: float64 cannot resolve this input (an intermediate overflows or "
+                         f"cancels); pass dps= for arbitrary precision")
+    return _plain(x)
+
+
+def _float_vars(**values):
+    limits = {"m": dict(low=-1.0, high=1.0)}
+    return {name: _validate.float_array(name, v, **limits.get(name, {})) for name, v in values.items()
+            if v is not None}
+
+
+def _exact_vars(**values):
+    checks = {"m": _validate.overlap_exact, "mu": _validate.exact, "energy": _validate.exact}
+    out = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        arr = np.asarray(value, dtype=object)
+        checked = np.empty(arr.shape, dtype=object)
+        for idx in np.ndindex(arr.shape):
+            checked[idx] = checks[name](name, arr[idx])
+        out[name] = checked
     return out
 
 
-def _mp_map(fn, dps, arrays, checks):
-    """Evaluate ``fn(ctx, *exact values)`` at ``dps`` digits elementwise: an mpf for scalar
-    input, an object array of mpf otherwise."""
-    ctx = _precision.context(dps + _precision.GUARD_DIGITS)
-    shaped = np.broadcast_arrays(*[np.asarray(a, dtype=object) for a in arrays])
-    out = np.empty(shaped[0].shape, dtype=object)
-    for idx in np.ndindex(out.shape):
-        vals = [_precision.to_mp(ctx, check(a[idx])) for a, check in zip(shaped, checks)]
-        out[idx] = _precision.export(fn(ctx, *vals), dps)
-    return out[()] if out.shape == () else out
+def _evaluate(call: _Call, fn, what: str, dps, **variables):
+    """``fn(field, ctx, **variables)`` in float64 (broadcast) or certified at ``dps`` digits."""
+    if dps is None:
+        v = _float_vars(**variables)
+        with np.errstate(all="ignore"):
+            return _finite(fn(call.field(), None, **v), what)
+    v = _exact_vars(**variables)
+    fields = call.exact_fields()
+    names = list(v)
+    arrays = np.broadcast_arrays(fields, *[v[n] for n in names])
+    shape = arrays[0].shape
+
+    def compute(ctx):
+        out = np.empty(shape, dtype=object)
+        for idx in np.ndindex(shape):
+            kw = {n: _precision.to_mp(ctx, a[idx]) for n, a in zip(names, arrays[1:])}
+            out[idx] = fn(arrays[0][idx], ctx, **kw)
+        return out
+
+    result = _precision.certify(compute, dps, what)
+    return result[()] if shape == () else result
 
 
-def _checks(*names):
-    table = {"m": lambda x: _validate.overlap_exact("m", x),
-             "delta2": lambda x: _validate.positive_exact("delta2", x),
-             "delta_p": lambda x: _validate.positive_exact("delta_p", x),
-             "mu": lambda x: _validate.exact("mu", x),
-             "energy": lambda x: _validate.exact("energy", x)}
-    return [table[n] for n in names]
+def _need_two_channels(call: _Call, what: str):
+    if call.channels < 2:
+        raise ValueError(f"energy: {what} at fixed energy needs a model with two channels or more; with one "
+                         f"channel the energy fixes mu (the covariance of energy and radial derivative is "
+                         f"singular): pass mu= only, or no energy")
 
 
-def complexity(m, *, p: int, delta2, delta_p, mu=None, energy=None, dps: int | None = None):
+# --- public functions ----------------------------------------------------------------------------
+
+def complexity(m, *, model: Model | None = None, p: int | None = None, delta2=None, delta_p=None, mu=None,
+               energy=None, dps: int | None = None):
     """Annealed complexity ``Sigma``: ``exp(N Sigma)`` stationary points at overlap ``m``.
 
     ``Sigma(m, e, mu) = 1/2 + log((1 - m**2)/xi'(1))/2 - g'(m)**2 (1 - m**2)/(2 xi'(1))
     - (v, r) C**-1 (v, r)**T / 2 + Phi_s(mu)`` with ``v = e + g(m)``, ``r = m g'(m) - mu``,
     ``C = [[xi, xi'], [xi', xi' + xi'']]`` at 1 and ``Phi_s`` the semicircle log-potential
-    (derivations/kac_rice.py).  A quantity left as None is maximised out.
+    (derivations/kac_rice.py), for the model's covariance ``xi`` and signal ``g``.  A quantity
+    left as None is maximised out.
 
     Parameters
     ----------
     m : float or array_like
         Overlap with the signal, in (-1, 1).
-    p : int
-        Tensor order, >= 3.
-    delta2, delta_p : number or array_like
-        Noise variances, positive and finite.
+    model : theory.Model, optional
+        Any spiked spherical model (mixtures, pure tensors, mismatched losses).
+    p, delta2, delta_p : optional
+        The shorthand ``Model(delta2, {p: delta_p})``; ``delta2`` None or inf drops the matrix
+        channel.  Variances may be arrays (float64; they broadcast with ``m``, ``mu``, ``energy``).
     mu : float or array_like, optional
         Minus the radial multiplier (``mu = -x.grad L/N``): the Hessian is ``M + mu I - theta u u**T``.
     energy : float or array_like, optional
-        Energy per coordinate ``e = L/N``.
+        Energy per coordinate ``e = L/N`` (needs two channels or more).
     dps : int, optional
-        Decimal digits (mpmath); None for float64.  With ``dps`` array input gives an object
-        array of mpf.
+        Decimal digits (mpmath), certified by two precisions; None for float64.  With ``dps``
+        array input gives an object array of mpf.
 
     Returns
     -------
@@ -101,12 +198,15 @@ def complexity(m, *, p: int, delta2, delta_p, mu=None, energy=None, dps: int | N
     Raises
     ------
     ValueError
-        ``m`` outside (-1, 1), a non-positive variance, ``p`` not an integer >= 3.
+        ``m`` outside (-1, 1), a non-positive variance, ``p`` not an integer >= 3, ``energy``
+        for a one-channel model, or an input float64 cannot resolve (then pass ``dps=``).
+    numerics.solvers.PrecisionError
+        If ``dps`` digits cannot be certified.
 
     Examples
     --------
     >>> import theory
-    >>> round(float(theory.complexity(0.0, p=3, delta2=1e12, delta_p=1.0)), 10)  # pure 3-spin: log(2)/2
+    >>> round(theory.complexity(0.0, model=theory.Model(tensors={3: 2/3})), 10)  # pure 3-spin: log(2)/2
     0.3465735903
     >>> theory.complexity([0.0, 0.5], p=3, delta2=1.0, delta_p=1.0, mu=3.0)
     array([0.05273255, 0.01436027])
@@ -119,48 +219,41 @@ def complexity(m, *, p: int, delta2, delta_p, mu=None, energy=None, dps: int | N
     ----------
     arXiv:1804.02686, section III; arXiv:1902.00139, section 4; Auffinger, Ben Arous, Cerny (2013).
     """
-    p = _validate.check_p(p)
     dps = _validate.check_dps(dps)
-    v = _float_inputs(m, delta2, delta_p, mu=mu, energy=energy)
-    if dps is None:
-        if mu is not None and energy is not None:
-            return _plain(landscape.sigma(v["m"], v["energy"], v["mu"], p, v["delta2"], v["delta_p"]))
-        if mu is not None:
-            return _plain(landscape.sigma_mu(v["m"], v["mu"], p, v["delta2"], v["delta_p"]))
-        if energy is not None:
-            return _plain(landscape.sigma_energy_max(v["m"], v["energy"], p, v["delta2"], v["delta_p"]))
-        return _plain(landscape.sigma_max(v["m"], p, v["delta2"], v["delta_p"]))
+    call = _Call(model, p, delta2, delta_p)
     if mu is not None and energy is not None:
-        fn = lambda ctx, m_, e_, mu_, d2, dp: landscape.sigma_mp(ctx, m_, e_, mu_, p, d2, dp)  # noqa: E731
-        return _mp_map(fn, dps, (m, energy, mu, delta2, delta_p), _checks("m", "energy", "mu", "delta2", "delta_p"))
+        _need_two_channels(call, "complexity")
+        return _evaluate(call, lambda f, ctx, m, mu, energy: landscape.sigma(f, m, energy, mu, ctx),
+                         "complexity", dps, m=m, mu=mu, energy=energy)
     if mu is not None:
-        fn = lambda ctx, m_, mu_, d2, dp: landscape.sigma_mu_mp(ctx, m_, mu_, p, d2, dp)  # noqa: E731
-        return _mp_map(fn, dps, (m, mu, delta2, delta_p), _checks("m", "mu", "delta2", "delta_p"))
+        return _evaluate(call, lambda f, ctx, m, mu: landscape.sigma_mu(f, m, mu, ctx), "complexity", dps,
+                         m=m, mu=mu)
     if energy is not None:
-        fn = lambda ctx, m_, e_, d2, dp: landscape.sigma_energy_max_mp(ctx, m_, e_, p, d2, dp)  # noqa: E731
-        return _mp_map(fn, dps, (m, energy, delta2, delta_p), _checks("m", "energy", "delta2", "delta_p"))
-    fn = lambda ctx, m_, d2, dp: landscape.sigma_max_mp(ctx, m_, p, d2, dp)  # noqa: E731
-    return _mp_map(fn, dps, (m, delta2, delta_p), _checks("m", "delta2", "delta_p"))
+        _need_two_channels(call, "complexity")
+        return _evaluate(call, lambda f, ctx, m, energy: landscape.sigma_energy_max(f, m, energy, ctx),
+                         "complexity", dps, m=m, energy=energy)
+    return _evaluate(call, lambda f, ctx, m: landscape.sigma_max(f, m, ctx), "complexity", dps, m=m)
 
 
-def complexity_of_minima(m, *, p: int, delta2, delta_p, dps: int | None = None):
+def complexity_of_minima(m, *, model: Model | None = None, p: int | None = None, delta2=None, delta_p=None,
+                         dps: int | None = None):
     """Complexity of the local minima at overlap ``m``: ``Sigma_min(m) = max_{mu >= mu_min(m)} Sigma(m, mu)``.
 
     ``mu_min = 2 s`` if ``theta(m) <= s`` and ``theta + s**2/theta`` otherwise (the BBP outlier
     must be non-negative), ``s = sqrt(xi''(1))``, ``theta = g''(m) (1 - m**2)``.  Exponentially
     many minima sit where it is positive on an interval; isolated minima (the signal's, for odd
-    p its mirror) make it touch 0.
+    orders its mirror) make it touch 0.
 
     Parameters
     ----------
     m : float or array_like
         Overlap, in (-1, 1).
-    p : int
-        Tensor order, >= 3.
-    delta2, delta_p : number or array_like
-        Noise variances, positive.
+    model : theory.Model, optional
+        Any spiked spherical model.
+    p, delta2, delta_p : optional
+        The shorthand ``Model(delta2, {p: delta_p})`` (arrays broadcast).
     dps : int, optional
-        Decimal digits; None for float64.
+        Decimal digits, certified; None for float64.
 
     Returns
     -------
@@ -179,22 +272,19 @@ def complexity_of_minima(m, *, p: int, delta2, delta_p, dps: int | None = None):
     >>> theory.complexity_of_minima(0.0, p=3, delta2=-1.0, delta_p=1.0)
     Traceback (most recent call last):
         ...
-    ValueError: delta2 must be finite and > 0.0, got -1.0
+    ValueError: delta2 must be a positive finite number, got -1.0
 
     References
     ----------
     arXiv:1902.00139, section 4; arXiv:1804.02686, section IV.
     """
-    p = _validate.check_p(p)
     dps = _validate.check_dps(dps)
-    v = _float_inputs(m, delta2, delta_p)
-    if dps is None:
-        return _plain(landscape.sigma_min(v["m"], p, v["delta2"], v["delta_p"]))
-    fn = lambda ctx, m_, d2, dp: landscape.sigma_min_mp(ctx, m_, p, d2, dp)  # noqa: E731
-    return _mp_map(fn, dps, (m, delta2, delta_p), _checks("m", "delta2", "delta_p"))
+    call = _Call(model, p, delta2, delta_p)
+    return _evaluate(call, lambda f, ctx, m: landscape.sigma_min(f, m, ctx), "complexity_of_minima", dps, m=m)
 
 
-def threshold_energy(*, p: int, delta2, delta_p, m=0.0, dps: int | None = None):
+def threshold_energy(*, model: Model | None = None, p: int | None = None, delta2=None, delta_p=None, m=0.0,
+                     dps: int | None = None):
     """Energy of the threshold (marginal) states, definition (a) of spec/theory.md.
 
     The energy ``e`` at which the typical stationary points at overlap ``m`` (those maximising
@@ -205,14 +295,14 @@ def threshold_energy(*, p: int, delta2, delta_p, m=0.0, dps: int | None = None):
 
     Parameters
     ----------
-    p : int
-        Tensor order, >= 3.
-    delta2, delta_p : number or array_like
-        Noise variances, positive.
+    model : theory.Model, optional
+        Any spiked spherical model.
+    p, delta2, delta_p : optional
+        The shorthand ``Model(delta2, {p: delta_p})`` (arrays broadcast).
     m : float or array_like
         Overlap, default 0 (the states gradient flow approaches from a random start).
     dps : int, optional
-        Decimal digits; None for float64.
+        Decimal digits, certified; None for float64.
 
     Returns
     -------
@@ -221,25 +311,25 @@ def threshold_energy(*, p: int, delta2, delta_p, m=0.0, dps: int | None = None):
     Examples
     --------
     >>> import theory
-    >>> round(float(theory.threshold_energy(p=3, delta2=1.0, delta_p=1.0)), 12)  # -29/(12 sqrt(3))
+    >>> round(theory.threshold_energy(p=3, delta2=1.0, delta_p=1.0), 12)  # -29/(12 sqrt(3))
     -1.395263150542
+    >>> round(theory.threshold_energy(model=theory.Model(tensors={3: 2/3})), 12)  # -sqrt(4/3)
+    -1.154700538379
     >>> theory.threshold_energy(p=3, delta2=1.0, delta_p=0)
     Traceback (most recent call last):
         ...
-    ValueError: delta_p must be finite and > 0.0, got 0
+    ValueError: delta_p must be a positive finite number, got 0
 
     References
     ----------
     arXiv:1907.08226, section 4; arXiv:1804.02686, section III.
     """
-    p = _validate.check_p(p)
     dps = _validate.check_dps(dps)
-    v = _float_inputs(m, delta2, delta_p)
-    if dps is None:
-        return _plain(kac_rice_numpy.kr_threshold_energy(*np.broadcast_arrays(v["m"], p, v["delta2"], v["delta_p"])))
-    fn = lambda ctx, m_, d2, dp: kac_rice_mpmath.kr_threshold_energy(ctx, m_, p, d2, dp)  # noqa: E731
-    return _mp_map(fn, dps, (m, delta2, delta_p), _checks("m", "delta2", "delta_p"))
+    call = _Call(model, p, delta2, delta_p)
+    return _evaluate(call, lambda f, ctx, m: landscape.threshold_energy(f, m, ctx), "threshold_energy", dps, m=m)
 
+
+# --- the threshold kind ----------------------------------------------------------------------------
 
 def _check_overlaps(value):
     if value not in ("positive", "all"):
@@ -248,7 +338,7 @@ def _check_overlaps(value):
 
 
 def _evaluate_mp(ctx, tensors, overlaps="positive"):
-    value, bracket = landscape.trivialization_mp(ctx, *one_channel(tensors, ctx), overlaps)
+    value, bracket = landscape.trivialization_mp(ctx, tensors, overlaps)
     return Root(value, bracket)
 
 
@@ -256,8 +346,9 @@ register_kind(ThresholdKind(
     name="trivialization",
     summary=("largest Delta2 below which no exponentially many spurious minima remain "
              "(annealed Kac-Rice; no closed form)"),
-    evaluate_float=lambda tensors, overlaps="positive": landscape.trivialization_float(*one_channel(tensors), overlaps),
+    evaluate_float=lambda tensors, overlaps="positive": landscape.trivialization_float(tensors, overlaps),
     evaluate_mp=_evaluate_mp,
     options={"overlaps": _check_overlaps},
     reference="arXiv:1902.00139, section 4; arXiv:1907.08226, Fig. 1; spec/theory.md section 5",
+    any_channels=True,
 ))

@@ -367,11 +367,20 @@ def _formulas() -> dict:
     return out
 
 
+def _gradient_flow_float(tensors):
+    return thresholds_numpy.delta2_gf_channels(tensors.xi(1.0, 2))
+
+
+def _gradient_flow_mp(ctx, tensors):
+    return thresholds_mpmath.delta2_gf_channels(ctx, tensors.xi(1, 2, ctx))
+
+
 register_kind(ThresholdKind(
     name="gradient_flow",
     summary="largest Delta2 at which gradient flow from a random start finds the signal: theta(0) = s",
-    evaluate_float=lambda tensors: thresholds_numpy.delta2_gf(*one_channel(tensors)),
-    evaluate_mp=lambda ctx, tensors: thresholds_mpmath.delta2_gf(ctx, *one_channel(tensors, ctx)),
+    evaluate_float=_gradient_flow_float,
+    evaluate_mp=_gradient_flow_mp,
     formula="delta2_gf",
-    reference="arXiv:1907.08226, section 4",
+    reference="arXiv:1907.08226, section 4; for any tensor channels derivations/thresholds.py",
+    any_channels=True,
 ))

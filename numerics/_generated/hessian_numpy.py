@@ -8,7 +8,7 @@ do not edit.
 import numpy as np
 
 
-__all__ = ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier']
+__all__ = ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
 
 
 def semicircle_scale(p, Delta2, Deltap):
@@ -47,6 +47,37 @@ def outlier(m, mu, p, Delta2, Deltap):
     return -_t0*_t3 + mu - (_t1 + _t2)/(_t0*_t3)
 
 
+def h_scale(d2xi_1):
+    """s = sqrt(xi''(1)): half the radius of the Hessian bulk (any model)."""
+    return np.sqrt(d2xi_1)
+
+
+def h_theta(m, d2g_m):
+    """Rank-one strength theta(m) = g''(m) (1 - m**2) (any model)."""
+    return d2g_m*(1 - m**2)
+
+
+def h_bbp_margin(m, d2xi_1, d2g_m):
+    """theta(m) - s: positive iff a BBP outlier leaves the bulk (any model)."""
+    return d2g_m*(1 - m**2) - np.sqrt(d2xi_1)
+
+
+def h_bulk_lower(mu, d2xi_1):
+    """Lower bulk edge mu - 2 s (any model)."""
+    return -2*np.sqrt(d2xi_1) + mu
+
+
+def h_bulk_upper(mu, d2xi_1):
+    """Upper bulk edge mu + 2 s (any model)."""
+    return 2*np.sqrt(d2xi_1) + mu
+
+
+def h_outlier(m, mu, d2xi_1, d2g_m):
+    """Isolated eigenvalue mu - theta - s**2/theta (any model; meaningful when theta > s)."""
+    _t0 = 1 - m**2
+    return -_t0*d2g_m + mu - d2xi_1/(_t0*d2g_m)
+
+
 #: name -> (expression as text, as LaTeX), for display without SymPy.
 FORMULAS = {
     'semicircle_scale': ('sqrt((p - 1)/Deltap + 1/Delta2)', '\\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
@@ -55,4 +86,10 @@ FORMULAS = {
     'bulk_lower': ('mu - 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu - 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
     'bulk_upper': ('mu + 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu + 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
     'outlier': ('mu - (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2) - ((p - 1)/Deltap + 1/Delta2)/((1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2))', '\\mu - \\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) - \\frac{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}{\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right)}'),
+    'h_scale': ('sqrt(d2xi_1)', '\\sqrt{d2xi_{1}}'),
+    'h_theta': ('d2g_m*(1 - m**2)', 'd2g_{m} \\left(1 - m^{2}\\right)'),
+    'h_bbp_margin': ('d2g_m*(1 - m**2) - sqrt(d2xi_1)', 'd2g_{m} \\left(1 - m^{2}\\right) - \\sqrt{d2xi_{1}}'),
+    'h_bulk_lower': ('-2*sqrt(d2xi_1) + mu', '- 2 \\sqrt{d2xi_{1}} + \\mu'),
+    'h_bulk_upper': ('2*sqrt(d2xi_1) + mu', '2 \\sqrt{d2xi_{1}} + \\mu'),
+    'h_outlier': ('-d2g_m*(1 - m**2) + mu - d2xi_1/(d2g_m*(1 - m**2))', '- d2g_{m} \\left(1 - m^{2}\\right) + \\mu - \\frac{d2xi_{1}}{d2g_{m} \\left(1 - m^{2}\\right)}'),
 }

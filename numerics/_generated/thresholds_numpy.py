@@ -8,7 +8,7 @@ do not edit.
 import numpy as np
 
 
-__all__ = ['delta2_gf']
+__all__ = ['delta2_gf', 'delta2_gf_channels']
 
 
 def delta2_gf(p, Deltap):
@@ -16,7 +16,13 @@ def delta2_gf(p, Deltap):
     return 2/(np.sqrt(1 + 4*(p - 1)/Deltap) + 1)
 
 
+def delta2_gf_channels(d2xi_1):
+    """Gradient-flow threshold for any tensor channels; d2xi_1 = xi''(1) of the tensor channels alone."""
+    return 2/(np.sqrt(4*d2xi_1 + 1) + 1)
+
+
 #: name -> (expression as text, as LaTeX), for display without SymPy.
 FORMULAS = {
     'delta2_gf': ('2/(sqrt(1 + 4*(p - 1)/Deltap) + 1)', '\\frac{2}{\\sqrt{1 + \\frac{4 \\left(p - 1\\right)}{\\Delta_p}} + 1}'),
+    'delta2_gf_channels': ('2/(sqrt(4*d2xi_1 + 1) + 1)', '\\frac{2}{\\sqrt{4 d2xi_{1} + 1} + 1}'),
 }
