@@ -19,7 +19,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derivations.kernel import Kernel
-from derivations.model import MODEL, SpikedModel, generic, to_jets
+from derivations.model import MODEL, SpikedModel, generic, jet_args, to_jets
 from derivations.symbols import Delta2, Deltap, m, mu, p
 
 
@@ -52,8 +52,6 @@ def outlier(model: SpikedModel) -> sp.Expr:
 
 def _jet_kernels() -> tuple:
     """The same quantities for any model, in jets (``d2xi_1 = xi''(1)``, ``d2g_m = g''(m)``)."""
-    from derivations.kac_rice import jet_args
-
     model = generic()
     lower, upper = bulk_edges(model)
     exprs = (

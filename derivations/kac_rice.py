@@ -41,7 +41,7 @@ import sympy as sp
 
 from derivations.hessian import semicircle_scale, theta
 from derivations.kernel import Kernel
-from derivations.model import MODEL, SpikedModel, generic, to_jets
+from derivations.model import MODEL, SpikedModel, generic, jet_args, to_jets
 from derivations.symbols import energy, m, mu
 
 #: Auxiliary symbols: the Gaussian pair (v, r) and the outer-branch variable w = 1/G.
@@ -321,19 +321,6 @@ def threshold_energy_most_numerous(model: SpikedModel = MODEL, det: sp.Expr | No
 #: Stands for ``det C = xi(1) (xi'(1) + xi''(1)) - xi'(1)**2`` in the kernels (see
 #: :func:`gaussian_weight_split`); the numeric caller evaluates it as a sum of positive terms.
 DET = sp.Symbol("det_1", nonnegative=True)
-#: Order of the kernel arguments after ``m, e, mu``: the jets.
-_JET_ORDER = ("xi_1", "dxi_1", "d2xi_1", "det_1", "g_m", "dg_m", "d2g_m", "d3g_m")
-
-
-def jet_args(expr: sp.Expr) -> tuple:
-    """The arguments of a jet kernel: ``m, e, mu`` (those present), then its jets in a fixed order."""
-    free = expr.free_symbols
-    head = [s for s in (m, energy, mu) if s in free]
-    rest = sorted(free - set(head),
-                  key=lambda s: (_JET_ORDER.index(s.name) if s.name in _JET_ORDER else 99, s.name))
-    return tuple(head + rest)
-
-
 def _kernel(name: str, expr: sp.Expr, doc: str) -> Kernel:
     expr = to_jets(expr)
     return Kernel(name, jet_args(expr), expr, doc)

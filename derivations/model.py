@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derivations.kernel import Kernel
-from derivations.symbols import Delta2, Deltap, p, q
+from derivations.symbols import Delta2, Deltap, energy, m, mu, p, q
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,21 @@ def to_jets(expr: sp.Expr) -> sp.Expr:
     expr = expr.xreplace(reps)
     reps = {f: jet(f.func.__name__, 0, f.args[0]) for f in expr.atoms(XI, G)}
     return expr.xreplace(reps)
+
+#: Order of the kernel arguments after ``m, e, mu``: the jets (``det_1`` is
+#: the covariance determinant of derivations/kac_rice.py).
+_JET_ORDER = ("xi_1", "dxi_1", "d2xi_1", "det_1", "g_m", "dg_m", "d2g_m", "d3g_m")
+
+
+def jet_args(expr: sp.Expr) -> tuple:
+    """The arguments of a jet kernel: ``m, e, mu`` (those present), then its jets in a fixed order."""
+    free = expr.free_symbols
+    head = [s for s in (m, energy, mu) if s in free]
+    rest = sorted(free - set(head),
+                  key=lambda s: (_JET_ORDER.index(s.name) if s.name in _JET_ORDER else 99, s.name))
+    return tuple(head + rest)
+
+
 
 #: The covariance and its first two derivatives as kernels (used by the DMFT and the landscape).
 KERNELS = (

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from numerics._generated import hessian_mpmath
+import mpmath
+import numpy as np
+
+from numerics import landscape
 from theory import _precision, _validate
 
 __all__ = ["HessianSpectrum", "hessian"]
@@ -41,25 +44,29 @@ class HessianSpectrum:
         return self.lowest >= 0
 
 
-def hessian(*, p: int, delta2, delta_p, m, mu, dps: int | None = None) -> HessianSpectrum:
+def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m, mu,
+            dps: int | None = None) -> HessianSpectrum:
     """Spectrum of the Hessian at a stationary point with overlap ``m`` and multiplier ``mu``.
 
     In law, ``Hess = M + mu I - theta(m) u u^T`` with ``M`` a GOE matrix of semicircle radius
     ``2 s``, ``s = sqrt(xi''(1))``, and ``theta(m) = g''(m) (1 - m**2)``.  An eigenvalue leaves
     the bulk below its lower edge iff ``theta > s`` (BBP), at ``mu - theta - s**2/theta``.
+    For a mismatched loss ``xi`` is the true covariance of the noise part of the loss and ``g``
+    its signal part (``../shared/spec/models.md``).
 
     Parameters
     ----------
-    p : int
-        Tensor order, >= 3.
-    delta2, delta_p : number
-        Noise variances, positive and finite.
+    model : theory.Model, optional
+        Any spiked spherical model.
+    p, delta2, delta_p : optional
+        The shorthand ``Model(delta2, {p: delta_p})`` (``delta2`` None or inf: no matrix channel).
     m : number
         Overlap with the signal, in (-1, 1).
     mu : number
         Minus the radial Lagrange multiplier (the shift of the spectrum), finite.
     dps : int, optional
-        Decimal digits; None for float64.
+        Decimal digits, certified by two precisions (the inputs are exact, so cancellation in
+        the outlier is resolved by working at the precision it needs); None for float64.
 
     Returns
     -------
@@ -68,7 +75,9 @@ def hessian(*, p: int, delta2, delta_p, m, mu, dps: int | None = None) -> Hessia
     Raises
     ------
     ValueError
-        For parameters outside their ranges.
+        For parameters outside their ranges, or a value float64 cannot hold (pass ``dps=``).
+    numerics.solvers.PrecisionError
+        If ``dps`` digits cannot be certified.
 
     Examples
     --------
@@ -78,32 +87,41 @@ def hessian(*, p: int, delta2, delta_p, m, mu, dps: int | None = None) -> Hessia
     ((-2.0, 6.0), None)
     >>> theory.hessian(p=3, delta2=0.25, delta_p=1.0, m=0.0, mu=0.0).outlier
     -5.5
+    >>> theory.hessian(model=theory.Model(tensors={3: 2/3}), m=0.0, mu=0.0).bulk_edges  # pure 3-spin, s**2 = 3
+    (-3.4641016151377544, 3.4641016151377544)
 
     References
     ----------
     arXiv:1907.08226, section 3; Baik, Ben Arous, Peche, Ann. Probab. 33 (2005).
     """
-    p = _validate.check_p(p)
-    exact = {
-        "Delta2": _validate.positive_exact("delta2", delta2),
-        "Deltap": _validate.positive_exact("delta_p", delta_p),
-        "m": _validate.overlap_exact("m", m),
-        "mu": _validate.exact("mu", mu),
-    }
+    from theory._landscape import _Call
+
+    if model is None and (np.ndim(delta2) or np.ndim(delta_p)):
+        raise ValueError("hessian takes scalar delta2 and delta_p (one spectrum per call)")
+    call = _Call(model, p, delta2, delta_p)
+    exact = {"m": _validate.overlap_exact("m", m), "mu": _validate.exact("mu", mu)}
     dps = _validate.check_dps(dps)
-    ctx = _precision.context((dps or 15) + _precision.GUARD_DIGITS)
-    v = {k: _precision.to_mp(ctx, x) for k, x in exact.items()}
-    K = hessian_mpmath
-    s = K.semicircle_scale(ctx, p, v["Delta2"], v["Deltap"])
-    theta = K.theta(ctx, v["m"], p, v["Delta2"], v["Deltap"])
-    lower = K.bulk_lower(ctx, v["mu"], p, v["Delta2"], v["Deltap"])
-    upper = K.bulk_upper(ctx, v["mu"], p, v["Delta2"], v["Deltap"])
-    has_outlier = K.bbp_margin(ctx, v["m"], p, v["Delta2"], v["Deltap"]) > 0
-    outlier = K.outlier(ctx, v["m"], v["mu"], p, v["Delta2"], v["Deltap"]) if has_outlier else None
-    out = (lambda x: float(x)) if dps is None else (lambda x: _precision.export(x, dps))
+    fld = call.model.field
+
+    def compute(ctx):
+        mm, mmu = _precision.to_mp(ctx, exact["m"]), _precision.to_mp(ctx, exact["mu"])
+        s = landscape.scale(fld, ctx)
+        th = landscape.theta(fld, mm, ctx)
+        out = landscape.outlier(fld, mm, mmu, ctx) if th > s else None
+        return (mmu - 2 * s, mmu + 2 * s), out, th, s
+
+    if dps is None:
+        (lower, upper), out, th, s = compute(_precision.context(15 + _precision.GUARD_DIGITS))
+        values = [lower, upper, th, s] + ([] if out is None else [out])
+        if not all(abs(v) < mpmath.mpf(2) ** 1023 * 0.999 for v in values):
+            raise ValueError("hessian: float64 cannot hold this spectrum (a value beyond 1e308); pass dps=")
+        conv = float
+    else:
+        (lower, upper), out, th, s = _precision.certify(compute, dps, "hessian")
+        conv = (lambda x: x)
     return HessianSpectrum(
-        bulk_edges=(out(lower), out(upper)),
-        outlier=None if outlier is None else out(outlier),
-        theta=out(theta),
-        s=out(s),
+        bulk_edges=(conv(lower), conv(upper)),
+        outlier=None if out is None else conv(out),
+        theta=conv(th),
+        s=conv(s),
     )

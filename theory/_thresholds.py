@@ -152,14 +152,21 @@ def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
         results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
     low, high = results
     if mpmath.isinf(high.value) and high.value == low.value:
-        return high.value, 0.0, high.bracket  # e.g. no transition at all: both say so
+        return high.value, 0.0, _global(high.bracket)  # e.g. no transition at all: both say so
     error = abs(high.value - low.value)
     if not error <= abs(high.value) * mpmath.mpf(10) ** (-(dps + 2)):
         raise solvers.PrecisionError(
             f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the values at dps={dps + 10} and "
             f"dps={dps + 30} differ by {mpmath.nstr(error, 3)}; {dps} digits are not certified"
         )
-    return high.value, float(error), high.bracket
+    return high.value, float(error), _global(high.bracket)
+
+
+def _global(bracket):
+    """A bracket of private-context mpf as mpf of the global context (so that it pickles)."""
+    if bracket is None:
+        return None
+    return tuple(mpmath.mp.make_mpf(b._mpf_) if _validate.is_mp(b) else b for b in bracket)
 
 
 def _describe(tensors):
@@ -278,7 +285,10 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         return _on_model(k, field({p: _validate.positive_exact("delta_p", delta_p)}), dps, full_output, opts)
     if full_output:
         raise ValueError("full_output=True needs a scalar delta_p")
-    return np.asarray(k.evaluate_float(field({p: _validate.positive_array("delta_p", delta_p)}), **opts))
+    dp = _validate.positive_array("delta_p", delta_p)
+    with np.errstate(all="ignore"):
+        out = np.asarray(k.evaluate_float(field({p: dp}), **opts))
+    return _repair(k, out, p, dp, opts)
 
 
 def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
@@ -287,9 +297,13 @@ def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
 
     p, delta_p = _describe(tensors)
     if dps is None:
-        floats = field({q: np.float64(v) for q, v in tensors.variances.items()},
-                       None if tensors.assumed is None else {q: np.float64(v) for q, v in tensors.assumed.items()})
-        value = float(k.evaluate_float(floats, **opts))
+        floats = _float_field(tensors)
+        value = np.nan
+        if floats is not None:
+            with np.errstate(all="ignore"):
+                value = float(k.evaluate_float(floats, **opts))
+        if np.isnan(value) or value == 0:
+            value = _float_via_mp(k, tensors, opts)
         if not full_output:
             return value
         ref, _, bracket = _evaluate_mp(k, tensors, 20, opts)
@@ -297,6 +311,58 @@ def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
     value, error, bracket = _evaluate_mp(k, tensors, dps, opts)
     out = _precision.export(value, dps)
     return ThresholdResult(out, k.name, p, delta_p, dps, error, bracket) if full_output else out
+
+
+_TINY = float(np.finfo(np.float64).tiny)
+
+
+def _float_field(tensors):
+    """The float64 field of exact ``tensors``, or None when a variance is outside the normal
+    float64 range (it would round to 0, a subnormal or overflow)."""
+    from numerics.model import field
+
+    def conv(v):
+        try:
+            f = float(v)
+        except OverflowError:
+            return None
+        return np.float64(f) if _TINY <= f < np.inf else None
+
+    true = {q: conv(v) for q, v in tensors.variances.items()}
+    assumed = None if tensors.assumed is None else {q: conv(v) for q, v in tensors.assumed.items()}
+    if any(v is None for v in true.values()) or (assumed and any(v is None for v in assumed.values())):
+        return None
+    return field(true, assumed)
+
+
+def _float_via_mp(k: ThresholdKind, tensors, opts: dict) -> float:
+    """A float64 threshold computed at 17 certified digits, where float64 arithmetic overflows or
+    underflows on the way (``threshold(3, "1e-400")`` is 7.07e-201, a normal double); a
+    ValueError when the value itself is outside the normal float64 range."""
+    p, delta_p = _describe(tensors)
+    value, _, _ = _evaluate_mp(k, tensors, 17, opts)
+    if mpmath.isinf(value):
+        return float(value)
+    if not _TINY <= abs(value) <= np.finfo(np.float64).max:
+        raise ValueError(f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the value "
+                         f"{mpmath.nstr(value, 6)} is outside the float64 range; float64 cannot resolve it, "
+                         f"pass dps=")
+    return float(value)
+
+
+def _repair(k: ThresholdKind, out: np.ndarray, p: int, delta_p, opts: dict) -> np.ndarray:
+    """Entries of a float64 array result that came out nan or 0 (overflow or underflow on the
+    way), recomputed through :func:`_float_via_mp`."""
+    from numerics.model import field
+
+    bad = np.isnan(out) | (out == 0)
+    if not bad.any():
+        return out
+    out = np.array(out, dtype=np.float64)
+    dp = np.broadcast_to(np.asarray(delta_p, dtype=np.float64), out.shape)
+    for idx in zip(*np.nonzero(bad)):
+        out[idx] = _float_via_mp(k, field({p: _validate.positive_exact("delta_p", float(dp[idx]))}), opts)
+    return out
 
 
 @dataclass(frozen=True)

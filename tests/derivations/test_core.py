@@ -50,3 +50,22 @@ class TestGradientFlowThreshold:
 
     def test_listed_in_expressions(self):
         assert expressions()["delta2_gf"] == gradient_flow_threshold()
+
+
+class TestGradientFlowThresholdOfAnyChannels:
+    def test_one_channel_is_the_matrix_tensor_threshold(self):
+        from derivations.thresholds import gradient_flow_threshold_channels
+
+        general = gradient_flow_threshold_channels()
+        (t,) = general.free_symbols
+        one = general.subs(t, MODEL.xi_d(2, 1) - 1 / Delta2)  # xi''(1) of the tensor channel: (p-1)/Deltap
+        assert sp.simplify(sp.radsimp(one - gradient_flow_threshold())) == 0
+
+    def test_solves_theta0_equal_s_for_a_mixture(self):
+        # 2 + 3 + 4 with tensor variances 1 and 2: theta(0) = 1/Delta2, s**2 = 1/Delta2 + 2/1 + 3/2
+        from derivations.thresholds import gradient_flow_threshold_channels
+
+        general = gradient_flow_threshold_channels()
+        (t,) = general.free_symbols
+        d2 = general.subs(t, 2 + sp.Rational(3, 2))
+        assert sp.simplify((1 / d2) ** 2 - (1 / d2 + sp.Rational(7, 2))) == 0

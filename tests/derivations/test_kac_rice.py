@@ -66,3 +66,34 @@ class TestKernels:
     def test_every_kernel_is_exact(self):
         for k in kr.KERNELS:
             assert not k.expr.atoms(sp.Float)
+
+
+class TestJets:
+    """The kernels of any model, written in jets (derivations.model.generic, to_jets)."""
+
+    @pytest.mark.parametrize("subs", SAMPLES)
+    def test_split_gaussian_weight_equals_the_quadratic_form(self, subs):
+        det = sp.factor(kr.energy_radial_covariance().det())
+        assert _zero(kr.gaussian_weight_split(MODEL, det) - kr.gaussian_weight(MODEL), subs)
+
+    def test_determinant_is_a_sum_of_positive_terms(self):
+        # xi = sum_k c_k q**k: det = sum_{j<k} c_j c_k (k - j)**2 (here channels 2, 3, 5)
+        c2, c3, c5 = sp.symbols("c2 c3 c5", positive=True)
+        model = SpikedModel(xi=sp.Lambda(q, c2 * q**2 + c3 * q**3 + c5 * q**5), g=sp.Lambda(q, q))
+        det = kr.energy_radial_covariance(model).det()
+        assert sp.expand(det - (c2 * c3 + 9 * c2 * c5 + 4 * c3 * c5)) == 0
+
+    def test_threshold_energy_of_the_pure_p_spin_needs_no_determinant(self):
+        # one channel: det = 0 and (e, mu) are tied, but definition (a) stays finite there
+        e_th = next(k for k in kr.KERNELS if k.name == "kr_threshold_energy").expr
+        for pv in (3, 4, 7):
+            xi = sp.Lambda(q, q**pv / 2)
+            jets = {"dxi_1": sp.diff(xi(q), q).subs(q, 1), "d2xi_1": sp.diff(xi(q), q, 2).subs(q, 1), "det_1": 0,
+                    "g_m": 0, "dg_m": 0, "m": 0}
+            value = e_th.subs({s: jets[s.name] for s in e_th.free_symbols})
+            assert sp.simplify(value + sp.sqrt(sp.Rational(2 * (pv - 1), pv))) == 0
+
+    def test_kernels_take_only_jets_and_variables(self):
+        allowed = {"m", "e", "mu", "xi_1", "dxi_1", "d2xi_1", "det_1", "g_m", "dg_m", "d2g_m", "d3g_m"}
+        for k in kr.KERNELS:
+            assert {s.name for s in k.args} <= allowed, k.name

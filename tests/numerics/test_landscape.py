@@ -1,5 +1,7 @@
 """numerics/landscape.py: branches against quadrature, brute-force maximisation and mpmath."""
 
+import functools
+
 import mpmath
 import numpy as np
 import pytest
@@ -7,16 +9,44 @@ from hypothesis import example, given, strategies as st
 from scipy.integrate import quad
 from scipy.optimize import brentq
 
-from numerics import landscape as L
-from numerics._generated import hessian_numpy, kac_rice_numpy as KN
+from numerics import landscape as _L
+from numerics import solvers
+from numerics._generated import kac_rice_numpy as KN
+from numerics.model import field, matrix_tensor
 from theory.testing import delta2s, delta_ps, ps
 
 CTX = mpmath.MPContext()
 CTX.dps = 40
 
 
+def _f(p, d2, dp):
+    return matrix_tensor(p, d2, dp)
+
+
+class L:
+    """The instance-style calls of the tests, on the field of the matrix-tensor model."""
+
+    sigma = staticmethod(lambda m, e, mu, p, d2, dp: _L.sigma(_f(p, d2, dp), m, e, mu))
+    sigma_mu = staticmethod(lambda m, mu, p, d2, dp: _L.sigma_mu(_f(p, d2, dp), m, mu))
+    sigma_max = staticmethod(lambda m, p, d2, dp: _L.sigma_max(_f(p, d2, dp), m))
+    sigma_energy_max = staticmethod(lambda m, e, p, d2, dp: _L.sigma_energy_max(_f(p, d2, dp), m, e))
+    sigma_min = staticmethod(lambda m, p, d2, dp: _L.sigma_min(_f(p, d2, dp), m))
+    dsigma_min_dm = staticmethod(lambda m, p, d2, dp: _L.dsigma_min_dm(_f(p, d2, dp), m))
+    sigma_mp = staticmethod(lambda ctx, m, e, mu, p, d2, dp: _L.sigma(_f(p, d2, dp), m, e, mu, ctx))
+    sigma_mu_mp = staticmethod(lambda ctx, m, mu, p, d2, dp: _L.sigma_mu(_f(p, d2, dp), m, mu, ctx))
+    sigma_max_mp = staticmethod(lambda ctx, m, p, d2, dp: _L.sigma_max(_f(p, d2, dp), m, ctx))
+    sigma_energy_max_mp = staticmethod(lambda ctx, m, e, p, d2, dp: _L.sigma_energy_max(_f(p, d2, dp), m, e, ctx))
+    sigma_min_mp = staticmethod(lambda ctx, m, p, d2, dp: _L.sigma_min(_f(p, d2, dp), m, ctx))
+    dsigma_min_dm_mp = staticmethod(lambda ctx, m, p, d2, dp: _L.dsigma_min_dm(_f(p, d2, dp), m, ctx))
+    bracketed_root = staticmethod(solvers.bracketed_root)
+
+
 def _s(p, d2, dp):
-    return float(hessian_numpy.semicircle_scale(p, d2, dp))
+    return float(_L.scale(_f(p, d2, dp)))
+
+
+def _iso(x, p, d2, dp):
+    return _L.isolated_condition(_f(p, d2, dp), x)
 
 
 def _phi_quadrature(mu, s):
@@ -35,7 +65,7 @@ class TestLogPotential:
         mu = x * s
         bulk = abs(x) <= 2
         k = KN.kr_log_potential_bulk if bulk else KN.kr_log_potential_outside
-        assert abs(k(mu, p, d2, dp) - _phi_quadrature(mu, s)) < 1e-8
+        assert abs(k(mu, s * s) - _phi_quadrature(mu, s)) < 1e-8
 
 
 class TestSigma:
@@ -79,7 +109,7 @@ class TestSigma:
     @example(3, 0.3, 1.0, 0.5)
     def test_minima_equal_brute_force_above_the_bbp_bound(self, p, d2, dp, m):
         s = _s(p, d2, dp)
-        th = float(hessian_numpy.theta(m, p, d2, dp))
+        th = float(_L.theta(_f(p, d2, dp), m))
         mu_min = 2 * s if th <= s else th + s * s / th
         grid = mu_min + np.linspace(0, 12 * s, 40001)
         brute = L.sigma_mu(m, grid, p, d2, dp).max()
@@ -88,7 +118,7 @@ class TestSigma:
     def test_touches_zero_at_the_isolated_points(self):
         # the signal's minimum (and, p odd, its mirror): Sigma(m) has a local maximum 0 there
         for p, d2, dp, lo, hi in ((3, 0.3, 1.0, 0.5, 0.99), (3, 0.3, 1.0, -0.9, -0.3), (4, 0.5, 2.0, 0.3, 0.99)):
-            r = brentq(lambda x: KN.kr_isolated_condition(x, p, d2, dp), lo, hi, xtol=1e-15)
+            r = brentq(lambda x: _iso(x, p, d2, dp), lo, hi, xtol=1e-15)
             assert abs(L.sigma_max(r, p, d2, dp)) < 1e-12
             assert L.sigma_max(np.array([r - 1e-3, r + 1e-3]), p, d2, dp).max() < 0
 
@@ -119,3 +149,106 @@ class TestBracketedRoot:
         from numerics.solvers import ConvergenceError
         with pytest.raises(ConvergenceError, match=r"no sign change.*dps=40"):
             L.bracketed_root(CTX, lambda t: t * t + 1, 0, 2, what="x")
+
+
+# --- the jet kernels against the instance formulas of the matrix-tensor model ------------------
+
+@functools.lru_cache(maxsize=None)
+def _instance_functions():
+    """The kernels' expressions derived for the matrix-tensor instance (``p, Delta2, Deltap``),
+    as the code generator printed them before the kernels were written in jets, lambdified to
+    mpmath (arguments ``p, Delta2, Deltap, m, mu, e``)."""
+    import sympy as sp
+
+    from derivations import kac_rice as kr
+    from derivations.model import MODEL
+    from derivations.symbols import Delta2, Deltap, energy, m, mu, p
+
+    smax, semax, smin = kr.sigma_max(MODEL), kr.sigma_energy_max(MODEL), kr.sigma_min(MODEL)
+    exprs = {
+        "kr_sigma_bulk": kr.sigma(MODEL, outside=False), "kr_sigma_outside": kr.sigma(MODEL, outside=True),
+        "kr_sigma_mu_bulk": kr.sigma_mu(MODEL, outside=False), "kr_sigma_mu_outside": kr.sigma_mu(MODEL, outside=True),
+        "kr_sigma_max_bulk": smax["bulk"], "kr_sigma_max_right": smax["right"], "kr_sigma_max_left": smax["left"],
+        "kr_sigma_e_max_bulk": semax["bulk"], "kr_sigma_e_max_right": semax["right"],
+        "kr_sigma_e_max_left": semax["left"], "kr_sigma_min_edge": smin["edge"],
+        "kr_sigma_min_outlier": smin["outlier"], "kr_threshold_energy": kr.threshold_energy(MODEL),
+        "kr_marginal_slope": kr.marginal_slope(MODEL), "kr_isolated_condition": kr.isolated_condition(MODEL),
+    }
+    return {name: sp.lambdify((p, Delta2, Deltap, m, mu, energy), expr, modules="mpmath")
+            for name, expr in exprs.items()}
+
+
+class TestJetsReproduceTheInstance:
+    """One channel: the jet kernels, fed the jets of ``xi = q**2/(2 Delta2) + q**p/(p Deltap)``,
+    equal the instance formulas (lambdified from SymPy, at 50 digits)."""
+
+    @pytest.mark.parametrize("point", [dict(p=3, d2="1/2", dp="1", m="1/3", mu="7/2", e="-1"),
+                                       dict(p=5, d2="2", dp="3/10", m="-3/5", mu="-9", e="1/4"),
+                                       dict(p=4, d2="7/10", dp="13/10", m="1/5", mu="3", e="-3/2")])
+    def test_every_kernel_at_50_digits(self, point):
+        from fractions import Fraction
+
+        from numerics._generated import kac_rice_mpmath as KM
+
+        ctx = mpmath.MPContext()
+        ctx.dps = 50
+        fr = {k: Fraction(v) for k, v in point.items() if k != "p"}
+        fld = field({2: fr["d2"], point["p"]: fr["dp"]})
+        to = lambda x: ctx.mpf(x.numerator) / ctx.mpf(x.denominator)  # noqa: E731
+        jets = _L.Jets(fld, ctx, m=to(fr["m"]), mu=to(fr["mu"]), e=to(fr["e"]))
+        for name, instance in _instance_functions().items():
+            with mpmath.workdps(50):
+                args = [mpmath.mpf(x.numerator) / x.denominator for x in (fr["d2"], fr["dp"], fr["m"], fr["mu"], fr["e"])]
+                reference = complex(instance(point["p"], *args))
+            fn = getattr(KM, name)
+            names = fn.__code__.co_varnames[1:fn.__code__.co_argcount]
+            value = complex(fn(ctx, *(jets[a] for a in names)))
+            assert abs(value - reference) <= 1e-40 * (1 + abs(reference)), name
+
+    def test_covariance_det_is_the_determinant_and_a_positive_sum(self):
+        from fractions import Fraction
+
+        fld = field({2: Fraction(1, 3), 3: Fraction(2), 4: Fraction(5, 7)})
+        ctx = mpmath.MPContext()
+        ctx.dps = 60
+        xi0, xi1, xi2 = (fld.xi(1, k, ctx) for k in (0, 1, 2))
+        assert abs(_L.covariance_det(fld.xi, ctx) - (xi0 * (xi1 + xi2) - xi1**2)) < ctx.mpf(10) ** -55
+        assert _L.covariance_det(field({3: Fraction(1)}).xi, ctx) == 0  # one channel: (e, mu) degenerate
+        # no cancellation when the matrix dominates: the difference of squares loses every digit
+        big = field({2: 1e-200, 3: 1.0})
+        assert _L.covariance_det(big.xi) == pytest.approx(1e200 / 6, rel=1e-15)
+
+
+class TestMixtures:
+    def test_shorthand_field_equals_model_field_jets(self):
+        import theory
+
+        a = _L.sigma_min(theory.Model(0.7, {3: 1.3}).field, np.linspace(-0.9, 0.9, 7))
+        b = _L.sigma_min(matrix_tensor(3, 0.7, 1.3), np.linspace(-0.9, 0.9, 7))
+        np.testing.assert_allclose(a, b, rtol=1e-13, atol=1e-15)
+
+    def test_numpy_and_mpmath_agree_on_a_mismatched_mixture(self):
+        fld = field({2: 0.8, 3: 1.0, 4: 2.0}, {2: 0.6, 3: 1.5, 4: 1.0})
+        for m in (-0.7, 0.0, 0.4, 0.8):
+            for fn in (_L.sigma_max, _L.sigma_min, _L.dsigma_min_dm, _L.threshold_energy):
+                assert abs(fn(fld, m) - float(fn(fld, m, CTX))) < 1e-11
+            for mu in (-9.0, 0.5, 4.0):
+                assert abs(_L.sigma_mu(fld, m, mu) - float(_L.sigma_mu(fld, m, mu, CTX))) < 1e-11
+                assert abs(_L.sigma(fld, m, -1.0, mu) - float(_L.sigma(fld, m, -1.0, mu, CTX))) < 1e-10
+
+
+class TestSolvers:
+    def test_grow_bracket_float_and_mpmath(self):
+        x, _ = solvers.grow_bracket(None, lambda t: t * t - 2, 1.4, 1e-3, "sqrt 2", limit=1.0)
+        assert x == pytest.approx(2 ** 0.5, rel=1e-15)
+        y, _ = solvers.grow_bracket(CTX, lambda t: t * t - 2, 1.4, 1e-3, "sqrt 2", limit=1.0)
+        assert abs(y - CTX.sqrt(2)) < CTX.mpf(10) ** -38
+
+    def test_grow_bracket_asks_for_the_sign_pattern(self):
+        # a slope that goes from + to - is a maximum; the minimum of cos at pi is not one
+        with pytest.raises(solvers.ConvergenceError, match="no sign change"):
+            solvers.grow_bracket(None, lambda t: -np.sin(t), np.pi, 1e-3, "max", limit=0.5, sign=+1)
+
+    def test_brentq_failure_is_a_convergence_error(self):
+        with pytest.raises(solvers.ConvergenceError, match=r"no sign change.*dps=None"):
+            solvers.brentq(lambda t: t * t + 1, 0.0, 1.0, what="x")
