@@ -1,5 +1,6 @@
 """theory.hessian against random matrices: GOE plus a rank-one spike (spec section 3)."""
 
+import mpmath
 import numpy as np
 import pytest
 from hypothesis import given
@@ -15,8 +16,13 @@ def _sample(n, s, mu, theta, seed):
     goe = s * (a + a.T) / np.sqrt(2 * n)
     u = rng.standard_normal(n)
     u /= np.linalg.norm(u)
-    values, vectors = np.linalg.eigh(goe + mu * np.eye(n) - theta * np.outer(u, u))
-    return values, vectors[:, 0] @ u
+    from scipy.linalg import eigh
+
+    a = goe + mu * np.eye(n) - theta * np.outer(u, u)
+    # the two lowest eigenpairs and the top eigenvalue: tridiagonalise once, no full eigenbasis
+    low, vectors = eigh(a, subset_by_index=[0, 1], driver="evr")
+    top = eigh(a, eigvals_only=True, subset_by_index=[n - 1, n - 1], driver="evr")
+    return np.array([low[0], low[1], top[0]]), vectors[:, 0] @ u
 
 
 class TestHessian:
@@ -68,3 +74,81 @@ class TestHessian:
         params = dict(p=3, delta2=0.5, delta_p=1.0, m=0.0, mu=0.0) | kwargs
         with pytest.raises(ValueError, match=match):
             theory.hessian(**params)
+
+
+def _noise_hessian_variance_and_width(n, true, assumed, seed):
+    """Sample the noise part of a (mismatched) loss and its Hessian on the tangent space.
+
+    ``V(x) = sum_k a_k N**(-(k-1)/2) sum_{i1..ik} J_{i1..ik} x_i1 .. x_ik`` with iid standard
+    ``J`` and ``a_k**2 = Delta_k / (k Delta'_k**2)``: the noise of channel k (variance Delta_k)
+    weighted as in a loss built with Delta'_k.  Returns the variance and the range of the
+    eigenvalues of the tangent Hessian (shifts do not matter)."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(n)
+    x *= np.sqrt(n) / np.linalg.norm(x)
+    h = np.zeros((n, n))
+    for k, delta in true.items():
+        a = np.sqrt(delta / (k * assumed[k] ** 2)) * n ** (-(k - 1) / 2)
+        j = rng.standard_normal((n,) * k)
+        if k == 2:
+            h += a * (j + j.T)
+        elif k == 3:
+            parts = [np.einsum("ijc,c->ij", j, x), np.einsum("icj,c->ij", j, x), np.einsum("cij,c->ij", j, x)]
+            h += a * sum(p + p.T for p in parts)
+        else:  # pragma: no cover - the test uses orders 2 and 3
+            raise NotImplementedError
+    q, _ = np.linalg.qr(np.column_stack([x, rng.standard_normal((n, n - 1))]))
+    tangent = q[:, 1:]
+    values = np.linalg.eigvalsh(tangent.T @ h @ tangent)
+    return values.var(), values[-1] - values[0]
+
+
+class TestMismatchedHessian:
+    def test_bulk_radius_is_twice_the_root_of_the_true_xi_second(self):
+        # 2 + 3 channels, the loss built with other variances: the noise Hessian has semicircle
+        # variance xi''(1) with the TRUE covariance xi = sum Delta_k q**k/(k Delta'_k**2)
+        # (4 + 1/2 here), not the Bayes-optimal 1/Delta'_2 + 2/Delta'_3 = 3 of the assumed model.
+        true, assumed = {2: 1.0, 3: 1.0}, {2: 0.5, 3: 2.0}
+        model = theory.Model(true[2], {3: true[3]}, assumed=theory.Model(assumed[2], {3: assumed[3]}))
+        h = theory.hessian(model=model, m=0.0, mu=0.0)
+        assert h.s**2 == pytest.approx(4.5, rel=1e-15)
+        var, width = _noise_hessian_variance_and_width(200, true, assumed, seed=3)
+        assert var == pytest.approx(h.s**2, rel=0.04)
+        assert width == pytest.approx(h.bulk_edges[1] - h.bulk_edges[0], rel=0.08)
+
+    def test_theta_uses_the_signal_of_the_loss(self):
+        # g''(m) = sum_k (k-1) m**(k-2)/Delta'_k: at m = 0 only the matrix term, 1/Delta'_2
+        model = theory.Model(1.0, {3: 1.0}, assumed=theory.Model(0.25, {3: 2.0}))
+        assert theory.hessian(model=model, m=0.0, mu=0.0).theta == 4.0
+        assert theory.hessian(model=model, m=0.5, mu=0.0).theta == pytest.approx((4 + 0.5 * 0.5 * 2) * 0.75)
+
+
+class TestHessianModels:
+    def test_shorthand_equals_model_bit_for_bit(self):
+        for dps in (None, 30):
+            a = theory.hessian(p=4, delta2=0.3, delta_p=0.7, m=0.2, mu=1.5, dps=dps)
+            b = theory.hessian(model=theory.Model(0.3, {4: 0.7}), m=0.2, mu=1.5, dps=dps)
+            assert a == b
+
+    def test_pure_tensor_has_no_outlier_at_m0(self):
+        for d2 in (None, float("inf")):
+            h = theory.hessian(p=3, delta2=d2, delta_p=2 / 3, m=0.0, mu=0.0)
+            assert h.outlier is None and h.theta == 0.0 and h.s == pytest.approx(3**0.5, rel=1e-15)
+
+    def test_cancelling_outlier_is_certified(self):
+        # theta = 4, s**2 = 6 at m = 0: the outlier is mu - 5.5 = 1e-25 exactly
+        ctx = mpmath.MPContext()
+        ctx.dps = 100
+        exact = ctx.mpf(1) / ctx.mpf(10) ** 25
+        for dps in (20, 45):
+            h = theory.hessian(p=3, delta2=0.25, delta_p=1.0, m=0.0, mu="5.5000000000000000000000001", dps=dps)
+            assert abs(ctx.mpf(h.outlier) - exact) <= exact * ctx.mpf(10) ** (1 - dps)
+
+    def test_dps_1_to_1000(self):
+        for dps in (1, 1000):
+            h = theory.hessian(p=3, delta2="0.25", delta_p=1, m="0.1", mu=2, dps=dps)
+            assert h.outlier is not None
+
+    def test_float_overflow_is_refused(self):
+        with pytest.raises(ValueError, match="dps="):
+            theory.hessian(p=3, delta2=1.0, delta_p=1.0, m=0.0, mu="1e400")

@@ -1,6 +1,7 @@
 """theory.complexity, complexity_of_minima, threshold_energy and kind="trivialization" (spec section 5)."""
 
 import math
+from fractions import Fraction
 
 import mpmath
 import numpy as np
@@ -154,3 +155,166 @@ class TestThresholdTrivialization:
         # at Deltap = 1e6 Sigma_min is below float64 resolution everywhere: no band is found
         with pytest.raises(theory.ConvergenceError, match=r"p=3, Deltap=1000000.0.*bracket"):
             theory.threshold(3, 1e6, kind="trivialization")
+
+
+MIXTURE = theory.Model(0.7, {3: 1.0, 4: 2.0})
+
+
+class TestModels:
+    """model= for every landscape function; the shorthand is the same path."""
+
+    @pytest.mark.parametrize("dps", [None, 25])
+    def test_shorthand_equals_model_bit_for_bit(self, dps):
+        model = theory.Model(0.7, {3: 1.3})
+        short = dict(p=3, delta2=0.7, delta_p=1.3)
+        for fn, kw in ((theory.complexity, dict(mu=2.5)), (theory.complexity, dict(energy=-1.2)),
+                       (theory.complexity, {}), (theory.complexity, dict(mu=2.5, energy=-1.2)),
+                       (theory.complexity_of_minima, {})):
+            assert fn(0.3, dps=dps, **short, **kw) == fn(0.3, model=model, dps=dps, **kw)
+        assert theory.threshold_energy(m=0.3, dps=dps, **short) == theory.threshold_energy(m=0.3, model=model, dps=dps)
+
+    @given(ps(8))
+    def test_pure_p_spin_total_complexity_is_half_log_p_minus_one(self, p):
+        # Auffinger-Ben Arous-Cerny: xi = q**p/2, no matrix channel, at m = 0 (g'(0) = 0)
+        pure = theory.Model(tensors={p: 2 / p})
+        assert abs(theory.complexity(0.0, model=pure) - math.log(p - 1) / 2) < 1e-13
+        # the same with the shorthand and no matrix channel, and certified at 30 digits
+        assert theory.complexity(0.0, p=p, delta2=None, delta_p=2 / p) == theory.complexity(0.0, model=pure)
+        assert theory.complexity(0.0, p=p, delta2=float("inf"), delta_p=2 / p) == theory.complexity(0.0, model=pure)
+        exact = theory.Model(tensors={p: Fraction(2, p)})
+        ctx = mpmath.MPContext()
+        ctx.dps = 40
+        value = theory.complexity(0, model=exact, dps=30)
+        assert abs(ctx.mpf(value) - ctx.log(p - 1) / 2) < ctx.mpf(10) ** -29
+
+    def test_energy_needs_two_channels(self):
+        with pytest.raises(ValueError, match="energy"):
+            theory.complexity(0.0, model=theory.Model(tensors={3: 1.0}), energy=-1.0)
+        with pytest.raises(ValueError, match="energy"):
+            theory.complexity(0.0, p=3, delta2=None, delta_p=1.0, energy=-1.0, mu=1.0)
+
+    def test_mixture_mu_maximised_equals_brute_force(self):
+        model = theory.Model(0.7, {3: 1.0, 4: 2.0}, assumed=theory.Model(0.5, {3: 1.5, 4: 1.0}))
+        mus = np.linspace(-40, 40, 160001)
+        for m in (-0.6, 0.0, 0.3, 0.8):
+            brute = theory.complexity(m, model=model, mu=mus).max()
+            assert -1e-9 <= theory.complexity(m, model=model) - brute < 1e-6
+            brute_e = theory.complexity(m, model=model, mu=mus, energy=-1.0).max()
+            assert -1e-9 <= theory.complexity(m, model=model, energy=-1.0) - brute_e < 1e-6 * (1 + abs(brute_e))
+
+    def test_mixture_threshold_energy_is_where_typical_points_are_marginal(self):
+        e = theory.threshold_energy(model=MIXTURE, m=0.2)
+        s = theory.hessian(model=MIXTURE, m=0.2, mu=0.0).s
+        mus = np.linspace(0, 4 * s, 200001)
+        best = mus[np.argmax(theory.complexity(0.2, model=MIXTURE, energy=e, mu=mus))]
+        assert abs(best - 2 * s) < 1e-3 * s
+
+    def test_model_and_shorthand_together_is_an_error(self):
+        with pytest.raises(ValueError, match="not both"):
+            theory.complexity(0.0, model=MIXTURE, p=3)
+        with pytest.raises(ValueError, match="model"):
+            theory.complexity(0.0, model="2+3")
+
+
+class TestPrecision:
+    """Issue 10: every dps= result is certified by two precisions."""
+
+    def test_cancelling_complexity_at_dps_20_and_40(self):
+        # m = 0, mu = 0: Sigma = log(xi''(1)/xi'(1))/2 = log((1e30 + 2)/(1e30 + 1))/2
+        ctx = mpmath.MPContext()
+        ctx.dps = 120
+        big = ctx.mpf(10) ** 30
+        exact = ctx.log((big + 2) / (big + 1)) / 2
+        for dps in (20, 40):
+            value = theory.complexity(0, mu=0, p=3, delta2="1e-30", delta_p=1, dps=dps)
+            assert abs(ctx.mpf(value) - exact) <= abs(exact) * ctx.mpf(10) ** (1 - dps)
+
+    @pytest.mark.parametrize("fn,kw", [(theory.complexity, dict(mu="2.5")), (theory.complexity, dict(energy="-1.2")),
+                                       (theory.complexity, {}), (theory.complexity_of_minima, {})])
+    def test_two_dps_agree_on_a_mixture(self, fn, kw):
+        a = fn("0.3", model=MIXTURE, dps=20, **kw)
+        b = fn("0.3", model=MIXTURE, dps=45, **kw)
+        assert abs(a - b) <= abs(b) * mpmath.mpf(10) ** -19
+
+    def test_dps_1_and_1000(self):
+        for dps in (1, 1000):
+            assert theory.complexity_of_minima("0.1", model=MIXTURE, dps=dps) > 0
+            assert theory.threshold_energy(model=MIXTURE, dps=dps) < 0
+            assert theory.complexity(0, model=MIXTURE, mu=1, energy=-1, dps=dps) < 0
+
+    def test_object_arrays_with_dps(self):
+        out = theory.complexity([0.0, 0.5], p=3, delta2=[1.0, 2.0], delta_p=1.0, mu=3, dps=20)
+        assert out.dtype == object and out.shape == (2,)
+        assert abs(out[0] - theory.complexity(0.0, p=3, delta2=1.0, delta_p=1.0, mu=3, dps=20)) == 0
+
+
+class TestFloatRange:
+    def test_huge_and_tiny_variances_give_finite_values_or_say_dps(self):
+        for d2 in (1e-300, 1e-150, 1e150, 1e300):
+            for dp in (1e-300, 1.0, 1e300):
+                for call in (lambda: theory.complexity(0.5, p=3, delta2=d2, delta_p=dp),
+                             lambda: theory.complexity(0.5, p=3, delta2=d2, delta_p=dp, mu=1.0),
+                             lambda: theory.complexity_of_minima(0.5, p=3, delta2=d2, delta_p=dp),
+                             lambda: theory.threshold_energy(p=3, delta2=d2, delta_p=dp, m=0.5)):
+                    try:
+                        value = call()
+                    except ValueError as exc:
+                        assert "dps=" in str(exc)
+                    else:
+                        assert math.isfinite(value)
+
+    def test_threshold_below_the_double_range_of_delta_p(self):
+        # Delta2_GF = 2/(1 + sqrt(1 + 8/Deltap)) ~ sqrt(Deltap/2) as Deltap -> 0
+        assert theory.threshold(3, "1e-400") == pytest.approx(math.sqrt(0.5) * 1e-200, rel=1e-15)
+        assert theory.threshold(3, 1e-308) == pytest.approx(math.sqrt(0.5e-308), rel=1e-15)
+        out = theory.threshold(3, np.array([1e-308, 1.0]))
+        assert out[0] == pytest.approx(math.sqrt(0.5e-308), rel=1e-15) and out[1] == 0.5
+
+
+class TestTrivializationOfMixtures:
+    @pytest.mark.parametrize("overlaps", ["positive", "all"])
+    def test_below_gradient_flow_and_put_back_into_its_definition(self, overlaps):
+        model = theory.Model(tensors={3: 1.0, 4: 2.0})
+        t = theory.threshold(model=model, kind="trivialization", overlaps=overlaps)
+        gf = theory.threshold(model=model)
+        assert 0 < t < gf
+        m = np.linspace(0, 0.999, 4000) if overlaps == "positive" else np.linspace(-0.999, 0.999, 8000)
+        below = theory.complexity_of_minima(m, model=model.with_delta2(t * (1 - 1e-3))).max()
+        above = theory.complexity_of_minima(m, model=model.with_delta2(t * (1 + 2e-2))).max()
+        assert below < 1e-13 and above > 1e-12
+
+    def test_gradient_flow_threshold_of_a_mixture_is_the_bbp_point(self):
+        model = theory.Model(tensors={3: 1.0, 4: 2.0})
+        d2 = theory.threshold(model=model, dps=30)
+        h = theory.hessian(model=model.with_delta2(d2), m=0, mu=0, dps=30)
+        assert abs(h.theta - h.s) < 1e-28
+
+    def test_mismatched_gradient_flow_threshold_is_the_bbp_point(self):
+        # the loss weights the tensor with Delta'_3 = 0.5 (true 1): xi_T''(1) = 2 * 1/0.25 = 8
+        model = theory.Model(tensors={3: 1.0}, assumed=theory.Model(tensors={3: 0.5}))
+        d2 = theory.threshold(model=model)
+        assert d2 == pytest.approx(2 / (1 + math.sqrt(33)), rel=1e-15)
+        full = theory.Model(d2, {3: 1.0}, assumed=theory.Model(d2, {3: 0.5}))
+        h = theory.hessian(model=full, m=0.0, mu=0.0)
+        assert h.theta == pytest.approx(h.s, rel=1e-14)
+
+    def test_one_tensor_variance_scanned(self):
+        d3 = np.array([0.3, 1.0, 3.0])
+        for x in d3:
+            model = theory.Model(tensors={3: float(x), 4: 2.0})
+            assert theory.threshold(model=model, kind="trivialization") < theory.threshold(model=model)
+
+    def test_float_and_dps_agree(self):
+        model = theory.Model(tensors={3: 1, 4: 2})
+        a = theory.threshold(model=model, kind="trivialization", overlaps="all", dps=20)
+        b = theory.threshold(model=model, kind="trivialization", overlaps="all", dps=40)
+        assert abs(a - b) <= b * mpmath.mpf(10) ** -19
+        assert abs(theory.threshold(model=model, kind="trivialization", overlaps="all") - float(b)) < 1e-11
+
+    def test_result_pickles_and_compares(self):
+        import pickle
+
+        for dps in (None, 25):
+            r = theory.threshold(model=theory.Model(tensors={3: 1, 4: 2}), kind="trivialization", dps=dps,
+                                 full_output=True)
+            assert pickle.loads(pickle.dumps(r)) == r and r.bracket is not None
