@@ -27,6 +27,7 @@ ValueError: overlaps must be 'positive' (m in [0, 1)) or 'all' (m in (-1, 1)), g
 
 from __future__ import annotations
 
+import mpmath
 import numpy as np
 
 from numerics import landscape
@@ -103,14 +104,6 @@ def _plain(x):
     return float(x) if np.ndim(x) == 0 else x
 
 
-def _finite(x, what: str):
-    """``x`` if every entry is finite, else a ValueError that float64 cannot resolve it."""
-    if not np.all(np.isfinite(x)):
-        raise ValueError(f"{what}: float64 cannot resolve this input (an intermediate overflows or "
-                         f"cancels); pass dps= for arbitrary precision")
-    return _plain(x)
-
-
 def _float_vars(**values):
     limits = {"m": dict(low=-1.0, high=1.0)}
     return {name: _validate.float_array(name, v, **limits.get(name, {})) for name, v in values.items()
@@ -131,27 +124,62 @@ def _exact_vars(**values):
     return out
 
 
+def _exact_grid(call: _Call, variables: dict):
+    """The exact fields and variables of a call, broadcast together: (fields, names, arrays)."""
+    v = _exact_vars(**variables)
+    names = list(v)
+    arrays = np.broadcast_arrays(call.exact_fields(), *[v[n] for n in names])
+    return arrays[0], names, arrays[1:]
+
+
+def _at(fn, fields, names, arrays, idx):
+    """``compute(ctx)`` of one element of the exact grid."""
+    def compute(ctx):
+        kw = {n: _precision.to_mp(ctx, a[idx]) for n, a in zip(names, arrays)}
+        return fn(fields[idx], ctx, **kw)
+    return compute
+
+
 def _evaluate(call: _Call, fn, what: str, dps, **variables):
-    """``fn(field, ctx, **variables)`` in float64 (broadcast) or certified at ``dps`` digits."""
+    """``fn(field, ctx, **variables)`` in float64 (broadcast) or certified at ``dps`` digits.
+
+    In float64, entries that come out non-finite (an intermediate overflowed: variances near the
+    ends of the double range) are recomputed from the exact inputs at 17 certified digits and
+    returned as doubles; a ValueError suggesting ``dps=`` where the value itself is not a normal
+    double.
+    """
     if dps is None:
         v = _float_vars(**variables)
         with np.errstate(all="ignore"):
-            return _finite(fn(call.field(), None, **v), what)
-    v = _exact_vars(**variables)
-    fields = call.exact_fields()
-    names = list(v)
-    arrays = np.broadcast_arrays(fields, *[v[n] for n in names])
-    shape = arrays[0].shape
+            out = np.asarray(fn(call.field(), None, **v), dtype=np.float64)
+        bad = ~np.isfinite(out)
+        if bad.any():
+            fields, names, arrays = _exact_grid(call, variables)
+            out = np.array(np.broadcast_to(out, fields.shape), dtype=np.float64)
+            for idx in np.ndindex(out.shape):
+                if not np.broadcast_to(bad, out.shape)[idx]:
+                    continue
+                value = _precision.certify(_at(fn, fields, names, arrays, idx), 17, what)
+                if not (value == 0 or _TINY <= abs(value) <= _HUGE):
+                    raise ValueError(f"{what}: the value {mpmath.nstr(value, 6)} is outside the float64 range; "
+                                     f"float64 cannot resolve it, pass dps=")
+                out[idx] = float(value)
+        return _plain(out)
+    fields, names, arrays = _exact_grid(call, variables)
+    shape = fields.shape
 
     def compute(ctx):
         out = np.empty(shape, dtype=object)
         for idx in np.ndindex(shape):
-            kw = {n: _precision.to_mp(ctx, a[idx]) for n, a in zip(names, arrays[1:])}
-            out[idx] = fn(arrays[0][idx], ctx, **kw)
+            out[idx] = _at(fn, fields, names, arrays, idx)(ctx)
         return out
 
     result = _precision.certify(compute, dps, what)
     return result[()] if shape == () else result
+
+
+_TINY = float(np.finfo(np.float64).tiny)
+_HUGE = float(np.finfo(np.float64).max)
 
 
 def _need_two_channels(call: _Call, what: str):
