@@ -52,7 +52,7 @@ def main() -> None:
           f"ratio {t_api / t_hand:.2f}   max |difference| {np.abs(ours - ref).max():.1e}")
 
     for overlaps in ("positive", "all"):
-        landscape.scan_trivialization.cache_clear()
+        landscape._scan.cache_clear()
         t0 = time.perf_counter()
         value = theory.threshold(3, 1.0, kind="trivialization", overlaps=overlaps)
         t_float = time.perf_counter() - t0
@@ -60,7 +60,7 @@ def main() -> None:
         print(f"trivialization p=3 Deltap=1 overlaps={overlaps!r}: {value!r}; float64 (cold) "
               f"{t_float * 1e3:.1f} ms = {t_float / t_gf:.0f} x gradient_flow (closed form, {t_gf * 1e6:.1f} us)")
         for dps in (15, 50):
-            landscape.scan_trivialization.cache_clear()
+            landscape._scan.cache_clear()
             t0 = time.perf_counter()
             theory.threshold(3, 1, kind="trivialization", overlaps=overlaps, dps=dps)
             cold = time.perf_counter() - t0
@@ -70,7 +70,7 @@ def main() -> None:
                   f"{warm * 1e3:7.1f} ms = {warm / gf:.0f} x gradient_flow at the same dps")
 
     delta_ps = np.geomspace(0.05, 100, 200)
-    landscape.scan_trivialization.cache_clear()
+    landscape._scan.cache_clear()
     t0 = time.perf_counter()
     theory.threshold(3, delta_ps, kind="trivialization")
     t200 = time.perf_counter() - t0
