@@ -222,8 +222,10 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         ``"0.7"`` (exact, parsed as a number) and, at float precision, numpy arrays.
     model : theory.Model, optional
         The tensor channels (any number of orders, and the assumed variances of the loss);
-        the model's own ``delta2`` is ignored: the threshold is the critical ``Delta2``.  Not
-        together with ``p``/``delta_p``.
+        the model's own ``delta2`` is ignored: the threshold is the critical ``Delta2``.  For a
+        mismatched loss the matrix channel's loss term is built with the critical ``Delta2``
+        itself (only the tensor channels are mismatched; docs/your_model.md).  Not together
+        with ``p``/``delta_p``.
     kind : str
         Which threshold; see :func:`theory.kinds`.  ``"gradient_flow"`` (default): below it,
         gradient flow from a random start finds the signal (arXiv:1907.08226, eq. (11)).
@@ -256,6 +258,8 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     >>> import mpmath
     >>> mpmath.nstr(theory.threshold(p=4, delta_p=1, dps=50), 50)
     '0.43425854591066488218653687791174932437521609564087'
+    >>> round(theory.threshold(model=theory.Model(tensors={3: 1.0, 4: 2.0})), 12)  # 2/(1 + sqrt(15))
+    0.410426192315
     >>> theory.threshold(p=2, delta_p=1.0)
     Traceback (most recent call last):
         ...
