@@ -135,11 +135,22 @@ class ThresholdResult:
     def __float__(self) -> float:
         return float(self.value)
 
+    def __reduce__(self):
+        # the bracket keeps the working precision of the solver (mpf of a private context, whose
+        # class does not pickle): store its exact binary value and that precision
+        bracket = None if self.bracket is None else tuple(_pickled(b) for b in self.bracket)
+        return (_rebuild, (self.value, self.kind, self.p, self.delta_p, self.dps, self.error, bracket))
+
     def __repr__(self) -> str:
         shown = mpmath.nstr(self.value, self.dps) if self.dps else repr(self.value)
         extra = f", bracket={tuple(mpmath.nstr(b, 8) for b in self.bracket)}" if self.bracket else ""
         return (f"ThresholdResult({self.kind}: Delta2 = {shown} at p={self.p}, "
                 f"delta_p={self.delta_p}, dps={self.dps}, error~{self.error:.1e}{extra})")
+
+
+def _rebuild(value, kind, p, delta_p, dps, error, bracket):
+    bracket = None if bracket is None else tuple(_unpickled(b) for b in bracket)
+    return ThresholdResult(value, kind, p, delta_p, dps, error, bracket)
 
 
 def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
@@ -152,21 +163,30 @@ def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
         results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
     low, high = results
     if mpmath.isinf(high.value) and high.value == low.value:
-        return high.value, 0.0, _global(high.bracket)  # e.g. no transition at all: both say so
+        return high.value, 0.0, high.bracket  # e.g. no transition at all: both say so
     error = abs(high.value - low.value)
     if not error <= abs(high.value) * mpmath.mpf(10) ** (-(dps + 2)):
         raise solvers.PrecisionError(
             f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the values at dps={dps + 10} and "
             f"dps={dps + 30} differ by {mpmath.nstr(error, 3)}; {dps} digits are not certified"
         )
-    return high.value, float(error), _global(high.bracket)
+    return high.value, float(error), high.bracket
 
 
-def _global(bracket):
-    """A bracket of private-context mpf as mpf of the global context (so that it pickles)."""
-    if bracket is None:
-        return None
-    return tuple(mpmath.mp.make_mpf(b._mpf_) if _validate.is_mp(b) else b for b in bracket)
+def _pickled(x):
+    """An mpf of a private context as ``(_MPF, _mpf_, dps)`` (its class does not pickle)."""
+    if _validate.is_mp(x):
+        return (_MPF, x._mpf_, mpmath.libmp.prec_to_dps(x.context.prec))
+    return x
+
+
+def _unpickled(x):
+    if isinstance(x, tuple) and len(x) == 3 and x[0] == _MPF:
+        return _precision.context(x[2]).make_mpf(x[1])
+    return x
+
+
+_MPF = "mpf"
 
 
 def _describe(tensors):
