@@ -318,3 +318,13 @@ class TestTrivializationOfMixtures:
             r = theory.threshold(model=theory.Model(tensors={3: 1, 4: 2}), kind="trivialization", dps=dps,
                                  full_output=True)
             assert pickle.loads(pickle.dumps(r)) == r and r.bracket is not None
+
+
+class TestDpsRange:
+    @pytest.mark.parametrize("kind", ["gradient_flow", "trivialization"])
+    def test_dps_1_and_1000_on_a_mixture(self, kind):
+        model = theory.Model(tensors={3: 1, 4: 2})
+        reference = theory.threshold(model=model, kind=kind, dps=40)
+        for dps in (1, 1000):
+            value = theory.threshold(model=model, kind=kind, dps=dps)
+            assert abs(value - reference) <= reference * mpmath.mpf(10) ** (1 - min(dps, 40))
