@@ -379,6 +379,8 @@ def _repair(k: ThresholdKind, out: np.ndarray, p: int, delta_p, opts: dict) -> n
     way), recomputed through :func:`_float_via_mp`."""
     from numerics.model import field
 
+    if out.dtype == np.float64 and (out > 0).all():  # one pass in the usual case
+        return out
     bad = np.isnan(out) | (out == 0)
     if not bad.any():
         return out
@@ -458,7 +460,9 @@ def _formulas() -> dict:
 
 
 def _gradient_flow_float(tensors):
-    return thresholds_numpy.delta2_gf_channels(tensors.xi(1.0, 2))
+    # xi_T''(1) = sum_n n (n - 1) c_n: the jet at 1 straight from the coefficients (arrays too)
+    second = sum(n * (n - 1) * (float(c) if isinstance(c, Fraction) else c) for n, c in tensors.xi.terms)
+    return thresholds_numpy.delta2_gf_channels(second)
 
 
 def _gradient_flow_mp(ctx, tensors):
