@@ -252,3 +252,26 @@ class TestSolvers:
     def test_brentq_failure_is_a_convergence_error(self):
         with pytest.raises(solvers.ConvergenceError, match=r"no sign change.*dps=None"):
             solvers.brentq(lambda t: t * t + 1, 0.0, 1.0, what="x")
+
+
+class TestMechanisms:
+    """The trivialization mechanisms are objects with a residual that changes sign at the threshold."""
+
+    @pytest.mark.parametrize("channels,overlaps,name", [({3: 1.0}, "positive", None), ({3: 1.0}, "all", "isolated"),
+                                                        ({3: 1.0, 4: 2.0}, "all", None), ({4: 2.0}, "all", None)])
+    def test_residual_changes_sign_at_the_threshold(self, channels, overlaps, name):
+        tensors = field(channels)
+        scan = _L.scan_trivialization(tensors, overlaps)
+        assert isinstance(scan.mechanism, _L.Mechanism)
+        if name is not None:
+            assert scan.mechanism.name == name
+        t = scan.value
+        assert scan.mechanism.residual(tensors, t * (1 - 1e-6)) < 0 < scan.mechanism.residual(tensors, t * (1 + 1e-6))
+        lo, hi = scan.delta2_bracket
+        assert lo <= t <= hi
+
+    def test_mechanisms_are_values(self):
+        import pickle
+
+        scan = _L.scan_trivialization(field({3: 1.0}), "all")
+        assert pickle.loads(pickle.dumps(scan)) == scan
