@@ -32,9 +32,11 @@ The trivialization threshold (spec/theory.md section 5) is located in three step
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from math import perm
 
 import numpy as np
 from numerics import solvers
@@ -79,6 +81,11 @@ def _mp(ctx, c):
     return ctx.mpf(c.numerator) / ctx.mpf(c.denominator) if isinstance(c, Fraction) else ctx.mpf(c)
 
 
+#: Coefficients of a polynomial converted into a context, per (context, precision): the same
+#: field is evaluated many times at one precision (root finding, certification).
+_COEFFICIENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 class Jets:
     """The arguments of the jet kernels for one field, at the variables ``m, e, mu``.
 
@@ -111,9 +118,29 @@ class Jets:
             k = 0 if head == func else (int(order) if order else 1)
             poly = {"xi": self.field.xi, "g": self.field.g}[func]
             at = self._values["m"] if point == "m" else int(point)
-            value = poly(at, k, self.ctx)
+            value = poly(at, k) if self.ctx is None else self._mp_jet(poly, k, at)
         self._values[name] = value
         return value
+
+    def _mp_jet(self, poly: Polynomial, k: int, at):
+        """``poly^(k)(at)`` in ``ctx``, the coefficients converted once per polynomial."""
+        ctx = self.ctx
+        cache = _COEFFICIENTS.setdefault(poly, {})
+        key = (id(ctx), ctx.prec)
+        coefs = cache.get(key)
+        if coefs is None:
+            coefs = cache[key] = [(n, _mp(ctx, c)) for n, c in poly.terms]
+        total = ctx.mpf(0)
+        if at == 1:
+            for n, c in coefs:
+                if n >= k:
+                    total += c * perm(n, k)
+            return total
+        at = ctx.mpf(at)
+        for n, c in coefs:
+            if n >= k:
+                total += c * perm(n, k) * at ** (n - k)
+        return total
 
     def full(self, name: str):
         """The value broadcast to :attr:`shape` (numpy), scalars left as they are."""
