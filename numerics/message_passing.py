@@ -25,7 +25,7 @@ import numpy as np
 
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
-from numerics.solvers import ConvergenceError, Root
+from numerics.solvers import ConvergenceError, Root, newton_bracketed, tangency
 
 __all__ = [
     "equal_height", "fixed_points", "information_theoretic_float", "information_theoretic_mp",
@@ -166,15 +166,12 @@ def _system(ctx, p, unknown, fixed):
     return F, J
 
 
-def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str,
-                 max_steps: int = 400) -> tuple:
+def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> tuple:
     """Solve ``phi(m) = 0``, ``phi'(m) = 0`` for ``(m, y)``, ``y`` = ``unknown``.
 
-    Newton steps use the generated exact Jacobian; a step leaving the current bracket in
-    ``m`` is replaced by a bisection step of ``reduced(m)`` (the system with ``y`` eliminated
-    through ``y = recover(m)``), whose sign change on ``bracket`` is required.  After
-    convergence the sign change of ``reduced`` is confirmed on a bracket of relative width
-    about ``10**(5 - dps)`` around the root.
+    Newton's method with the generated exact Jacobian, safeguarded by bisection of
+    ``reduced(m)`` (the system with ``y = recover(m)`` eliminated) on ``bracket``: see
+    :func:`numerics.solvers.tangency`.
 
     Returns
     -------
@@ -184,67 +181,11 @@ def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket,
     Raises
     ------
     ConvergenceError
-        No sign change on ``bracket``, no convergence in ``max_steps``, or no sign change
-        around the converged point; the message names ``what``, the bracket and dps.
+        No sign change on ``bracket``, no convergence, or no sign change around the converged
+        point; the message names ``what``, the bracket and dps.
     """
-    a, b = (ctx.mpf(x) for x in bracket)
-    ha, hb = reduced(a), reduced(b)
-    where = f"{what}, m-bracket ({ctx.nstr(a, 8)}, {ctx.nstr(b, 8)}), dps={ctx.dps}"
-    if not ha * hb < 0:
-        raise ConvergenceError(f"no sign change of the equal-height condition: {where}")
     F, J = _system(ctx, p, unknown, fixed)
-    m = (a + b) / 2
-    y = recover(m)
-    # Newton converges quadratically: once a relative step is below 2**(-3 prec/4) the next
-    # one is at the rounding level, so one more step is taken and the loop ends.  Where the
-    # system is badly scaled (tiny m, near the tricritical point) the steps stall at a noise
-    # floor above that: the loop also ends when a step below 2**(-prec/2) fails to halve the
-    # previous one (the working precision is twice the digits asked for, see _work).
-    tol, floor = ctx.mpf(2) ** (-(3 * ctx.prec) // 4), ctx.mpf(2) ** (-ctx.prec // 2)
-    polish, previous = False, None
-    for _ in range(max_steps):
-        h = reduced(m)
-        if h == 0:
-            break
-        if (h > 0) == (ha > 0):
-            a, ha = m, h
-        else:
-            b = m
-        if b - a <= 4 * ctx.eps * abs(m):  # the bracket itself is at the rounding level
-            break
-        (f0, f1), ((j00, j01), (j10, j11)) = F(m, y), J(m, y)
-        det = j00 * j11 - j01 * j10
-        newton = det != 0 and ctx.isfinite(det)
-        if newton:
-            m_new = m - (j11 * f0 - j01 * f1) / det
-            y_new = y - (j00 * f1 - j10 * f0) / det
-            # Keep the step only inside the bracket and near the reduced curve y = recover(m);
-            # far from the root (e.g. near a fold, where det is small) y can run away.
-            newton = a < m_new < b and ctx.isfinite(y_new) and abs(y_new - recover(m_new)) <= abs(y_new) / 8
-        if not newton and polish:  # converged; the last Newton step was at the rounding level
-            break
-        if not newton:  # bisection step on the reduced function
-            m_new = (a + b) / 2
-            y_new = recover(m_new)
-            previous = None
-        step = max(abs(m_new - m) / abs(m_new), abs(y_new - y) / abs(y_new))
-        stalled = newton and previous is not None and step <= floor and step >= previous / 2
-        m, y = m_new, y_new
-        if polish or stalled:
-            break
-        polish = newton and step <= tol
-        previous = step if newton else None
-    else:
-        raise ConvergenceError(f"equal-height system did not converge in {max_steps} steps: {where}")
-    # Certificate: a sign change of the reduced function around the solution.
-    lo_end, hi_end = (ctx.mpf(x) for x in bracket)
-    for digits in range(ctx.dps - 5, 2, -3):
-        delta = abs(m) * ctx.mpf(10) ** (-digits)
-        lo, hi = max(m - delta, lo_end), min(m + delta, hi_end)
-        if reduced(lo) * reduced(hi) < 0:
-            ends = sorted((recover(lo), recover(hi)))
-            return m, Root(y, (min(ends[0], y), max(ends[1], y)))
-    raise ConvergenceError(f"no sign change of the equal-height condition around m = {ctx.nstr(m, 10)}: {where}")
+    return tangency(ctx, F, J, reduced=reduced, recover=recover, bracket=bracket, what=what)
 
 
 def _sign_change_brackets(ctx, h_float, h_mp, m_min: float) -> list:
@@ -408,3 +349,200 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     u_star = np.where(below, 1.0, u_star)
     safe = np.where(u_star > 0, u_star, 1.0)
     return np.where(below | (u_star <= 0), np.inf, 1.0 / safe)
+
+
+# --- the hard phase: AMP spinodal, MMSE jump, critical point ----------------------------------
+#
+# For one tensor channel of order p the Bayes fixed points m > 0 lie on 1/Delta2 = U(m) =
+# 1/(1 - m) - xi_T'(m)/m.  U(0) = 1; for p >= 4 below the critical Deltap, U rises to a local
+# maximum at m1 (the spinodal where the low branch is born), falls to a local minimum at m2,
+# then rises to infinity; m1 < m_c < m2 with m_c the overlap of the critical point.  The
+# kernels take the jets of the tensor channels' covariance xi_T (``tensors.xi``).
+
+def _order(tensors) -> int:
+    if len(tensors.orders) != 1:
+        raise ValueError(f"the hard phase is implemented for one tensor channel; got orders {tensors.orders}")
+    return tensors.orders[0]
+
+
+def _jets(tensors, ctx, x, *ks):
+    return tuple(tensors.xi(x, k, ctx) for k in ks)
+
+
+def _fixed_point_system(ctx, tensors):
+    """``(2 phi', d/dm 2 phi')`` in ``(m, Delta2)`` and its generated Jacobian."""
+    def F(x, d2):
+        t1, t2 = _jets(tensors, ctx, x, 1, 2)
+        return KM.bayes_fixed_point(ctx, x, d2, t1), KM.bayes_fixed_point_dm(ctx, x, d2, t2)
+
+    def J(x, d2):
+        (t2, t3) = _jets(tensors, ctx, x, 2, 3)
+        return ((KM.bayes_fixed_point_dm(ctx, x, d2, t2), KM.bayes_fixed_point_ddelta2(ctx, x, d2)),
+                (KM.bayes_fixed_point_dm2(ctx, x, t3), KM.bayes_fixed_point_dm_ddelta2(ctx, d2)))
+    return F, J
+
+
+def _u(ctx, tensors, x):
+    """``U(m)``, the ``1/Delta2`` at which ``m > 0`` is a Bayes fixed point."""
+    (t1,) = _jets(tensors, ctx, x, 1)
+    return KM.inverse_delta2_fixed_point(ctx, x, t1)
+
+
+def _reduced(ctx, tensors, x):
+    """``-m**2 U'(m)``: negative where the branch of fixed points is stable."""
+    t1, t2 = _jets(tensors, ctx, x, 1, 2)
+    return KM.amp_spinodal_reduced(ctx, x, t1, t2)
+
+
+def spinodals_mp(ctx, tensors, *, high: bool = True):
+    """The spinodals ``(m1, Root(Delta2_1), m2, u2)`` of the Bayes state evolution, or None.
+
+    None for p = 3 and for ``Deltap`` at or above the critical one (``U`` increases: one stable
+    branch).  ``m1`` and ``Delta2_1 = 1/U(m1)`` solve the tangency system ``phi'(m) = 0 =
+    phi''(m)`` (a double root of the fixed-point map) by Newton's method with the generated
+    Jacobian, safeguarded on the bracket ``(a, m_c)`` of the reduced function; ``m2`` is the
+    other root of the reduced function, on ``(m_c, b)``, and ``u2 = U(m2)`` (both None unless
+    ``high``: near ``m = 1`` they need the digits ``1 - m2 ~ sqrt(Deltap)`` asks for).
+    """
+    p = _order(tensors)
+    if p == 3:
+        return None
+    delta_p = tensors.value(p, ctx)
+    if delta_p >= KM.critical_delta_p(ctx, p) * (1 - 8 * ctx.eps):
+        return None
+    m_c = ctx.mpf(KM.critical_m(ctx, p))
+    reduced = lambda x: _reduced(ctx, tensors, x)  # noqa: E731
+    if not reduced(m_c) > 0:
+        return None
+    what = f"spinodal of the Bayes state evolution at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
+    a, b = m_c / 2, (1 + m_c) / 2
+    for _ in range(8 * ctx.prec):  # U increases near 0 and near 1: find where
+        if reduced(a) < 0:
+            break
+        a /= 4
+    else:
+        raise ConvergenceError(f"{what}: no stable low branch found near m = 0, dps={ctx.dps}")
+    F, J = _fixed_point_system(ctx, tensors)
+    m1, root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
+                        bracket=(a, m_c), what=what)
+    if not high:
+        return m1, root, None, None
+    while not reduced(b) < 0:
+        b = 1 - (1 - b) / 4
+        if b == 1:
+            raise ConvergenceError(f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
+    high = newton_bracketed(ctx, reduced, lambda x: x * KM.bayes_fixed_point_dm2(ctx, x, tensors.xi(x, 3, ctx)),
+                            (m_c, b), what=what + " (high branch)")
+    return m1, root, high.value, _u(ctx, tensors, high.value)
+
+
+def amp_mp(ctx, tensors) -> Root:
+    """The algorithmic threshold of Bayes-optimal AMP from an uninformed start.
+
+    1 (the instability of ``m = 0``) unless the low branch exists (:func:`spinodals_mp`):
+    then ``1/U(m1)``, below 1, where the low branch is born.
+    """
+    found = spinodals_mp(ctx, tensors, high=False)
+    return Root(ctx.one, None) if found is None else found[1]
+
+
+def critical_mp(ctx, p: int) -> tuple:
+    """``(Deltap, Delta2, m)`` at the critical point, from the generated closed forms."""
+    return tuple(ctx.mpf(k(ctx, p)) for k in (KM.critical_delta_p, KM.critical_delta2, KM.critical_m))
+
+
+def mmse_jump_mp(ctx, tensors):
+    """The ``Delta2`` at which the Bayes-optimal overlap jumps, as a Root, or None (no jump).
+
+    Below :func:`onset_mp` the only jump is out of ``m = 0``: the information-theoretic
+    threshold.  Between it and the critical ``Deltap`` (p >= 4) the overlap jumps from the low
+    to the high branch at the ``u = 1/Delta2`` in ``(max(1, U(m2)), U(m1))`` where the two
+    stable fixed points ``m_a < m1 < m2 < m_b`` have equal free entropy: ``D(u) = phi(m_b) -
+    phi(m_a)`` increases (``D'(u) = (m_b**2 - m_a**2)/4``, the envelope theorem), is negative at
+    the lower end and positive at the upper one; its root is found by bracketed Newton with
+    that exact derivative, each ``m`` by bracketed Newton on ``phi'``.
+    """
+    p = _order(tensors)
+    delta_p = tensors.value(p, ctx)
+    if delta_p <= onset_mp(ctx, p).value:
+        return information_theoretic_mp(ctx, p, delta_p)
+    found = spinodals_mp(ctx, tensors)
+    if found is None:
+        return None
+    m1, root1, m2, u2 = found
+    u1 = 1 / root1.value
+    t1_one = tensors.xi(1, 1, ctx)
+    what = f"MMSE jump at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
+
+    def branches(u):
+        d2 = 1 / u
+        f = lambda x: KM.bayes_fixed_point(ctx, x, d2, tensors.xi(x, 1, ctx))  # noqa: E731
+        df = lambda x: KM.bayes_fixed_point_dm(ctx, x, d2, tensors.xi(x, 2, ctx))  # noqa: E731
+        # U(m) <= 1/(1 - m) <= 1 + 2m (m <= 1/2) puts the low root above (u - 1)/4; U(m) >=
+        # 1/(1 - m) - 2 xi_T'(1) (m >= 1/2) puts the high root below b_hi.
+        low = newton_bracketed(ctx, f, df, (min((u - 1) / 4, m1 / 2), m1), signs=(1, -1), what=what + " (low)")
+        b_hi = max(1 - 1 / (u + 2 * t1_one + 1), (1 + m2) / 2)
+        high = newton_bracketed(ctx, f, df, (m2, b_hi), signs=(1, -1), what=what + " (high)")
+        return low.value, high.value, d2
+
+    def gap(u):
+        ma, mb, d2 = branches(u)
+        return (KM.free_entropy_jets(ctx, mb, d2, tensors.xi(mb, 0, ctx))
+                - KM.free_entropy_jets(ctx, ma, d2, tensors.xi(ma, 0, ctx)))
+
+    def gap_du(u):
+        ma, mb, _ = branches(u)
+        return (mb**2 - ma**2) / 4
+
+    root = newton_bracketed(ctx, gap, gap_du, (max(ctx.one, u2), u1), signs=(-1, 1), what=what)
+    lo, hi = root.bracket
+    return Root(1 / root.value, (1 / hi, 1 / lo))
+
+
+def _per_element(tensors, fn, fill):
+    """Evaluate ``fn(ctx, field)`` (a Root or None) elementwise on float64 variances, in mpmath at
+    20 digits (its exponent range has no underflow), as float64; ``fill`` where it is None."""
+    from fractions import Fraction
+
+    from numerics.model import field
+
+    p = _order(tensors)
+    values = np.asarray(tensors.variances[p], dtype=np.float64)
+    out = np.empty(values.shape)
+    ctx = _context(20)
+    for idx in np.ndindex(values.shape):
+        root = fn(ctx, field({p: Fraction(float(values[idx]))}))
+        out[idx] = fill if root is None else float(root.value)
+    return out
+
+
+def amp_float(tensors) -> np.ndarray:
+    """:func:`amp_mp` in float64, elementwise (1 wherever the closed-form test says no branch)."""
+    p = _order(tensors)
+    dp = np.asarray(tensors.variances[p], dtype=np.float64)
+    out = np.ones(dp.shape)
+    if p == 3:
+        return out
+    inside = dp < KN.critical_delta_p(p) * (1 + 1e-12)
+    if inside.any():
+        from numerics.model import field
+
+        out[inside] = _per_element(field({p: dp[inside]}), amp_mp, 1.0)
+    return out
+
+
+def mmse_jump_float(tensors) -> np.ndarray:
+    """:func:`mmse_jump_mp` in float64; nan where the overlap does not jump."""
+    from numerics.model import field
+
+    p = _order(tensors)
+    dp = np.asarray(tensors.variances[p], dtype=np.float64)
+    out = np.full(dp.shape, np.nan)
+    onset = float(onset_mp(_context(25), p).value)
+    below = dp <= onset
+    if below.any():
+        out[below] = information_theoretic_float(p, dp[below])
+    between = ~below & (dp < KN.critical_delta_p(p) * (1 + 1e-12))
+    if between.any():
+        out[between] = _per_element(field({p: dp[between]}), mmse_jump_mp, np.nan)
+    return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import mpmath
@@ -23,7 +24,8 @@ from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
 from theory._thresholds import ThresholdKind, one_channel, register_kind
 
-__all__ = ["StateEvolution", "first_order_delta_p", "state_evolution", "tensor_recovery_delta_p"]
+__all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
+           "tensor_recovery_delta_p"]
 
 _SE_KINDS = ("ml_amp", "amp")
 
@@ -233,8 +235,106 @@ def tensor_recovery_delta_p(p: int, *, dps: int | None = None):
     return _certified(lambda ctx: N.tensor_only_mp(ctx, p), f"tensor-only recovery at p={p}", dps)
 
 
-def _amp_float(p, delta_p):
-    return np.full(np.shape(delta_p), float(KN.delta2_amp()))
+@dataclass(frozen=True)
+class CriticalPoint:
+    """The end point of the line of first-order MMSE transitions (:func:`critical_point`).
+
+    Attributes
+    ----------
+    p : int
+    delta_p, delta2, m :
+        ``Deltap``, ``Delta2`` and the overlap there: exact ``fractions.Fraction`` (``dps=None``)
+        or ``mpmath.mpf`` rounded to ``dps`` digits.
+    dps : int or None
+    """
+
+    p: int
+    delta_p: Any
+    delta2: Any
+    m: Any
+    dps: int | None = None
+
+    def __repr__(self) -> str:
+        show = str if self.dps is None else (lambda x: mpmath.nstr(x, self.dps))  # noqa: E731
+        return (f"CriticalPoint(p={self.p}: Deltap = {show(self.delta_p)}, Delta2 = {show(self.delta2)}, "
+                f"m = {show(self.m)})")
+
+
+def critical_point(p: int, *, dps: int | None = None) -> CriticalPoint:
+    """Where the line of first-order MMSE transitions ends: ``(Deltap, Delta2, m)``.
+
+    For p >= 4 and ``Deltap`` below the critical value the Bayes state evolution has two stable
+    branches for a range of ``Delta2 < 1`` (the hard phase): the Bayes-optimal overlap jumps
+    between them at ``threshold(kind="mmse_jump")``, and AMP from an uninformed start stays on
+    the low one until ``threshold(kind="amp")``.  The two lines meet at this point, where the
+    fixed-point map has a triple root (``F = F' = F'' = 0`` for ``F(m) = amp_map(m) - m``).
+    Derived by SymPy in closed form for every p (derivations/message_passing.py)::
+
+        m = (p - 3)/(p - 1),  Delta2 = 4 (p - 2)/(p - 1)**2,
+        Deltap = 4 (p - 2) (p - 3)**(p - 3) / (p - 1)**(p - 1)
+
+    For p = 3 it is the tricritical point ``(1, 1, 0)``.  Compare :func:`first_order_delta_p`,
+    the ``Deltap`` below which the *information-theoretic* threshold exceeds 1: smaller than
+    the critical ``Deltap`` for p >= 4, so that between the two the MMSE jumps between two
+    nonzero overlaps while ``threshold(kind="information_theoretic")`` is 1.
+
+    Parameters
+    ----------
+    p : int
+        Tensor order, >= 3.
+    dps : int, optional
+        None: exact rationals (``fractions.Fraction``); an integer: ``mpmath.mpf`` rounded to
+        ``dps`` digits.
+
+    Returns
+    -------
+    CriticalPoint
+
+    Examples
+    --------
+    >>> import theory
+    >>> theory.critical_point(4)
+    CriticalPoint(p=4: Deltap = 8/27, Delta2 = 8/9, m = 1/3)
+    >>> theory.critical_point(6)
+    CriticalPoint(p=6: Deltap = 432/3125, Delta2 = 16/25, m = 3/5)
+    >>> theory.critical_point(4, dps=20)
+    CriticalPoint(p=4: Deltap = 0.2962962962962962963, Delta2 = 0.88888888888888888889, m = 0.33333333333333333333)
+    >>> theory.critical_point(2)
+    Traceback (most recent call last):
+        ...
+    ValueError: p must be an integer >= 3, got 2
+
+    References
+    ----------
+    arXiv:1812.09066, section II (the hard phase of the spiked matrix-tensor model).
+    """
+    p = _validate.check_p(p)
+    dps = _validate.check_dps(dps)
+    exact = []
+    for kernel in (KN.critical_delta_p, KN.critical_delta2, KN.critical_m):
+        # The printed closed form is arithmetic only: on a Fraction it evaluates exactly.
+        value = kernel(Fraction(p))
+        if not isinstance(value, Fraction):  # pragma: no cover - the derivation changed form
+            raise TypeError(f"{kernel.__name__} no longer evaluates exactly on rationals")
+        exact.append(value)
+    if dps is None:
+        return CriticalPoint(p, *exact)
+    return CriticalPoint(p, *(_precision.export(_precision.to_mp(_precision.context(dps + 5), x), dps) for x in exact),
+                         dps=dps)
+
+
+def _amp_mp(ctx, tensors):
+    return N.amp_mp(ctx, tensors)
+
+
+def _mmse_jump_mp(ctx, tensors):
+    root = N.mmse_jump_mp(ctx, tensors)
+    if root is None:
+        p, delta_p = one_channel(tensors)
+        raise ValueError(f"kind='mmse_jump' is undefined at p={p}, delta_p={delta_p}: the Bayes-optimal overlap "
+                         f"does not jump (delta_p at or above first_order_delta_p({p}) and above the critical "
+                         f"point's); in float64 it is nan there")
+    return root
 
 
 register_kind(ThresholdKind(
@@ -248,12 +348,22 @@ register_kind(ThresholdKind(
 
 register_kind(ThresholdKind(
     name="amp",
-    summary="largest Delta2 at which Bayes-optimal AMP leaves m = 0 from an uninformed start: Delta2 = 1",
-    evaluate_float=lambda tensors: _amp_float(*one_channel(tensors)),
-    evaluate_mp=lambda ctx, tensors: ctx.mpf(KM.delta2_amp(ctx)),
+    summary=("algorithmic threshold of Bayes-optimal AMP: largest Delta2 below which AMP from m -> 0+ "
+             "reaches the Bayes-optimal fixed point (1, or the spinodal of the low branch for p >= 4)"),
+    evaluate_float=N.amp_float,
+    evaluate_mp=_amp_mp,
     bayes_optimal_only=True,
-    formula="delta2_amp",
-    reference="arXiv:1902.00139, section 2; arXiv:1812.09066, section II",
+    reference="arXiv:1812.09066, section II; arXiv:1902.00139, section 2",
+))
+
+register_kind(ThresholdKind(
+    name="mmse_jump",
+    summary=("Delta2 at which the Bayes-optimal overlap jumps (first-order MMSE transition); "
+             "nan in float64 where it does not jump"),
+    evaluate_float=N.mmse_jump_float,
+    evaluate_mp=_mmse_jump_mp,
+    bayes_optimal_only=True,
+    reference="arXiv:1812.09066, section II",
 ))
 
 register_kind(ThresholdKind(
