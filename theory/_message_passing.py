@@ -327,11 +327,15 @@ def _amp_mp(ctx, tensors):
     return N.amp_mp(ctx, tensors)
 
 
+class NoJump(ValueError):
+    """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
+
+
 def _mmse_jump_mp(ctx, tensors):
     root = N.mmse_jump_mp(ctx, tensors)
     if root is None:
         p, delta_p = one_channel(tensors)
-        raise ValueError(f"kind='mmse_jump' is undefined at p={p}, delta_p={delta_p}: the Bayes-optimal overlap "
+        raise NoJump(f"kind='mmse_jump' is undefined at p={p}, delta_p={delta_p}: the Bayes-optimal overlap "
                          f"does not jump (delta_p at or above first_order_delta_p({p}) and above the critical "
                          f"point's); in float64 it is nan there")
     return root
