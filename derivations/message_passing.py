@@ -35,7 +35,7 @@ from sympy.codegen.cfunctions import log1p
 
 from derivations.hessian import theta
 from derivations.kernel import Kernel
-from derivations.model import MODEL, XI, SpikedModel, to_jets
+from derivations.model import MODEL, XI, SpikedModel, generic, jet, to_jets
 from derivations.symbols import Delta2, Deltap, at_zero, m, p, q
 
 _ORDER = (m, p, Delta2, Deltap)
@@ -332,8 +332,6 @@ def _jets_kernel(name: str, args: tuple, expr: sp.Expr, doc: str) -> Kernel:
 
 
 def _jets(*names: str) -> tuple:
-    from derivations.model import jet
-
     return tuple(jet("xi", k, m) for k in names)
 
 
@@ -395,4 +393,11 @@ KERNELS = (
     Kernel("critical_delta_p", (p,), _critical[0], "Deltap at the critical point (end of the first-order MMSE line)."),
     Kernel("critical_delta2", (p,), _critical[1], "Delta2 at the critical point."),
     Kernel("critical_m", (p,), _critical[2], "Overlap m at the critical point."),
+    # The state-evolution maps of any Bayes-optimal model (xi = g), in jets of its covariance.
+    Kernel("ml_amp_map_jets", (jet("xi", 1, m), jet("xi", 1, 1)),
+           to_jets(ml_amp_map(generic())), "ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets."),
+    Kernel("amp_map_jets", (jet("xi", 1, m),), to_jets(amp_map(generic())), "Bayes map m -> xi'(m)/(1 + xi'(m)) in jets."),
+    Kernel("ml_amp_slope_at_zero_jets", (jet("xi", 2, 0), jet("xi", 1, 1)),
+           to_jets(sp.diff(ml_amp_map(generic()), m).subs(m, 0)).subs(jet("xi", 1, 0), 0),
+           "Slope of the ML-AMP map at m = 0 (xi'(0) = 0: no linear channel)."),
 )

@@ -28,8 +28,9 @@ from numerics._generated import message_passing_numpy as KN
 from numerics.solvers import ConvergenceError, Root, newton_bracketed, tangency
 
 __all__ = [
-    "equal_height", "fixed_points", "information_theoretic_float", "information_theoretic_mp",
-    "iterate", "m_grid", "onset_mp", "tensor_only_mp",
+    "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
+    "information_theoretic_float", "information_theoretic_mp", "iterate", "m_grid", "mmse_jump_float",
+    "mmse_jump_mp", "onset_mp", "se_map", "se_slope_at_zero", "spinodals_mp", "tensor_only_mp",
 ]
 
 #: Below this overlap the reduced functions are evaluated in mpmath, not float64: they are
@@ -59,18 +60,37 @@ def m_grid(m_min: float = 1e-9, m_max_gap: float = 1e-12) -> np.ndarray:
 
 # --- state evolution --------------------------------------------------------------------------
 
-_MAPS = {"ml_amp": ("ml_amp_map", "ml_amp_slope_at_zero"), "amp": ("amp_map", "amp_slope_at_zero")}
+SE_KINDS = ("ml_amp", "amp")
 
 
-def _map(kind: str, ctx=None):
-    name = _MAPS[kind][0]
+def se_map(kind: str, field, ctx=None):
+    """The state-evolution map ``m -> F(m)`` of a Bayes-optimal field, from the jets kernels.
+
+    ``"amp"``: ``xi'(m)/(1 + xi'(m))``; ``"ml_amp"``: ``xi'(m)/sqrt(xi'(m)**2 + xi'(1))``.
+    float64 (broadcasting) when ``ctx`` is None, else in ``ctx``.
+    """
+    xi = field.xi
+    if kind == "amp":
+        if ctx is None:
+            return lambda m: KN.amp_map_jets(xi(m, 1))
+        return lambda m: KM.amp_map_jets(ctx, xi(m, 1, ctx))
+    one = xi(1, 1, ctx)
     if ctx is None:
-        return getattr(KN, name)
-    fn = getattr(KM, name)
-    return lambda m, p, d2, dp: fn(ctx, m, p, d2, dp)
+        return lambda m: KN.ml_amp_map_jets(xi(m, 1), one)
+    return lambda m: KM.ml_amp_map_jets(ctx, xi(m, 1, ctx), one)
 
 
-def iterate(kind: str, m0, p: int, delta2, delta_p, *, iterations: int, tol, ctx=None):
+def se_slope_at_zero(kind: str, field, ctx=None):
+    """The slope of :func:`se_map` at ``m = 0``: ``xi''(0)`` (AMP), ``xi''(0)/sqrt(xi'(1))`` (ML-AMP)."""
+    xi = field.xi
+    if kind == "amp":
+        return xi(0, 2, ctx)
+    if ctx is None:
+        return KN.ml_amp_slope_at_zero_jets(xi(0, 2), xi(1, 1))
+    return KM.ml_amp_slope_at_zero_jets(ctx, xi(0, 2, ctx), xi(1, 1, ctx))
+
+
+def iterate(kind: str, m0, field, *, iterations: int, tol, ctx=None):
     """Iterate the state evolution ``m <- F(m)`` from ``m0``.
 
     Stops when ``|m_{t+1} - m_t| <= tol`` (converged) or after ``iterations`` steps.
@@ -80,11 +100,11 @@ def iterate(kind: str, m0, p: int, delta2, delta_p, *, iterations: int, tol, ctx
     (list, bool)
         The iterates ``[m0, m1, ...]`` (floats, or mpf in ``ctx``) and whether it converged.
     """
-    step = _map(kind, ctx)
+    step = se_map(kind, field, ctx)
     m = m0
     out = [m]
     for _ in range(iterations):
-        new = step(m, p, delta2, delta_p)
+        new = step(m)
         if ctx is None:
             new = float(new)
         out.append(new)
@@ -94,55 +114,79 @@ def iterate(kind: str, m0, p: int, delta2, delta_p, *, iterations: int, tol, ctx
     return out, False
 
 
-def fixed_points(kind: str, p: int, delta2, delta_p, ctx=None):
+def _mp_grid(ctx, m_min) -> list:
+    """:func:`m_grid` in ``ctx``: geometric from ``m_min`` (an mpf, possibly far below the float64
+    range) to :data:`FLOAT_GRID_FROM` in mpmath, then the float64 grid from there."""
+    small = []
+    x, ratio = ctx.mpf(m_min), ctx.mpf(10) ** (ctx.mpf(1) / 8)
+    while x < FLOAT_GRID_FROM:
+        small.append(x)
+        x *= ratio
+    return small + [ctx.mpf(v) for v in m_grid(m_min=FLOAT_GRID_FROM)]
+
+
+def fixed_points(kind: str, field, ctx=None):
     """All fixed points of the state evolution in ``[0, 1)``, with their stability.
 
     ``m = 0`` is always one (stable iff the slope there is below 1).  The others are the sign
-    changes of ``F(m) - m`` on :func:`m_grid`, refined by bisection to the working precision;
-    since ``F`` increases, a fixed point is stable iff ``F(m) - m`` changes sign from + to -.
+    changes of ``F(m) - m`` on :func:`m_grid`, refined by bisection to the working precision,
+    and the grid points where it vanishes exactly; since ``F`` increases, a fixed point is
+    stable iff ``F(m) - m`` goes from + to - across it.
 
     Returns
     -------
     list of (m, stable)
     """
-    slope_name = _MAPS[kind][1]
+    step = se_map(kind, field, ctx)
+    zero = 0.0 if ctx is None else ctx.zero
+    out = [(zero, bool(se_slope_at_zero(kind, field, ctx) < 1))]
     if ctx is None:
-        slope = getattr(KN, slope_name)(*((delta2,) if kind == "amp" else (delta2, delta_p)))
-        out = [(0.0, bool(slope < 1))]
         grid = m_grid()
-        g = _map(kind)(grid, p, delta2, delta_p) - grid
-        for i in np.nonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)[0]:
-            a, b, ga = grid[i], grid[i + 1], g[i]
-            for _ in range(200):
-                mid = 0.5 * (a + b)
-                if not a < mid < b:
-                    break
-                gm = float(_map(kind)(mid, p, delta2, delta_p)) - mid
-                if (gm > 0) == (ga > 0):
-                    a, ga = mid, gm
-                else:
-                    b = mid
-            out.append((0.5 * (a + b), bool(g[i] > 0)))
-        return out
-    slope = getattr(KM, slope_name)(ctx, *((delta2,) if kind == "amp" else (delta2, delta_p)))
-    out = [(ctx.zero, bool(slope < 1))]
-    step = _map(kind, ctx)
-    grid = m_grid(m_min=float(ctx.mpf(10) ** (-(ctx.dps // 2 + 2))))
-    values = [step(ctx.mpf(x), p, delta2, delta_p) - x for x in grid]
+        g = step(grid) - grid
+        refine = lambda a, b, ga: _bisect_float(lambda x: float(step(x)) - x, a, b, ga)  # noqa: E731
+    else:
+        grid = _mp_grid(ctx, ctx.mpf(10) ** (-(ctx.dps // 2 + 2)))
+        g = [step(x) - x for x in grid]
+        refine = lambda a, b, ga: _bisect_mp(ctx, lambda x: step(x) - x, a, b, ga)  # noqa: E731
+    signs = [1 if v > 0 else (-1 if v < 0 else 0) for v in g]
     for i in range(len(grid) - 1):
-        if values[i] * values[i + 1] < 0:
-            a, b, ga = ctx.mpf(grid[i]), ctx.mpf(grid[i + 1]), values[i]
-            for _ in range(ctx.prec + 10):  # bisection to the working precision
-                mid = (a + b) / 2
-                if not a < mid < b:
-                    break
-                gm = step(mid, p, delta2, delta_p) - mid
-                if (gm > 0) == (ga > 0):
-                    a, ga = mid, gm
-                else:
-                    b = mid
-            out.append(((a + b) / 2, bool(values[i] > 0)))
+        if signs[i] * signs[i + 1] < 0:
+            out.append((refine(grid[i], grid[i + 1], g[i]), signs[i] > 0))
+        elif signs[i + 1] == 0 and i + 2 < len(grid):  # a fixed point exactly on the grid
+            before, after = signs[i], signs[i + 2]
+            if before * after < 0:
+                out.append((grid[i + 1] if ctx is not None else float(grid[i + 1]), before > 0))
     return out
+
+
+def _bisect_float(f, a, b, fa):
+    for _ in range(200):
+        mid = 0.5 * (a + b)
+        if not a < mid < b:
+            break
+        fm = f(mid)
+        if fm == 0:
+            return float(mid)
+        if (fm > 0) == (fa > 0):
+            a, fa = mid, fm
+        else:
+            b = mid
+    return float(0.5 * (a + b))
+
+
+def _bisect_mp(ctx, f, a, b, fa):
+    for _ in range(ctx.prec + 10):  # bisection to the working precision
+        mid = (a + b) / 2
+        if not a < mid < b:
+            break
+        fm = f(mid)
+        if fm == 0:
+            return mid
+        if (fm > 0) == (fa > 0):
+            a, fa = mid, fm
+        else:
+            b = mid
+    return (a + b) / 2
 
 
 # --- equal-height systems ---------------------------------------------------------------------
@@ -188,30 +232,40 @@ def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket,
     return tangency(ctx, F, J, reduced=reduced, recover=recover, bracket=bracket, what=what)
 
 
-def _sign_change_brackets(ctx, h_float, h_mp, m_min: float) -> list:
+def _sign_change_brackets(ctx, h_float, h_mp, m_min) -> list:
     """Brackets of the sign changes of a reduced function of ``m`` on :func:`m_grid`.
 
-    Float64 above :data:`FLOAT_GRID_FROM`, mpmath below (where float64 cannot resolve the
-    sign); the sign at each end of a bracket is confirmed in mpmath before it is used.
+    Float64 above :data:`FLOAT_GRID_FROM`; mpmath below, on a geometric grid from ``m_min`` (an
+    mpf: it may lie far below the float64 range, e.g. ``10**-500`` at dps = 1000), where float64
+    cannot resolve the sign.  A grid point where the function vanishes is bracketed by its
+    neighbours.  The sign at each end of a bracket is confirmed in mpmath before it is used.
     """
-    grid = m_grid(m_min=min(m_min, FLOAT_GRID_FROM / 10))
-    small = grid < FLOAT_GRID_FROM
-    signs = np.empty(grid.size)
-    signs[~small] = np.sign(h_float(grid[~small]))
-    signs[small] = [ctx.sign(h_mp(ctx.mpf(x))) for x in grid[small]]
+    large = m_grid(m_min=FLOAT_GRID_FROM)
+    small = []
+    x, ratio = ctx.mpf(m_min), ctx.mpf(10) ** (ctx.mpf(1) / 8)
+    while x < large[0]:
+        small.append(x)
+        x *= ratio
+    grid = small + [ctx.mpf(v) for v in large]
+    signs = [int(ctx.sign(h_mp(v))) for v in small] + [int(v) for v in np.sign(h_float(large))]
     out = []
-    for i in np.nonzero(signs[:-1] * signs[1:] < 0)[0]:
-        a, b = ctx.mpf(grid[i]), ctx.mpf(grid[i + 1])
-        if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0:
-            out.append((a, b))
+    last = None  # index of the last grid point with a nonzero sign
+    for i, sign in enumerate(signs):
+        if sign == 0:
+            continue
+        if last is not None and signs[last] * sign < 0:
+            a, b = grid[last], grid[i]
+            if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0:
+                out.append((a, b))
+        last = i
     return out
 
 
-def _m_min(ctx) -> float:
+def _m_min(ctx):
     # Roots below this change the threshold by less than the working precision (for p = 3
     # near the tricritical point Delta2_IT - 1 ~ m**2/2; for p >= 4 the roots that matter
-    # sit at finite m).
-    return float(ctx.mpf(10) ** (-(ctx.dps // 2 + 2)))
+    # sit at finite m).  An mpf: at dps >= ~620 it is below the float64 range.
+    return ctx.mpf(10) ** (-(ctx.dps // 2 + 2))
 
 
 def _work(ctx):

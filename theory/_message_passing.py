@@ -27,19 +27,23 @@ from theory._thresholds import ThresholdKind, one_channel, register_kind
 __all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
            "tensor_recovery_delta_p"]
 
-_SE_KINDS = ("ml_amp", "amp")
+_SE_KINDS = N.SE_KINDS
 
 
 @dataclass(frozen=True, eq=False)
 class StateEvolution:
     """The state evolution of a message-passing algorithm from one start.
 
+    Compares with ``==`` (field by field, arrays element by element) and pickles.
+
     Attributes
     ----------
     kind : str
         ``"ml_amp"`` or ``"amp"``.
     p, delta2, delta_p, m0 :
-        What was asked (``delta2``, ``delta_p``, ``m0`` as floats or mpf).
+        What was asked (``delta2``, ``delta_p``, ``m0`` as floats or mpf); for a ``model=`` with
+        several tensor channels ``p`` and ``delta_p`` are tuples, and ``delta2`` is None (inf)
+        without a matrix channel.
     iterates : numpy.ndarray or tuple of mpf
         ``m_0, m_1, ...``, the overlaps along the iteration.
     converged : bool
@@ -49,7 +53,7 @@ class StateEvolution:
     """
 
     kind: str
-    p: int
+    p: Any
     delta2: Any
     delta_p: Any
     m0: Any
@@ -63,17 +67,29 @@ class StateEvolution:
         last = self.iterates[-1]
         return float(last) if isinstance(last, np.floating) else last
 
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, StateEvolution):
+            return NotImplemented
+        fields = ("kind", "p", "delta2", "delta_p", "m0", "converged", "fixed_points")
+        return (all(getattr(self, f) == getattr(other, f) for f in fields)
+                and len(self.iterates) == len(other.iterates)
+                and all(a == b for a, b in zip(self.iterates, other.iterates)))
+
+    __hash__ = None
+
     def __repr__(self) -> str:
         fps = ", ".join(f"{mpmath.nstr(m, 8)}{'' if s else ' (unstable)'}" for m, s in self.fixed_points)
         state = "converged" if self.converged else "not converged"
-        return (f"StateEvolution({self.kind}: p={self.p}, delta2={mpmath.nstr(self.delta2, 8)}, "
-                f"delta_p={mpmath.nstr(self.delta_p, 8)}, m0={mpmath.nstr(self.m0, 4)} -> "
+        show = lambda x: "inf" if x is None else (str(tuple(mpmath.nstr(v, 8) for v in x))  # noqa: E731
+                                                   if isinstance(x, tuple) else mpmath.nstr(x, 8))
+        return (f"StateEvolution({self.kind}: p={self.p}, delta2={show(self.delta2)}, "
+                f"delta_p={show(self.delta_p)}, m0={mpmath.nstr(self.m0, 4)} -> "
                 f"m = {mpmath.nstr(self.fixed_point, 10)} after {len(self.iterates) - 1} steps, "
                 f"{state}; fixed points: {fps})")
 
 
-def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
-                    iterations: int = 100_000, tol=None, dps: int | None = None) -> StateEvolution:
+def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=None, kind: str = "ml_amp",
+                    m0=1e-6, iterations: int = 100_000, tol=None, dps: int | None = None) -> StateEvolution:
     """Iterate the state evolution of ML-AMP or Bayes-optimal AMP, and list its fixed points.
 
     - ``kind="ml_amp"``: ``m <- xi'(m) / sqrt(xi'(m)**2 + xi'(1))``; a positive fixed point is
@@ -81,14 +97,17 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     - ``kind="amp"``: ``m <- mhat/(1 + mhat)``, ``mhat = xi'(m)``; its fixed points are the
       stationary points of the replica-symmetric free entropy.
 
-    with ``xi(q) = q**2/(2 delta2) + q**p/(p delta_p)``.
+    with ``xi(q) = q**2/(2 delta2) + q**p/(p delta_p)``, or the covariance of ``model``.
 
     Parameters
     ----------
     p : int
-        Tensor order, >= 3.
+        Tensor order, >= 3 (shorthand for ``model=Model(delta2, {p: delta_p})``).
     delta2, delta_p : number
         Noise variances, positive and finite.
+    model : theory.Model, optional
+        Any Bayes-optimal model (several tensor channels, or none of the matrix); not together
+        with ``p``, ``delta2``, ``delta_p``.  A model with ``assumed`` variances is refused.
     kind : {"ml_amp", "amp"}
         Which algorithm.
     m0 : number
@@ -100,7 +119,8 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
         ``10**-dps`` otherwise.  Near a threshold the convergence is slow (critical slowing
         down): check :attr:`StateEvolution.converged`.
     dps : int, optional
-        Decimal digits; None iterates in float64.
+        Decimal digits; None iterates in float64.  Every iterate and fixed point is certified
+        by two evaluations 20 digits apart (:class:`~theory.PrecisionError` otherwise).
 
     Returns
     -------
@@ -109,7 +129,7 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     Raises
     ------
     ValueError
-        For parameters outside their ranges or an unknown kind.
+        For parameters outside their ranges, an unknown kind or a mismatched model.
 
     Examples
     --------
@@ -119,6 +139,9 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     (0.5615528128, True)
     >>> [(round(m, 6), stable) for m, stable in se.fixed_points]
     [(0.0, False), (0.561553, True)]
+    >>> mixture = theory.Model(delta2=0.5, tensors={3: 2.0, 4: 1.0})
+    >>> round(theory.state_evolution(model=mixture, kind="amp").fixed_point, 5)
+    0.63165
     >>> theory.state_evolution(p=3, delta2=0.5, delta_p=2.0, kind="bayes")
     Traceback (most recent call last):
         ...
@@ -128,33 +151,57 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     ----------
     arXiv:1902.00139, eqs. (5) and (9); arXiv:1812.09066, section II.
     """
-    p = _validate.check_p(p)
+    from theory._model import resolve
+
     if kind not in _SE_KINDS:
         raise ValueError(f"kind must be one of {', '.join(map(repr, _SE_KINDS))}; got {kind!r}")
-    d2 = _validate.positive_exact("delta2", delta2)
-    dp = _validate.positive_exact("delta_p", delta_p)
+    if model is None and (delta2 is None or delta_p is None or p is None):
+        for name, value in (("p", p), ("delta2", delta2), ("delta_p", delta_p)):
+            if value is None:
+                raise ValueError(f"{name} is required with the shorthand (or give model=theory.Model(...))")
+    if model is None:
+        p = _validate.check_p(p)
+        _validate.positive_exact("delta2", delta2)
+        _validate.positive_exact("delta_p", delta_p)
+    model = resolve(model, p, delta2, delta_p)
+    model.require_bayes_optimal(f"state_evolution(kind={kind!r})")
     start = _validate.exact("m0", m0)
     if not 0 <= start < 1:
         raise ValueError(f"m0 must lie in [0, 1), got {m0!r}")
     if isinstance(iterations, bool) or not isinstance(iterations, numbers.Integral) or iterations < 1:
         raise ValueError(f"iterations must be an integer >= 1, got {iterations!r}")
     dps = _validate.check_dps(dps)
-    if tol is not None:
-        tol_exact = _validate.positive_exact("tol", tol)
+    tol_exact = None if tol is None else _validate.positive_exact("tol", tol)
+    exact = model.field
+    orders = model.orders
+    p_out = orders[0] if len(orders) == 1 else orders
     if dps is None:
-        values = [float(x) for x in (d2, dp, start)]
-        tolerance = 1e-14 if tol is None else float(tol_exact)
-        its, converged = N.iterate(kind, values[2], p, values[0], values[1], iterations=iterations, tol=tolerance)
-        fps = tuple((float(m), s) for m, s in N.fixed_points(kind, p, values[0], values[1]))
-        return StateEvolution(kind, p, values[0], values[1], values[2], np.asarray(its), converged, fps)
-    ctx = _precision.context(dps + _precision.GUARD_DIGITS)
-    values = [_precision.to_mp(ctx, x) for x in (d2, dp, start)]
-    tolerance = ctx.mpf(10) ** (-dps) if tol is None else _precision.to_mp(ctx, tol_exact)
-    its, converged = N.iterate(kind, values[2], p, values[0], values[1], iterations=iterations,
-                               tol=tolerance, ctx=ctx)
-    out = lambda x: _precision.export(x, dps)  # noqa: E731
-    fps = tuple((out(m), s) for m, s in N.fixed_points(kind, p, values[0], values[1], ctx=ctx))
-    return StateEvolution(kind, p, *(out(v) for v in values), tuple(out(m) for m in its), converged, fps)
+        from numerics.model import field as make_field
+
+        floats = make_field({k: np.float64(v) for k, v in exact.variances.items()})
+        tolerance = 1e-14 if tol_exact is None else float(tol_exact)
+        its, converged = N.iterate(kind, float(start), floats, iterations=iterations, tol=tolerance)
+        fps = tuple((float(m), s) for m, s in N.fixed_points(kind, floats))
+        d2 = None if model.delta2 is None else float(model.delta2)
+        dp = tuple(float(dict(model.tensors)[k]) for k in orders)
+        return StateEvolution(kind, p_out, d2, dp[0] if len(dp) == 1 else dp, float(start), np.asarray(its),
+                              converged, fps)
+
+    def compute(ctx):
+        tolerance = ctx.mpf(10) ** (-dps) if tol_exact is None else _precision.to_mp(ctx, tol_exact)
+        its, converged = N.iterate(kind, _precision.to_mp(ctx, start), exact, iterations=iterations,
+                                   tol=tolerance, ctx=ctx)
+        fps = N.fixed_points(kind, exact, ctx=ctx)
+        return tuple(its), converged, tuple(m for m, _ in fps), tuple(s for _, s in fps)
+
+    its, converged, ms, stable = _precision.certify(compute, dps, f"state evolution ({kind}) of {model!r}")
+    ctx = _precision.context(dps)
+    out = lambda x: _precision.export(_precision.to_mp(_precision.context(dps + 5), x), dps)  # noqa: E731
+    d2 = None if model.delta2 is None else out(model.delta2)
+    dp = tuple(out(dict(model.tensors)[k]) for k in orders)
+    del ctx
+    return StateEvolution(kind, p_out, d2, dp[0] if len(dp) == 1 else dp, out(start), its, converged,
+                          tuple(zip(ms, stable)))
 
 
 def _certified(solve, what: str, dps: int | None):
