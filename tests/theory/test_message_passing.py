@@ -451,3 +451,83 @@ class TestStateEvolution:
         args = {"p": 3, "delta2": 0.5, "delta_p": 1.0, **kwargs}
         with pytest.raises(ValueError, match=match):
             theory.state_evolution(**args)
+
+
+class TestStateEvolutionValues:
+    def test_keeps_a_fixed_point_on_a_grid_point(self):
+        # phi'(m) = 0 at m = 1/2 exactly for p = 3, Delta2 = 1, Deltap = 1/2: 1/(1-m) = 1 + m/Deltap.
+        for dps in (None, 30):
+            se = theory.state_evolution(p=3, delta2=1, delta_p="0.5", kind="amp", dps=dps)
+            ms = [float(m) for m, _ in se.fixed_points]
+            assert any(abs(m - 0.5) < 1e-14 for m in ms), ms
+
+    def test_pickles_and_compares(self):
+        import pickle
+
+        for dps in (None, 20):
+            se = theory.state_evolution(p=4, delta2=0.3, delta_p=1.0, kind="amp", dps=dps)
+            back = pickle.loads(pickle.dumps(se))
+            assert back == se and back is not se
+            assert se != theory.state_evolution(p=4, delta2=0.3, delta_p=1.0, kind="ml_amp", dps=dps)
+
+    def test_model_equals_shorthand_bit_for_bit(self):
+        a = theory.state_evolution(p=4, delta2=0.7, delta_p=0.5, kind="amp")
+        b = theory.state_evolution(model=theory.Model(0.7, {4: 0.5}), kind="amp")
+        assert a == b and np.array_equal(a.iterates, b.iterates)
+
+    def test_mixture_fixed_point_solves_its_own_equation(self):
+        # Independent: m/(1-m) = xi'(m) with xi' of a 2+3+4 model typed here.
+        model = theory.Model(0.8, {3: 2.0, 4: 1.5})
+        se = theory.state_evolution(model=model, kind="amp")
+        m = se.fixed_point
+        assert se.converged and m > 0.1
+        assert abs(m / (1 - m) - (m / 0.8 + m**2 / 2.0 + m**3 / 1.5)) < 1e-10
+        ml = theory.state_evolution(model=model, kind="ml_amp")
+        x1, x1_one = ml.fixed_point / 0.8 + ml.fixed_point**2 / 2.0 + ml.fixed_point**3 / 1.5, 1 / 0.8 + 1 / 2.0 + 1 / 1.5
+        assert abs(ml.fixed_point - x1 / np.sqrt(x1**2 + x1_one)) < 1e-10
+
+    def test_pure_tensor_stays_at_zero_from_an_uninformed_start(self):
+        se = theory.state_evolution(model=theory.Model(None, {3: 0.1}), kind="amp")
+        assert se.fixed_point < 1e-30 and se.fixed_points[0] == (0.0, True) and se.delta2 is None
+        assert theory.state_evolution(model=theory.Model(None, {3: 0.1}), kind="amp", m0=0.9).fixed_point > 0.8
+
+    def test_refuses_a_mismatched_model_and_both_spellings(self):
+        mismatched = theory.Model(0.5, {3: 1}, assumed=theory.Model(0.5, {3: 2}))
+        with pytest.raises(ValueError, match="Bayes-optimal"):
+            theory.state_evolution(model=mismatched, kind="amp")
+        with pytest.raises(ValueError, match="not both"):
+            theory.state_evolution(model=theory.Model(0.5, {3: 1}), p=3, kind="amp")
+
+
+class TestAnyPrecision:
+    CASES = [
+        ("tensor_recovery", lambda dps: theory.tensor_recovery_delta_p(4, dps=dps), "0.12652429462230736185"),
+        ("first_order", lambda dps: theory.first_order_delta_p(4, dps=dps), "0.23780550346110454338"),
+        ("it_continuous", lambda dps: theory.threshold(4, 1.0, kind="information_theoretic", dps=dps), "1"),
+        ("it_first_order", lambda dps: theory.threshold(4, "0.2", kind="information_theoretic", dps=dps),
+         "1.2033456959910084383"),
+        ("amp", lambda dps: theory.threshold(4, "0.2", kind="amp", dps=dps), "0.93900456787136725202"),
+        ("mmse_jump", lambda dps: theory.threshold(4, "0.25", kind="mmse_jump", dps=dps), "0.96475350422415058004"),
+    ]
+
+    @pytest.mark.parametrize("dps", [1, 2, 80])
+    @pytest.mark.parametrize("name, fn, ref", CASES, ids=[c[0] for c in CASES])
+    def test_agrees_with_a_higher_precision(self, name, fn, ref, dps):
+        # The reference digits (20) are themselves checked against dps = 80 here.
+        value = fn(dps)
+        with mpmath.workdps(max(dps, 20) + 5):
+            assert abs(value - mpmath.mpf(ref)) <= abs(value) * mpmath.mpf(10) ** (-min(dps, 20) + 1)
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("name, fn, ref", CASES, ids=[c[0] for c in CASES])
+    def test_dps_1000(self, name, fn, ref):
+        high, low = fn(1000), fn(980)
+        with mpmath.workdps(1010):
+            assert abs(high - low) <= abs(high) * mpmath.mpf(10) ** -979
+            assert abs(high - mpmath.mpf(ref)) <= abs(high) * mpmath.mpf(10) ** -19
+
+    def test_float_kinds_finite_over_the_double_range(self):
+        for kind in ("ml_amp", "amp", "information_theoretic"):
+            for dp in (1e-300, 1e-100, 1e100, 1e300):
+                value = theory.threshold(4, dp, kind=kind)
+                assert value > 0 and not np.isnan(value), (kind, dp)
