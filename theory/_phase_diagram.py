@@ -304,19 +304,25 @@ def _inverse(delta2: np.ndarray) -> np.ndarray:
         return np.where(np.isinf(delta2), 0.0, 1.0 / np.where(delta2 == 0, np.nan, delta2))
 
 
-def phase_diagram(p: int = 3, delta_p=None, *, kinds=None, dps: int | None = None,
+def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None, dps: int | None = None,
                   progress: bool | None = None, executor=None) -> PhaseDiagram:
     """All thresholds ``Delta2`` for an array of ``Deltap``: the phase diagram at fixed ``p``.
 
     Parameters
     ----------
     p : int
-        Tensor order, >= 3.
+        Tensor order, >= 3 (default 3; shorthand for ``model=Model(tensors={p: 1})``).
     delta_p : number or array_like, optional
         Positive ``Deltap`` values (a scalar is one point; any shape is kept, but only a 1-D
         grid can be plotted); default 200 values with ``1/Deltap`` uniform in ``[0.03, 6]``.
+        With ``model=`` they scale every tensor variance of the model (true and assumed):
+        channel ``k`` has variance ``delta_p * Delta_k``.
+    model : theory.Model, optional
+        The tensor channels (its ``delta2`` is ignored: the thresholds are values of it); not
+        together with ``p``.
     kinds : sequence of str, optional
-        Which threshold kinds; default every registered one (:func:`theory.kinds`), so kinds
+        Which threshold kinds; default every registered one (:func:`theory.kinds`) that takes
+        the model (with several tensor channels, the kinds with ``any_channels``), so kinds
         registered later (e.g. ``"trivialization"``) appear automatically.
     dps : int, optional
         Decimal digits: each value is then a certified ``mpmath.mpf`` (an object array).
@@ -357,7 +363,19 @@ def phase_diagram(p: int = 3, delta_p=None, *, kinds=None, dps: int | None = Non
     ----------
     arXiv:1907.08226, Fig. 1; arXiv:1902.00139, Fig. 1; arXiv:1812.09066, section II.
     """
-    p = _validate.check_p(p)
+    from theory._model import Model
+    from theory._thresholds import _get_kind, _tensor_field
+
+    if model is not None:
+        if p is not None:
+            raise ValueError("give either model= or p=, not both")
+        if not isinstance(model, Model) or not model.tensors:
+            raise ValueError(f"model must be a theory.Model with at least one tensor channel, got {model!r}")
+        base = Model(tensors=dict(model.tensors), assumed=None if model.assumed is None else
+                     Model(tensors=dict(model.assumed.tensors)))
+    else:
+        p = 3 if p is None else _validate.check_p(p)
+        base = Model(tensors={p: 1})
     dps = _validate.check_dps(dps)
     _sweep.check_executor(executor)
     if delta_p is None:
@@ -371,9 +389,16 @@ def phase_diagram(p: int = 3, delta_p=None, *, kinds=None, dps: int | None = Non
     for k in chosen:
         if k not in available:
             raise ValueError(f"kinds: unknown kind {k!r}; registered: {', '.join(available)}")
+    if kinds is None:  # the kinds that take this model
+        chosen = tuple(k for k in chosen if _accepts(_get_kind(k), base, _tensor_field))
+    else:
+        for k in chosen:
+            _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
     flat = grid.reshape(-1)
-    tasks = [(p, k, tuple(float(v) for v in flat[i:i + CHUNK]), dps)
+    channels = (base.tensors, None if base.assumed is None else base.assumed.tensors)
+    tasks = [(channels, k, tuple(float(v) for v in flat[i:i + CHUNK]), dps)
              for k in chosen for i in range(0, flat.size, CHUNK)]
+    p = base.orders[0] if len(base.orders) == 1 else base.orders
     desc = f"phase diagram p={p}" + ("" if dps is None else f", dps={dps}")
     sweep = _sweep.run(_evaluate, tasks, executor=executor, progress=_show(progress), desc=desc)
     if sweep.interrupted:
@@ -383,21 +408,44 @@ def phase_diagram(p: int = 3, delta_p=None, *, kinds=None, dps: int | None = Non
         parts = [r for t, r in zip(tasks, sweep.results) if t[1] == k]
         values = np.concatenate(parts) if parts else np.empty(0, dtype=float if dps is None else object)
         out[k] = values.reshape(grid.shape)
-    return PhaseDiagram(p=p, delta_p=grid, thresholds=out, first_order_delta_p=first_order_delta_p(p),
-                        tensor_recovery_delta_p=tensor_recovery_delta_p(p),
-                        critical_delta_p=float(critical_point(p).delta_p), dps=dps)
+    one = isinstance(p, int)
+    nan = float("nan")
+    return PhaseDiagram(p=p, delta_p=grid, thresholds=out, first_order_delta_p=first_order_delta_p(p) if one else nan,
+                        tensor_recovery_delta_p=tensor_recovery_delta_p(p) if one else nan,
+                        critical_delta_p=float(critical_point(p).delta_p) if one else nan, dps=dps)
+
+
+def _accepts(kind, model, check) -> bool:
+    try:
+        check(kind, model)
+    except ValueError:
+        return False
+    return True
 
 
 def _evaluate(task):
     """One task of a sweep: the thresholds of one kind on a chunk of the grid (module level, so
-    that a process pool can pickle it)."""
-    p, kind, values, dps = task
+    that a process pool can pickle it).  Channel ``k`` has variance ``s * Delta_k`` at the grid
+    value ``s`` (true and assumed); the shorthand is the model ``{p: 1}``."""
+    from fractions import Fraction
+
+    from numerics.model import field
+    from theory._model import Model
+    from theory._thresholds import _get_kind
+
+    (true, assumed), kind, values, dps = task
     if dps is None:
-        return np.asarray(threshold(p, np.array(values), kind=kind), dtype=float)
+        s = _validate.positive_array("delta_p", np.array(values))
+        scaled = lambda channels: {k: s * float(v) for k, v in channels}  # noqa: E731
+        tensors = field(scaled(true), None if assumed is None else scaled(assumed))
+        return np.asarray(_get_kind(kind).evaluate_float(tensors), dtype=float)
     out = np.empty(len(values), dtype=object)
     for i, d in enumerate(values):
+        s = Fraction(d)
+        scaled = lambda channels: {k: s * v for k, v in channels}  # noqa: E731
+        model = Model(tensors=scaled(true), assumed=None if assumed is None else Model(tensors=scaled(assumed)))
         try:
-            out[i] = threshold(p, d, kind=kind, dps=dps)
+            out[i] = threshold(model=model, kind=kind, dps=dps)
         except NoJump:  # as in float64: nan where the overlap does not jump
             out[i] = mpmath.mpf("nan")
     return out

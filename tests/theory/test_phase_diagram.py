@@ -194,3 +194,27 @@ class TestHardRegionFigure:
                 (x0, y0), (x1, y1) = inverse.transform(text.get_window_extent(renderer).get_points())
                 for x, y in lines:
                     assert not _crosses((x0, y0, x1, y1), np.asarray(x), [np.asarray(y)]), text.get_text()
+
+
+class TestPhaseDiagramModel:
+    def test_model_scales_its_tensor_variances(self):
+        from fractions import Fraction
+
+        kinds = ["gradient_flow", "ml_amp", "amp", "information_theoretic"]
+        scaled = theory.phase_diagram(model=theory.Model(tensors={4: Fraction(1, 2)}), delta_p=[0.5, 1.0, 4.0], kinds=kinds)
+        plain = theory.phase_diagram(4, [0.25, 0.5, 2.0], kinds=kinds)
+        for k in kinds:
+            np.testing.assert_array_equal(scaled[k], plain[k])
+        unit = theory.phase_diagram(model=theory.Model(tensors={4: 1}), delta_p=[0.25, 0.5, 2.0], kinds=kinds)
+        assert unit == plain
+
+    def test_kinds_that_refuse_the_model(self):
+        mixture = theory.Model(tensors={3: 1, 4: 2})
+        d = theory.phase_diagram(model=mixture, delta_p=[1.0, 2.0])
+        for k in d:
+            assert theory.kinds().index(k) >= 0 and d[k].shape == (2,)
+        assert "amp" not in d  # one tensor channel only
+        with pytest.raises(ValueError, match="one tensor channel"):
+            theory.phase_diagram(model=mixture, delta_p=[1.0], kinds=["amp"])
+        with pytest.raises(ValueError, match="not both"):
+            theory.phase_diagram(3, model=mixture)
