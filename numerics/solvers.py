@@ -85,10 +85,11 @@ def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: i
         # A Newton step is kept inside the bracket and only while it at least halves the step
         # before last (as in Numerical Recipes' rtsafe); otherwise bisect.  Near a double root or
         # at a noise floor the Newton steps stop shrinking and bisection takes over.
-        if dx is None or not a <= x - dx <= b or abs(dx) > abs(dx_old) / 2:
-            x_new, polish, dx_old = _middle(ctx, a, b), False, (b - a) / 2
-        elif polish or dx == 0:
+        inside = dx is not None and a <= x - dx <= b
+        if inside and (polish or x - dx == x):  # converged: the last step was at the rounding level
             return Root(x - dx, (a, b))
+        if not inside or abs(dx) > abs(dx_old) / 2:
+            x_new, polish, dx_old = _middle(ctx, a, b), False, (b - a) / 2
         else:
             x_new, dx_old = x - dx, dx
             polish = abs(dx) <= tol * abs(x_new)
