@@ -315,6 +315,23 @@ def critical_point(model: SpikedModel = MODEL) -> tuple:
     return dp_c, d2_c, sp.factor(m_c)
 
 
+@lru_cache(maxsize=None)
+def ml_amp_threshold_jets() -> sp.Expr:
+    """The ML-AMP threshold for any tensor channels, in the jet ``dxi_1 = xi_T'(1)``.
+
+    With ``xi = q**2/(2 Delta2) + xi_T`` and tensor orders >= 3 (``xi_T'(0) = xi_T''(0) = 0``)
+    the slope of the ML-AMP map at 0 is ``(1/Delta2)/sqrt(1/Delta2 + xi_T'(1))``; slope 1 is
+    ``u**2 = u + xi_T'(1)`` for ``u = 1/Delta2``, whose positive root SymPy takes.
+    """
+    model = bayes_tensor_model()
+    slope = to_jets(sp.diff(ml_amp_map(model), m).subs(m, 0))
+    slope = slope.subs({jet("xi", 1, 0): 0, jet("xi", 2, 0): 0})
+    u = sp.Symbol("u", positive=True)
+    roots = sp.solve(sp.Eq(slope.subs(Delta2, 1 / u), 1), u)
+    (root,) = [r for r in roots if r.subs(jet("xi", 1, 1), 1).evalf() > 0]  # the other is negative
+    return sp.simplify(1 / root)
+
+
 def _kernel(name: str, expr: sp.Expr, doc: str) -> Kernel:
     return Kernel(name, _args(expr), expr, doc)
 
@@ -400,4 +417,6 @@ KERNELS = (
     Kernel("ml_amp_slope_at_zero_jets", (jet("xi", 2, 0), jet("xi", 1, 1)),
            to_jets(sp.diff(ml_amp_map(generic()), m).subs(m, 0)).subs(jet("xi", 1, 0), 0),
            "Slope of the ML-AMP map at m = 0 (xi'(0) = 0: no linear channel)."),
+    Kernel("delta2_ml_amp_jets", (jet("xi", 1, 1),), ml_amp_threshold_jets(),
+           "ML-AMP threshold for any tensor channels, in dxi_1 = xi_T'(1)."),
 )

@@ -562,6 +562,10 @@ def _per_element(tensors, fn, fill):
 
     p = _order(tensors)
     values = np.asarray(tensors.variances[p], dtype=np.float64)
+    bad = ~(np.isfinite(values) & (values > 0))
+    if bad.any():
+        raise ValueError(f"float64 cannot resolve delta_p = {values[bad].flat[0]!r} (it under- or overflowed); "
+                         f"pass the exact value with dps=")
     out = np.empty(values.shape)
     ctx = _context(20)
     for idx in np.ndindex(values.shape):

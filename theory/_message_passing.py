@@ -387,10 +387,12 @@ def _mmse_jump_mp(ctx, tensors):
 register_kind(ThresholdKind(
     name="ml_amp",
     summary="largest Delta2 at which ML-AMP leaves m = 0 from an uninformed start: theta(0) = sqrt(xi'(1))",
-    evaluate_float=lambda tensors: KN.delta2_ml_amp(one_channel(tensors)[1]),
-    evaluate_mp=lambda ctx, tensors: KM.delta2_ml_amp(ctx, one_channel(tensors, ctx)[1]),
+    evaluate_float=lambda tensors: KN.delta2_ml_amp_jets(tensors.xi(1, 1)),
+    evaluate_mp=lambda ctx, tensors: KM.delta2_ml_amp_jets(ctx, tensors.xi(1, 1, ctx)),
     formula="delta2_ml_amp",
     reference="arXiv:1902.00139, section 3",
+    any_channels=True,
+    bayes_optimal_only=True,
 ))
 
 register_kind(ThresholdKind(

@@ -8,7 +8,7 @@ do not edit.
 import numpy as np
 
 
-__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets']
+__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
 
 
 def ml_amp_map(m, p, Delta2, Deltap):
@@ -211,6 +211,11 @@ def ml_amp_slope_at_zero_jets(d2xi_0, dxi_1):
     return d2xi_0/np.sqrt(dxi_1)
 
 
+def delta2_ml_amp_jets(dxi_1):
+    """ML-AMP threshold for any tensor channels, in dxi_1 = xi_T'(1)."""
+    return 2/(np.sqrt(4*dxi_1 + 1) + 1)
+
+
 #: name -> (expression as text, as LaTeX), for display without SymPy.
 FORMULAS = {
     'ml_amp_map': ('(m**(p - 1)/Deltap + m/Delta2)/sqrt((m**(p - 1)/Deltap + m/Delta2)**2 + 1/Deltap + 1/Delta2)', '\\frac{\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}{\\sqrt{\\left(\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}\\right)^{2} + \\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}}}'),
@@ -250,4 +255,5 @@ FORMULAS = {
     'ml_amp_map_jets': ('dxi_m/sqrt(dxi_1 + dxi_m**2)', '\\frac{dxi_{m}}{\\sqrt{dxi_{1} + dxi_{m}^{2}}}'),
     'amp_map_jets': ('dxi_m/(dxi_m + 1)', '\\frac{dxi_{m}}{dxi_{m} + 1}'),
     'ml_amp_slope_at_zero_jets': ('d2xi_0/sqrt(dxi_1)', '\\frac{d2xi_{0}}{\\sqrt{dxi_{1}}}'),
+    'delta2_ml_amp_jets': ('2/(sqrt(4*dxi_1 + 1) + 1)', '\\frac{2}{\\sqrt{4 dxi_{1} + 1} + 1}'),
 }

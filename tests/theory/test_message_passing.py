@@ -531,3 +531,24 @@ class TestAnyPrecision:
             for dp in (1e-300, 1e-100, 1e100, 1e300):
                 value = theory.threshold(4, dp, kind=kind)
                 assert value > 0 and not np.isnan(value), (kind, dp)
+
+
+class TestMlAmpAnyChannels:
+    def test_mixture_threshold_has_map_slope_one(self):
+        # Independent: the typed ML-AMP map of a 2+3+4 model has slope 1 at m -> 0 at the threshold.
+        model = theory.Model(tensors={3: Fraction(1, 2), 4: Fraction(3, 2)})
+        d2 = theory.threshold(model=model, kind="ml_amp", dps=40)
+        with mpmath.workdps(40):
+            small = mpmath.mpf("1e-25")
+            x1 = lambda m: m / d2 + m**2 * 2 + m**3 / mpmath.mpf(1.5)  # noqa: E731
+            slope = x1(small) / mpmath.sqrt(x1(small) ** 2 + x1(1)) / small
+            assert abs(slope - 1) < mpmath.mpf("1e-20")
+        assert float(d2) == pytest.approx(theory.threshold(model=model, kind="ml_amp"), rel=1e-14)
+
+    def test_one_channel_model_equals_shorthand(self):
+        assert theory.threshold(model=theory.Model(tensors={5: 0.7}), kind="ml_amp") == theory.threshold(5, 0.7, kind="ml_amp")
+
+    def test_refuses_a_mismatched_model(self):
+        model = theory.Model(tensors={3: 1}, assumed=theory.Model(tensors={3: 2}))
+        with pytest.raises(ValueError, match="Bayes-optimal"):
+            theory.threshold(model=model, kind="ml_amp")
