@@ -457,7 +457,7 @@ class TestStateEvolutionValues:
     def test_keeps_a_fixed_point_on_a_grid_point(self):
         # phi'(m) = 0 at m = 1/2 exactly for p = 3, Delta2 = 1, Deltap = 1/2: 1/(1-m) = 1 + m/Deltap.
         for dps in (None, 30):
-            se = theory.state_evolution(p=3, delta2=1, delta_p="0.5", kind="amp", dps=dps)
+            se = theory.state_evolution(p=3, delta2=1, delta_p="0.5", kind="amp", dps=dps, iterations=50)
             ms = [float(m) for m, _ in se.fixed_points]
             assert any(abs(m - 0.5) < 1e-14 for m in ms), ms
 
