@@ -214,8 +214,11 @@ def _certified(solve, what: str, dps: int | None):
 def first_order_delta_p(p: int, *, dps: int | None = None):
     """The ``Deltap`` below which the information-theoretic transition is first order.
 
-    Above it ``Delta2_IT = 1`` (continuous transition: the Bayes-optimal AMP threshold); below
-    it ``Delta2_IT > 1`` and AMP is suboptimal (a hard phase).  For p = 3 it is the tricritical
+    Above it ``Delta2_IT = 1`` (the overlap leaves 0 continuously at the weak-recovery point);
+    below it ``Delta2_IT > 1`` and the Bayes-optimal overlap jumps out of ``m = 0`` (uninformed
+    AMP is then stuck at 0 for ``1 < Delta2 < Delta2_IT``).  This is not where the MMSE stops
+    being first order: for p >= 4 it jumps between two nonzero overlaps, below ``Delta2 = 1``,
+    up to the larger ``Deltap`` of :func:`critical_point` (``threshold(kind="mmse_jump")``).  For p = 3 it is the tricritical
     point ``Deltap = 1`` where the cubic term of the free entropy vanishes at ``Delta2 = 1``;
     for p >= 4 the first-order line meets ``Delta2 = 1`` at a finite overlap, solved as the
     system ``phi(m) = 0 = phi'(m)`` at ``Delta2 = 1`` for ``(m, Deltap)``.
