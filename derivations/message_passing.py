@@ -315,6 +315,22 @@ def critical_point(model: SpikedModel = MODEL) -> tuple:
     return dp_c, d2_c, sp.factor(m_c)
 
 
+def ml_amp_map_jets() -> sp.Expr:
+    """The ML-AMP map of any model in jets, written ``s/hypot(1, s)`` with ``s = xi'(m)/sqrt(xi'(1))``.
+
+    The same function as ``xi'(m)/sqrt(xi'(m)**2 + xi'(1))`` (checked here by SymPy), but
+    ``xi'(m)**2`` is never formed: no overflow in float64 for variances down to 1e-300.
+    """
+    from sympy.codegen.cfunctions import hypot
+
+    plain = to_jets(ml_amp_map(generic()))
+    s = jet("xi", 1, m) / sp.sqrt(jet("xi", 1, 1))
+    form = s / hypot(1, s)
+    if sp.simplify(sp.expand_func(form) - plain) != 0:  # pragma: no cover - a derivation error
+        raise AssertionError("the hypot form of the ML-AMP map differs from the map")
+    return form
+
+
 @lru_cache(maxsize=None)
 def ml_amp_threshold_jets() -> sp.Expr:
     """The ML-AMP threshold for any tensor channels, in the jet ``dxi_1 = xi_T'(1)``.
@@ -411,8 +427,8 @@ KERNELS = (
     Kernel("critical_delta2", (p,), _critical[1], "Delta2 at the critical point."),
     Kernel("critical_m", (p,), _critical[2], "Overlap m at the critical point."),
     # The state-evolution maps of any Bayes-optimal model (xi = g), in jets of its covariance.
-    Kernel("ml_amp_map_jets", (jet("xi", 1, m), jet("xi", 1, 1)),
-           to_jets(ml_amp_map(generic())), "ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets."),
+    Kernel("ml_amp_map_jets", (jet("xi", 1, m), jet("xi", 1, 1)), ml_amp_map_jets(),
+           "ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."),
     Kernel("amp_map_jets", (jet("xi", 1, m),), to_jets(amp_map(generic())), "Bayes map m -> xi'(m)/(1 + xi'(m)) in jets."),
     Kernel("ml_amp_slope_at_zero_jets", (jet("xi", 2, 0), jet("xi", 1, 1)),
            to_jets(sp.diff(ml_amp_map(generic()), m).subs(m, 0)).subs(jet("xi", 1, 0), 0),

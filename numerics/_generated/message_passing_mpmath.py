@@ -272,10 +272,11 @@ def critical_m(ctx, p):
 
 
 def ml_amp_map_jets(ctx, dxi_m, dxi_1):
-    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets."""
+    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."""
     dxi_m = ctx.mpf(dxi_m)
     dxi_1 = ctx.mpf(dxi_1)
-    return dxi_m/ctx.sqrt(dxi_1 + dxi_m**2)
+    _t0 = dxi_m/ctx.sqrt(dxi_1)
+    return _t0/ctx.hypot(1, _t0)
 
 
 def amp_map_jets(ctx, dxi_m):

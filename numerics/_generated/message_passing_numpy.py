@@ -197,8 +197,9 @@ def critical_m(p):
 
 
 def ml_amp_map_jets(dxi_m, dxi_1):
-    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets."""
-    return dxi_m/np.sqrt(dxi_1 + dxi_m**2)
+    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."""
+    _t0 = dxi_m/np.sqrt(dxi_1)
+    return _t0/np.hypot(1, _t0)
 
 
 def amp_map_jets(dxi_m):
@@ -252,7 +253,7 @@ FORMULAS = {
     'critical_delta_p': ('4*(p - 3)**(p - 3)*(p - 2)*(p - 1)**(1 - p)', '4 \\left(p - 3\\right)^{p - 3} \\left(p - 2\\right) \\left(p - 1\\right)^{1 - p}'),
     'critical_delta2': ('4*(p - 2)/(p - 1)**2', '\\frac{4 \\left(p - 2\\right)}{\\left(p - 1\\right)^{2}}'),
     'critical_m': ('(p - 3)/(p - 1)', '\\frac{p - 3}{p - 1}'),
-    'ml_amp_map_jets': ('dxi_m/sqrt(dxi_1 + dxi_m**2)', '\\frac{dxi_{m}}{\\sqrt{dxi_{1} + dxi_{m}^{2}}}'),
+    'ml_amp_map_jets': ('dxi_m/(sqrt(dxi_1)*hypot(1, dxi_m/sqrt(dxi_1)))', '\\frac{dxi_{m}}{\\sqrt{dxi_{1}} \\operatorname{hypot}{\\left(1,\\frac{dxi_{m}}{\\sqrt{dxi_{1}}} \\right)}}'),
     'amp_map_jets': ('dxi_m/(dxi_m + 1)', '\\frac{dxi_{m}}{dxi_{m} + 1}'),
     'ml_amp_slope_at_zero_jets': ('d2xi_0/sqrt(dxi_1)', '\\frac{d2xi_{0}}{\\sqrt{dxi_{1}}}'),
     'delta2_ml_amp_jets': ('2/(sqrt(4*dxi_1 + 1) + 1)', '\\frac{2}{\\sqrt{4 dxi_{1} + 1} + 1}'),

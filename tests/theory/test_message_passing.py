@@ -552,3 +552,14 @@ class TestMlAmpAnyChannels:
         model = theory.Model(tensors={3: 1}, assumed=theory.Model(tensors={3: 2}))
         with pytest.raises(ValueError, match="Bayes-optimal"):
             theory.threshold(model=model, kind="ml_amp")
+
+
+class TestStateEvolutionFloatRange:
+    @pytest.mark.parametrize("kind", ["amp", "ml_amp"])
+    def test_finite_over_the_double_range(self, kind):
+        vals = [1e-300, 1e-10, 1.0, 1e10, 1e300]
+        for d2 in vals:
+            for dp in vals:
+                se = theory.state_evolution(p=4, delta2=d2, delta_p=dp, kind=kind, iterations=500)
+                assert np.all(np.isfinite(se.iterates)) and all(np.isfinite(m) for m, _ in se.fixed_points)
+                assert all(0 <= m < 1 for m, _ in se.fixed_points)
