@@ -35,8 +35,8 @@ from sympy.codegen.cfunctions import log1p
 
 from derivations.hessian import theta
 from derivations.kernel import Kernel
-from derivations.model import MODEL, SpikedModel
-from derivations.symbols import Delta2, Deltap, at_zero, m, p
+from derivations.model import MODEL, XI, SpikedModel, generic, jet, to_jets
+from derivations.symbols import Delta2, Deltap, at_zero, m, p, q
 
 _ORDER = (m, p, Delta2, Deltap)
 
@@ -245,10 +245,133 @@ def tricritical_delta_p(model: SpikedModel = MODEL) -> sp.Expr:
     return root
 
 
+# --- the hard phase: spinodal of the low branch, MMSE jump, critical point (any model) --------
+#
+# For any tensor channels write the covariance as xi(q) = q**2/(2 Delta2) + xi_T(q), xi_T the
+# (undefined) covariance of the tensor channels: a formula derived with it and written in jets
+# (``dxi_m`` = xi_T'(m), ...) by :func:`~derivations.model.to_jets` serves every model.
+
+def bayes_tensor_model() -> SpikedModel:
+    """Bayes-optimal model ``xi = g = q**2/(2 Delta2) + xi_T(q)``, ``xi_T`` undefined (any tensors)."""
+    xi = sp.Lambda(q, q**2 / (2 * Delta2) + XI(q))
+    return SpikedModel(xi=xi, g=xi)
+
+
+def bayes_fixed_point(model: SpikedModel | None = None) -> sp.Expr:
+    """``2 phi'(m) = xi'(m) - m/(1 - m)``: zero exactly at the Bayes state-evolution fixed points.
+
+    The fixed-point map is ``F(m) = m + (1 - m) * bayes_fixed_point / (1 + xi'(m))``
+    (:func:`bayes_fixed_point_factor`), so on ``[0, 1)`` a root of this function of order k is
+    a root of ``F(m) - m`` of the same order.
+    """
+    model = bayes_tensor_model() if model is None else model
+    return 2 * free_entropy_dm(model)
+
+
+def bayes_fixed_point_factor(model: SpikedModel = MODEL) -> sp.Expr:
+    """``(amp_map(m) - m) - (1 - m) bayes_fixed_point(m)/(1 + xi'(m))``: identically zero."""
+    return sp.simplify(amp_map(model) - m - (1 - m) * bayes_fixed_point(model) / (1 + model.xi_d(1, m)))
+
+
+def amp_spinodal_reduced(model: SpikedModel | None = None) -> sp.Expr:
+    """``m d/dm(2 phi') - 2 phi'``: free of ``Delta2``; zero where a fixed point is a double root.
+
+    On a branch of fixed points ``1/Delta2 = U(m)`` (:func:`inverse_delta2_fixed_point`) this
+    is ``-m**2 U'(m)``: its roots are the spinodals (saddle-nodes) of the state evolution, and
+    it is negative where ``U`` increases (a stable branch).
+    """
+    f = bayes_fixed_point(model)
+    reduced = sp.expand(m * sp.diff(f, m) - f)
+    if Delta2 in reduced.free_symbols:  # pragma: no cover - a derivation error
+        raise AssertionError("the spinodal condition should not depend on Delta2")
+    return sp.factor(sp.cancel(sp.together(reduced)))
+
+
+def inverse_delta2_fixed_point(model: SpikedModel | None = None) -> sp.Expr:
+    """``U(m)``: the ``1/Delta2`` at which ``m > 0`` is a Bayes fixed point (solves ``phi'(m) = 0``)."""
+    u = sp.Symbol("u", positive=True)
+    (root,) = sp.solve(bayes_fixed_point(model).subs(Delta2, 1 / u), u)
+    return sp.expand(root)
+
+
+@lru_cache(maxsize=None)
+def critical_point(model: SpikedModel = MODEL) -> tuple:
+    """End point ``(Deltap, Delta2, m)`` of the line of first-order MMSE transitions, for every p.
+
+    There the fixed-point map has a triple root: ``U'(m) = 0 = U''(m)`` with
+    ``1/Delta2 = U(m) = 1/(1 - m) - m**(p-2)/Deltap``.  ``U' = 0`` is linear in ``1/Deltap``;
+    substituted into ``U'' = 0`` it leaves ``m = (p - 3)/(p - 1)`` (solved by SymPy):
+
+        Deltap_c = 4 (p-2) (p-3)**(p-3) / (p-1)**(p-1),   Delta2_c = 4 (p-2)/(p-1)**2.
+
+    For p = 3 it is the tricritical point ``(1, 1, 0)`` (:func:`tricritical_delta_p`).
+    """
+    U = inverse_delta2_stationary(model)
+    (dp_c,) = sp.solve(sp.diff(U, m), Deltap)
+    second = sp.simplify(sp.powsimp(sp.expand(sp.diff(U, m, 2).subs(Deltap, dp_c)), force=True))
+    (m_c,) = sp.solve(second, m)
+    dp_c = sp.factor(sp.powsimp(sp.simplify(dp_c.subs(m, m_c)), force=True))
+    d2_c = sp.factor(sp.simplify(1 / U.subs(Deltap, dp_c).subs(m, m_c)))
+    return dp_c, d2_c, sp.factor(m_c)
+
+
+def ml_amp_map_jets() -> sp.Expr:
+    """The ML-AMP map of any model in jets, written ``s/hypot(1, s)`` with ``s = xi'(m)/sqrt(xi'(1))``.
+
+    The same function as ``xi'(m)/sqrt(xi'(m)**2 + xi'(1))`` (checked here by SymPy), but
+    ``xi'(m)**2`` is never formed: no overflow in float64 for variances down to 1e-300.
+    """
+    from sympy.codegen.cfunctions import hypot
+
+    plain = to_jets(ml_amp_map(generic()))
+    s = jet("xi", 1, m) / sp.sqrt(jet("xi", 1, 1))
+    form = s / hypot(1, s)
+    if sp.simplify(sp.expand_func(form) - plain) != 0:  # pragma: no cover - a derivation error
+        raise AssertionError("the hypot form of the ML-AMP map differs from the map")
+    return form
+
+
+@lru_cache(maxsize=None)
+def ml_amp_threshold_jets() -> sp.Expr:
+    """The ML-AMP threshold for any tensor channels, in the jet ``dxi_1 = xi_T'(1)``.
+
+    With ``xi = q**2/(2 Delta2) + xi_T`` and tensor orders >= 3 (``xi_T'(0) = xi_T''(0) = 0``)
+    the slope of the ML-AMP map at 0 is ``(1/Delta2)/sqrt(1/Delta2 + xi_T'(1))``; slope 1 is
+    ``u**2 = u + xi_T'(1)`` for ``u = 1/Delta2``, whose positive root SymPy takes.
+    """
+    model = bayes_tensor_model()
+    slope = to_jets(sp.diff(ml_amp_map(model), m).subs(m, 0))
+    slope = slope.subs({jet("xi", 1, 0): 0, jet("xi", 2, 0): 0})
+    u = sp.Symbol("u", positive=True)
+    roots = sp.solve(sp.Eq(slope.subs(Delta2, 1 / u), 1), u)
+    (root,) = [r for r in roots if r.subs(jet("xi", 1, 1), 1).evalf() > 0]  # the other is negative
+    return sp.simplify(1 / root)
+
+
 def _kernel(name: str, expr: sp.Expr, doc: str) -> Kernel:
     return Kernel(name, _args(expr), expr, doc)
 
 
+def _jets_kernel(name: str, args: tuple, expr: sp.Expr, doc: str) -> Kernel:
+    """A kernel of jets; ``expr`` is linear in them: printed as ``sum_j c_j(m) jet_j + r(m)``
+    with each coefficient factored (no cancellation between the terms of one coefficient)."""
+    expr = to_jets(expr)
+    jets = [a for a in args if a.name.endswith("_m")]
+    coefficients = {j: sp.factor(sp.cancel(sp.diff(expr, j))) for j in jets}
+    if any(c.free_symbols & set(jets) for c in coefficients.values()):  # pragma: no cover
+        raise AssertionError(f"kernel {name!r} is not linear in the jets")
+    rest = sp.factor(sp.cancel(expr - sum(c * j for j, c in coefficients.items())))
+    return Kernel(name, args, sum(c * j for j, c in coefficients.items()) + rest, doc)
+
+
+def _jets(*names: str) -> tuple:
+    return tuple(jet("xi", k, m) for k in names)
+
+
+_BT = bayes_tensor_model()
+_fp = bayes_fixed_point(_BT)
+_phi_bt = free_entropy(_BT)
+_critical = critical_point(MODEL)
 _phi = free_entropy(MODEL)
 _dphi = free_entropy_dm(MODEL)
 KERNELS = (
@@ -281,4 +404,35 @@ KERNELS = (
             "Deltap at which m > 0 is stationary for 1/Delta2 = 0 (the tensor alone)."),
     _kernel("tensor_only_reduced", line_reduced(MODEL, sp.Integer(0)),
             "2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal height."),
+    # The hard phase, for any tensor channels: jets of xi_T (the tensor channels' covariance).
+    _jets_kernel("bayes_fixed_point", (m, Delta2, *_jets(1)), _fp,
+                 "2 phi'(m) = m/Delta2 + xi_T'(m) - m/(1 - m): zero at the Bayes fixed points."),
+    _jets_kernel("bayes_fixed_point_dm", (m, Delta2, *_jets(2)), sp.diff(_fp, m),
+                 "d/dm of bayes_fixed_point."),
+    _jets_kernel("bayes_fixed_point_dm2", (m, *_jets(3)), sp.diff(_fp, m, 2),
+                 "d2/dm2 of bayes_fixed_point."),
+    _jets_kernel("bayes_fixed_point_ddelta2", (m, Delta2), sp.cancel(sp.diff(to_jets(_fp), Delta2)),
+                 "d/dDelta2 of bayes_fixed_point."),
+    _jets_kernel("bayes_fixed_point_dm_ddelta2", (Delta2,), sp.cancel(sp.diff(to_jets(sp.diff(_fp, m)), Delta2)),
+                 "d2/dm dDelta2 of bayes_fixed_point."),
+    _jets_kernel("amp_spinodal_reduced", (m, *_jets(1, 2)), amp_spinodal_reduced(_BT),
+                 "m d/dm(2 phi') - 2 phi' (Delta2-free): zero at a spinodal of the Bayes state evolution."),
+    _jets_kernel("inverse_delta2_fixed_point", (m, *_jets(1)), inverse_delta2_fixed_point(_BT),
+                 "U(m) = 1/Delta2 at which m > 0 is a Bayes fixed point."),
+    _jets_kernel("free_entropy_jets", (m, Delta2, *_jets(0)), _log1p(_phi_bt),
+                 "phi(m) = log(1-m)/2 + m/2 + m**2/(4 Delta2) + xi_T(m)/2."),
+    _jets_kernel("free_entropy_jets_ddelta2", (m, Delta2), sp.cancel(sp.diff(to_jets(_phi_bt), Delta2)),
+                 "d phi / d Delta2 (the tensor jets do not depend on Delta2)."),
+    Kernel("critical_delta_p", (p,), _critical[0], "Deltap at the critical point (end of the first-order MMSE line)."),
+    Kernel("critical_delta2", (p,), _critical[1], "Delta2 at the critical point."),
+    Kernel("critical_m", (p,), _critical[2], "Overlap m at the critical point."),
+    # The state-evolution maps of any Bayes-optimal model (xi = g), in jets of its covariance.
+    Kernel("ml_amp_map_jets", (jet("xi", 1, m), jet("xi", 1, 1)), ml_amp_map_jets(),
+           "ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."),
+    Kernel("amp_map_jets", (jet("xi", 1, m),), to_jets(amp_map(generic())), "Bayes map m -> xi'(m)/(1 + xi'(m)) in jets."),
+    Kernel("ml_amp_slope_at_zero_jets", (jet("xi", 2, 0), jet("xi", 1, 1)),
+           to_jets(sp.diff(ml_amp_map(generic()), m).subs(m, 0)).subs(jet("xi", 1, 0), 0),
+           "Slope of the ML-AMP map at m = 0 (xi'(0) = 0: no linear channel)."),
+    Kernel("delta2_ml_amp_jets", (jet("xi", 1, 1),), ml_amp_threshold_jets(),
+           "ML-AMP threshold for any tensor channels, in dxi_1 = xi_T'(1)."),
 )

@@ -25,11 +25,12 @@ import numpy as np
 
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
-from numerics.solvers import ConvergenceError, Root
+from numerics.solvers import ConvergenceError, Root, newton_bracketed, tangency
 
 __all__ = [
-    "equal_height", "fixed_points", "information_theoretic_float", "information_theoretic_mp",
-    "iterate", "m_grid", "onset_mp", "tensor_only_mp",
+    "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
+    "information_theoretic_float", "information_theoretic_mp", "iterate", "m_grid", "mmse_jump_float",
+    "mmse_jump_mp", "onset_mp", "se_map", "se_slope_at_zero", "spinodals_mp", "tensor_only_mp",
 ]
 
 #: Below this overlap the reduced functions are evaluated in mpmath, not float64: they are
@@ -59,18 +60,37 @@ def m_grid(m_min: float = 1e-9, m_max_gap: float = 1e-12) -> np.ndarray:
 
 # --- state evolution --------------------------------------------------------------------------
 
-_MAPS = {"ml_amp": ("ml_amp_map", "ml_amp_slope_at_zero"), "amp": ("amp_map", "amp_slope_at_zero")}
+SE_KINDS = ("ml_amp", "amp")
 
 
-def _map(kind: str, ctx=None):
-    name = _MAPS[kind][0]
+def se_map(kind: str, field, ctx=None):
+    """The state-evolution map ``m -> F(m)`` of a Bayes-optimal field, from the jets kernels.
+
+    ``"amp"``: ``xi'(m)/(1 + xi'(m))``; ``"ml_amp"``: ``xi'(m)/sqrt(xi'(m)**2 + xi'(1))``.
+    float64 (broadcasting) when ``ctx`` is None, else in ``ctx``.
+    """
+    xi = field.xi
+    if kind == "amp":
+        if ctx is None:
+            return lambda m: KN.amp_map_jets(xi(m, 1))
+        return lambda m: KM.amp_map_jets(ctx, xi(m, 1, ctx))
+    one = xi(1, 1, ctx)
     if ctx is None:
-        return getattr(KN, name)
-    fn = getattr(KM, name)
-    return lambda m, p, d2, dp: fn(ctx, m, p, d2, dp)
+        return lambda m: KN.ml_amp_map_jets(xi(m, 1), one)
+    return lambda m: KM.ml_amp_map_jets(ctx, xi(m, 1, ctx), one)
 
 
-def iterate(kind: str, m0, p: int, delta2, delta_p, *, iterations: int, tol, ctx=None):
+def se_slope_at_zero(kind: str, field, ctx=None):
+    """The slope of :func:`se_map` at ``m = 0``: ``xi''(0)`` (AMP), ``xi''(0)/sqrt(xi'(1))`` (ML-AMP)."""
+    xi = field.xi
+    if kind == "amp":
+        return xi(0, 2, ctx)
+    if ctx is None:
+        return KN.ml_amp_slope_at_zero_jets(xi(0, 2), xi(1, 1))
+    return KM.ml_amp_slope_at_zero_jets(ctx, xi(0, 2, ctx), xi(1, 1, ctx))
+
+
+def iterate(kind: str, m0, field, *, iterations: int, tol, ctx=None):
     """Iterate the state evolution ``m <- F(m)`` from ``m0``.
 
     Stops when ``|m_{t+1} - m_t| <= tol`` (converged) or after ``iterations`` steps.
@@ -80,11 +100,11 @@ def iterate(kind: str, m0, p: int, delta2, delta_p, *, iterations: int, tol, ctx
     (list, bool)
         The iterates ``[m0, m1, ...]`` (floats, or mpf in ``ctx``) and whether it converged.
     """
-    step = _map(kind, ctx)
+    step = se_map(kind, field, ctx)
     m = m0
     out = [m]
     for _ in range(iterations):
-        new = step(m, p, delta2, delta_p)
+        new = step(m)
         if ctx is None:
             new = float(new)
         out.append(new)
@@ -94,55 +114,79 @@ def iterate(kind: str, m0, p: int, delta2, delta_p, *, iterations: int, tol, ctx
     return out, False
 
 
-def fixed_points(kind: str, p: int, delta2, delta_p, ctx=None):
+def _mp_grid(ctx, m_min) -> list:
+    """:func:`m_grid` in ``ctx``: geometric from ``m_min`` (an mpf, possibly far below the float64
+    range) to :data:`FLOAT_GRID_FROM` in mpmath, then the float64 grid from there."""
+    small = []
+    x, ratio = ctx.mpf(m_min), ctx.mpf(10) ** (ctx.mpf(1) / 8)
+    while x < FLOAT_GRID_FROM:
+        small.append(x)
+        x *= ratio
+    return small + [ctx.mpf(v) for v in m_grid(m_min=FLOAT_GRID_FROM)]
+
+
+def fixed_points(kind: str, field, ctx=None):
     """All fixed points of the state evolution in ``[0, 1)``, with their stability.
 
     ``m = 0`` is always one (stable iff the slope there is below 1).  The others are the sign
-    changes of ``F(m) - m`` on :func:`m_grid`, refined by bisection to the working precision;
-    since ``F`` increases, a fixed point is stable iff ``F(m) - m`` changes sign from + to -.
+    changes of ``F(m) - m`` on :func:`m_grid`, refined by bisection to the working precision,
+    and the grid points where it vanishes exactly; since ``F`` increases, a fixed point is
+    stable iff ``F(m) - m`` goes from + to - across it.
 
     Returns
     -------
     list of (m, stable)
     """
-    slope_name = _MAPS[kind][1]
+    step = se_map(kind, field, ctx)
+    zero = 0.0 if ctx is None else ctx.zero
+    out = [(zero, bool(se_slope_at_zero(kind, field, ctx) < 1))]
     if ctx is None:
-        slope = getattr(KN, slope_name)(*((delta2,) if kind == "amp" else (delta2, delta_p)))
-        out = [(0.0, bool(slope < 1))]
         grid = m_grid()
-        g = _map(kind)(grid, p, delta2, delta_p) - grid
-        for i in np.nonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)[0]:
-            a, b, ga = grid[i], grid[i + 1], g[i]
-            for _ in range(200):
-                mid = 0.5 * (a + b)
-                if not a < mid < b:
-                    break
-                gm = float(_map(kind)(mid, p, delta2, delta_p)) - mid
-                if (gm > 0) == (ga > 0):
-                    a, ga = mid, gm
-                else:
-                    b = mid
-            out.append((0.5 * (a + b), bool(g[i] > 0)))
-        return out
-    slope = getattr(KM, slope_name)(ctx, *((delta2,) if kind == "amp" else (delta2, delta_p)))
-    out = [(ctx.zero, bool(slope < 1))]
-    step = _map(kind, ctx)
-    grid = m_grid(m_min=float(ctx.mpf(10) ** (-(ctx.dps // 2 + 2))))
-    values = [step(ctx.mpf(x), p, delta2, delta_p) - x for x in grid]
+        g = step(grid) - grid
+        refine = lambda a, b, ga: _bisect_float(lambda x: float(step(x)) - x, a, b, ga)  # noqa: E731
+    else:
+        grid = _mp_grid(ctx, ctx.mpf(10) ** (-(ctx.dps // 2 + 2)))
+        g = [step(x) - x for x in grid]
+        refine = lambda a, b, ga: _bisect_mp(ctx, lambda x: step(x) - x, a, b, ga)  # noqa: E731
+    signs = [1 if v > 0 else (-1 if v < 0 else 0) for v in g]
     for i in range(len(grid) - 1):
-        if values[i] * values[i + 1] < 0:
-            a, b, ga = ctx.mpf(grid[i]), ctx.mpf(grid[i + 1]), values[i]
-            for _ in range(ctx.prec + 10):  # bisection to the working precision
-                mid = (a + b) / 2
-                if not a < mid < b:
-                    break
-                gm = step(mid, p, delta2, delta_p) - mid
-                if (gm > 0) == (ga > 0):
-                    a, ga = mid, gm
-                else:
-                    b = mid
-            out.append(((a + b) / 2, bool(values[i] > 0)))
+        if signs[i] * signs[i + 1] < 0:
+            out.append((refine(grid[i], grid[i + 1], g[i]), signs[i] > 0))
+        elif signs[i + 1] == 0 and i + 2 < len(grid):  # a fixed point exactly on the grid
+            before, after = signs[i], signs[i + 2]
+            if before * after < 0:
+                out.append((grid[i + 1] if ctx is not None else float(grid[i + 1]), before > 0))
     return out
+
+
+def _bisect_float(f, a, b, fa):
+    for _ in range(200):
+        mid = 0.5 * (a + b)
+        if not a < mid < b:
+            break
+        fm = f(mid)
+        if fm == 0:
+            return float(mid)
+        if (fm > 0) == (fa > 0):
+            a, fa = mid, fm
+        else:
+            b = mid
+    return float(0.5 * (a + b))
+
+
+def _bisect_mp(ctx, f, a, b, fa):
+    for _ in range(ctx.prec + 10):  # bisection to the working precision
+        mid = (a + b) / 2
+        if not a < mid < b:
+            break
+        fm = f(mid)
+        if fm == 0:
+            return mid
+        if (fm > 0) == (fa > 0):
+            a, fa = mid, fm
+        else:
+            b = mid
+    return (a + b) / 2
 
 
 # --- equal-height systems ---------------------------------------------------------------------
@@ -166,15 +210,12 @@ def _system(ctx, p, unknown, fixed):
     return F, J
 
 
-def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str,
-                 max_steps: int = 400) -> tuple:
+def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> tuple:
     """Solve ``phi(m) = 0``, ``phi'(m) = 0`` for ``(m, y)``, ``y`` = ``unknown``.
 
-    Newton steps use the generated exact Jacobian; a step leaving the current bracket in
-    ``m`` is replaced by a bisection step of ``reduced(m)`` (the system with ``y`` eliminated
-    through ``y = recover(m)``), whose sign change on ``bracket`` is required.  After
-    convergence the sign change of ``reduced`` is confirmed on a bracket of relative width
-    about ``10**(5 - dps)`` around the root.
+    Newton's method with the generated exact Jacobian, safeguarded by bisection of
+    ``reduced(m)`` (the system with ``y = recover(m)`` eliminated) on ``bracket``: see
+    :func:`numerics.solvers.tangency`.
 
     Returns
     -------
@@ -184,93 +225,47 @@ def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket,
     Raises
     ------
     ConvergenceError
-        No sign change on ``bracket``, no convergence in ``max_steps``, or no sign change
-        around the converged point; the message names ``what``, the bracket and dps.
+        No sign change on ``bracket``, no convergence, or no sign change around the converged
+        point; the message names ``what``, the bracket and dps.
     """
-    a, b = (ctx.mpf(x) for x in bracket)
-    ha, hb = reduced(a), reduced(b)
-    where = f"{what}, m-bracket ({ctx.nstr(a, 8)}, {ctx.nstr(b, 8)}), dps={ctx.dps}"
-    if not ha * hb < 0:
-        raise ConvergenceError(f"no sign change of the equal-height condition: {where}")
     F, J = _system(ctx, p, unknown, fixed)
-    m = (a + b) / 2
-    y = recover(m)
-    # Newton converges quadratically: once a relative step is below 2**(-3 prec/4) the next
-    # one is at the rounding level, so one more step is taken and the loop ends.  Where the
-    # system is badly scaled (tiny m, near the tricritical point) the steps stall at a noise
-    # floor above that: the loop also ends when a step below 2**(-prec/2) fails to halve the
-    # previous one (the working precision is twice the digits asked for, see _work).
-    tol, floor = ctx.mpf(2) ** (-(3 * ctx.prec) // 4), ctx.mpf(2) ** (-ctx.prec // 2)
-    polish, previous = False, None
-    for _ in range(max_steps):
-        h = reduced(m)
-        if h == 0:
-            break
-        if (h > 0) == (ha > 0):
-            a, ha = m, h
-        else:
-            b = m
-        if b - a <= 4 * ctx.eps * abs(m):  # the bracket itself is at the rounding level
-            break
-        (f0, f1), ((j00, j01), (j10, j11)) = F(m, y), J(m, y)
-        det = j00 * j11 - j01 * j10
-        newton = det != 0 and ctx.isfinite(det)
-        if newton:
-            m_new = m - (j11 * f0 - j01 * f1) / det
-            y_new = y - (j00 * f1 - j10 * f0) / det
-            # Keep the step only inside the bracket and near the reduced curve y = recover(m);
-            # far from the root (e.g. near a fold, where det is small) y can run away.
-            newton = a < m_new < b and ctx.isfinite(y_new) and abs(y_new - recover(m_new)) <= abs(y_new) / 8
-        if not newton and polish:  # converged; the last Newton step was at the rounding level
-            break
-        if not newton:  # bisection step on the reduced function
-            m_new = (a + b) / 2
-            y_new = recover(m_new)
-            previous = None
-        step = max(abs(m_new - m) / abs(m_new), abs(y_new - y) / abs(y_new))
-        stalled = newton and previous is not None and step <= floor and step >= previous / 2
-        m, y = m_new, y_new
-        if polish or stalled:
-            break
-        polish = newton and step <= tol
-        previous = step if newton else None
-    else:
-        raise ConvergenceError(f"equal-height system did not converge in {max_steps} steps: {where}")
-    # Certificate: a sign change of the reduced function around the solution.
-    lo_end, hi_end = (ctx.mpf(x) for x in bracket)
-    for digits in range(ctx.dps - 5, 2, -3):
-        delta = abs(m) * ctx.mpf(10) ** (-digits)
-        lo, hi = max(m - delta, lo_end), min(m + delta, hi_end)
-        if reduced(lo) * reduced(hi) < 0:
-            ends = sorted((recover(lo), recover(hi)))
-            return m, Root(y, (min(ends[0], y), max(ends[1], y)))
-    raise ConvergenceError(f"no sign change of the equal-height condition around m = {ctx.nstr(m, 10)}: {where}")
+    return tangency(ctx, F, J, reduced=reduced, recover=recover, bracket=bracket, what=what)
 
 
-def _sign_change_brackets(ctx, h_float, h_mp, m_min: float) -> list:
+def _sign_change_brackets(ctx, h_float, h_mp, m_min) -> list:
     """Brackets of the sign changes of a reduced function of ``m`` on :func:`m_grid`.
 
-    Float64 above :data:`FLOAT_GRID_FROM`, mpmath below (where float64 cannot resolve the
-    sign); the sign at each end of a bracket is confirmed in mpmath before it is used.
+    Float64 above :data:`FLOAT_GRID_FROM`; mpmath below, on a geometric grid from ``m_min`` (an
+    mpf: it may lie far below the float64 range, e.g. ``10**-500`` at dps = 1000), where float64
+    cannot resolve the sign.  A grid point where the function vanishes is bracketed by its
+    neighbours.  The sign at each end of a bracket is confirmed in mpmath before it is used.
     """
-    grid = m_grid(m_min=min(m_min, FLOAT_GRID_FROM / 10))
-    small = grid < FLOAT_GRID_FROM
-    signs = np.empty(grid.size)
-    signs[~small] = np.sign(h_float(grid[~small]))
-    signs[small] = [ctx.sign(h_mp(ctx.mpf(x))) for x in grid[small]]
+    large = m_grid(m_min=FLOAT_GRID_FROM)
+    small = []
+    x, ratio = ctx.mpf(m_min), ctx.mpf(10) ** (ctx.mpf(1) / 8)
+    while x < large[0]:
+        small.append(x)
+        x *= ratio
+    grid = small + [ctx.mpf(v) for v in large]
+    signs = [int(ctx.sign(h_mp(v))) for v in small] + [int(v) for v in np.sign(h_float(large))]
     out = []
-    for i in np.nonzero(signs[:-1] * signs[1:] < 0)[0]:
-        a, b = ctx.mpf(grid[i]), ctx.mpf(grid[i + 1])
-        if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0:
-            out.append((a, b))
+    last = None  # index of the last grid point with a nonzero sign
+    for i, sign in enumerate(signs):
+        if sign == 0:
+            continue
+        if last is not None and signs[last] * sign < 0:
+            a, b = grid[last], grid[i]
+            if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0:
+                out.append((a, b))
+        last = i
     return out
 
 
-def _m_min(ctx) -> float:
+def _m_min(ctx):
     # Roots below this change the threshold by less than the working precision (for p = 3
     # near the tricritical point Delta2_IT - 1 ~ m**2/2; for p >= 4 the roots that matter
-    # sit at finite m).
-    return float(ctx.mpf(10) ** (-(ctx.dps // 2 + 2)))
+    # sit at finite m).  An mpf: at dps >= ~620 it is below the float64 range.
+    return ctx.mpf(10) ** (-(ctx.dps // 2 + 2))
 
 
 def _work(ctx):
@@ -408,3 +403,204 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     u_star = np.where(below, 1.0, u_star)
     safe = np.where(u_star > 0, u_star, 1.0)
     return np.where(below | (u_star <= 0), np.inf, 1.0 / safe)
+
+
+# --- the hard phase: AMP spinodal, MMSE jump, critical point ----------------------------------
+#
+# For one tensor channel of order p the Bayes fixed points m > 0 lie on 1/Delta2 = U(m) =
+# 1/(1 - m) - xi_T'(m)/m.  U(0) = 1; for p >= 4 below the critical Deltap, U rises to a local
+# maximum at m1 (the spinodal where the low branch is born), falls to a local minimum at m2,
+# then rises to infinity; m1 < m_c < m2 with m_c the overlap of the critical point.  The
+# kernels take the jets of the tensor channels' covariance xi_T (``tensors.xi``).
+
+def _order(tensors) -> int:
+    if len(tensors.orders) != 1:
+        raise ValueError(f"the hard phase is implemented for one tensor channel; got orders {tensors.orders}")
+    return tensors.orders[0]
+
+
+def _jets(tensors, ctx, x, *ks):
+    return tuple(tensors.xi(x, k, ctx) for k in ks)
+
+
+def _fixed_point_system(ctx, tensors):
+    """``(2 phi', d/dm 2 phi')`` in ``(m, Delta2)`` and its generated Jacobian."""
+    def F(x, d2):
+        t1, t2 = _jets(tensors, ctx, x, 1, 2)
+        return KM.bayes_fixed_point(ctx, x, d2, t1), KM.bayes_fixed_point_dm(ctx, x, d2, t2)
+
+    def J(x, d2):
+        (t2, t3) = _jets(tensors, ctx, x, 2, 3)
+        return ((KM.bayes_fixed_point_dm(ctx, x, d2, t2), KM.bayes_fixed_point_ddelta2(ctx, x, d2)),
+                (KM.bayes_fixed_point_dm2(ctx, x, t3), KM.bayes_fixed_point_dm_ddelta2(ctx, d2)))
+    return F, J
+
+
+def _u(ctx, tensors, x):
+    """``U(m)``, the ``1/Delta2`` at which ``m > 0`` is a Bayes fixed point."""
+    (t1,) = _jets(tensors, ctx, x, 1)
+    return KM.inverse_delta2_fixed_point(ctx, x, t1)
+
+
+def _reduced(ctx, tensors, x):
+    """``-m**2 U'(m)``: negative where the branch of fixed points is stable."""
+    t1, t2 = _jets(tensors, ctx, x, 1, 2)
+    return KM.amp_spinodal_reduced(ctx, x, t1, t2)
+
+
+def spinodals_mp(ctx, tensors, *, high: bool = True):
+    """The spinodals ``(m1, Root(Delta2_1), m2, u2)`` of the Bayes state evolution, or None.
+
+    None for p = 3 and for ``Deltap`` at or above the critical one (``U`` increases: one stable
+    branch).  ``m1`` and ``Delta2_1 = 1/U(m1)`` solve the tangency system ``phi'(m) = 0 =
+    phi''(m)`` (a double root of the fixed-point map) by Newton's method with the generated
+    Jacobian, safeguarded on the bracket ``(a, m_c)`` of the reduced function; ``m2`` is the
+    other root of the reduced function, on ``(m_c, b)``, and ``u2 = U(m2)`` (both None unless
+    ``high``: near ``m = 1`` they need the digits ``1 - m2 ~ sqrt(Deltap)`` asks for).
+    """
+    p = _order(tensors)
+    if p == 3:
+        return None
+    delta_p = tensors.value(p, ctx)
+    if delta_p >= KM.critical_delta_p(ctx, p) * (1 - 8 * ctx.eps):
+        return None
+    m_c = ctx.mpf(KM.critical_m(ctx, p))
+    reduced = lambda x: _reduced(ctx, tensors, x)  # noqa: E731
+    if not reduced(m_c) > 0:
+        return None
+    what = f"spinodal of the Bayes state evolution at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
+    a, b = m_c / 2, (1 + m_c) / 2
+    for _ in range(8 * ctx.prec):  # U increases near 0 and near 1: find where
+        if reduced(a) < 0:
+            break
+        a /= 4
+    else:
+        raise ConvergenceError(f"{what}: no stable low branch found near m = 0, dps={ctx.dps}")
+    F, J = _fixed_point_system(ctx, tensors)
+    m1, root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
+                        bracket=(a, m_c), what=what)
+    if not high:
+        return m1, root, None, None
+    while not reduced(b) < 0:
+        b = 1 - (1 - b) / 4
+        if b == 1:
+            raise ConvergenceError(f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
+    high = newton_bracketed(ctx, reduced, lambda x: x * KM.bayes_fixed_point_dm2(ctx, x, tensors.xi(x, 3, ctx)),
+                            (m_c, b), what=what + " (high branch)")
+    return m1, root, high.value, _u(ctx, tensors, high.value)
+
+
+def amp_mp(ctx, tensors) -> Root:
+    """The algorithmic threshold of Bayes-optimal AMP from an uninformed start.
+
+    1 (the instability of ``m = 0``) unless the low branch exists (:func:`spinodals_mp`):
+    then ``1/U(m1)``, below 1, where the low branch is born.
+    """
+    found = spinodals_mp(ctx, tensors, high=False)
+    return Root(ctx.one, None) if found is None else found[1]
+
+
+def critical_mp(ctx, p: int) -> tuple:
+    """``(Deltap, Delta2, m)`` at the critical point, from the generated closed forms."""
+    return tuple(ctx.mpf(k(ctx, p)) for k in (KM.critical_delta_p, KM.critical_delta2, KM.critical_m))
+
+
+def mmse_jump_mp(ctx, tensors):
+    """The ``Delta2`` at which the Bayes-optimal overlap jumps, as a Root, or None (no jump).
+
+    Below :func:`onset_mp` the only jump is out of ``m = 0``: the information-theoretic
+    threshold.  Between it and the critical ``Deltap`` (p >= 4) the overlap jumps from the low
+    to the high branch at the ``u = 1/Delta2`` in ``(max(1, U(m2)), U(m1))`` where the two
+    stable fixed points ``m_a < m1 < m2 < m_b`` have equal free entropy: ``D(u) = phi(m_b) -
+    phi(m_a)`` increases (``D'(u) = (m_b**2 - m_a**2)/4``, the envelope theorem), is negative at
+    the lower end and positive at the upper one; its root is found by bracketed Newton with
+    that exact derivative, each ``m`` by bracketed Newton on ``phi'``.
+    """
+    p = _order(tensors)
+    delta_p = tensors.value(p, ctx)
+    if delta_p <= onset_mp(ctx, p).value:
+        return information_theoretic_mp(ctx, p, delta_p)
+    found = spinodals_mp(ctx, tensors)
+    if found is None:
+        return None
+    m1, root1, m2, u2 = found
+    u1 = 1 / root1.value
+    t1_one = tensors.xi(1, 1, ctx)
+    what = f"MMSE jump at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
+
+    def branches(u):
+        d2 = 1 / u
+        f = lambda x: KM.bayes_fixed_point(ctx, x, d2, tensors.xi(x, 1, ctx))  # noqa: E731
+        df = lambda x: KM.bayes_fixed_point_dm(ctx, x, d2, tensors.xi(x, 2, ctx))  # noqa: E731
+        # U(m) <= 1/(1 - m) <= 1 + 2m (m <= 1/2) puts the low root above (u - 1)/4; U(m) >=
+        # 1/(1 - m) - 2 xi_T'(1) (m >= 1/2) puts the high root below b_hi.
+        low = newton_bracketed(ctx, f, df, (min((u - 1) / 4, m1 / 2), m1), signs=(1, -1), what=what + " (low)")
+        b_hi = max(1 - 1 / (u + 2 * t1_one + 1), (1 + m2) / 2)
+        high = newton_bracketed(ctx, f, df, (m2, b_hi), signs=(1, -1), what=what + " (high)")
+        return low.value, high.value, d2
+
+    def gap(u):
+        ma, mb, d2 = branches(u)
+        return (KM.free_entropy_jets(ctx, mb, d2, tensors.xi(mb, 0, ctx))
+                - KM.free_entropy_jets(ctx, ma, d2, tensors.xi(ma, 0, ctx)))
+
+    def gap_du(u):
+        ma, mb, _ = branches(u)
+        return (mb**2 - ma**2) / 4
+
+    root = newton_bracketed(ctx, gap, gap_du, (max(ctx.one, u2), u1), signs=(-1, 1), what=what)
+    lo, hi = root.bracket
+    return Root(1 / root.value, (1 / hi, 1 / lo))
+
+
+def _per_element(tensors, fn, fill):
+    """Evaluate ``fn(ctx, field)`` (a Root or None) elementwise on float64 variances, in mpmath at
+    20 digits (its exponent range has no underflow), as float64; ``fill`` where it is None."""
+    from fractions import Fraction
+
+    from numerics.model import field
+
+    p = _order(tensors)
+    values = np.asarray(tensors.variances[p], dtype=np.float64)
+    bad = ~(np.isfinite(values) & (values > 0))
+    if bad.any():
+        raise ValueError(f"float64 cannot resolve delta_p = {values[bad].flat[0]!r} (it under- or overflowed); "
+                         f"pass the exact value with dps=")
+    out = np.empty(values.shape)
+    ctx = _context(20)
+    for idx in np.ndindex(values.shape):
+        root = fn(ctx, field({p: Fraction(float(values[idx]))}))
+        out[idx] = fill if root is None else float(root.value)
+    return out
+
+
+def amp_float(tensors) -> np.ndarray:
+    """:func:`amp_mp` in float64, elementwise (1 wherever the closed-form test says no branch)."""
+    p = _order(tensors)
+    dp = np.asarray(tensors.variances[p], dtype=np.float64)
+    out = np.ones(dp.shape)
+    if p == 3:
+        return out
+    inside = dp < KN.critical_delta_p(p) * (1 + 1e-12)
+    if inside.any():
+        from numerics.model import field
+
+        out[inside] = _per_element(field({p: dp[inside]}), amp_mp, 1.0)
+    return out
+
+
+def mmse_jump_float(tensors) -> np.ndarray:
+    """:func:`mmse_jump_mp` in float64; nan where the overlap does not jump."""
+    from numerics.model import field
+
+    p = _order(tensors)
+    dp = np.asarray(tensors.variances[p], dtype=np.float64)
+    out = np.full(dp.shape, np.nan)
+    onset = float(onset_mp(_context(25), p).value)
+    below = dp <= onset
+    if below.any():
+        out[below] = information_theoretic_float(p, dp[below])
+    between = ~below & (dp < KN.critical_delta_p(p) * (1 + 1e-12))
+    if between.any():
+        out[between] = _per_element(field({p: dp[between]}), mmse_jump_mp, np.nan)
+    return out

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["ConvergenceError", "PrecisionError", "Root", "bracketed_root", "brentq", "grow_bracket",
-           "root", "sign_changes"]
+           "newton_bracketed", "root", "sign_changes", "tangency"]
 
 
 class ConvergenceError(ArithmeticError):
@@ -135,3 +135,156 @@ def sign_changes(values) -> np.ndarray:
     v = np.sign(np.asarray(values, dtype=np.float64))
     return np.nonzero(v[..., :-1] * v[..., 1:] < 0)
 
+# --- bracketed Newton and tangency systems with exact Jacobians (message passing) ---------------
+
+def _middle(ctx, a, b):
+    """The bisection point of ``(a, b)``: geometric where the bracket spans orders of magnitude
+    of positive numbers (a root near 0 is then found in ``log(b/a)`` steps, not ``prec``)."""
+    return ctx.sqrt(a * b) if a > 0 and b > 4 * a else (a + b) / 2
+
+
+def _max_steps(ctx) -> int:
+    # Bisection alone halves the bracket once a step: ``prec`` steps reach the rounding level.
+    return 2 * ctx.prec + 100
+
+
+def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: int | None = None) -> Root:
+    """A simple root of ``f`` in ``bracket``: Newton steps with the exact derivative ``df``, each
+    step leaving the current bracket replaced by a bisection step.
+
+    ``signs`` gives the signs of ``f`` at the two ends when they are known but ``f`` cannot be
+    evaluated there (e.g. a double root sits at an end); otherwise both ends are evaluated and
+    a sign change is required.  Ends when the relative Newton step is at the rounding level
+    (``<= 2**(-3 prec/4)``: one more step is taken) or the bracket is.  Returns the root with
+    the final bracket, whose signs were evaluated (or given).
+
+    Raises
+    ------
+    ConvergenceError
+        No sign change on ``bracket`` or no convergence within ``max_steps``; the message
+        names ``what``, the bracket and the precision.
+    """
+    a, b = (ctx.mpf(x) for x in bracket)
+    where = f"{what}, bracket ({ctx.nstr(a, 10)}, {ctx.nstr(b, 10)}), dps={ctx.dps}"
+    sa, sb = (ctx.sign(f(a)), ctx.sign(f(b))) if signs is None else signs
+    if sa == 0:
+        return Root(a, (a, a))
+    if sb == 0:
+        return Root(b, (b, b))
+    if not sa * sb < 0:
+        raise ConvergenceError(f"no sign change: {where}")
+    tol = ctx.mpf(2) ** (-(3 * ctx.prec) // 4)
+    x, polish, dx_old = _middle(ctx, a, b), False, b - a
+    for _ in range(max_steps or _max_steps(ctx)):
+        fx = f(x)
+        s = ctx.sign(fx)
+        if s == 0:
+            return Root(x, (x, x))
+        if s == sa:
+            a = x
+        else:
+            b = x
+        if b - a <= 4 * ctx.eps * max(abs(a), abs(b)):
+            return Root(x, (a, b))
+        d = df(x)
+        dx = fx / d if d != 0 and ctx.isfinite(d) else None
+        # A Newton step is kept inside the bracket and only while it at least halves the step
+        # before last (as in Numerical Recipes' rtsafe); otherwise bisect.  Near a double root or
+        # at a noise floor the Newton steps stop shrinking and bisection takes over.
+        inside = dx is not None and a <= x - dx <= b
+        if inside and (polish or x - dx == x):  # converged: the last step was at the rounding level
+            return Root(x - dx, (a, b))
+        if not inside or abs(dx) > abs(dx_old) / 2:
+            x_new, polish, dx_old = _middle(ctx, a, b), False, (b - a) / 2
+        else:
+            x_new, dx_old = x - dx, dx
+            polish = abs(dx) <= tol * abs(x_new)
+        x = x_new
+    raise ConvergenceError(f"no convergence in {max_steps or _max_steps(ctx)} steps: {where}")
+
+
+def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int | None = None) -> tuple:
+    """Solve a 2x2 system ``F(x, y) = 0`` by Newton's method with its exact Jacobian ``J``.
+
+    For a tangency (a double root in ``x`` of a function with parameter ``y``) ``F`` is the
+    function and its ``x``-derivative; for an equal-height condition, a function and its
+    stationarity.  The safeguard is a reduced function of ``x`` alone, ``reduced(x)`` (the system
+    with ``y = recover(x)`` eliminated), whose sign change on ``bracket`` is required: a Newton
+    step leaving the current bracket, or leaving the reduced curve (``|y - recover(x)| > |y|/8``,
+    e.g. near a fold where the Jacobian is nearly singular) is replaced by a bisection step of
+    ``reduced``.  After convergence a sign change of ``reduced`` is confirmed on a bracket of
+    relative width about ``10**(5 - dps)`` around the root.
+
+    Parameters
+    ----------
+    F : callable
+        ``(x, y) -> (f0, f1)``.
+    J : callable
+        ``(x, y) -> ((df0/dx, df0/dy), (df1/dx, df1/dy))``, exact (generated) derivatives.
+
+    Returns
+    -------
+    (x, Root)
+        ``x`` and ``Root(y, (y_low, y_high))``.
+
+    Raises
+    ------
+    ConvergenceError
+        No sign change of ``reduced`` on ``bracket``, no convergence within ``max_steps``, or
+        no sign change around the converged point; the message names ``what``, the bracket and dps.
+    """
+    lo_end, hi_end = (ctx.mpf(v) for v in bracket)
+    a, b = lo_end, hi_end
+    ha = reduced(a)
+    where = f"{what}, bracket ({ctx.nstr(a, 10)}, {ctx.nstr(b, 10)}), dps={ctx.dps}"
+    if not ha * reduced(b) < 0:
+        raise ConvergenceError(f"no sign change of the reduced condition: {where}")
+    tol, floor = ctx.mpf(2) ** (-(3 * ctx.prec) // 4), ctx.mpf(2) ** (-ctx.prec // 2)
+    x = _middle(ctx, a, b)
+    y = recover(x)
+    polish, previous = False, None
+    steps = max_steps or _max_steps(ctx)
+    for _ in range(steps):
+        h = reduced(x)
+        if h == 0:
+            break
+        if (h > 0) == (ha > 0):
+            a, ha = x, h
+        else:
+            b = x
+        if b - a <= 4 * ctx.eps * abs(x):  # the bracket itself is at the rounding level
+            break
+        (f0, f1), ((j00, j01), (j10, j11)) = F(x, y), J(x, y)
+        det = j00 * j11 - j01 * j10
+        newton = det != 0 and ctx.isfinite(det)
+        if newton:
+            x_new = x - (j11 * f0 - j01 * f1) / det
+            y_new = y - (j00 * f1 - j10 * f0) / det
+            if x_new == x and y_new == y:  # a step of exactly zero: converged
+                break
+            newton = (a <= x_new <= b and ctx.isfinite(y_new)
+                      and abs(y_new - recover(x_new)) <= abs(y_new) / 8)
+        if not newton and polish:  # converged; the last Newton step was at the rounding level
+            break
+        if not newton:  # bisection step on the reduced function
+            x_new = _middle(ctx, a, b)
+            y_new = recover(x_new)
+            previous = None
+        step = max(abs(x_new - x) / abs(x_new), abs(y_new - y) / abs(y_new))
+        # Where the system is badly scaled the Newton steps stall at a noise floor above the
+        # rounding level: end when a step below 2**(-prec/2) fails to halve the previous one.
+        stalled = newton and previous is not None and step <= floor and step >= previous / 2
+        x, y = x_new, y_new
+        if polish or stalled:
+            break
+        polish = newton and step <= tol
+        previous = step if newton else None
+    else:
+        raise ConvergenceError(f"no convergence in {steps} steps: {where}")
+    for digits in range(ctx.dps - 5, 2, -3):
+        delta = abs(x) * ctx.mpf(10) ** (-digits)
+        lo, hi = max(x - delta, lo_end), min(x + delta, hi_end)
+        if reduced(lo) * reduced(hi) < 0:
+            ends = sorted((recover(lo), recover(hi)))
+            return x, Root(y, (min(ends[0], y), max(ends[1], y)))
+    raise ConvergenceError(f"no sign change of the reduced condition around {ctx.nstr(x, 10)}: {where}")

@@ -18,8 +18,8 @@ from theory._expressions import expressions
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
 from theory._model import Model
-from theory._message_passing import (StateEvolution, first_order_delta_p, state_evolution,
-                                     tensor_recovery_delta_p)
+from theory._message_passing import (CriticalPoint, StateEvolution, critical_point, first_order_delta_p,
+                                     state_evolution, tensor_recovery_delta_p)
 from theory._phase_diagram import PhaseDiagram, phase_diagram
 from theory._simulation import SampledSpectrum, SimulationResult, simulate
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
@@ -32,6 +32,7 @@ __all__ = [
     # thresholds and the phase diagram
     "threshold", "kinds", "register_kind", "ThresholdCurve", "ThresholdResult",
     "phase_diagram", "PhaseDiagram", "first_order_delta_p", "tensor_recovery_delta_p",
+    "critical_point", "CriticalPoint",
     # landscape: Hessian and Kac-Rice complexity
     "hessian", "HessianSpectrum", "complexity", "complexity_of_minima", "threshold_energy",
     # dynamics: message passing, DMFT, finite N

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import mpmath
@@ -23,21 +24,26 @@ from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
 from theory._thresholds import ThresholdKind, one_channel, register_kind
 
-__all__ = ["StateEvolution", "first_order_delta_p", "state_evolution", "tensor_recovery_delta_p"]
+__all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
+           "tensor_recovery_delta_p"]
 
-_SE_KINDS = ("ml_amp", "amp")
+_SE_KINDS = N.SE_KINDS
 
 
 @dataclass(frozen=True, eq=False)
 class StateEvolution:
     """The state evolution of a message-passing algorithm from one start.
 
+    Compares with ``==`` (field by field, arrays element by element) and pickles.
+
     Attributes
     ----------
     kind : str
         ``"ml_amp"`` or ``"amp"``.
     p, delta2, delta_p, m0 :
-        What was asked (``delta2``, ``delta_p``, ``m0`` as floats or mpf).
+        What was asked (``delta2``, ``delta_p``, ``m0`` as floats or mpf); for a ``model=`` with
+        several tensor channels ``p`` and ``delta_p`` are tuples, and ``delta2`` is None (inf)
+        without a matrix channel.
     iterates : numpy.ndarray or tuple of mpf
         ``m_0, m_1, ...``, the overlaps along the iteration.
     converged : bool
@@ -47,7 +53,7 @@ class StateEvolution:
     """
 
     kind: str
-    p: int
+    p: Any
     delta2: Any
     delta_p: Any
     m0: Any
@@ -61,17 +67,29 @@ class StateEvolution:
         last = self.iterates[-1]
         return float(last) if isinstance(last, np.floating) else last
 
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, StateEvolution):
+            return NotImplemented
+        fields = ("kind", "p", "delta2", "delta_p", "m0", "converged", "fixed_points")
+        return (all(getattr(self, f) == getattr(other, f) for f in fields)
+                and len(self.iterates) == len(other.iterates)
+                and all(a == b for a, b in zip(self.iterates, other.iterates)))
+
+    __hash__ = None
+
     def __repr__(self) -> str:
         fps = ", ".join(f"{mpmath.nstr(m, 8)}{'' if s else ' (unstable)'}" for m, s in self.fixed_points)
         state = "converged" if self.converged else "not converged"
-        return (f"StateEvolution({self.kind}: p={self.p}, delta2={mpmath.nstr(self.delta2, 8)}, "
-                f"delta_p={mpmath.nstr(self.delta_p, 8)}, m0={mpmath.nstr(self.m0, 4)} -> "
+        show = lambda x: "inf" if x is None else (str(tuple(mpmath.nstr(v, 8) for v in x))  # noqa: E731
+                                                   if isinstance(x, tuple) else mpmath.nstr(x, 8))
+        return (f"StateEvolution({self.kind}: p={self.p}, delta2={show(self.delta2)}, "
+                f"delta_p={show(self.delta_p)}, m0={mpmath.nstr(self.m0, 4)} -> "
                 f"m = {mpmath.nstr(self.fixed_point, 10)} after {len(self.iterates) - 1} steps, "
                 f"{state}; fixed points: {fps})")
 
 
-def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
-                    iterations: int = 100_000, tol=None, dps: int | None = None) -> StateEvolution:
+def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=None, kind: str = "ml_amp",
+                    m0=1e-6, iterations: int = 100_000, tol=None, dps: int | None = None) -> StateEvolution:
     """Iterate the state evolution of ML-AMP or Bayes-optimal AMP, and list its fixed points.
 
     - ``kind="ml_amp"``: ``m <- xi'(m) / sqrt(xi'(m)**2 + xi'(1))``; a positive fixed point is
@@ -79,14 +97,17 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     - ``kind="amp"``: ``m <- mhat/(1 + mhat)``, ``mhat = xi'(m)``; its fixed points are the
       stationary points of the replica-symmetric free entropy.
 
-    with ``xi(q) = q**2/(2 delta2) + q**p/(p delta_p)``.
+    with ``xi(q) = q**2/(2 delta2) + q**p/(p delta_p)``, or the covariance of ``model``.
 
     Parameters
     ----------
     p : int
-        Tensor order, >= 3.
+        Tensor order, >= 3 (shorthand for ``model=Model(delta2, {p: delta_p})``).
     delta2, delta_p : number
         Noise variances, positive and finite.
+    model : theory.Model, optional
+        Any Bayes-optimal model (several tensor channels, or none of the matrix); not together
+        with ``p``, ``delta2``, ``delta_p``.  A model with ``assumed`` variances is refused.
     kind : {"ml_amp", "amp"}
         Which algorithm.
     m0 : number
@@ -98,7 +119,8 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
         ``10**-dps`` otherwise.  Near a threshold the convergence is slow (critical slowing
         down): check :attr:`StateEvolution.converged`.
     dps : int, optional
-        Decimal digits; None iterates in float64.
+        Decimal digits; None iterates in float64.  Every iterate and fixed point is certified
+        by two evaluations 20 digits apart (:class:`~theory.PrecisionError` otherwise).
 
     Returns
     -------
@@ -107,7 +129,7 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     Raises
     ------
     ValueError
-        For parameters outside their ranges or an unknown kind.
+        For parameters outside their ranges, an unknown kind or a mismatched model.
 
     Examples
     --------
@@ -117,6 +139,9 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     (0.5615528128, True)
     >>> [(round(m, 6), stable) for m, stable in se.fixed_points]
     [(0.0, False), (0.561553, True)]
+    >>> mixture = theory.Model(delta2=0.5, tensors={3: 2.0, 4: 1.0})
+    >>> round(theory.state_evolution(model=mixture, kind="amp").fixed_point, 5)
+    0.63165
     >>> theory.state_evolution(p=3, delta2=0.5, delta_p=2.0, kind="bayes")
     Traceback (most recent call last):
         ...
@@ -126,51 +151,74 @@ def state_evolution(*, p: int, delta2, delta_p, kind: str = "ml_amp", m0=1e-6,
     ----------
     arXiv:1902.00139, eqs. (5) and (9); arXiv:1812.09066, section II.
     """
-    p = _validate.check_p(p)
+    from theory._model import resolve
+
     if kind not in _SE_KINDS:
         raise ValueError(f"kind must be one of {', '.join(map(repr, _SE_KINDS))}; got {kind!r}")
-    d2 = _validate.positive_exact("delta2", delta2)
-    dp = _validate.positive_exact("delta_p", delta_p)
+    if model is None and (delta2 is None or delta_p is None or p is None):
+        for name, value in (("p", p), ("delta2", delta2), ("delta_p", delta_p)):
+            if value is None:
+                raise ValueError(f"{name} is required with the shorthand (or give model=theory.Model(...))")
+    if model is None:
+        p = _validate.check_p(p)
+        _validate.positive_exact("delta2", delta2)
+        _validate.positive_exact("delta_p", delta_p)
+    model = resolve(model, p, delta2, delta_p)
+    model.require_bayes_optimal(f"state_evolution(kind={kind!r})")
     start = _validate.exact("m0", m0)
     if not 0 <= start < 1:
         raise ValueError(f"m0 must lie in [0, 1), got {m0!r}")
     if isinstance(iterations, bool) or not isinstance(iterations, numbers.Integral) or iterations < 1:
         raise ValueError(f"iterations must be an integer >= 1, got {iterations!r}")
     dps = _validate.check_dps(dps)
-    if tol is not None:
-        tol_exact = _validate.positive_exact("tol", tol)
+    tol_exact = None if tol is None else _validate.positive_exact("tol", tol)
+    exact = model.field
+    orders = model.orders
+    p_out = orders[0] if len(orders) == 1 else orders
     if dps is None:
-        values = [float(x) for x in (d2, dp, start)]
-        tolerance = 1e-14 if tol is None else float(tol_exact)
-        its, converged = N.iterate(kind, values[2], p, values[0], values[1], iterations=iterations, tol=tolerance)
-        fps = tuple((float(m), s) for m, s in N.fixed_points(kind, p, values[0], values[1]))
-        return StateEvolution(kind, p, values[0], values[1], values[2], np.asarray(its), converged, fps)
-    ctx = _precision.context(dps + _precision.GUARD_DIGITS)
-    values = [_precision.to_mp(ctx, x) for x in (d2, dp, start)]
-    tolerance = ctx.mpf(10) ** (-dps) if tol is None else _precision.to_mp(ctx, tol_exact)
-    its, converged = N.iterate(kind, values[2], p, values[0], values[1], iterations=iterations,
-                               tol=tolerance, ctx=ctx)
-    out = lambda x: _precision.export(x, dps)  # noqa: E731
-    fps = tuple((out(m), s) for m, s in N.fixed_points(kind, p, values[0], values[1], ctx=ctx))
-    return StateEvolution(kind, p, *(out(v) for v in values), tuple(out(m) for m in its), converged, fps)
+        from numerics.model import field as make_field
+
+        floats = make_field({k: np.float64(v) for k, v in exact.variances.items()})
+        tolerance = 1e-14 if tol_exact is None else float(tol_exact)
+        its, converged = N.iterate(kind, float(start), floats, iterations=iterations, tol=tolerance)
+        fps = tuple((float(m), s) for m, s in N.fixed_points(kind, floats))
+        d2 = None if model.delta2 is None else float(model.delta2)
+        dp = tuple(float(dict(model.tensors)[k]) for k in orders)
+        return StateEvolution(kind, p_out, d2, dp[0] if len(dp) == 1 else dp, float(start), np.asarray(its),
+                              converged, fps)
+
+    def compute(ctx):
+        tolerance = ctx.mpf(10) ** (-dps) if tol_exact is None else _precision.to_mp(ctx, tol_exact)
+        its, converged = N.iterate(kind, _precision.to_mp(ctx, start), exact, iterations=iterations,
+                                   tol=tolerance, ctx=ctx)
+        fps = N.fixed_points(kind, exact, ctx=ctx)
+        return tuple(its), converged, tuple(m for m, _ in fps), tuple(s for _, s in fps)
+
+    its, converged, ms, stable = _precision.certify(compute, dps, f"state evolution ({kind}) of {model!r}")
+    ctx = _precision.context(dps)
+    out = lambda x: _precision.export(_precision.to_mp(_precision.context(dps + 5), x), dps)  # noqa: E731
+    d2 = None if model.delta2 is None else out(model.delta2)
+    dp = tuple(out(dict(model.tensors)[k]) for k in orders)
+    del ctx
+    return StateEvolution(kind, p_out, d2, dp[0] if len(dp) == 1 else dp, out(start), its, converged,
+                          tuple(zip(ms, stable)))
 
 
 def _certified(solve, what: str, dps: int | None):
-    """Run ``solve(ctx)`` at ``dps + 10`` and ``dps + 30`` digits; their agreement certifies ``dps``."""
-    target = 15 if dps is None else dps
-    low, high = (solve(_precision.context(target + extra)).value
-                 for extra in (_precision.GUARD_DIGITS, _precision.GUARD_DIGITS + _precision.CHECK_DIGITS))
-    if abs(high - low) > abs(high) * mpmath.mpf(10) ** (-(target + 2)):
-        raise solvers.PrecisionError(f"{what}: the values at dps={target + 10} and dps={target + 30} differ "
-                                     f"by {mpmath.nstr(abs(high - low), 3)}; {target} digits are not certified")
-    return float(high) if dps is None else _precision.export(high, dps)
+    """``solve(ctx).value`` certified to ``dps`` digits by :func:`theory._precision.certify`
+    (float64: certified to 17 digits, then rounded)."""
+    value = _precision.certify(lambda ctx: solve(ctx).value, 17 if dps is None else dps, what)
+    return float(value) if dps is None else value
 
 
 def first_order_delta_p(p: int, *, dps: int | None = None):
     """The ``Deltap`` below which the information-theoretic transition is first order.
 
-    Above it ``Delta2_IT = 1`` (continuous transition: the Bayes-optimal AMP threshold); below
-    it ``Delta2_IT > 1`` and AMP is suboptimal (a hard phase).  For p = 3 it is the tricritical
+    Above it ``Delta2_IT = 1`` (the overlap leaves 0 continuously at the weak-recovery point);
+    below it ``Delta2_IT > 1`` and the Bayes-optimal overlap jumps out of ``m = 0`` (uninformed
+    AMP is then stuck at 0 for ``1 < Delta2 < Delta2_IT``).  This is not where the MMSE stops
+    being first order: for p >= 4 it jumps between two nonzero overlaps, below ``Delta2 = 1``,
+    up to the larger ``Deltap`` of :func:`critical_point` (``threshold(kind="mmse_jump")``).  For p = 3 it is the tricritical
     point ``Deltap = 1`` where the cubic term of the free entropy vanishes at ``Delta2 = 1``;
     for p >= 4 the first-order line meets ``Delta2 = 1`` at a finite overlap, solved as the
     system ``phi(m) = 0 = phi'(m)`` at ``Delta2 = 1`` for ``(m, Deltap)``.
@@ -233,27 +281,141 @@ def tensor_recovery_delta_p(p: int, *, dps: int | None = None):
     return _certified(lambda ctx: N.tensor_only_mp(ctx, p), f"tensor-only recovery at p={p}", dps)
 
 
-def _amp_float(p, delta_p):
-    return np.full(np.shape(delta_p), float(KN.delta2_amp()))
+@dataclass(frozen=True)
+class CriticalPoint:
+    """The end point of the line of first-order MMSE transitions (:func:`critical_point`).
+
+    Attributes
+    ----------
+    p : int
+    delta_p, delta2, m :
+        ``Deltap``, ``Delta2`` and the overlap there: exact ``fractions.Fraction`` (``dps=None``)
+        or ``mpmath.mpf`` rounded to ``dps`` digits.
+    dps : int or None
+    """
+
+    p: int
+    delta_p: Any
+    delta2: Any
+    m: Any
+    dps: int | None = None
+
+    def __repr__(self) -> str:
+        show = str if self.dps is None else (lambda x: mpmath.nstr(x, self.dps))  # noqa: E731
+        return (f"CriticalPoint(p={self.p}: Deltap = {show(self.delta_p)}, Delta2 = {show(self.delta2)}, "
+                f"m = {show(self.m)})")
+
+
+def critical_point(p: int, *, dps: int | None = None) -> CriticalPoint:
+    """Where the line of first-order MMSE transitions ends: ``(Deltap, Delta2, m)``.
+
+    For p >= 4 and ``Deltap`` below the critical value the Bayes state evolution has two stable
+    branches for a range of ``Delta2 < 1`` (the hard phase): the Bayes-optimal overlap jumps
+    between them at ``threshold(kind="mmse_jump")``, and AMP from an uninformed start stays on
+    the low one until ``threshold(kind="amp")``.  The two lines meet at this point, where the
+    fixed-point map has a triple root (``F = F' = F'' = 0`` for ``F(m) = amp_map(m) - m``).
+    Derived by SymPy in closed form for every p (derivations/message_passing.py)::
+
+        m = (p - 3)/(p - 1),  Delta2 = 4 (p - 2)/(p - 1)**2,
+        Deltap = 4 (p - 2) (p - 3)**(p - 3) / (p - 1)**(p - 1)
+
+    For p = 3 it is the tricritical point ``(1, 1, 0)``.  Compare :func:`first_order_delta_p`,
+    the ``Deltap`` below which the *information-theoretic* threshold exceeds 1: smaller than
+    the critical ``Deltap`` for p >= 4, so that between the two the MMSE jumps between two
+    nonzero overlaps while ``threshold(kind="information_theoretic")`` is 1.
+
+    Parameters
+    ----------
+    p : int
+        Tensor order, >= 3.
+    dps : int, optional
+        None: exact rationals (``fractions.Fraction``); an integer: ``mpmath.mpf`` rounded to
+        ``dps`` digits.
+
+    Returns
+    -------
+    CriticalPoint
+
+    Examples
+    --------
+    >>> import theory
+    >>> theory.critical_point(4)
+    CriticalPoint(p=4: Deltap = 8/27, Delta2 = 8/9, m = 1/3)
+    >>> theory.critical_point(6)
+    CriticalPoint(p=6: Deltap = 432/3125, Delta2 = 16/25, m = 3/5)
+    >>> theory.critical_point(4, dps=20)
+    CriticalPoint(p=4: Deltap = 0.2962962962962962963, Delta2 = 0.88888888888888888889, m = 0.33333333333333333333)
+    >>> theory.critical_point(2)
+    Traceback (most recent call last):
+        ...
+    ValueError: p must be an integer >= 3, got 2
+
+    References
+    ----------
+    arXiv:1812.09066, section II (the hard phase of the spiked matrix-tensor model).
+    """
+    p = _validate.check_p(p)
+    dps = _validate.check_dps(dps)
+    exact = []
+    for kernel in (KN.critical_delta_p, KN.critical_delta2, KN.critical_m):
+        # The printed closed form is arithmetic only: on a Fraction it evaluates exactly.
+        value = kernel(Fraction(p))
+        if not isinstance(value, Fraction):  # pragma: no cover - the derivation changed form
+            raise TypeError(f"{kernel.__name__} no longer evaluates exactly on rationals")
+        exact.append(value)
+    if dps is None:
+        return CriticalPoint(p, *exact)
+    return CriticalPoint(p, *(_precision.export(_precision.to_mp(_precision.context(dps + 5), x), dps) for x in exact),
+                         dps=dps)
+
+
+def _amp_mp(ctx, tensors):
+    return N.amp_mp(ctx, tensors)
+
+
+class NoJump(ValueError):
+    """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
+
+
+def _mmse_jump_mp(ctx, tensors):
+    root = N.mmse_jump_mp(ctx, tensors)
+    if root is None:
+        p, delta_p = one_channel(tensors)
+        raise NoJump(f"kind='mmse_jump' is undefined at p={p}, delta_p={delta_p}: the Bayes-optimal overlap "
+                         f"does not jump (delta_p at or above first_order_delta_p({p}) and above the critical "
+                         f"point's); in float64 it is nan there")
+    return root
 
 
 register_kind(ThresholdKind(
     name="ml_amp",
     summary="largest Delta2 at which ML-AMP leaves m = 0 from an uninformed start: theta(0) = sqrt(xi'(1))",
-    evaluate_float=lambda tensors: KN.delta2_ml_amp(one_channel(tensors)[1]),
-    evaluate_mp=lambda ctx, tensors: KM.delta2_ml_amp(ctx, one_channel(tensors, ctx)[1]),
+    evaluate_float=lambda tensors: KN.delta2_ml_amp_jets(tensors.xi(1, 1)),
+    evaluate_mp=lambda ctx, tensors: KM.delta2_ml_amp_jets(ctx, tensors.xi(1, 1, ctx)),
     formula="delta2_ml_amp",
     reference="arXiv:1902.00139, section 3",
+    any_channels=True,
+    bayes_optimal_only=True,
 ))
 
 register_kind(ThresholdKind(
     name="amp",
-    summary="largest Delta2 at which Bayes-optimal AMP leaves m = 0 from an uninformed start: Delta2 = 1",
-    evaluate_float=lambda tensors: _amp_float(*one_channel(tensors)),
-    evaluate_mp=lambda ctx, tensors: ctx.mpf(KM.delta2_amp(ctx)),
+    summary=("algorithmic threshold of Bayes-optimal AMP: largest Delta2 below which AMP from m -> 0+ "
+             "reaches the Bayes-optimal fixed point (1, or the spinodal of the low branch for p >= 4)"),
+    evaluate_float=N.amp_float,
+    evaluate_mp=_amp_mp,
     bayes_optimal_only=True,
-    formula="delta2_amp",
-    reference="arXiv:1902.00139, section 2; arXiv:1812.09066, section II",
+    reference="arXiv:1812.09066, section II; arXiv:1902.00139, section 2",
+))
+
+register_kind(ThresholdKind(
+    name="mmse_jump",
+    summary=("Delta2 at which the Bayes-optimal overlap jumps (first-order MMSE transition); "
+             "nan in float64 where it does not jump"),
+    evaluate_float=N.mmse_jump_float,
+    evaluate_mp=_mmse_jump_mp,
+    bayes_optimal_only=True,
+    reference="arXiv:1812.09066, section II",
 ))
 
 register_kind(ThresholdKind(

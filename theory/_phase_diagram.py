@@ -7,29 +7,33 @@ regions between them shaded and labelled.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import mpmath
 import numpy as np
 
-from theory import _validate
-from theory._message_passing import first_order_delta_p, tensor_recovery_delta_p
+from theory import _sweep, _validate
+from theory._message_passing import NoJump, critical_point, first_order_delta_p, tensor_recovery_delta_p
 from theory._thresholds import kinds as registered_kinds
 from theory._thresholds import threshold
 
 __all__ = ["PhaseDiagram", "phase_diagram"]
 
 #: Kinds from the weakest to the strongest requirement on the signal, i.e. 1/Delta2 increasing.
-ORDER = ("information_theoretic", "amp", "ml_amp", "gradient_flow", "trivialization")
+ORDER = ("information_theoretic", "mmse_jump", "amp", "ml_amp", "gradient_flow", "trivialization")
 
 #: Default grid: 1/Deltap uniform in (0, 6].
 DEFAULT_INVERSE_DELTA_P = np.linspace(0.03, 6.0, 200)
 
+#: Points per task of a sweep (the same tasks serially and on an executor).
+CHUNK = 25
+
 _STYLE = {
     "information_theoretic": ("information-theoretic", "black", "-"),
+    "mmse_jump": ("MMSE jump (first order)", "tab:purple", ":"),
     "amp": ("Bayes-optimal AMP", "tab:red", "--"),
     "ml_amp": ("ML-AMP", "tab:orange", "-"),
     "gradient_flow": ("gradient flow", "tab:blue", "-"),
@@ -39,42 +43,82 @@ _STYLE = {
 _REGIONS = {
     None: ("impossible", "0.72"),
     "information_theoretic": ("hard: possible, AMP fails", "#f4a582"),
+    "mmse_jump": ("hard: possible, AMP fails", "#f4a582"),
     "amp": ("Bayes AMP only", "#fde3a0"),
     "ml_amp": ("ML-AMP, not gradient flow", "#c7e9c0"),
     "gradient_flow": ("GF, spurious minima", "#c6dbef"),
     "trivialization": ("no spurious minima", "#e3e0f5"),
 }
+#: Between the information-theoretic line and the MMSE jump: the optimal overlap is the low branch.
+_LOW_BRANCH = ("low overlap optimal", "#fbd1b8")
 
 
 @dataclass(frozen=True, eq=False)
-class PhaseDiagram:
+class PhaseDiagram(Mapping):
     """Thresholds ``Delta2`` of every kind on a grid of ``Deltap`` at fixed ``p``.
+
+    A read-only mapping kind -> array of ``Delta2`` (``d["amp"]``, ``list(d)``, ``len(d)``,
+    ``"amp" in d``); it pickles and compares with ``==`` (same grid, same values, nan equal
+    to nan).
 
     Attributes
     ----------
     p : int
     delta_p : numpy.ndarray
-        The grid, as given.
-    thresholds : mapping
-        Kind name -> array of ``Delta2`` (``inf`` where no finite threshold exists: the
-        information-theoretic one for ``Deltap <= tensor_recovery_delta_p``).
+        The grid, as given (any shape; a scalar becomes one point).
+    thresholds : dict
+        Kind name -> read-only array of ``Delta2`` of the grid's shape (``inf`` where no finite
+        threshold exists: the information-theoretic one for ``Deltap <= tensor_recovery_delta_p``;
+        ``nan`` for ``mmse_jump`` where the Bayes-optimal overlap does not jump).
     first_order_delta_p : float
         Below it the information-theoretic transition is first order (:func:`theory.first_order_delta_p`).
     tensor_recovery_delta_p : float
         At or below it the tensor alone allows recovery (:func:`theory.tensor_recovery_delta_p`).
+    critical_delta_p : float
+        Below it (p >= 4) the hard phase reaches below ``Delta2 = 1``: the end of the line of
+        MMSE jumps (:func:`theory.critical_point`).
     dps : int or None
         Precision of the values (None: float64).
     """
 
     p: int
     delta_p: np.ndarray
-    thresholds: Mapping[str, Any]
+    thresholds: dict
     first_order_delta_p: float
     tensor_recovery_delta_p: float
+    critical_delta_p: float = float("nan")
     dps: int | None = None
+
+    def __post_init__(self):
+        for value in (self.delta_p, *self.thresholds.values()):
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
 
     def __getitem__(self, kind: str):
         return self.thresholds[kind]
+
+    def __iter__(self):
+        return iter(self.thresholds)
+
+    def __len__(self) -> int:
+        return len(self.thresholds)
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, PhaseDiagram):
+            return NotImplemented
+        same = (self.p, tuple(self.thresholds), self.dps) == (other.p, tuple(other.thresholds), other.dps)
+        scalars = [(self.first_order_delta_p, other.first_order_delta_p),
+                   (self.tensor_recovery_delta_p, other.tensor_recovery_delta_p),
+                   (self.critical_delta_p, other.critical_delta_p)]
+        return (same and all(a == b or (a != a and b != b) for a, b in scalars)
+                and _same(self.delta_p, other.delta_p)
+                and all(_same(self.thresholds[k], other.thresholds[k]) for k in self.thresholds))
+
+    __hash__ = None  # arrays inside
+
+    def __reduce__(self):
+        return (_rebuild, (self.p, np.array(self.delta_p), {k: np.array(v) for k, v in self.thresholds.items()},
+                           self.first_order_delta_p, self.tensor_recovery_delta_p, self.critical_delta_p, self.dps))
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -82,17 +126,22 @@ class PhaseDiagram:
         return tuple(self.thresholds)
 
     def __repr__(self) -> str:
-        lo, hi = (mpmath.nstr(x, 4) for x in (min(self.delta_p), max(self.delta_p)))
-        return (f"PhaseDiagram(p={self.p}, {len(self.delta_p)} values of Deltap in [{lo}, {hi}], "
+        flat = np.asarray(self.delta_p).reshape(-1)
+        lo, hi = (mpmath.nstr(x, 4) for x in (min(flat), max(flat)))
+        return (f"PhaseDiagram(p={self.p}, {flat.size} values of Deltap in [{lo}, {hi}], "
                 f"kinds={list(self.kinds)}, first order below Deltap={self.first_order_delta_p:.6g}, "
                 f"tensor alone below Deltap={self.tensor_recovery_delta_p:.6g})")
 
-    def plot(self, ax=None, *, y_max: float | None = None):
+    def plot(self, ax=None, *, y_max: float | None = None, y_min: float = 0.0):
         """Draw the diagram (``1/Deltap`` across, ``1/Delta2`` up) on a matplotlib ``ax``.
 
-        Returns the axes.  Lines are drawn for every kind; the regions between the kinds of
-        :data:`ORDER` are shaded and labelled.
+        ``y_min``/``y_max`` bound the ``1/Delta2`` axis (e.g. ``y_min=0.6, y_max=1.3`` zooms on
+        the hard phase of p >= 4).  Returns the axes.  Lines are drawn for every kind; the regions between the kinds of
+        :data:`ORDER` are shaded and labelled where the label fits inside its region (no label
+        crosses a line); the first-order onset and (p >= 4) the critical point are marked.
         """
+        if np.ndim(self.delta_p) != 1:
+            raise ValueError(f"plot needs a 1-D grid of delta_p, got shape {np.shape(self.delta_p)}")
         if ax is None:
             from matplotlib.figure import Figure
 
@@ -101,34 +150,45 @@ class PhaseDiagram:
         order = np.argsort(x)
         x = x[order]
         y = {k: _inverse(np.asarray(v, dtype=float)[order]) for k, v in self.thresholds.items()}
+        if "mmse_jump" in y:  # no jump: the line lies on the information-theoretic one (or 1)
+            fallback = y.get("information_theoretic", np.ones_like(x))
+            y["mmse_jump"] = np.where(np.isnan(y["mmse_jump"]), fallback, y["mmse_jump"])
         ordered = [k for k in ORDER if k in y]
         top = y_max if y_max is not None else 1.15 * max(float(np.max(y[k])) for k in ordered or y)
         bounds = [np.zeros_like(x)] + [y[k] for k in ordered] + [np.full_like(x, top)]
         names = [None] + ordered
-        for lower_kind, lower, upper in zip(names, bounds[:-1], bounds[1:]):
+        bands = []
+        for i, (lower_kind, lower, upper) in enumerate(zip(names, bounds[:-1], bounds[1:])):
             label, colour = _REGIONS.get(lower_kind, (None, "white"))
+            if lower_kind == "information_theoretic" and i + 1 < len(names) and names[i + 1] == "mmse_jump":
+                label, colour = _LOW_BRANCH
             lo, up = np.minimum(lower, top), np.minimum(np.maximum(upper, lower), top)
             ax.fill_between(x, lo, up, color=colour, linewidth=0)
-            width = up - lo
+            lo, up = np.maximum(lo, y_min), np.maximum(up, y_min)
             if lower_kind == "gradient_flow" and "trivialization" not in y:
                 label = "gradient flow succeeds"
-            if label and width.max() > 0.06 * top:
-                xt, yt, ha = _label_position(x, lo, up, top)
-                ax.text(xt, yt, label, ha=ha, va="center", fontsize=8 if width.max() > 0.12 * top else 6.5)
+            bands.append((label, lo, up))
         for k in [*reversed(ordered), *(k for k in y if k not in ordered)]:
             name, colour, dash = _STYLE.get(k, (k, None, ":"))
             ax.plot(x, np.minimum(y[k], top), color=colour, linestyle=dash, linewidth=1.6, label=name)
-        onset = 1.0 / self.first_order_delta_p
-        if x[0] <= onset <= x[-1]:
-            ax.plot([onset], [1.0], "o", color="black", markersize=4)
-            ax.annotate(rf"first order for $\Delta_p < {self.first_order_delta_p:.3g}$", (onset, 1.0),
-                        textcoords="offset points", xytext=(5, 5), ha="left", fontsize=7)
         ax.set_xlim(x[0], x[-1])
-        ax.set_ylim(0, top)
+        ax.set_ylim(y_min, top)
         ax.set_xlabel(r"$1/\Delta_p$ (tensor signal)")
         ax.set_ylabel(r"$1/\Delta_2$ (matrix signal)")
         ax.set_title(f"Spiked matrix-tensor model, p = {self.p}")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
+        taken = []
+        onset = 1.0 / self.first_order_delta_p
+        if x[0] <= onset <= x[-1]:
+            ax.plot([onset], [1.0], "o", color="black", markersize=4)
+            taken.append(((onset, 1.0), r"first order for $\Delta_p < {:.3g}$".format(self.first_order_delta_p)))
+        critical = 1.0 / self.critical_delta_p if self.critical_delta_p == self.critical_delta_p else None
+        if self.p >= 4 and critical is not None and x[0] <= critical <= x[-1] and "amp" in y:
+            c = critical_point(self.p)
+            ax.plot([critical], [1 / float(c.delta2)], "s", color="tab:purple", markersize=4)
+            taken.append(((critical, 1 / float(c.delta2)), "critical point"))
+        lines = [np.minimum(v, top) for v in y.values()]
+        _place_labels(ax, x, bands, taken, lines, (y_min, top))
         return ax
 
     def save(self, path, **kwargs) -> Path:
@@ -141,22 +201,102 @@ class PhaseDiagram:
         return path
 
 
-def _label_position(x, lo, up, top):
-    """Where to write a region's label, ``(x, y, ha)``: its widest place, preferring the middle."""
+def _rebuild(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps):
+    return PhaseDiagram(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps)
+
+
+def _same(a, b) -> bool:
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape != b.shape:
+        return False
+    if a.dtype == object or b.dtype == object:
+        return all(x == y or (x != x and y != y) for x, y in zip(a.ravel(), b.ravel()))
+    return bool(np.array_equal(a, b, equal_nan=True))
+
+
+def _renderer(fig):
+    """A renderer for measuring text; finalises the (constrained) layout first."""
+    canvas = fig.canvas
+    if not hasattr(canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    return canvas.get_renderer()
+
+
+def _place_labels(ax, x, bands, marks, lines, limits):
+    """Write each band's label where its box lies inside the band (crossing no line) and off the
+    marks' annotations; a label that fits nowhere (at 8 or 6.5 pt) is left out.  A mark's
+    annotation goes to the first corner of the point where it crosses no line."""
+    bottom, top = limits
+    height = top - bottom
+    renderer = _renderer(ax.figure)
+    to_data = ax.transData.inverted()
+    occupied = []
+
+    def box(text):
+        (x0, y0), (x1, y1) = to_data.transform(text.get_window_extent(renderer).get_points())
+        return x0, y0, x1, y1
+
+    for (mx, my), label in marks:
+        for dx, dy, ha, va in ((-5, 4, "right", "bottom"), (5, 4, "left", "bottom"),
+                               (5, -4, "left", "top"), (-5, -4, "right", "top")):
+            t = ax.annotate(label, (mx, my), textcoords="offset points", xytext=(dx, dy), ha=ha, va=va,
+                            fontsize=7)
+            b = box(t)
+            if (x[0] <= b[0] and b[2] <= x[-1] and bottom <= b[1] and b[3] <= top
+                    and not any(_overlap(b, o) for o in occupied) and not _crosses(b, x, lines)):
+                occupied.append(b)
+                break
+            t.remove()
     span = x[-1] - x[0]
     middle = 0.5 * (x[0] + x[-1])
-    width = up - lo
-    i = int(np.argmax(width * (1 - 0.4 * np.abs(x - middle) / (0.5 * span))))
-    xt = float(np.clip(x[i], x[0] + 0.17 * span, x[-1] - 0.17 * span))
-    lo_t, up_t = np.interp(xt, x, lo), np.interp(xt, x, up)
-    if up_t - lo_t >= max(0.6 * width[i], 0.1 * top):
-        return xt, 0.5 * (lo_t + up_t), "center"
-    # The band is thin away from an edge: write at its widest place, aligned to that edge.
-    i = int(np.argmax(width))
-    ha = "left" if x[i] < middle else "right"
-    # Bands rise to the right: sit low at a right edge (the text's left end meets a lower band).
-    frac = 0.35 if ha == "right" else 0.5
-    return x[i] + (0.01 if ha == "left" else -0.01) * span, lo[i] + frac * (up[i] - lo[i]), ha
+    for label, lo, up in bands:
+        if not label or (up - lo).max() <= 0.04 * height:
+            continue
+        placed = False
+        for size in (8, 6.5):
+            t = ax.text(middle, bottom + 0.5 * height, label, ha="center", va="center", fontsize=size)
+            x0, y0, x1, y1 = box(t)
+            w, h = x1 - x0, (y1 - y0) * 1.3
+            best = None
+            for xc in np.linspace(x[0] + 0.5 * w + 0.01 * span, x[-1] - 0.5 * w - 0.01 * span, 60):
+                inside = (x >= xc - 0.5 * w) & (x <= xc + 0.5 * w)
+                ends = [xc - 0.5 * w, xc + 0.5 * w]
+                floor = max(np.max(lo[inside], initial=-np.inf), *np.interp(ends, x, lo))
+                ceil = min(np.min(up[inside], initial=np.inf), *np.interp(ends, x, up))
+                margin = ceil - floor - h
+                if margin <= 0:
+                    continue
+                yc = 0.5 * (floor + ceil)
+                b = (xc - 0.5 * w, yc - 0.5 * h, xc + 0.5 * w, yc + 0.5 * h)
+                if any(_overlap(b, o) for o in occupied):
+                    continue
+                score = min(margin, 0.3 * height) - 0.2 * height * abs(xc - middle) / span
+                if best is None or score > best[0]:
+                    best = (score, xc, yc, b)
+            if best is not None:
+                t.set_position((best[1], best[2]))
+                occupied.append(best[3])
+                placed = True
+                break
+            t.remove()
+        del placed
+
+
+def _crosses(b, x, lines) -> bool:
+    """Whether any line enters the box ``b = (x0, y0, x1, y1)``."""
+    xs = np.concatenate([[b[0], b[2]], x[(x > b[0]) & (x < b[2])]])
+    for line in lines:
+        ys = np.interp(xs, x, line)
+        if np.any((ys > b[1]) & (ys < b[3])) or (ys.min() < b[1] and ys.max() > b[3]):
+            return True
+    return False
+
+
+def _overlap(a, b) -> bool:
+    return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
 
 
 def _inverse(delta2: np.ndarray) -> np.ndarray:
@@ -164,36 +304,45 @@ def _inverse(delta2: np.ndarray) -> np.ndarray:
         return np.where(np.isinf(delta2), 0.0, 1.0 / np.where(delta2 == 0, np.nan, delta2))
 
 
-def phase_diagram(p: int = 3, delta_p=None, *, kinds=None, dps: int | None = None,
-                  progress: bool | None = None) -> PhaseDiagram:
+def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None, dps: int | None = None,
+                  progress: bool | None = None, executor=None) -> PhaseDiagram:
     """All thresholds ``Delta2`` for an array of ``Deltap``: the phase diagram at fixed ``p``.
 
     Parameters
     ----------
     p : int
-        Tensor order, >= 3.
-    delta_p : array_like, optional
-        Positive ``Deltap`` values; default 200 values with ``1/Deltap`` uniform in
-        ``[0.03, 6]``.
+        Tensor order, >= 3 (default 3; shorthand for ``model=Model(tensors={p: 1})``).
+    delta_p : number or array_like, optional
+        Positive ``Deltap`` values (a scalar is one point; any shape is kept, but only a 1-D
+        grid can be plotted); default 200 values with ``1/Deltap`` uniform in ``[0.03, 6]``.
+        With ``model=`` they scale every tensor variance of the model (true and assumed):
+        channel ``k`` has variance ``delta_p * Delta_k``.
+    model : theory.Model, optional
+        The tensor channels (its ``delta2`` is ignored: the thresholds are values of it); not
+        together with ``p``.
     kinds : sequence of str, optional
-        Which threshold kinds; default every registered one (:func:`theory.kinds`), so kinds
+        Which threshold kinds; default every registered one (:func:`theory.kinds`) that takes
+        the model (with several tensor channels, the kinds with ``any_channels``), so kinds
         registered later (e.g. ``"trivialization"``) appear automatically.
     dps : int, optional
         Decimal digits: each value is then a certified ``mpmath.mpf`` (an object array).
     progress : bool, optional
         Show a tqdm progress bar (None: only on a terminal).
+    executor : concurrent.futures.Executor, optional
+        Where to run the sweep (a process pool, a Dask cluster's ``Client.get_executor()``);
+        the grid is cut into the same tasks either way, so the result equals the serial one.
 
     Returns
     -------
     PhaseDiagram
-        ``.thresholds[kind]`` is an array of the shape of ``delta_p``; ``.plot()``/``.save()``
-        draw it.  Interrupting (Ctrl-C) raises ``KeyboardInterrupt`` and leaves nothing
-        half-built: no state is kept between calls.
+        ``d[kind]`` is an array of the shape of ``delta_p``; ``.plot()``/``.save()`` draw it.
+        Interrupting (Ctrl-C) raises ``KeyboardInterrupt`` and leaves nothing half-built.
 
     Raises
     ------
     ValueError
-        For ``p`` not an integer >= 3, non-positive ``delta_p`` or an unknown kind.
+        For ``p`` not an integer >= 3, non-positive ``delta_p``, an unknown kind or a bad
+        ``executor``.
 
     Examples
     --------
@@ -201,6 +350,8 @@ def phase_diagram(p: int = 3, delta_p=None, *, kinds=None, dps: int | None = Non
     >>> d = theory.phase_diagram(3, [0.5, 1.0, 4.0], kinds=["gradient_flow", "ml_amp", "amp"])
     >>> d["gradient_flow"]
     array([0.3903882 , 0.5       , 0.73205081])
+    >>> list(d), len(d), "amp" in d
+    (['gradient_flow', 'ml_amp', 'amp'], 3, True)
     >>> bool((d["gradient_flow"] < d["ml_amp"]).all() and (d["ml_amp"] < d["amp"]).all())
     True
     >>> theory.phase_diagram(3, [1.0], kinds=["bayes"])
@@ -210,37 +361,99 @@ def phase_diagram(p: int = 3, delta_p=None, *, kinds=None, dps: int | None = Non
 
     References
     ----------
-    arXiv:1907.08226, Fig. 1; arXiv:1902.00139, Fig. 1.
+    arXiv:1907.08226, Fig. 1; arXiv:1902.00139, Fig. 1; arXiv:1812.09066, section II.
     """
-    from tqdm.auto import tqdm
+    from theory._model import Model
+    from theory._thresholds import _get_kind, _tensor_field
 
-    p = _validate.check_p(p)
+    if model is not None:
+        if p is not None:
+            raise ValueError("give either model= or p=, not both")
+        if not isinstance(model, Model) or not model.tensors:
+            raise ValueError(f"model must be a theory.Model with at least one tensor channel, got {model!r}")
+        base = Model(tensors=dict(model.tensors), assumed=None if model.assumed is None else
+                     Model(tensors=dict(model.assumed.tensors)))
+    else:
+        p = 3 if p is None else _validate.check_p(p)
+        base = Model(tensors={p: 1})
     dps = _validate.check_dps(dps)
-    grid = 1.0 / DEFAULT_INVERSE_DELTA_P if delta_p is None else _validate.positive_array("delta_p", delta_p)
+    _sweep.check_executor(executor)
+    if delta_p is None:
+        grid = 1.0 / DEFAULT_INVERSE_DELTA_P
+    else:
+        grid = _validate.positive_array("delta_p", delta_p)
+        if grid.ndim == 0:
+            grid = grid.reshape(1)
     available = registered_kinds()
     chosen = available if kinds is None else tuple(kinds)
     for k in chosen:
         if k not in available:
             raise ValueError(f"kinds: unknown kind {k!r}; registered: {', '.join(available)}")
-    out = {}
-    if dps is None:
-        for k in tqdm(chosen, desc=f"phase diagram p={p}", disable=_disable(progress), leave=False):
-            out[k] = np.asarray(threshold(p, grid, kind=k), dtype=float)
+    if kinds is None:  # the kinds that take this model
+        chosen = tuple(k for k in chosen if _accepts(_get_kind(k), base, _tensor_field))
     else:
-        flat = grid.reshape(-1)
-        bar = tqdm(total=len(chosen) * flat.size, desc=f"phase diagram p={p}, dps={dps}",
-                   disable=_disable(progress), leave=False)
-        with bar:
-            for k in chosen:
-                values = np.empty(flat.size, dtype=object)
-                for i, d in enumerate(flat):
-                    values[i] = threshold(p, float(d), kind=k, dps=dps)
-                    bar.update()
-                out[k] = values.reshape(grid.shape)
-    return PhaseDiagram(p=p, delta_p=grid, thresholds=MappingProxyType(out),
-                        first_order_delta_p=first_order_delta_p(p), tensor_recovery_delta_p=tensor_recovery_delta_p(p),
-                        dps=dps)
+        for k in chosen:
+            _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
+    flat = grid.reshape(-1)
+    channels = (base.tensors, None if base.assumed is None else base.assumed.tensors)
+    tasks = [(channels, k, tuple(float(v) for v in flat[i:i + CHUNK]), dps)
+             for k in chosen for i in range(0, flat.size, CHUNK)]
+    p = base.orders[0] if len(base.orders) == 1 else base.orders
+    desc = f"phase diagram p={p}" + ("" if dps is None else f", dps={dps}")
+    sweep = _sweep.run(_evaluate, tasks, executor=executor, progress=_show(progress), desc=desc)
+    if sweep.interrupted:
+        raise KeyboardInterrupt
+    out = {}
+    for k in chosen:
+        parts = [r for t, r in zip(tasks, sweep.results) if t[1] == k]
+        values = np.concatenate(parts) if parts else np.empty(0, dtype=float if dps is None else object)
+        out[k] = values.reshape(grid.shape)
+    one = isinstance(p, int)
+    nan = float("nan")
+    return PhaseDiagram(p=p, delta_p=grid, thresholds=out, first_order_delta_p=first_order_delta_p(p) if one else nan,
+                        tensor_recovery_delta_p=tensor_recovery_delta_p(p) if one else nan,
+                        critical_delta_p=float(critical_point(p).delta_p) if one else nan, dps=dps)
 
 
-def _disable(progress):
-    return None if progress is None else not progress
+def _accepts(kind, model, check) -> bool:
+    try:
+        check(kind, model)
+    except ValueError:
+        return False
+    return True
+
+
+def _evaluate(task):
+    """One task of a sweep: the thresholds of one kind on a chunk of the grid (module level, so
+    that a process pool can pickle it).  Channel ``k`` has variance ``s * Delta_k`` at the grid
+    value ``s`` (true and assumed); the shorthand is the model ``{p: 1}``."""
+    from fractions import Fraction
+
+    from numerics.model import field
+    from theory._model import Model
+    from theory._thresholds import _get_kind
+
+    (true, assumed), kind, values, dps = task
+    if dps is None:
+        s = _validate.positive_array("delta_p", np.array(values))
+        scaled = lambda channels: {k: s * float(v) for k, v in channels}  # noqa: E731
+        tensors = field(scaled(true), None if assumed is None else scaled(assumed))
+        return np.asarray(_get_kind(kind).evaluate_float(tensors), dtype=float)
+    out = np.empty(len(values), dtype=object)
+    for i, d in enumerate(values):
+        s = Fraction(d)
+        scaled = lambda channels: {k: s * v for k, v in channels}  # noqa: E731
+        model = Model(tensors=scaled(true), assumed=None if assumed is None else Model(tensors=scaled(assumed)))
+        try:
+            out[i] = threshold(model=model, kind=kind, dps=dps)
+        except NoJump:  # as in float64: nan where the overlap does not jump
+            out[i] = mpmath.mpf("nan")
+    return out
+
+
+def _show(progress):
+    if progress is not None:
+        return bool(progress)
+    import sys
+
+    return sys.stderr.isatty()

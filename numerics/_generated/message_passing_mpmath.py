@@ -5,7 +5,7 @@ do not edit.
 """
 
 
-__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced']
+__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
 
 
 def ml_amp_map(ctx, m, p, Delta2, Deltap):
@@ -181,3 +181,118 @@ def tensor_only_reduced(ctx, m, p):
     m = ctx.mpf(m)
     p = ctx.mpf(p)
     return m*(m*p - m - p)/(p*(m - 1)) + ctx.log1p(-m)
+
+
+def bayes_fixed_point(ctx, m, Delta2, dxi_m):
+    """2 phi'(m) = m/Delta2 + xi_T'(m) - m/(1 - m): zero at the Bayes fixed points."""
+    m = ctx.mpf(m)
+    Delta2 = ctx.mpf(Delta2)
+    dxi_m = ctx.mpf(dxi_m)
+    _t0 = m - 1
+    return dxi_m + m*(Delta2 + _t0)/(Delta2*_t0)
+
+
+def bayes_fixed_point_dm(ctx, m, Delta2, d2xi_m):
+    """d/dm of bayes_fixed_point."""
+    m = ctx.mpf(m)
+    Delta2 = ctx.mpf(Delta2)
+    d2xi_m = ctx.mpf(d2xi_m)
+    return d2xi_m + (-Delta2 + m**2 - 2*m + 1)/(Delta2*(m - 1)**2)
+
+
+def bayes_fixed_point_dm2(ctx, m, d3xi_m):
+    """d2/dm2 of bayes_fixed_point."""
+    m = ctx.mpf(m)
+    d3xi_m = ctx.mpf(d3xi_m)
+    return d3xi_m + 2/(m - 1)**3
+
+
+def bayes_fixed_point_ddelta2(ctx, m, Delta2):
+    """d/dDelta2 of bayes_fixed_point."""
+    m = ctx.mpf(m)
+    Delta2 = ctx.mpf(Delta2)
+    return -m/Delta2**2
+
+
+def bayes_fixed_point_dm_ddelta2(ctx, Delta2):
+    """d2/dm dDelta2 of bayes_fixed_point."""
+    Delta2 = ctx.mpf(Delta2)
+    return -1/Delta2**2
+
+
+def amp_spinodal_reduced(ctx, m, dxi_m, d2xi_m):
+    """m d/dm(2 phi') - 2 phi' (Delta2-free): zero at a spinodal of the Bayes state evolution."""
+    m = ctx.mpf(m)
+    dxi_m = ctx.mpf(dxi_m)
+    d2xi_m = ctx.mpf(d2xi_m)
+    return d2xi_m*m - dxi_m - m**2/(m - 1)**2
+
+
+def inverse_delta2_fixed_point(ctx, m, dxi_m):
+    """U(m) = 1/Delta2 at which m > 0 is a Bayes fixed point."""
+    m = ctx.mpf(m)
+    dxi_m = ctx.mpf(dxi_m)
+    return -dxi_m/m - 1/(m - 1)
+
+
+def free_entropy_jets(ctx, m, Delta2, xi_m):
+    """phi(m) = log(1-m)/2 + m/2 + m**2/(4 Delta2) + xi_T(m)/2."""
+    m = ctx.mpf(m)
+    Delta2 = ctx.mpf(Delta2)
+    xi_m = ctx.mpf(xi_m)
+    _t0 = 2*Delta2
+    return (ctx.mpf(1)/ctx.mpf(2))*xi_m + (ctx.mpf(1)/ctx.mpf(4))*(_t0*m + _t0*ctx.log1p(-m) + m**2)/Delta2
+
+
+def free_entropy_jets_ddelta2(ctx, m, Delta2):
+    """d phi / d Delta2 (the tensor jets do not depend on Delta2)."""
+    m = ctx.mpf(m)
+    Delta2 = ctx.mpf(Delta2)
+    return -ctx.mpf(1)/ctx.mpf(4)*m**2/Delta2**2
+
+
+def critical_delta_p(ctx, p):
+    """Deltap at the critical point (end of the first-order MMSE line)."""
+    p = ctx.mpf(p)
+    _t0 = p - 3
+    _t1 = p - 1
+    return 4*_t0**_t0*_t1**(-_t1)*(p - 2)
+
+
+def critical_delta2(ctx, p):
+    """Delta2 at the critical point."""
+    p = ctx.mpf(p)
+    return 4*(p - 2)/(p - 1)**2
+
+
+def critical_m(ctx, p):
+    """Overlap m at the critical point."""
+    p = ctx.mpf(p)
+    return (p - 3)/(p - 1)
+
+
+def ml_amp_map_jets(ctx, dxi_m, dxi_1):
+    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."""
+    dxi_m = ctx.mpf(dxi_m)
+    dxi_1 = ctx.mpf(dxi_1)
+    _t0 = dxi_m/ctx.sqrt(dxi_1)
+    return _t0/ctx.hypot(1, _t0)
+
+
+def amp_map_jets(ctx, dxi_m):
+    """Bayes map m -> xi'(m)/(1 + xi'(m)) in jets."""
+    dxi_m = ctx.mpf(dxi_m)
+    return dxi_m/(dxi_m + 1)
+
+
+def ml_amp_slope_at_zero_jets(ctx, d2xi_0, dxi_1):
+    """Slope of the ML-AMP map at m = 0 (xi'(0) = 0: no linear channel)."""
+    d2xi_0 = ctx.mpf(d2xi_0)
+    dxi_1 = ctx.mpf(dxi_1)
+    return d2xi_0/ctx.sqrt(dxi_1)
+
+
+def delta2_ml_amp_jets(ctx, dxi_1):
+    """ML-AMP threshold for any tensor channels, in dxi_1 = xi_T'(1)."""
+    dxi_1 = ctx.mpf(dxi_1)
+    return 2/(ctx.sqrt(4*dxi_1 + 1) + 1)

@@ -8,7 +8,7 @@ do not edit.
 import numpy as np
 
 
-__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced']
+__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
 
 
 def ml_amp_map(m, p, Delta2, Deltap):
@@ -132,6 +132,91 @@ def tensor_only_reduced(m, p):
     return m*(m*p - m - p)/(p*(m - 1)) + np.log1p(-m)
 
 
+def bayes_fixed_point(m, Delta2, dxi_m):
+    """2 phi'(m) = m/Delta2 + xi_T'(m) - m/(1 - m): zero at the Bayes fixed points."""
+    _t0 = m - 1
+    return dxi_m + m*(Delta2 + _t0)/(Delta2*_t0)
+
+
+def bayes_fixed_point_dm(m, Delta2, d2xi_m):
+    """d/dm of bayes_fixed_point."""
+    return d2xi_m + (-Delta2 + m**2 - 2*m + 1)/(Delta2*(m - 1)**2)
+
+
+def bayes_fixed_point_dm2(m, d3xi_m):
+    """d2/dm2 of bayes_fixed_point."""
+    return d3xi_m + 2/(m - 1)**3
+
+
+def bayes_fixed_point_ddelta2(m, Delta2):
+    """d/dDelta2 of bayes_fixed_point."""
+    return -m/Delta2**2
+
+
+def bayes_fixed_point_dm_ddelta2(Delta2):
+    """d2/dm dDelta2 of bayes_fixed_point."""
+    return -1/Delta2**2
+
+
+def amp_spinodal_reduced(m, dxi_m, d2xi_m):
+    """m d/dm(2 phi') - 2 phi' (Delta2-free): zero at a spinodal of the Bayes state evolution."""
+    return d2xi_m*m - dxi_m - m**2/(m - 1)**2
+
+
+def inverse_delta2_fixed_point(m, dxi_m):
+    """U(m) = 1/Delta2 at which m > 0 is a Bayes fixed point."""
+    return -dxi_m/m - 1/(m - 1)
+
+
+def free_entropy_jets(m, Delta2, xi_m):
+    """phi(m) = log(1-m)/2 + m/2 + m**2/(4 Delta2) + xi_T(m)/2."""
+    _t0 = 2*Delta2
+    return (1/2)*xi_m + (1/4)*(_t0*m + _t0*np.log1p(-m) + m**2)/Delta2
+
+
+def free_entropy_jets_ddelta2(m, Delta2):
+    """d phi / d Delta2 (the tensor jets do not depend on Delta2)."""
+    return -1/4*m**2/Delta2**2
+
+
+def critical_delta_p(p):
+    """Deltap at the critical point (end of the first-order MMSE line)."""
+    _t0 = p - 3
+    _t1 = p - 1
+    return 4*_t0**_t0*_t1**(-_t1)*(p - 2)
+
+
+def critical_delta2(p):
+    """Delta2 at the critical point."""
+    return 4*(p - 2)/(p - 1)**2
+
+
+def critical_m(p):
+    """Overlap m at the critical point."""
+    return (p - 3)/(p - 1)
+
+
+def ml_amp_map_jets(dxi_m, dxi_1):
+    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."""
+    _t0 = dxi_m/np.sqrt(dxi_1)
+    return _t0/np.hypot(1, _t0)
+
+
+def amp_map_jets(dxi_m):
+    """Bayes map m -> xi'(m)/(1 + xi'(m)) in jets."""
+    return dxi_m/(dxi_m + 1)
+
+
+def ml_amp_slope_at_zero_jets(d2xi_0, dxi_1):
+    """Slope of the ML-AMP map at m = 0 (xi'(0) = 0: no linear channel)."""
+    return d2xi_0/np.sqrt(dxi_1)
+
+
+def delta2_ml_amp_jets(dxi_1):
+    """ML-AMP threshold for any tensor channels, in dxi_1 = xi_T'(1)."""
+    return 2/(np.sqrt(4*dxi_1 + 1) + 1)
+
+
 #: name -> (expression as text, as LaTeX), for display without SymPy.
 FORMULAS = {
     'ml_amp_map': ('(m**(p - 1)/Deltap + m/Delta2)/sqrt((m**(p - 1)/Deltap + m/Delta2)**2 + 1/Deltap + 1/Delta2)', '\\frac{\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}{\\sqrt{\\left(\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}\\right)^{2} + \\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}}}'),
@@ -156,4 +241,20 @@ FORMULAS = {
     'delta_p_tricritical_p3': ('1', '1'),
     'delta_p_stationary_tensor_only': ('m**(p - 2) - m**(p - 1)', 'm^{p - 2} - m^{p - 1}'),
     'tensor_only_reduced': ('m*(m*p - m - p)/(p*(m - 1)) + log1p(-m)', '\\frac{m \\left(m p - m - p\\right)}{p \\left(m - 1\\right)} + \\operatorname{log1p}{\\left(- m \\right)}'),
+    'bayes_fixed_point': ('dxi_m + m*(Delta2 + m - 1)/(Delta2*(m - 1))', 'dxi_{m} + \\frac{m \\left(\\Delta_2 + m - 1\\right)}{\\Delta_2 \\left(m - 1\\right)}'),
+    'bayes_fixed_point_dm': ('d2xi_m + (-Delta2 + m**2 - 2*m + 1)/(Delta2*(m - 1)**2)', 'd2xi_{m} + \\frac{- \\Delta_2 + m^{2} - 2 m + 1}{\\Delta_2 \\left(m - 1\\right)^{2}}'),
+    'bayes_fixed_point_dm2': ('d3xi_m + 2/(m - 1)**3', 'd3xi_{m} + \\frac{2}{\\left(m - 1\\right)^{3}}'),
+    'bayes_fixed_point_ddelta2': ('-m/Delta2**2', '- \\frac{m}{\\Delta_2^{2}}'),
+    'bayes_fixed_point_dm_ddelta2': ('-1/Delta2**2', '- \\frac{1}{\\Delta_2^{2}}'),
+    'amp_spinodal_reduced': ('d2xi_m*m - dxi_m - m**2/(m - 1)**2', 'd2xi_{m} m - dxi_{m} - \\frac{m^{2}}{\\left(m - 1\\right)^{2}}'),
+    'inverse_delta2_fixed_point': ('-dxi_m/m - 1/(m - 1)', '- \\frac{dxi_{m}}{m} - \\frac{1}{m - 1}'),
+    'free_entropy_jets': ('xi_m/2 + (2*Delta2*m + 2*Delta2*log1p(-m) + m**2)/(4*Delta2)', '\\frac{\\xi_{m}}{2} + \\frac{2 \\Delta_2 m + 2 \\Delta_2 \\operatorname{log1p}{\\left(- m \\right)} + m^{2}}{4 \\Delta_2}'),
+    'free_entropy_jets_ddelta2': ('-m**2/(4*Delta2**2)', '- \\frac{m^{2}}{4 \\Delta_2^{2}}'),
+    'critical_delta_p': ('4*(p - 3)**(p - 3)*(p - 2)*(p - 1)**(1 - p)', '4 \\left(p - 3\\right)^{p - 3} \\left(p - 2\\right) \\left(p - 1\\right)^{1 - p}'),
+    'critical_delta2': ('4*(p - 2)/(p - 1)**2', '\\frac{4 \\left(p - 2\\right)}{\\left(p - 1\\right)^{2}}'),
+    'critical_m': ('(p - 3)/(p - 1)', '\\frac{p - 3}{p - 1}'),
+    'ml_amp_map_jets': ('dxi_m/(sqrt(dxi_1)*hypot(1, dxi_m/sqrt(dxi_1)))', '\\frac{dxi_{m}}{\\sqrt{dxi_{1}} \\operatorname{hypot}{\\left(1,\\frac{dxi_{m}}{\\sqrt{dxi_{1}}} \\right)}}'),
+    'amp_map_jets': ('dxi_m/(dxi_m + 1)', '\\frac{dxi_{m}}{dxi_{m} + 1}'),
+    'ml_amp_slope_at_zero_jets': ('d2xi_0/sqrt(dxi_1)', '\\frac{d2xi_{0}}{\\sqrt{dxi_{1}}}'),
+    'delta2_ml_amp_jets': ('2/(sqrt(4*dxi_1 + 1) + 1)', '\\frac{2}{\\sqrt{4 dxi_{1} + 1} + 1}'),
 }

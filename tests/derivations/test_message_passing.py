@@ -105,3 +105,55 @@ class TestFreeEntropy:
         for pp in (4, 5, 9):
             for mm in (sp.Rational(1, 3), sp.Rational(4, 5)):
                 assert sp.simplify(dphi.subs({p: pp, m: mm})) == 0
+
+
+class TestHardPhase:
+    def test_fixed_point_map_factors_through_phi_prime(self):
+        assert MP.bayes_fixed_point_factor() == 0
+
+    def test_spinodal_reduced_is_minus_m_squared_u_prime(self):
+        # On the branch 1/Delta2 = U(m) the reduced function is -m**2 U'(m) (matrix-tensor model).
+        U = MP.inverse_delta2_stationary()
+        reduced = MP.amp_spinodal_reduced(MODEL)
+        identity = sp.powsimp(sp.expand(sp.cancel(reduced + m**2 * sp.diff(U, m))), force=True)
+        assert sp.simplify(identity) == 0
+
+    def test_jets_kernels_reproduce_the_matrix_tensor_instance(self):
+        # Substituting the jets of q**p/(p Deltap) into the jets kernels gives the instance.
+        kernels = {k.name: k for k in MP.KERNELS}
+        tensor = q**p / (p * Deltap)
+        values = {sp.Symbol(f"{pre}xi_m", real=True): sp.diff(tensor, q, k).subs(q, m)
+                  for k, pre in enumerate(("", "d", "d2", "d3"))}
+        checks = {
+            "bayes_fixed_point": MP.bayes_fixed_point(MODEL),
+            "inverse_delta2_fixed_point": MP.inverse_delta2_stationary(MODEL),
+            "amp_spinodal_reduced": MP.amp_spinodal_reduced(MODEL),
+            "free_entropy_jets": MP.free_entropy(MODEL),
+        }
+        for name, expected in checks.items():
+            got = kernels[name].expr.xreplace(values)
+            for sample in SAMPLES:
+                for mm in (sp.Rational(1, 7), sp.Rational(3, 4)):
+                    diff = (got - expected).subs(sample).subs(m, mm)
+                    assert abs(sp.N(diff, 40)) < 1e-30, name
+
+    @pytest.mark.parametrize("order", [4, 5, 6, 7, 8, 11])
+    def test_critical_point_is_a_triple_root_of_the_map(self, order):
+        # F(m) = amp_map(m) - m and its first two derivatives vanish exactly there.
+        dp, d2, mc = (x.subs(p, order) for x in MP.critical_point())
+        F = (MP.amp_map() - m).subs(p, order)
+        for k in range(3):
+            assert sp.simplify(sp.diff(F, m, k).subs({Deltap: dp, Delta2: d2, m: mc})) == 0
+        assert sp.simplify(sp.diff(F, m, 3).subs({Deltap: dp, Delta2: d2, m: mc})) != 0
+
+    def test_critical_point_for_symbolic_p(self):
+        dp, d2, mc = MP.critical_point()
+        U = MP.inverse_delta2_stationary()
+        at = {Deltap: dp, m: mc}
+        assert sp.simplify(sp.powsimp(sp.expand(U.subs(at) - 1 / d2), force=True)) == 0
+        for k in (1, 2):
+            assert sp.simplify(sp.powsimp(sp.expand(sp.diff(U, m, k).subs(at)), force=True)) == 0
+
+    def test_critical_point_of_p3_is_the_tricritical_point(self):
+        assert [x.subs(p, 3) for x in MP.critical_point()] == [1, 1, 0]
+        assert MP.tricritical_delta_p() == 1

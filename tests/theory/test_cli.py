@@ -48,7 +48,7 @@ class TestMainJob:
 
     def test_table_matches_the_api(self, main_job):
         _, text, _ = main_job
-        rows = re.findall(r"^\s*(\d)\s+(\w+)\s+([\d.\s]+)$", text, flags=re.M)
+        rows = re.findall(r"^\s*(\d)\s+(\w+)\s+((?:[\d.]+|nan)(?:\s+(?:[\d.]+|nan))*)\s*$", text, flags=re.M)
         seen = set()
         for p, kind, values in rows:
             numbers = [float(v) for v in values.split()]

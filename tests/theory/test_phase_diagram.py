@@ -109,3 +109,112 @@ class TestPhaseDiagramFigure:
     def test_bad_suffix(self, diagrams, tmp_path):
         with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
             diagrams[3].save(tmp_path / "pd.jpg")
+
+
+class TestPhaseDiagramValue:
+    def test_is_a_mapping(self, diagrams):
+        d = diagrams[4]
+        assert list(d) == list(FAST) and len(d) == len(FAST) and "amp" in d and "bayes" not in d
+        assert list(d.keys()) == list(FAST) and dict(d.items())["amp"] is d["amp"]
+        with pytest.raises(KeyError):
+            d["bayes"]
+
+    def test_pickles_and_compares(self, diagrams):
+        import pickle
+
+        d = theory.phase_diagram(4, [0.1, 0.25, 0.5, 2.0], kinds=["amp", "mmse_jump"])
+        back = pickle.loads(pickle.dumps(d))
+        assert back == d and back is not d and np.isnan(back["mmse_jump"][-1])
+        assert d != diagrams[4] and d != "diagram"
+        assert not d["amp"].flags.writeable
+
+    def test_scalar_and_two_dimensional_grids(self):
+        one = theory.phase_diagram(4, 0.2, kinds=["amp", "ml_amp"])
+        assert one["amp"].shape == (1,) and one["amp"][0] == theory.threshold(4, 0.2, kind="amp")
+        grid = np.array([[0.1, 0.2], [0.5, 1.0]])
+        two = theory.phase_diagram(4, grid, kinds=["amp", "information_theoretic"])
+        assert two["amp"].shape == (2, 2)
+        np.testing.assert_array_equal(two["amp"], theory.threshold(4, grid, kind="amp"))
+        with pytest.raises(ValueError, match="1-D grid"):
+            two.plot()
+
+    def test_dps_keeps_nan_where_the_overlap_does_not_jump(self):
+        d = theory.phase_diagram(4, [0.25, 0.5], kinds=["mmse_jump"], dps=20)
+        assert isinstance(d["mmse_jump"][0], mpmath.mpf) and mpmath.isnan(d["mmse_jump"][1])
+        assert d["mmse_jump"][0] == theory.threshold(4, 0.25, kind="mmse_jump", dps=20)
+
+
+class TestPhaseDiagramExecutor:
+    def test_thread_pool_equals_serial(self):
+        import concurrent.futures as cf
+
+        grid = 1 / np.linspace(0.5, 9.0, 60)
+        serial = theory.phase_diagram(4, grid, kinds=["amp", "mmse_jump", "ml_amp"])
+        with cf.ThreadPoolExecutor(2) as pool:
+            parallel = theory.phase_diagram(4, grid, kinds=["amp", "mmse_jump", "ml_amp"], executor=pool)
+        assert parallel == serial
+
+    @pytest.mark.slow
+    def test_process_pool_equals_serial(self):
+        import concurrent.futures as cf
+
+        grid = 1 / np.linspace(0.5, 9.0, 30)
+        serial = theory.phase_diagram(5, grid, kinds=["amp", "information_theoretic"])
+        with cf.ProcessPoolExecutor(2) as pool:
+            parallel = theory.phase_diagram(5, grid, kinds=["amp", "information_theoretic"], executor=pool)
+        assert parallel == serial
+
+    def test_bad_executor(self):
+        with pytest.raises(ValueError, match="executor must be"):
+            theory.phase_diagram(3, [1.0], kinds=["amp"], executor="pool")
+
+
+class TestHardRegionFigure:
+    @pytest.fixture(scope="class")
+    def hard(self):
+        grid = 1 / np.linspace(0.5, 12.0, 80)
+        return theory.phase_diagram(4, grid, kinds=["ml_amp", "amp", "mmse_jump", "information_theoretic"])
+
+    def test_hard_region_is_labelled_in_a_zoom(self, hard):
+        ax = hard.plot(y_min=0.5, y_max=1.35)
+        labels = {t.get_text() for t in ax.texts}
+        assert "hard: possible, AMP fails" in labels and "critical point" in labels
+        assert "MMSE jump (first order)" in [line.get_label() for line in ax.get_legend().get_lines()]
+
+    @pytest.mark.parametrize("zoom", [{}, {"y_min": 0.5, "y_max": 1.35}])
+    def test_no_label_crosses_a_line(self, hard, diagrams, zoom):
+        from theory._phase_diagram import _crosses, _renderer
+
+        for d in (hard, diagrams[3]):
+            ax = d.plot(**zoom)
+            renderer = _renderer(ax.figure)
+            inverse = ax.transData.inverted()
+            lines = [(line.get_xdata(), line.get_ydata()) for line in ax.get_lines() if len(line.get_xdata()) > 1]
+            for text in ax.texts:
+                (x0, y0), (x1, y1) = inverse.transform(text.get_window_extent(renderer).get_points())
+                for x, y in lines:
+                    assert not _crosses((x0, y0, x1, y1), np.asarray(x), [np.asarray(y)]), text.get_text()
+
+
+class TestPhaseDiagramModel:
+    def test_model_scales_its_tensor_variances(self):
+        from fractions import Fraction
+
+        kinds = ["gradient_flow", "ml_amp", "amp", "information_theoretic"]
+        scaled = theory.phase_diagram(model=theory.Model(tensors={4: Fraction(1, 2)}), delta_p=[0.5, 1.0, 4.0], kinds=kinds)
+        plain = theory.phase_diagram(4, [0.25, 0.5, 2.0], kinds=kinds)
+        for k in kinds:
+            np.testing.assert_array_equal(scaled[k], plain[k])
+        unit = theory.phase_diagram(model=theory.Model(tensors={4: 1}), delta_p=[0.25, 0.5, 2.0], kinds=kinds)
+        assert unit == plain
+
+    def test_kinds_that_refuse_the_model(self):
+        mixture = theory.Model(tensors={3: 1, 4: 2})
+        d = theory.phase_diagram(model=mixture, delta_p=[1.0, 2.0])
+        for k in d:
+            assert theory.kinds().index(k) >= 0 and d[k].shape == (2,)
+        assert "amp" not in d  # one tensor channel only
+        with pytest.raises(ValueError, match="one tensor channel"):
+            theory.phase_diagram(model=mixture, delta_p=[1.0], kinds=["amp"])
+        with pytest.raises(ValueError, match="not both"):
+            theory.phase_diagram(3, model=mixture)
