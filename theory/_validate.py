@@ -19,6 +19,9 @@ _NUMBER_TYPES = "int, float, fractions.Fraction, decimal.Decimal, an mpmath numb
 MAX_DECIMAL_EXPONENT = 10_000
 #: Longest string accepted as a number (a 10,000-digit decimal is far beyond any ``dps``).
 MAX_STRING_LENGTH = 20_000
+#: Largest tensor order accepted: beyond it ``p`` overflows float64 kernels (``q**p``, ``p!``)
+#: long before it means anything physical.
+MAX_ORDER = 10_000
 #: Largest ``dps`` accepted: mpmath at more digits than this takes minutes per operation.
 MAX_DPS = 10_000
 
@@ -34,9 +37,11 @@ def _integer(x):
 
 
 def check_p(p) -> int:
-    """``p`` as a Python int; it must be an integer >= 3 (an int, not a float)."""
+    """``p`` as a Python int; it must be an integer in ``[3, MAX_ORDER]`` (an int, not a float)."""
     if isinstance(p, (bool, np.bool_)) or not isinstance(p, numbers.Integral) or p < 3:
         raise ValueError(f"p must be an integer >= 3, got {p!r}")
+    if p > MAX_ORDER:
+        raise ValueError(f"p must be an integer >= 3 and at most {MAX_ORDER}, got {_short(int(p))}")
     return int(p)
 
 

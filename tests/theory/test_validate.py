@@ -81,3 +81,19 @@ class TestCheckDps:
     def test_refused(self, dps):
         with pytest.raises(ValueError, match="^dps must be an integer >= 1"):
             _validate.check_dps(dps)
+
+
+class TestCheckP:
+    @pytest.mark.parametrize("p", [3, np.int64(4), _validate.MAX_ORDER])
+    def test_accepted(self, p):
+        assert _validate.check_p(p) == int(p) and type(_validate.check_p(p)) is int
+
+    @pytest.mark.parametrize("p", [2, 3.0, "3", True, None, _validate.MAX_ORDER + 1, 2**63])
+    def test_refused(self, p):
+        with pytest.raises(ValueError, match="^p must be an integer >= 3"):
+            _validate.check_p(p)
+
+    def test_huge_order_is_refused_before_any_float_conversion(self):
+        # a 1329-bit p raised OverflowError inside the float kernels before the cap
+        with pytest.raises(ValueError, match="at most"):
+            theory.threshold(10**400, 1.0)
