@@ -128,7 +128,7 @@ class TestInstance:
         a = sim.Instance(p=3, n=24, delta2=0.5, delta_p=1.0, rng=np.random.default_rng(2))
         b = sim.Instance(p=3, n=24, delta2=0.5, delta_p=1.0, rng=np.random.default_rng(2), dtype=np.float32)
         assert b.A.dtype == np.float32
-        b.A = a.A.astype(np.float32)  # float32 draws differ from float64 ones: compare storage only
+        b.tensors = ((3, a.A.astype(np.float32)),)  # float32 draws differ from float64 ones: compare storage only
         b.B, b.x_star = a.B, a.x_star
         x = _on_sphere(np.random.default_rng(9), 24)
         assert b.A.dtype == np.float32
