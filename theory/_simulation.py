@@ -33,6 +33,8 @@ def _equal(a, b) -> bool:
                 and np.array_equal(a, b))
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, np.random.SeedSequence) and isinstance(b, np.random.SeedSequence):
+        return (a.entropy, a.spawn_key, a.pool_size) == (b.entropy, b.spawn_key, b.pool_size)
     return bool(a == b)
 
 

@@ -313,3 +313,10 @@ class TestEnsemble:
     def test_bad_input(self, kwargs, match):
         with pytest.raises(ValueError, match=match):
             theory.simulate_ensemble(**{**self.KW, **kwargs})
+
+    def test_seed_sequences_compare_by_value(self):
+        import pickle
+
+        r = theory.simulate(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=0.5, seed=np.random.SeedSequence(7),
+                            progress=False)
+        assert pickle.loads(pickle.dumps(r)) == r
