@@ -1,6 +1,7 @@
-"""Benchmark: one gradient evaluation of a sampled instance (p = 3).
+"""Benchmark: one gradient evaluation of a sampled instance (p = 3); mixtures; seed ensembles.
 
     python bench/bench_simulation.py [n ...]        (default n = 128 256 512)
+    python bench/bench_simulation.py --models       (2+3+4 mixture, ensembles on a process pool)
 
 For each n: the time of ``Instance.evaluate`` (one BLAS matrix-vector product streaming the
 dense tensor, then O(n^2) work), against the obvious alternative run side by side, a naive
@@ -49,7 +50,7 @@ def main(sizes) -> None:
             # the two agree (a check, not a timing)
             ref = -inst.B @ x - p * np.einsum("ijk,j,k->i", inst.A, x, x, optimize=False)
             assert np.allclose(inst.evaluate(x)[0], ref, rtol=1e-10, atol=1e-10)
-            inst.A = inst.A.astype(np.float32)
+            inst.tensors = ((p, inst.A.astype(np.float32)),)
             t_f32 = best_of(lambda: inst.evaluate(x), repeat)
         nbytes = sim.tensor_bytes(p, n)
         print(f"{n:5d} {nbytes / 2**20:7.0f}Mi {t_sample:7.2f}s {t_grad * 1e3:8.2f}ms "
@@ -58,5 +59,41 @@ def main(sizes) -> None:
         del inst
 
 
+def models() -> None:
+    """A 2+3+4 mixture against its channels evaluated separately (the obvious alternative: one
+    instance per channel, gradients summed), and a seed ensemble serially against a two-process
+    pool (theory.simulate_ensemble, results identical)."""
+    import concurrent.futures as cf
+
+    import theory
+
+    print("gradient of a 2+3+4 model vs its channels as separate instances (BLAS on 1 thread)")
+    print(f"{'n':>5} {'mixture':>10} {'separate':>10} {'mixture/separate':>17}")
+    for n in (48, 64):
+        channels = {2: 0.5, 3: 1.0, 4: 1.0}
+        mix = sim.Instance(n=n, channels=channels, rng=np.random.default_rng(0))
+        parts = [sim.Instance(n=n, channels={2: 0.5, 3: 1.0}, rng=np.random.default_rng(0)),
+                 sim.Instance(n=n, channels={4: 1.0}, rng=np.random.default_rng(0))]
+        x = np.random.default_rng(1).standard_normal(n)
+        with threadpool_limits(limits=1, user_api="blas"):
+            t_mix = best_of(lambda: mix.evaluate(x), 20)
+            t_sep = best_of(lambda: [q.evaluate(x) for q in parts], 20)
+        print(f"{n:5d} {t_mix * 1e3:8.2f}ms {t_sep * 1e3:8.2f}ms {t_mix / t_sep:17.2f}")
+    kw = dict(p=3, n=96, delta2=0.4, delta_p=1.0, m0=0.1, t_max=20.0, seeds=range(4), progress=False)
+    t = time.perf_counter()
+    serial = theory.simulate_ensemble(**kw)
+    t_serial = time.perf_counter() - t
+    with cf.ProcessPoolExecutor(max_workers=2) as pool:
+        t = time.perf_counter()
+        parallel = theory.simulate_ensemble(executor=pool, **kw)
+        t_pool = time.perf_counter() - t
+    assert parallel == serial
+    print(f"ensemble of 4 runs (p=3, n=96, t_max=20): serial {t_serial:.2f} s, 2 processes "
+          f"{t_pool:.2f} s, speed-up {t_serial / t_pool:.2f}x (identical results)")
+
+
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [128, 256, 512])
+    if sys.argv[1:] == ["--models"]:
+        models()
+    else:
+        main([int(a) for a in sys.argv[1:]] or [128, 256, 512])

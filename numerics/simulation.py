@@ -1,15 +1,18 @@
-"""Finite-N instances of the spiked matrix-tensor model and their gradient flow on the sphere.
+"""Finite-N instances of spiked spherical models and their gradient flow on the sphere.
 
 The numeric core of :func:`theory.simulate` (arXiv:1907.08226, section 2; spec/theory.md
-section 1).  An :class:`Instance` holds the hidden signal ``x*`` and the two coupling arrays
-built from the observations,
+section 1; spec/models.md for several channels and mismatched losses).  An :class:`Instance`
+holds the hidden signal ``x*`` and one coupling array per channel, built from the observations
+with the variances the loss *assumes* (``Delta'_k``; the true ``Delta_k`` set the noise):
 
-    L(x) = -1/2 x.B x - A[x, ..., x],
-    B_ij = Y_ij / (Delta2 sqrt(N))                                  (i != j; B_ii = 0)
-    A    = sqrt((p-1)!) / (Deltap N^((p-1)/2) p!) * T                (distinct indices; else 0)
+    L(x) = -1/2 x.B x - sum_p A_p[x, ..., x],
+    B_ij = Y_ij / (Delta'_2 sqrt(N))                                   (i != j; B_ii = 0)
+    A_p  = sqrt((p-1)!) / (Delta'_p N^((p-1)/2) p!) * T_p               (distinct indices; else 0)
 
-so that ``-1/2 x.B x`` is the sum over ``i < j`` of the spec and the full contraction of the
-dense symmetric ``A`` is ``p!`` times the sum over ``i1 < .. < ip``.
+with ``Y = x* x*^T / sqrt(N) + sqrt(Delta_2) W`` and ``T_p = sqrt((p-1)!)/N^((p-1)/2) x*^(x p)
++ sqrt(Delta_p) Z_p``, so that ``-1/2 x.B x`` is the sum over ``i < j`` of the spec and the full
+contraction of the dense symmetric ``A_p`` is ``p!`` times the sum over ``i1 < .. < ip``; then
+``L = -N g(m) + V`` with ``E[V V'] = N xi`` (spec/models.md).  The matrix channel is optional.
 
 Storage of the tensor
 ---------------------
@@ -50,10 +53,13 @@ def tensor_bytes(p: int, n: int, dtype=np.float64) -> int:
     return int(n) ** int(p) * np.dtype(dtype).itemsize
 
 
-def peak_bytes(p: int, n: int, dtype=np.float64) -> int:
-    """Peak bytes while sampling an instance: the tensor twice (draws and their symmetrisation)
-    plus the matrix twice."""
-    return 2 * tensor_bytes(p, n, dtype) + 2 * tensor_bytes(2, n, np.float64)
+def peak_bytes(p, n: int, dtype=np.float64) -> int:
+    """Peak bytes while sampling an instance with tensors of the order(s) ``p`` (an int or a
+    sequence): every tensor, plus the draws of the largest one (sampled one at a time), plus the
+    matrix twice."""
+    orders = [p] if isinstance(p, (int, np.integer)) else list(p)
+    tensors = [tensor_bytes(k, n, dtype) for k in orders]
+    return sum(tensors) + max(tensors, default=0) + 2 * tensor_bytes(2, n, np.float64)
 
 
 def _zero_repeated(a: np.ndarray) -> None:
@@ -82,18 +88,32 @@ def _symmetric_noise(rng: np.random.Generator, p: int, n: int, dtype, out: np.nd
 
 
 class Instance:
-    """One sample of the spiked matrix-tensor model: signal, matrix and tensor couplings.
+    """One sample of a spiked spherical model: signal, matrix and tensor couplings.
 
     Parameters
     ----------
-    p, n : int
-        Tensor order and dimension.
-    delta2, delta_p : float
-        Noise variances.
+    n : int
+        Dimension.
+    p, delta2, delta_p : optional
+        The matrix-tensor shorthand for ``channels={2: delta2, p: delta_p}``.
+    channels : dict
+        ``{k: Delta_k}``, the true noise variances as floats (``k = 2``: the matrix channel,
+        optional; ``k >= 3``: tensors).
+    assumed : dict, optional
+        ``{k: Delta'_k}`` the loss is built with (same keys); default the true ones.
     rng : numpy.random.Generator
-        Source of randomness (drawn in the order: signal, matrix noise, tensor noise).
+        Source of randomness, drawn in the order: signal, matrix noise, then each tensor's
+        noise by increasing order.
     dtype : numpy dtype
-        Storage of the tensor (float64 or float32).
+        Storage of the tensors (float64 or float32).
+
+    Attributes
+    ----------
+    x_star : ndarray
+    B : ndarray or None
+        The matrix coupling (None without a matrix channel).
+    tensors : tuple of (int, ndarray)
+        Each order with its dense symmetric coupling ``A_p``.
 
     Notes
     -----
@@ -104,28 +124,49 @@ class Instance:
     Examples
     --------
     >>> import numpy as np
-    >>> inst = Instance(p=3, n=8, delta2=0.5, delta_p=1.0, rng=np.random.default_rng(0))
+    >>> inst = Instance(n=8, channels={2: 0.5, 3: 1.0}, rng=np.random.default_rng(0))
     >>> inst.A.shape, bool(np.allclose(inst.A, inst.A.transpose(1, 0, 2)))
     ((8, 8, 8), True)
     >>> float(inst.x_star @ inst.x_star)
     8.0
     """
 
-    def __init__(self, *, p: int, n: int, delta2: float, delta_p: float,
-                 rng: np.random.Generator, dtype=np.float64):
-        self.p, self.n = int(p), int(n)
-        self.delta2, self.delta_p = float(delta2), float(delta_p)
+    def __init__(self, *, n: int, channels: dict | None = None, assumed: dict | None = None,
+                 rng: np.random.Generator, dtype=np.float64, p: int | None = None, delta2=None, delta_p=None):
+        if channels is None:  # the matrix-tensor shorthand
+            channels = {2: delta2, p: delta_p}
+        self.n = int(n)
+        self.channels = {int(k): float(v) for k, v in channels.items()}
+        assumed = self.channels if assumed is None else {int(k): float(v) for k, v in assumed.items()}
+        if set(assumed) != set(self.channels):
+            raise ValueError(f"assumed channels {sorted(assumed)} differ from {sorted(self.channels)}")
+        self.assumed = assumed
         dtype = np.dtype(dtype)
         x_star = rng.standard_normal(n)
         self.x_star = x_star * (math.sqrt(n) / np.linalg.norm(x_star))
-        # Matrix: off-diagonal Y_ij, then B = Y / (Delta2 sqrt(N)), zero diagonal.
-        w = rng.standard_normal((n, n))
-        y = (w + w.T) * (math.sqrt(delta2) / math.sqrt(2.0))
-        y += np.outer(self.x_star, self.x_star) / math.sqrt(n)
-        np.fill_diagonal(y, 0.0)
-        self.B = y / (delta2 * math.sqrt(n))
-        # Tensor: A = c/p! * (a x*^(x p) + sqrt(Deltap) Z), Z symmetric, N(0, 1) off-diagonal.
-        c = math.sqrt(math.factorial(p - 1)) / (delta_p * n ** ((p - 1) / 2))
+        self.B = None
+        if 2 in self.channels:
+            delta2, assumed2 = self.channels[2], assumed[2]
+            # Matrix: off-diagonal Y_ij, then B = Y / (Delta2' sqrt(N)), zero diagonal.
+            w = rng.standard_normal((n, n))
+            y = (w + w.T) * (math.sqrt(delta2) / math.sqrt(2.0))
+            y += np.outer(self.x_star, self.x_star) / math.sqrt(n)
+            np.fill_diagonal(y, 0.0)
+            self.B = y / (assumed2 * math.sqrt(n))
+        tensors = []
+        for p in sorted(k for k in self.channels if k >= 3):
+            tensors.append((p, self._tensor(p, self.channels[p], assumed[p], rng, dtype)))
+        self.tensors = tuple(tensors)
+        # The matrix-tensor names, for a model with one tensor channel
+        one = len(self.tensors) == 1
+        self.p = self.tensors[0][0] if one else None
+        self.delta_p = self.channels[self.p] if one else None
+        self.delta2 = self.channels.get(2)
+
+    def _tensor(self, p, delta_p, assumed_p, rng, dtype):
+        n = self.n
+        # A = c/p! * (a x*^(x p) + sqrt(Deltap) Z), Z symmetric, N(0, 1) off-diagonal.
+        c = math.sqrt(math.factorial(p - 1)) / (assumed_p * n ** ((p - 1) / 2))
         a = math.sqrt(math.factorial(p - 1)) / n ** ((p - 1) / 2)
         scale = c / math.factorial(p)
         A = np.empty((n,) * p, dtype=dtype)
@@ -138,38 +179,63 @@ class Instance:
         _symmetric_noise(rng, p, n, dtype, A)
         A *= noise_scale
         _zero_repeated(A)
-        self.A = A
+        return A
+
+    @property
+    def A(self) -> np.ndarray:
+        """The coupling of the lowest-order tensor channel (the only one in the matrix-tensor model)."""
+        return self.tensors[0][1]
+
+    @property
+    def orders(self) -> tuple[int, ...]:
+        return tuple(p for p, _ in self.tensors)
 
     # --- contractions -------------------------------------------------------------------
-    def tensor_field(self, x: np.ndarray, k: int | None = None) -> np.ndarray:
-        """``A`` contracted with ``x`` on its last ``k`` axes (default ``p - 1``), float64.
+    @staticmethod
+    def _contract(a: np.ndarray, x: np.ndarray, k: int) -> np.ndarray:
+        """``a`` contracted with ``x`` on its last ``k`` axes, float64.
 
         One BLAS matrix-vector product streams the tensor once; the remaining contractions
         act on arrays ``n`` times smaller."""
-        k = self.p - 1 if k is None else k
-        n = self.n
-        y = self.A.reshape(-1, n) @ x.astype(self.A.dtype, copy=False)
+        n, p = a.shape[0], a.ndim
+        y = a.reshape(-1, n) @ x.astype(a.dtype, copy=False)
         y = y.astype(np.float64, copy=False)
         for _ in range(k - 1):
             y = y.reshape(-1, n) @ x
-        return y.reshape((n,) * (self.p - k))
+        return y.reshape((n,) * (p - k))
+
+    def tensor_field(self, x: np.ndarray, k: int | None = None) -> np.ndarray:
+        """The lowest-order tensor contracted with ``x`` on its last ``k`` axes (default ``p - 1``)."""
+        return self._contract(self.A, x, self.A.ndim - 1 if k is None else k)
 
     def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, float, float]:
-        """Euclidean gradient, loss and ``x . grad`` at ``x`` (one pass over the tensor)."""
-        bx = self.B @ x
-        ax = self.tensor_field(x)
-        grad = -bx - self.p * ax
-        quad, tens = float(x @ bx), float(x @ ax)
-        loss = -0.5 * quad - tens
-        return grad, loss, -quad - self.p * tens
+        """Euclidean gradient, loss and ``x . grad`` at ``x`` (one pass over each tensor)."""
+        if self.B is not None:
+            bx = self.B @ x
+            grad = -bx
+            quad = float(x @ bx)
+            loss = -0.5 * quad
+            xg = -quad
+        else:
+            grad, loss, xg = np.zeros_like(x), 0.0, 0.0
+        for p, a in self.tensors:
+            ax = self._contract(a, x, p - 1)
+            grad = grad - p * ax
+            tens = float(x @ ax)
+            loss = loss - tens
+            xg = xg - p * tens
+        return grad, loss, xg
 
     def loss(self, x: np.ndarray) -> float:
         """``L(x)``."""
         return self.evaluate(np.asarray(x, dtype=np.float64))[1]
 
     def euclidean_hessian(self, x: np.ndarray) -> np.ndarray:
-        """``grad^2 L(x) = -B - p (p-1) A[., ., x, ..., x]``."""
-        return -self.B - self.p * (self.p - 1) * self.tensor_field(x, self.p - 2)
+        """``grad^2 L(x) = -B - sum_p p (p-1) A_p[., ., x, ..., x]``."""
+        h = -self.B if self.B is not None else np.zeros((self.n, self.n))
+        for p, a in self.tensors:
+            h = h - p * (p - 1) * self._contract(a, x, p - 2)
+        return h
 
     def riemannian_hessian(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
         """The Riemannian Hessian on the sphere at ``x`` in an orthonormal tangent basis.
@@ -196,6 +262,19 @@ class Instance:
         basis = -2 * np.outer(v, v[:-1])
         basis[np.arange(n - 1), np.arange(n - 1)] += 1.0
         return rhr[:-1, :-1], basis, float(mu)
+
+    def __eq__(self, other):
+        if not isinstance(other, Instance):
+            return NotImplemented
+        return (self.n == other.n and self.channels == other.channels and self.assumed == other.assumed
+                and np.array_equal(self.x_star, other.x_star)
+                and (self.B is None) == (other.B is None)
+                and (self.B is None or np.array_equal(self.B, other.B))
+                and self.orders == other.orders
+                and all(a.dtype == b.dtype and np.array_equal(a, b)
+                        for (_, a), (_, b) in zip(self.tensors, other.tensors)))
+
+    __hash__ = None
 
 
 class Trajectory:

@@ -21,7 +21,7 @@ from theory._model import Model
 from theory._message_passing import (CriticalPoint, StateEvolution, critical_point, first_order_delta_p,
                                      state_evolution, tensor_recovery_delta_p)
 from theory._phase_diagram import PhaseDiagram, phase_diagram
-from theory._simulation import SampledSpectrum, SimulationResult, simulate
+from theory._simulation import SampledSpectrum, SimulationEnsemble, SimulationResult, simulate, simulate_ensemble
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
 
 __version__ = "0.1.0"
@@ -38,7 +38,7 @@ __all__ = [
     # dynamics: message passing, DMFT, finite N
     "state_evolution", "StateEvolution",
     "gradient_flow", "GradientFlowResult", "dynamics_threshold", "DynamicsThreshold",
-    "simulate", "SimulationResult", "SampledSpectrum",
+    "simulate", "SimulationResult", "SampledSpectrum", "simulate_ensemble", "SimulationEnsemble",
     # symbolic expressions (imports SymPy) and errors
     "expressions", "ConvergenceError", "PrecisionError",
 ]

@@ -1,22 +1,47 @@
-"""``theory.simulate``: sample the model at finite N, run gradient flow, look at the Hessian."""
+"""``theory.simulate``: sample any spiked spherical model at finite N, run gradient flow, look at
+the Hessian; ``theory.simulate_ensemble``: the same over many seeds, serially or on an executor."""
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
 from numerics import simulation as _sim
-from numerics._generated import hessian_numpy, model_numpy
-from theory import _validate
+from theory import _sweep, _validate
+from theory._model import Model, _is_absent, resolve
 
-__all__ = ["SampledSpectrum", "SimulationResult", "simulate"]
+__all__ = ["SampledSpectrum", "SimulationEnsemble", "SimulationResult", "simulate", "simulate_ensemble"]
 
 _GIB = 2**30
 #: Default cap on the memory an instance may take while it is sampled (bytes).
 DEFAULT_MEMORY_LIMIT = 8 * _GIB
+#: Noise variances a float64 simulation resolves: the couplings ``1/Delta'`` and the noise
+#: ``sqrt(Delta)`` stay normal doubles, with room for ``N**((p-1)/2)`` factors.
+VARIANCE_RANGE = (1e-100, 1e100)
+#: Most steps one run may take (the records take 40 bytes a step; the time is the real limit).
+MAX_STEPS = 10**7
+
+
+def _equal(a, b) -> bool:
+    """Equality of result fields: arrays by value (and dtype), the rest by ``==``."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.dtype == b.dtype
+                and np.array_equal(a, b))
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, np.random.SeedSequence) and isinstance(b, np.random.SeedSequence):
+        return (a.entropy, a.spawn_key, a.pool_size) == (b.entropy, b.spawn_key, b.pool_size)
+    return bool(a == b)
+
+
+def _fields_equal(self, other) -> bool:
+    if type(other) is not type(self):
+        return NotImplemented
+    return all(_equal(getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,6 +80,9 @@ class SampledSpectrum:
         """The second-lowest eigenvalue (the lower edge of the bulk when ``lowest`` is an outlier)."""
         return float(self.eigenvalues[1])
 
+    __eq__ = _fields_equal
+    __hash__ = None
+
 
 @dataclass(frozen=True, repr=False, eq=False)
 class SimulationResult:
@@ -62,7 +90,13 @@ class SimulationResult:
 
     Attributes
     ----------
-    p, n, delta2, delta_p, dt : parameters of the run (``dt`` as used: ``t_max / steps``).
+    model : theory.Model
+        What was sampled (the loss built with ``model.assumed`` when given).
+    n, dt : int, float
+        Dimension and step (``dt`` as used: ``t_max / steps``).
+    p, delta2, delta_p : int or float or None
+        The matrix-tensor names for a model with one tensor channel (``delta2`` None without a
+        matrix channel; ``p``, ``delta_p`` None with several tensor channels).
     t, m, energy, mu, gradient_norm : ndarray
         At every step: time, overlap ``x.x*/N``, loss per coordinate ``L/N``,
         ``mu = -x.grad L / N`` and ``|grad_sphere L| / sqrt(N)``.
@@ -70,17 +104,20 @@ class SimulationResult:
         The state at ``t[-1]``.
     x_star : ndarray
         The hidden signal.
+    seed : object
+        The seed the run was drawn with.
     interrupted : bool
         True if the run was stopped by ``KeyboardInterrupt`` (then ``t[-1] < t_max``).
 
-    The result keeps the instance (the tensor) alive for :meth:`hessian_spectrum`;
-    ``del`` it to free the memory.
+    The result keeps the instance (the tensors) alive for :meth:`hessian_spectrum`;
+    ``del`` it to free the memory.  It pickles (with the instance) and compares with ``==``
+    (every array by value).
     """
 
-    p: int
+    p: int | None
     n: int
-    delta2: float
-    delta_p: float
+    delta2: float | None
+    delta_p: float | None
     dt: float
     t: np.ndarray
     m: np.ndarray
@@ -90,14 +127,29 @@ class SimulationResult:
     x: np.ndarray
     x_star: np.ndarray
     interrupted: bool
+    model: Model
+    seed: object
     _instance: _sim.Instance
     _trajectory: _sim.Trajectory
 
     def __repr__(self) -> str:
-        return (f"SimulationResult(p={self.p}, n={self.n}, delta2={self.delta2}, "
-                f"delta_p={self.delta_p}, t_max={self.t[-1]:.6g}, steps={len(self.t) - 1}, "
+        if self.p is not None and self.delta2 is not None and self.model.bayes_optimal:
+            what = f"p={self.p}, n={self.n}, delta2={self.delta2}, delta_p={self.delta_p}"
+        else:
+            what = f"model={self.model!r}, n={self.n}"
+        return (f"SimulationResult({what}, t_max={self.t[-1]:.6g}, steps={len(self.t) - 1}, "
                 f"m={self.m[-1]:.4f}, energy={self.energy[-1]:.4f}, mu={self.mu[-1]:.4f}"
                 f"{', interrupted' if self.interrupted else ''})")
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        mine, theirs = self._trajectory, other._trajectory
+        return (all(_equal(getattr(self, f.name), getattr(other, f.name))
+                    for f in fields(self) if f.name != "_trajectory")
+                and mine.snapshot_every == theirs.snapshot_every and _equal(mine.snapshots, theirs.snapshots))
+
+    __hash__ = None
 
     def state(self, time: float | None = None) -> tuple[float, np.ndarray]:
         """``(t_k, x(t_k))`` at the grid time nearest ``time`` (default: the final state).
@@ -150,47 +202,217 @@ class SimulationResult:
         )
 
 
+def _absent(delta2) -> bool:
+    """Whether the shorthand's ``delta2`` means no matrix channel (None or +inf)."""
+    try:
+        return _is_absent(delta2)
+    except (OverflowError, TypeError, ValueError):  # an exact number beyond float64: present
+        return False
+
+
 def _check_n(n) -> int:
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or n < 2:
-        raise ValueError(f"n must be an integer >= 2, got {n!r}")
+        raise ValueError(f"n must be an integer >= 2, got {_validate._short(n)}")
     return int(n)
 
 
-def _positive_float(name: str, x) -> float:
-    value = float(_validate.positive_exact(name, x))
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {x!r}")
+def _positive_float(name: str, x, high: float = 1e300) -> float:
+    """A positive number as a float64, refused (naming ``name``) beyond ``high``."""
+    if isinstance(x, float):
+        value = float(x)  # a numpy float64 too: plain float arithmetic, no numpy warnings
+        if not math.isfinite(value) or value <= 0:
+            raise ValueError(f"{name} must be a positive finite number, got {x!r}")
+    else:
+        exact = _validate.positive_exact(name, x)
+        if exact > high:
+            raise ValueError(f"{name} must be a positive number at most {high:g}, got {_validate._short(x)}")
+        value = float(exact)
+        if value == 0:
+            raise ValueError(f"{name} = {_validate._short(x)} is below the float64 range")
+    if value > high:
+        raise ValueError(f"{name} must be a positive number at most {high:g}, got {_validate._short(x)}")
     return value
 
 
-def default_dt(p: int, delta2: float, delta_p: float) -> float:
-    """Default step: ``1.5 / (xi'(1) + xi''(1) + 2 s)``, so that ``dt`` times the top of the
-    Hessian (``mu + 2 s`` with ``mu <~ xi'(1) + xi''(1)``) stays near 1."""
-    s = hessian_numpy.semicircle_scale(p, delta2, delta_p)
-    scale = model_numpy.xi_prime(1.0, p, delta2, delta_p) + model_numpy.xi_second(1.0, p, delta2, delta_p)
-    return float(1.5 / (scale + 2 * s))
+def _gib(nbytes: int) -> str:
+    """``nbytes`` in GiB for a message (astronomical sizes included)."""
+    if nbytes.bit_length() > 1000:
+        return f"about 2**{nbytes.bit_length() - 30}"
+    gib = nbytes / _GIB
+    return f"{gib:.1f}" if gib >= 0.1 else f"{gib:.2g}"
 
 
-def simulate(*, p: int, n: int, delta2, delta_p, m0=None, t_max, dt=None, seed,
-             progress: bool | None = None, memory_limit: int = DEFAULT_MEMORY_LIMIT,
-             dtype="float64") -> SimulationResult:
-    """Sample the spiked matrix-tensor model at size ``n`` and run gradient flow on the sphere.
+def _float_channels(model: Model, shorthand: bool) -> tuple[dict, dict | None]:
+    """The true and assumed variances as floats, each checked against :data:`VARIANCE_RANGE`."""
+    low, high = VARIANCE_RANGE
 
-    Draws the signal ``x*`` uniformly on ``|x|^2 = N``, the noisy matrix and the noisy
-    order-``p`` symmetric tensor with the normalisation of arXiv:1907.08226 (so that
-    ``L(x) = -N xi(m) + V(x)`` with ``E[V(x) V(x')] = N xi(x.x'/N)``, up to O(1/N)
-    corrections from the excluded repeated indices), then integrates
-    ``dx/dt = -grad_sphere L(x)`` by retracted fourth-order Runge-Kutta (norm preserved to
-    rounding; see :mod:`numerics.simulation`).
+    def name(k, assumed):
+        if shorthand:
+            return "delta2" if k == 2 else "delta_p"
+        where = "delta2" if k == 2 else f"tensors[{k}]"
+        return f"model {'assumed ' if assumed else ''}{where}"
+
+    def convert(channels, assumed):
+        out = {}
+        for k, v in channels.items():
+            if not low <= v <= high:
+                raise ValueError(f"{name(k, assumed)} = {_validate._short(float(v) if v < 2**1000 else v)} is "
+                                 f"outside [{low:g}, {high:g}], the range a float64 simulation resolves")
+            out[k] = float(v)
+        return out
+
+    true = convert(model.channels, False)
+    return true, None if model.assumed is None else convert(model.assumed.channels, True)
+
+
+def default_dt(model: Model) -> float:
+    """Default step: ``1.5 / (a + b + 2 s)`` with ``a = max(xi'(1), g'(1))``,
+    ``b = max(xi''(1), g''(1))`` and ``s = sqrt(xi''(1))``, so that ``dt`` times the top of the
+    Hessian (``mu + 2 s`` with ``mu <~ a + b``) stays near 1."""
+    f = model.field
+    a = max(float(f.xi(1.0, 1)), float(f.g(1.0, 1)))
+    b = max(float(f.xi(1.0, 2)), float(f.g(1.0, 2)))
+    return float(1.5 / (a + b + 2 * math.sqrt(float(f.xi(1.0, 2)))))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A validated run, without its seed (picklable: the task of an ensemble)."""
+
+    model: Model
+    channels: dict
+    assumed: dict | None
+    n: int
+    m0: float | None
+    t_max: float
+    dt: float
+    steps: int
+    dtype: str
+
+
+def _plan(model, p, n, delta2, delta_p, m0, t_max, dt, memory_limit, dtype) -> _Plan:
+    shorthand = model is None
+    if shorthand:  # name the shorthand's parameters (the Model would say tensors[p])
+        low, high = VARIANCE_RANGE
+        for name, value in (("delta_p", delta_p), ("delta2", delta2)):
+            if value is None or (name == "delta2" and _absent(value)):
+                continue
+            v = _validate.positive_exact(name, value)
+            if not low <= v <= high:
+                raise ValueError(f"{name} = {_validate._short(value)} is outside [{low:g}, {high:g}], the "
+                                 f"range a float64 simulation resolves")
+    model = resolve(model, p, delta2, delta_p)
+    n = _check_n(n)
+    channels, assumed = _float_channels(model, shorthand)
+    if m0 is not None:
+        exact_m0 = _validate.exact("m0", m0)
+        if not 0 <= exact_m0 < 1:
+            raise ValueError(f"m0 must lie in [0, 1) or be None (random start), got {_validate._short(m0)}")
+        m0 = float(exact_m0)
+    t_max = _positive_float("t_max", t_max)
+    if dt is None:
+        dt = default_dt(model)
+    else:
+        dt = _positive_float("dt", dt)
+        if dt > t_max:
+            raise ValueError(f"dt = {dt!r} must be at most t_max = {t_max!r} (one step at least)")
+    if dtype not in ("float64", "float32", np.float64, np.float32):
+        raise ValueError(f"dtype must be 'float64' or 'float32', got {_validate._short(dtype)}")
+    dtype = np.dtype(dtype)
+    if isinstance(memory_limit, (bool, np.bool_)) or not isinstance(memory_limit, numbers.Real) \
+            or not memory_limit > 0 or memory_limit != memory_limit:
+        raise ValueError(f"memory_limit must be a positive number of bytes, got {_validate._short(memory_limit)}")
+    memory_limit = float(min(memory_limit, 2**100))  # (2**100 bytes and more: no limit)
+    # --- memory, before anything is allocated: the tensors, then the records of the steps
+    orders = model.orders
+    if n.bit_length() * max(orders, default=2) > 4096:  # beyond any memory: no giant integers
+        raise ValueError(f"n={n} with tensors of order {max(orders)} needs more than 2**4000 bytes, above "
+                         f"memory_limit = {_gib(int(memory_limit))} GiB; lower n")
+    peak = _sim.peak_bytes(orders, n, dtype) if orders else 2 * _sim.tensor_bytes(2, n)
+    if peak > memory_limit:
+        if len(orders) == 1:
+            what = f"the order-{orders[0]} tensor at n={_validate._short(n)} takes {_gib(_sim.tensor_bytes(orders[0], n, dtype))} GiB"
+        else:
+            total = sum(_sim.tensor_bytes(k, n, dtype) for k in orders)
+            what = (f"the tensors of orders {', '.join(map(str, orders)) or '(none)'} at n={_validate._short(n)} take "
+                    f"{_gib(total)} GiB")
+        raise ValueError(f"{what} in {dtype.name} ({_gib(peak)} GiB while sampling), above memory_limit = "
+                         f"{_gib(int(memory_limit))} GiB; lower n, use dtype='float32' or raise memory_limit")
+    if dt * MAX_STEPS < t_max:  # (no overflow for a subnormal dt)
+        records = 40 * t_max / dt
+        raise ValueError(f"t_max = {t_max!r} with dt = {dt!r} is {t_max / dt:.3g} steps, more than "
+                         f"{MAX_STEPS:.0e} (their records alone take {records / _GIB:.3g} GiB at n={n}); "
+                         f"lower t_max or raise dt")
+    ratio = t_max / dt
+    steps = max(1, math.ceil(ratio - 1e-9))
+    records = 5 * 8 * (steps + 1) + 8 * n * (min(steps, 256) + 2)
+    if peak + records > memory_limit:
+        raise ValueError(f"t_max = {t_max!r} with dt = {dt!r} is {steps} steps at n={n}, whose records need "
+                         f"{_gib(records)} GiB ({_gib(peak + records)} GiB with the instance), above memory_limit = "
+                         f"{_gib(int(memory_limit))} GiB; lower t_max or raise dt")
+    return _Plan(model=model, channels=channels, assumed=assumed, n=n, m0=m0, t_max=t_max, dt=t_max / steps,
+                 steps=steps, dtype=dtype.name)
+
+
+def _rng(seed) -> np.random.Generator:
+    if isinstance(seed, (bool, np.bool_)):
+        raise ValueError(f"seed must be a non-negative int or a numpy SeedSequence, got {seed!r}")
+    try:
+        return np.random.default_rng(seed)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValueError(f"seed must be a non-negative int or a numpy SeedSequence, got "
+                         f"{_validate._short(seed)}") from exc
+
+
+def _run(plan: _Plan, seed, progress=None) -> SimulationResult:
+    rng = _rng(seed)
+    n = plan.n
+    inst = _sim.Instance(n=n, channels=plan.channels, assumed=plan.assumed, rng=rng, dtype=plan.dtype)
+    z = rng.standard_normal(n)
+    if plan.m0 is None:
+        x0 = z * (math.sqrt(n) / np.linalg.norm(z))
+        if x0 @ inst.x_star < 0:
+            x0 = -x0
+    else:
+        z -= (z @ inst.x_star / n) * inst.x_star
+        z *= math.sqrt(n) / np.linalg.norm(z)
+        x0 = plan.m0 * inst.x_star + math.sqrt(1 - plan.m0 * plan.m0) * z
+    tr = _sim.integrate(inst, x0, dt=plan.dt, steps=plan.steps, progress=progress)
+    model = plan.model
+    one = len(model.tensors) == 1
+    return SimulationResult(
+        p=model.orders[0] if one else None, n=n, delta2=plan.channels.get(2),
+        delta_p=plan.channels[model.orders[0]] if one else None, dt=plan.dt, t=tr.t, m=tr.m,
+        energy=tr.energy, mu=tr.mu, gradient_norm=tr.gradient_norm, x=tr.x, x_star=inst.x_star,
+        interrupted=tr.interrupted, model=model, seed=seed, _instance=inst, _trajectory=tr,
+    )
+
+
+def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2=None, delta_p=None,
+             m0=None, t_max, dt=None, seed, progress: bool | None = None,
+             memory_limit: int = DEFAULT_MEMORY_LIMIT, dtype="float64") -> SimulationResult:
+    """Sample a spiked spherical model at size ``n`` and run gradient flow on the sphere.
+
+    Draws the signal ``x*`` uniformly on ``|x|^2 = N`` and every channel of the model (the noisy
+    matrix, if the model has one, and a noisy symmetric tensor of each order ``p`` with its
+    variance), with the normalisation of arXiv:1907.08226 and spec/models.md, builds the loss
+    with the model's ``assumed`` variances (so that ``L(x) = -N g(m) + V(x)`` with
+    ``E[V(x) V(x')] = N xi(x.x'/N)``, up to O(1/N) corrections from the excluded repeated
+    indices), then integrates ``dx/dt = -grad_sphere L(x)`` by retracted fourth-order
+    Runge-Kutta (norm preserved to rounding; see :mod:`numerics.simulation`).
 
     Parameters
     ----------
+    model : theory.Model, optional
+        The model; or give the matrix-tensor shorthand ``p, delta2, delta_p`` (the same as
+        ``model=Model(delta2, {p: delta_p})``, bit for bit).
     p : int
-        Tensor order, an integer >= 3.
+        Tensor order, an integer >= 3 (shorthand).
     n : int
-        Dimension N, >= 2.  The tensor is stored densely: ``n**p`` numbers.
+        Dimension N, >= 2.  Each tensor is stored densely: ``n**p`` numbers.
     delta2, delta_p : number
-        Noise variances, positive and finite.
+        Noise variances, positive and finite (shorthand).  A float64 simulation resolves
+        variances in ``[1e-100, 1e100]``.
     m0 : number, optional
         Initial overlap in [0, 1): the start is ``m0 x* + sqrt(1 - m0**2) z`` with ``z``
         uniform on the sphere orthogonal to ``x*``.  None (default): a uniformly random
@@ -199,17 +421,19 @@ def simulate(*, p: int, n: int, delta2, delta_p, m0=None, t_max, dt=None, seed,
     t_max : number
         Duration, > 0.
     dt : number, optional
-        Largest step, > 0; the step used is ``t_max / ceil(t_max / dt)``.  Default
-        ``1.5 / (xi'(1) + xi''(1) + 2 s)``.
-    seed : int or numpy.random.SeedSequence
-        Seed of ``numpy.random.default_rng``: the instance and the start are reproducible
-        (bit for bit on the same machine and BLAS thread count).
+        Largest step, in ``(0, t_max]``; the step used is ``t_max / ceil(t_max / dt)``.
+        Default ``1.5 / (xi'(1) + xi''(1) + 2 s)`` (with ``g`` for ``xi`` where larger).
+    seed : int, numpy.random.SeedSequence or None
+        Seed of ``numpy.random.default_rng`` (None: fresh entropy): the instance and the start are reproducible
+        (bit for bit on the same machine and BLAS thread count).  For many seeds, see
+        :func:`simulate_ensemble`.
     progress : bool or None
         tqdm progress bar; None shows it on a terminal only.
-    memory_limit : int
-        Bytes the sampling may use (default 8 GiB); larger instances are refused.
+    memory_limit : number
+        Bytes the run may use (default 8 GiB): the tensors while sampling and the records of
+        the steps; larger runs are refused before anything is allocated.
     dtype : {"float64", "float32"}
-        Storage of the tensor; float32 halves memory and time (see :mod:`numerics.simulation`).
+        Storage of the tensors; float32 halves memory and time (see :mod:`numerics.simulation`).
         Its noise is drawn in float32, so the same seed gives another instance than float64.
 
     Returns
@@ -222,8 +446,9 @@ def simulate(*, p: int, n: int, delta2, delta_p, m0=None, t_max, dt=None, seed,
     Raises
     ------
     ValueError
-        For parameters outside their ranges, and when the tensor would need more than
-        ``memory_limit`` bytes (the message says how much).
+        For parameters outside their ranges (``dt > t_max`` included), and when the tensors or
+        the records of ``t_max / dt`` steps would need more than ``memory_limit`` bytes (the
+        message names ``n``, ``t_max``, ``dt`` and the GiB needed).
 
     Examples
     --------
@@ -234,6 +459,13 @@ def simulate(*, p: int, n: int, delta2, delta_p, m0=None, t_max, dt=None, seed,
     >>> bool(r.m[-1] > 0.8), bool(abs(r.x @ r.x - 64) < 1e-9)
     (True, True)
 
+    Any model: a matrix and tensors of orders 3 and 4, the loss built with a wrong matrix variance:
+
+    >>> model = theory.Model(0.3, {3: 1.0, 4: 1.0}, assumed=theory.Model(0.6, {3: 1.0, 4: 1.0}))
+    >>> r = theory.simulate(model=model, n=24, t_max=1.0, seed=0, progress=False)
+    >>> r.model.bayes_optimal, r.p, r.delta2
+    (False, None, 0.3)
+
     A tensor that does not fit is refused before anything is allocated:
 
     >>> theory.simulate(p=3, n=2048, delta2=0.3, delta_p=1.0, t_max=1.0, seed=0)
@@ -243,50 +475,128 @@ def simulate(*, p: int, n: int, delta2, delta_p, m0=None, t_max, dt=None, seed,
 
     References
     ----------
-    arXiv:1907.08226 (model, eq. (1)-(3); gradient flow, section 2).
+    arXiv:1907.08226 (model and gradient flow, section 2).
     """
-    p = _validate.check_p(p)
-    n = _check_n(n)
-    delta2 = _positive_float("delta2", delta2)
-    delta_p = _positive_float("delta_p", delta_p)
-    if m0 is not None:
-        m0 = float(_validate.exact("m0", m0))
-        if not 0 <= m0 < 1:
-            raise ValueError(f"m0 must lie in [0, 1) or be None (random start), got {m0!r}")
-    t_max = _positive_float("t_max", t_max)
-    dt = default_dt(p, delta2, delta_p) if dt is None else _positive_float("dt", dt)
-    if dtype not in ("float64", "float32", np.float64, np.float32):
-        raise ValueError(f"dtype must be 'float64' or 'float32', got {dtype!r}")
-    dtype = np.dtype(dtype)
-    if isinstance(memory_limit, (bool, np.bool_)) or not isinstance(memory_limit, numbers.Real) \
-            or not memory_limit > 0:
-        raise ValueError(f"memory_limit must be a positive number of bytes, got {memory_limit!r}")
-    need, peak = _sim.tensor_bytes(p, n, dtype), _sim.peak_bytes(p, n, dtype)
-    if peak > memory_limit:
-        raise ValueError(
-            f"the order-{p} tensor at n={n} takes {need / _GIB:.1f} GiB in {dtype.name} "
-            f"({peak / _GIB:.1f} GiB while sampling), above memory_limit = "
-            f"{memory_limit / _GIB:.1f} GiB; lower n, use dtype='float32' or raise memory_limit")
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"seed must be a non-negative int or a numpy SeedSequence, got {seed!r}") from exc
+    plan = _plan(model, p, n, delta2, delta_p, m0, t_max, dt, memory_limit, dtype)
+    return _run(plan, seed, progress)
 
-    steps = max(1, math.ceil(t_max / dt - 1e-9))
-    dt = t_max / steps
-    inst = _sim.Instance(p=p, n=n, delta2=delta2, delta_p=delta_p, rng=rng, dtype=dtype)
-    z = rng.standard_normal(n)
-    if m0 is None:
-        x0 = z * (math.sqrt(n) / np.linalg.norm(z))
-        if x0 @ inst.x_star < 0:
-            x0 = -x0
-    else:
-        z -= (z @ inst.x_star / n) * inst.x_star
-        z *= math.sqrt(n) / np.linalg.norm(z)
-        x0 = m0 * inst.x_star + math.sqrt(1 - m0 * m0) * z
-    tr = _sim.integrate(inst, x0, dt=dt, steps=steps, progress=progress)
-    return SimulationResult(
-        p=p, n=n, delta2=delta2, delta_p=delta_p, dt=dt, t=tr.t, m=tr.m, energy=tr.energy,
-        mu=tr.mu, gradient_norm=tr.gradient_norm, x=tr.x, x_star=inst.x_star,
-        interrupted=tr.interrupted, _instance=inst, _trajectory=tr,
-    )
+
+@dataclass(frozen=True, repr=False, eq=True)
+class SimulationEnsemble:
+    """Runs of one model over many seeds (returned by :func:`simulate_ensemble`).
+
+    Attributes
+    ----------
+    runs : tuple of SimulationResult
+        One per seed, in the order of ``seeds`` (``None`` for a run a Ctrl-C stopped).
+    seeds : tuple
+    interrupted : bool
+        Whether Ctrl-C stopped the ensemble before every run finished.
+
+    Every run shares the time grid ``t``; :attr:`m`, :attr:`energy`, :attr:`mu` stack the
+    finished runs, one row each.  It pickles and compares with ``==``.
+    """
+
+    runs: tuple
+    seeds: tuple
+    interrupted: bool = False
+
+    __hash__ = None
+
+    @property
+    def finished(self) -> tuple:
+        """The runs that finished."""
+        return tuple(r for r in self.runs if r is not None)
+
+    @property
+    def t(self) -> np.ndarray:
+        return self.finished[0].t
+
+    def _stack(self, name):
+        return np.stack([getattr(r, name) for r in self.finished])
+
+    @property
+    def m(self) -> np.ndarray:
+        """``m(t)`` of every finished run, shape ``(runs, steps + 1)``."""
+        return self._stack("m")
+
+    @property
+    def energy(self) -> np.ndarray:
+        return self._stack("energy")
+
+    @property
+    def mu(self) -> np.ndarray:
+        return self._stack("mu")
+
+    def __repr__(self) -> str:
+        first = self.finished[0] if self.finished else None
+        what = repr(first).split(", t_max")[0].replace("SimulationResult(", "") if first else "no run"
+        m = self.m[:, -1] if first else np.array([np.nan])
+        return (f"SimulationEnsemble({what}, runs={len(self.finished)}/{len(self.seeds)}, "
+                f"final m = {m.mean():.4f} +- {m.std():.4f}{', interrupted' if self.interrupted else ''})")
+
+
+def _ensemble_task(plan: _Plan, seed) -> SimulationResult:
+    result = _run(plan, seed, progress=False)
+    if result.interrupted:  # Ctrl-C inside a run stops the whole ensemble
+        raise KeyboardInterrupt
+    return result
+
+
+def simulate_ensemble(*, seeds, executor=None, progress: bool | None = None, **kwargs) -> SimulationEnsemble:
+    """:func:`simulate` for each of ``seeds``, serially or on ``executor``, results identical.
+
+    Parameters
+    ----------
+    seeds : sequence of int or numpy.random.SeedSequence
+        One run per seed (a non-empty sequence; ``range(k)`` is fine).
+    executor : concurrent.futures.Executor, optional
+        Where to run (a ``ProcessPoolExecutor``; a Dask cluster through
+        ``dask.distributed.Client.get_executor()``); None runs serially.  Each run is a pure
+        function of its seed and uses one BLAS thread, so the results equal the serial ones
+        bit for bit.  The runs come back with their instances (the tensors): mind the memory
+        and the transfer for large ``n``.
+    progress : bool, optional
+        A progress bar over the runs (default: on a terminal, for more than one run).
+    **kwargs
+        Everything else :func:`simulate` takes (``model=`` or ``p, delta2, delta_p``, ``n``,
+        ``t_max``, ``dt``, ``m0``, ``memory_limit``, ``dtype``), validated once before any run.
+
+    Returns
+    -------
+    SimulationEnsemble
+
+    Examples
+    --------
+    >>> import theory
+    >>> e = theory.simulate_ensemble(p=3, n=32, delta2=0.3, delta_p=1.0, m0=0.2, t_max=5.0,
+    ...                              seeds=range(3), progress=False)
+    >>> e.m.shape[0], e.runs[1] == theory.simulate(p=3, n=32, delta2=0.3, delta_p=1.0, m0=0.2,
+    ...                                            t_max=5.0, seed=1, progress=False)
+    (3, True)
+    """
+    allowed = {"model", "p", "n", "delta2", "delta_p", "m0", "t_max", "dt", "memory_limit", "dtype"}
+    unknown = sorted(set(kwargs) - allowed)
+    if unknown:
+        raise ValueError(f"simulate_ensemble got unknown parameters {unknown}; it takes seeds, executor, "
+                         f"progress and {sorted(allowed)}")
+    missing = sorted({"n", "t_max"} - set(kwargs))
+    if missing:
+        raise ValueError(f"simulate_ensemble needs {', '.join(missing)}")
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
+        raise ValueError(f"seeds must be a sequence of seeds (e.g. range(8)), got {_validate._short(seeds)}")
+    seeds = tuple(seeds)
+    if not seeds:
+        raise ValueError("seeds must hold at least one seed, got an empty sequence")
+    if len(seeds) > 10**6:
+        raise ValueError(f"seeds: at most 10**6 runs, got {len(seeds)}")
+    for seed in seeds:
+        _rng(seed)  # every seed checked before the first run
+    _sweep.check_executor(executor)
+    kwargs.setdefault("memory_limit", DEFAULT_MEMORY_LIMIT)
+    kwargs.setdefault("dtype", "float64")
+    plan = _plan(kwargs.get("model"), kwargs.get("p"), kwargs["n"], kwargs.get("delta2"), kwargs.get("delta_p"),
+                 kwargs.get("m0"), kwargs["t_max"], kwargs.get("dt"), kwargs["memory_limit"], kwargs["dtype"])
+    sweep = _sweep.run(functools.partial(_ensemble_task, plan), seeds, executor=executor, progress=progress,
+                       desc="simulate seeds")
+    return SimulationEnsemble(runs=sweep.results, seeds=seeds, interrupted=sweep.interrupted)

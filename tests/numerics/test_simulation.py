@@ -128,7 +128,7 @@ class TestInstance:
         a = sim.Instance(p=3, n=24, delta2=0.5, delta_p=1.0, rng=np.random.default_rng(2))
         b = sim.Instance(p=3, n=24, delta2=0.5, delta_p=1.0, rng=np.random.default_rng(2), dtype=np.float32)
         assert b.A.dtype == np.float32
-        b.A = a.A.astype(np.float32)  # float32 draws differ from float64 ones: compare storage only
+        b.tensors = ((3, a.A.astype(np.float32)),)  # float32 draws differ from float64 ones: compare storage only
         b.B, b.x_star = a.B, a.x_star
         x = _on_sphere(np.random.default_rng(9), 24)
         assert b.A.dtype == np.float32
@@ -185,3 +185,94 @@ class TestIntegrate:
         inst, tr = self._run(0.1, 10.0)
         assert tr.interrupted and len(tr.t) == 25
         assert tr.m[-1] == pytest.approx(tr.x @ inst.x_star / 32, abs=0, rel=0)
+
+
+def _coincidence_bound(a, k):
+    """A rigorous bound on |(sum a)**k / k! - e_k(a)|: the tuples with a repeated index.
+
+    ``(sum |a|)**k`` sums |products| over all k-tuples and ``k! e_k(|a|)`` over those with distinct
+    indices, so their difference over k! bounds the (signed) repeated-index part."""
+    b = np.abs(a)
+    return (b.sum() ** k - math.factorial(k) * _elementary(b, k)) / math.factorial(k)
+
+
+class TestAnyModel:
+    """Instances of any model: a matrix plus tensors of orders 3 and 4, and a mismatched loss.
+
+    The reference is the definition (spec/models.md): with ``Y`` the observations,
+    ``E L(x) = -sum_k (k-1)!/(Delta'_k N^(k-1)) e_k(x o x*)`` and
+    ``Cov(L(x), L(y)) = sum_k (k-1)! Delta_k/(Delta'_k**2 N^(k-1)) e_k(x o y)``, the
+    distinct-index sums; they equal ``-N g(m)`` and ``N xi(q)`` up to the repeated-index
+    tuples, bounded exactly by :func:`_coincidence_bound`.  ``g`` and ``xi`` are written here
+    from the spec, not taken from the code."""
+
+    CHANNELS = {2: 0.5, 3: 1.0, 4: 2.0}
+
+    @staticmethod
+    def _g_xi(channels, assumed):
+        def g(q):
+            return sum(q**k / (k * assumed[k]) for k in channels)
+
+        def xi(q):
+            return sum(channels[k] * q**k / (k * assumed[k] ** 2) for k in channels)
+
+        return g, xi
+
+    @pytest.mark.parametrize("assumed", [None, {2: 1.0, 3: 0.5, 4: 4.0}], ids=["bayes_optimal", "mismatched"])
+    def test_loss_mean_and_covariance(self, assumed):
+        channels, n, k, m, q = self.CHANNELS, 16, 200, 0.8, 0.7
+        used = channels if assumed is None else assumed
+        g, xi = self._g_xi(channels, used)
+        rng = np.random.default_rng(21)
+        lx, ly, mean_x, mean_y, var_x, cov_xy = [], [], [], [], [], []
+        for _ in range(k):
+            inst = sim.Instance(n=n, channels=channels, assumed=assumed, rng=rng)
+            assert inst.orders == (3, 4) and inst.B is not None
+            x = _at_overlap(rng, inst.x_star, m)
+            y = _at_overlap(rng, x, q)  # overlap q with x
+            lx.append(inst.loss(x))
+            ly.append(inst.loss(y))
+            a, b, c = x * inst.x_star, x * x, x * y
+            coef_mean = {j: math.factorial(j - 1) / (used[j] * n ** (j - 1)) for j in channels}
+            coef_cov = {j: math.factorial(j - 1) * channels[j] / (used[j] ** 2 * n ** (j - 1)) for j in channels}
+            mean_x.append(-sum(coef_mean[j] * _elementary(a, j) for j in channels))
+            mean_y.append(-sum(coef_mean[j] * _elementary(y * inst.x_star, j) for j in channels))
+            var_x.append(sum(coef_cov[j] * _elementary(b, j) for j in channels))
+            cov_xy.append(sum(coef_cov[j] * _elementary(c, j) for j in channels))
+            # the distinct-index sums against -N g(m) and N xi(q), with the exact bound
+            m_x, q_xy = a.sum() / n, c.sum() / n
+            # (the bound is attained when every a_i has one sign: allow rounding)
+            bound = sum(coef_mean[j] * _coincidence_bound(a, j) for j in channels)
+            assert abs(mean_x[-1] + n * g(m_x)) <= bound * (1 + 1e-12) + 1e-12
+            bound = sum(coef_cov[j] * _coincidence_bound(c, j) for j in channels)
+            assert abs(cov_xy[-1] - n * xi(q_xy)) <= bound * (1 + 1e-12) + 1e-12
+        nx, ny = np.array(lx) - mean_x, np.array(ly) - mean_y
+        # Mean: the noise averages to zero within 4 standard errors.
+        assert abs(nx.mean()) < 4 * nx.std() / math.sqrt(k)
+        # Variance: relative standard error of a Gaussian variance is sqrt(2/k).
+        assert np.mean(nx**2) == pytest.approx(np.mean(var_x), rel=4 * math.sqrt(2 / k))
+        # Covariance of the two noises: standard error sqrt((var_x var_y + c**2) / k).
+        c = np.mean(cov_xy)
+        err = math.sqrt((np.mean(var_x) * np.mean(ny**2) + c * c) / k)
+        assert np.mean(nx * ny) == pytest.approx(c, abs=4 * err)
+
+    def test_mismatch_changes_the_couplings_not_the_noise(self):
+        """Same seed, loss built with doubled variances: every coupling is halved exactly
+        (the draws are the same), so the loss is halved."""
+        true = sim.Instance(n=9, channels=self.CHANNELS, rng=np.random.default_rng(4))
+        doubled = sim.Instance(n=9, channels=self.CHANNELS, assumed={k: 2 * v for k, v in self.CHANNELS.items()},
+                               rng=np.random.default_rng(4))
+        np.testing.assert_allclose(doubled.B, true.B / 2, rtol=1e-15)
+        for (_, a), (_, b) in zip(true.tensors, doubled.tensors):
+            np.testing.assert_allclose(b, a / 2, rtol=1e-13, atol=1e-300)
+
+    def test_no_matrix_channel(self):
+        inst = sim.Instance(n=6, channels={3: 2 / 3}, rng=np.random.default_rng(0))
+        x = _on_sphere(np.random.default_rng(1), 6)
+        g, loss, xg = inst.evaluate(x)
+        assert inst.B is None and inst.delta2 is None and inst.p == 3
+        assert xg == pytest.approx(3 * loss, rel=1e-12)  # homogeneous of degree 3
+        np.testing.assert_allclose(inst.euclidean_hessian(x) @ x, 2 * g, rtol=1e-10)
+
+    def test_memory_of_several_tensors(self):
+        assert sim.peak_bytes((3, 4), 10) == 8 * (10**3 + 10**4 + 10**4) + 2 * 8 * 100
