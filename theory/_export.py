@@ -319,20 +319,26 @@ def plot(obj, ax=None):
     return drawers[name](obj, ax)
 
 
+_COMPLEXITY_STYLE = {"sigma": (r"$\Sigma(m)$, all stationary points", "tab:blue", "-"),
+                     "sigma_minima": (r"$\Sigma_{\min}(m)$, local minima", "tab:red", "--")}
+
+
 def _plot_complexity_table(t: Table, ax):
-    ax.plot(t.coord, t.data["sigma"], color="tab:blue", label=r"$\Sigma(m)$, all stationary points")
-    minima = t.data["sigma_minima"]
-    ax.plot(t.coord, minima, color="tab:red", linestyle="--", label=r"$\Sigma_{\min}(m)$, local minima")
+    finite = []
+    for name, values in t.data.items():
+        label, colour, dash = _COMPLEXITY_STYLE.get(name, (name, None, "-"))
+        ax.plot(t.coord, values, color=colour, linestyle=dash, label=label)
+        finite.append(values[np.isfinite(values)])
     ax.axhline(0, color="0.4", linewidth=0.8)
-    finite = np.concatenate([t.data["sigma"][np.isfinite(t.data["sigma"])], minima[np.isfinite(minima)]])
+    finite = np.concatenate(finite) if finite else np.array([])
     if finite.size:
         lo, hi = float(finite.min()), float(finite.max())
         pad = 0.08 * (hi - lo or 1.0)
         ax.set_ylim(max(lo, -2 * abs(hi) - pad) - pad, hi + 3 * pad)
     ax.set_xlabel("overlap m")
     ax.set_ylabel("complexity")
-    ax.set_title(f"Kac-Rice complexity, p = {t.attrs['p']}, $\\Delta_2$ = {t.attrs['delta2']:g}, "
-                 f"$\\Delta_p$ = {t.attrs['delta_p']:g}")
+    ax.set_title(f"Kac-Rice complexity, p = {t.attrs.get('p')}, $\\Delta_2$ = {t.attrs.get('delta2')}, "
+                 f"$\\Delta_p$ = {t.attrs.get('delta_p')}")
     ax.legend(loc="best", fontsize=8)
     return ax
 
