@@ -251,15 +251,17 @@ def _call(fn, args, model, *, delta2=True, **kw):
     return fn(**shorthand, **kw)
 
 
-def _model_record(args, model) -> dict:
+def _model_record(args, model, *, delta2: bool = True) -> dict:
     dps = getattr(args, "dps", None)
     if model is None:
         out = {"p": args.p, "delta_p": _input("--delta-p", args.delta_p, dps)}
         if isinstance(getattr(args, "delta2", None), str):
             out["delta2"] = _input("--delta2", args.delta2, dps)
         return out
-    return {"delta2": math.inf if model.delta2 is None else float(model.delta2),
-            "tensors": {str(k): float(v) for k, v in dict(model.tensors).items()}}
+    out = {"tensors": {str(k): float(v) for k, v in dict(model.tensors).items()}}
+    if delta2:
+        out["delta2"] = math.inf if model.delta2 is None else float(model.delta2)
+    return out
 
 
 # -- the commands ---------------------------------------------------------------------------
@@ -310,7 +312,7 @@ def _cmd_threshold(args, out) -> None:
     else:
         value = theory.threshold(model=model, kind=args.kind, dps=args.dps)
     text = mpmath.nstr(value, args.dps) if args.dps else repr(value)
-    record = {**_model_record(args, model), "kind": args.kind, "dps": args.dps, "delta2": value}
+    record = {**_model_record(args, model, delta2=False), "kind": args.kind, "dps": args.dps, "delta2": value}
     _emit(args, out, record, text)
     _write(args, out, _record_table(record))
 
@@ -404,11 +406,10 @@ def _cmd_hessian(args, out) -> None:
     record = {**_model_record(args, model), "m": _input("--m", args.m, dps), "mu": _input("--mu", args.mu, dps), "dps": dps,
               "bulk_lower": h.bulk_edges[0], "bulk_upper": h.bulk_edges[1], "outlier": h.outlier,
               "theta": h.theta, "s": h.s, "lowest": h.lowest, "is_minimum": bool(h.is_minimum)}
-    digits = dps or 12
-    text = (f"bulk [{mpmath.nstr(h.bulk_edges[0], digits)}, {mpmath.nstr(h.bulk_edges[1], digits)}], "
-            f"outlier {'none' if h.outlier is None else mpmath.nstr(h.outlier, digits)}, "
-            f"theta {mpmath.nstr(h.theta, digits)}, s {mpmath.nstr(h.s, digits)}, "
-            f"{'a minimum' if h.is_minimum else 'not a minimum'}")
+    show = (lambda x: mpmath.nstr(x, dps)) if dps else (lambda x: format(float(x), ".12g"))
+    text = (f"bulk [{show(h.bulk_edges[0])}, {show(h.bulk_edges[1])}], "
+            f"outlier {'none' if h.outlier is None else show(h.outlier)}, "
+            f"theta {show(h.theta)}, s {show(h.s)}, {'a minimum' if h.is_minimum else 'not a minimum'}")
     _emit(args, out, record, text)
     _write(args, out, _record_table(record))
 
@@ -461,7 +462,7 @@ def _cmd_dynamics_threshold(args, out) -> None:
     if args.delta2:
         kw["delta2s"] = [_float("--delta2", d) for d in args.delta2]
     result = _call(theory.dynamics_threshold, args, model, delta2=False, **kw)
-    record = {**_model_record(args, model), "value": result.value, "error": result.error,
+    record = {**_model_record(args, model, delta2=False), "value": result.value, "error": result.error,
               "half_time_value": result.half_time_value, "t_max": result.t_max, "dt": result.dt,
               "delta2s": list(result.delta2s), "rates": list(result.rates), "rate_errors": list(result.rate_errors)}
     _emit(args, out, record, repr(result))
