@@ -92,11 +92,13 @@ def parameters(**given) -> st.SearchStrategy[dict]:
 
     Examples
     --------
-    >>> from hypothesis import find, strategies as st
+    >>> from hypothesis import given, settings, strategies as st
     >>> from theory.testing import parameters
-    >>> params = find(parameters(p=st.just(4), m=0.25), lambda d: d["delta2"] > 1)
-    >>> (params["p"], params["m"], params["delta2"] > 1)
-    (4, 0.25, True)
+    >>> @settings(max_examples=10)
+    ... @given(parameters(p=st.just(4), m=0.25))
+    ... def test(params):
+    ...     assert params["p"] == 4 and params["m"] == 0.25 and 1e-3 <= params["delta2"] <= 1e3
+    >>> test()
     """
     unknown = sorted(set(given) - set(_DEFAULTS))
     if unknown:
