@@ -58,6 +58,8 @@ MAX_POINTS = 10_000
 MAX_DPS = 1_000
 MAX_ITERATIONS = 10_000_000
 MAX_STEPS = 10_000_000
+#: Distinct warnings reported (one line each) before the rest is counted.
+MAX_WARNINGS = 3
 #: The JSON spelling of infinity.
 INF = "inf"
 
@@ -433,6 +435,8 @@ def _cmd_state_evolution(args, out) -> None:
 def _steps_check(args) -> None:
     if args.dt is not None:
         t_max, dt = _float("--t-max", args.t_max), _float("--dt", args.dt)
+        if dt > t_max:
+            raise ValueError(f"--dt must be at most --t-max, got --dt {args.dt} and --t-max {args.t_max}")
         if dt > 0 and t_max / dt > MAX_STEPS:
             raise ValueError(f"--t-max/--dt = {t_max / dt:.3g} steps; at most {MAX_STEPS:.0e} from the command line")
 
@@ -647,6 +651,11 @@ def main(argv: list[str] | None = None, out=None) -> int:
                 _main_job(args, out)
             else:
                 args.run(args, out)
+        except (OverflowError, ZeroDivisionError, FloatingPointError) as exc:
+            hint = "; use --dps for exact arithmetic" if hasattr(args, "dps") else ""
+            print(f"spiked-theory: error: float64 cannot resolve this ({type(exc).__name__}: "
+                  f"{_first_line(exc)}){hint}", file=sys.stderr)
+            status = 2
         except (ValueError, ArithmeticError, OSError, ImportError, theory.ConvergenceError,
                 theory.PrecisionError) as exc:
             print(f"spiked-theory: error: {_first_line(exc)}", file=sys.stderr)
@@ -661,10 +670,9 @@ def main(argv: list[str] | None = None, out=None) -> int:
             print(f"spiked-theory: internal error ({type(exc).__name__}: {_first_line(exc)}); "
                   f"please report it with the command line", file=sys.stderr)
             status = 1
-    seen = set()
-    for w in caught:
-        line = f"{w.category.__name__}: {_first_line(w.message)}"
-        if line not in seen:
-            seen.add(line)
-            print(f"spiked-theory: warning: {line}", file=sys.stderr)
+    lines = list(dict.fromkeys(f"{w.category.__name__}: {_first_line(w.message)}" for w in caught))
+    for line in lines[:MAX_WARNINGS]:
+        print(f"spiked-theory: warning: {line}", file=sys.stderr)
+    if len(lines) > MAX_WARNINGS:
+        print(f"spiked-theory: warning: ... and {len(lines) - MAX_WARNINGS} more", file=sys.stderr)
     return status

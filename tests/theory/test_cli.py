@@ -280,6 +280,7 @@ class TestNoTracebackNoHang:
         ["state-evolution", "--p", "3", "--delta2", "1", "--delta-p", "1", "--iterations", "0"],
         ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "1e9", "--dt", "1e-9"],
         ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "2"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "2", "--dt", "1e300"],
         ["gradient-flow", "--tensor", "3=1", "--tensor", "4=1", "--delta2", "1"],
         ["simulate", "--p", "3", "--n", "1", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
         ["simulate", "--p", "3", "--n", "100000", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
@@ -305,3 +306,25 @@ class TestNoTracebackNoHang:
         status, _ = run(["threshold", "--p", "3", "--delta-p", "1"])
         err = capsys.readouterr().err
         assert status == 0 and err == "spiked-theory: warning: RuntimeWarning: first line\n"
+
+    def test_many_warnings_are_capped(self, capsys, monkeypatch):
+        import warnings
+
+        def noisy(*a, **k):
+            for i in range(10):
+                warnings.warn(f"warning {i}", RuntimeWarning)
+            return 0.5
+
+        monkeypatch.setattr(theory, "threshold", noisy)
+        assert run(["threshold", "--p", "3", "--delta-p", "1"])[0] == 0
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == cli.MAX_WARNINGS + 1 and err[-1].endswith(f"and {10 - cli.MAX_WARNINGS} more")
+
+    def test_float_overflow_suggests_dps(self, capsys, monkeypatch):
+        def overflow(*a, **k):
+            raise OverflowError(34, "Numerical result out of range")
+
+        monkeypatch.setattr(theory, "threshold", overflow)
+        assert run(["threshold", "--p", "3", "--delta-p", "1"])[0] == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "float64 cannot resolve" in err and "--dps" in err
