@@ -121,8 +121,7 @@ EXPRESSION_CACHE = "expressions_srepr.py"
 
 def _combined_complexity(exprs: dict) -> dict:
     """The complexity as one piecewise expression: the bulk form for ``|mu| <= 2 s``, the
-    outside form otherwise (the two branches of the log-potential Phi_s, arXiv:1907.08226
-    section 3).  Returns name -> (expression, description)."""
+    outside form otherwise (the two branches of the log-potential Phi_s of the semicircle).  Returns name -> (expression, description)."""
     from derivations.symbols import mu
 
     edge = 2 * exprs["semicircle_scale"]

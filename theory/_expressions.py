@@ -45,7 +45,7 @@ def expressions() -> Expressions:
     Read from the cache written by ``python -m numerics.codegen`` (no derivation at run
     time); the first call imports SymPy.  Besides the kernels' expressions, ``"kr_sigma"``
     and ``"kr_sigma_mu"`` are the complexity as one piecewise expression (bulk branch for
-    ``|mu| <= 2 s``, outside branch otherwise; arXiv:1907.08226 section 3).
+    ``|mu| <= 2 s``, outside branch otherwise; the Kac-Rice complexity of arXiv:1907.08226).
 
     Returns
     -------

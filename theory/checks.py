@@ -75,7 +75,7 @@ def check_gf_is_bbp_point(p: int, delta_p, dps: int = 30) -> None:
 
 def check_gf_closed_form(p: int, delta_p: float, rtol: float = 1e-12) -> None:
     """Delta2_GF equals the textbook form ``(sqrt(Deltap**2 + 4(p-1)Deltap) - Deltap)/(2(p-1))``
-    of arXiv:1907.08226 section 4 (to a tolerance that allows for that form's cancellation)."""
+    of arXiv:1907.08226 (to a tolerance that allows for that form's cancellation)."""
     textbook = (np.sqrt(delta_p**2 + 4 * (p - 1) * delta_p) - delta_p) / (2 * (p - 1))
     cancellation = 1 + delta_p / (p - 1)
     value = threshold(p, delta_p)
@@ -142,7 +142,7 @@ def check_it_threshold_is_equal_height(p: int, delta_p: float, atol: float = 1e-
 def check_ml_amp_closed_form(p: int, delta_p: float, rtol: float = 1e-12) -> None:
     """ML-AMP leaves m = 0 iff ``theta(0) > sqrt(xi'(1))``; for p >= 3, ``theta(0) = 1/Delta2``
     and ``xi'(1) = 1/Delta2 + 1/Deltap``, so ``Delta2_ML-AMP = 2/(1 + sqrt(1 + 4/Deltap))``
-    (arXiv:1907.08226, section 5), solved here by hand."""
+    (the ML-AMP line of arXiv:1902.00139, Fig. 1), solved here by hand."""
     value = threshold(p, delta_p, kind="ml_amp")
     expected = 2.0 / (1.0 + np.sqrt(1.0 + 4.0 / delta_p))
     assert abs(value - expected) <= rtol * expected, f"Delta2_ML-AMP = {value}, closed form {expected}"
@@ -151,7 +151,7 @@ def check_ml_amp_closed_form(p: int, delta_p: float, rtol: float = 1e-12) -> Non
 def check_thresholds_ordered(p: int, delta_p: float) -> None:
     """The algorithms are ordered: Delta2_GF <= Delta2_ML-AMP <= Delta2_AMP <= Delta2_IT
     (Bayes-optimal AMP beats maximum-likelihood AMP, which beats gradient flow; nothing beats
-    the information-theoretic limit; arXiv:1907.08226, Fig. 1)."""
+    the information-theoretic limit; arXiv:1902.00139, Fig. 1)."""
     values = [threshold(p, delta_p, kind=k) for k in ("gradient_flow", "ml_amp", "amp", "information_theoretic")]
     assert all(a <= b * (1 + 1e-12) for a, b in zip(values, values[1:])), f"not ordered: {values}"
 
@@ -162,8 +162,8 @@ def check_gradient_flow_reaches_ml_amp_fixed_point(p: int, delta2: float, delta_
                                                    t_max: float = 150.0, atol: float = 2e-3) -> None:
     """Below the gradient-flow threshold, the large-N gradient flow (DMFT integration) ends at
     the overlap of the stable fixed point of the ML-AMP state evolution (a fixed-point
-    iteration): both solve ``xi'(m)**2 (1 - m**2) = m**2 xi'(1)`` (arXiv:1907.08226,
-    section 4).  ``atol`` allows for the time step of the integration."""
+    iteration): both solve ``xi'(m)**2 (1 - m**2) = m**2 xi'(1)`` (gradient flow and ML-AMP
+    reach the same error where they succeed, arXiv:1902.00139).  ``atol`` allows for the time step of the integration."""
     from theory._dynamics import gradient_flow
     from theory._message_passing import state_evolution
 
