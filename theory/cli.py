@@ -651,7 +651,7 @@ def main(argv: list[str] | None = None, out=None) -> int:
                 _main_job(args, out)
             else:
                 args.run(args, out)
-        except (OverflowError, ZeroDivisionError, FloatingPointError) as exc:
+        except (OverflowError, ZeroDivisionError) as exc:
             hint = "; use --dps for exact arithmetic" if hasattr(args, "dps") else ""
             print(f"spiked-theory: error: float64 cannot resolve this ({type(exc).__name__}: "
                   f"{_first_line(exc)}){hint}", file=sys.stderr)
