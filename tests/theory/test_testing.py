@@ -79,8 +79,9 @@ class TestBayesOptimalChecks:
 
 
 class TestDynamicsChecks:
-    def test_gradient_flow_end_state(self):
-        checks.check_gradient_flow_reaches_ml_amp_fixed_point(3, 0.35, 1.0)
+    @pytest.mark.parametrize("p, delta2, delta_p", [(3, 0.35, 1.0), (4, 0.3, 1.0), (3, 0.2, 0.5)])
+    def test_gradient_flow_end_state(self, p, delta2, delta_p):
+        checks.check_gradient_flow_reaches_ml_amp_fixed_point(p, delta2, delta_p)
 
     def test_refuses_above_threshold(self):
         with pytest.raises(AssertionError, match="not below"):
