@@ -344,13 +344,30 @@ def _plot_complexity_table(t: Table, ax):
 
 
 def plot_complexity(*, p: int, delta2, delta_p, m=None, ax=None):
-    """Plot the complexity curves ``Sigma(m)`` and ``Sigma_min(m)`` (see :func:`complexity_curve`).
+    """Plot the complexity curves: ``Sigma(m)`` of all stationary points and ``Sigma_min(m)``
+    of the local minima against the overlap ``m`` (:func:`theory.complexity`,
+    :func:`theory.complexity_of_minima`), with the zero line.
+
+    Parameters
+    ----------
+    p : int
+        Tensor order, >= 3.
+    delta2, delta_p : float
+        Noise variances.
+    m : array_like, optional
+        Overlaps; default 201 values in ``[-0.999, 0.999]``.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; default a new ``matplotlib.figure.Figure`` (no pyplot state).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
 
     Examples
     --------
-    >>> from theory._export import plot_complexity
-    >>> ax = plot_complexity(p=3, delta2=0.7, delta_p=1.0)
-    >>> [line.get_label() for line in ax.get_lines()][:2]
-    ['$\\\\Sigma(m)$, all stationary points', '$\\\\Sigma_{\\\\min}(m)$, local minima']
+    >>> import theory
+    >>> ax = theory.plot_complexity(p=3, delta2=0.7, delta_p=1.0)
+    >>> [line.get_label().split(", ")[1] for line in ax.get_lines()[:2]]
+    ['all stationary points', 'local minima']
     """
     return _plot_complexity_table(complexity_curve(p=p, delta2=delta2, delta_p=delta_p, m=m), _axes(ax))
