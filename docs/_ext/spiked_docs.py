@@ -111,24 +111,34 @@ def render(name: str, subs: str = "", simplify: bool = False) -> str:
     return wrap(expr)
 
 
-#: Display formulas longer than this (characters of LaTeX) are broken into lines.
-WRAP_WIDTH = 110
+#: Display formulas wider than this (characters as printed, LaTeX markup left out) are broken
+#: into lines.
+WRAP_WIDTH = 80
+
+_MARKUP = re.compile(r"\\(?:left|right|frac|sqrt|mathrm|operatorname)\b|[{}^_ ]")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
+def visible_width(text: str) -> int:
+    """Rough printed width of a LaTeX formula: its characters without markup, a command such
+    as ``\\Delta`` counted as one (fractions count both parts: an overestimate)."""
+    return len(_COMMAND.sub("x", _MARKUP.sub("", text)))
 
 
 def wrap(expr) -> str:
-    """LaTeX of ``expr``; a long sum is broken between its terms into an ``aligned`` block of
-    lines of at most about :data:`WRAP_WIDTH` characters (MathJax 3 does not break lines)."""
+    """LaTeX of ``expr``; a wide sum is broken between its terms into an ``aligned`` block of
+    lines about :data:`WRAP_WIDTH` wide (MathJax 3 does not break lines)."""
     import sympy as sp
     from derivations.symbols import latex
 
     whole = latex(expr)
-    if len(whole) <= WRAP_WIDTH or not isinstance(expr, sp.Add):
+    if visible_width(whole) <= WRAP_WIDTH or not isinstance(expr, sp.Add):
         return whole
     lines, current = [], ""
     for term in expr.as_ordered_terms():
         text = latex(term)
         piece = text if not current else (f" {text}" if text.startswith("-") else f" + {text}")
-        if current and len(current) + len(piece) > WRAP_WIDTH:
+        if current and visible_width(current + piece) > WRAP_WIDTH:
             lines.append(current)
             current = text if text.startswith("-") else f"+ {text}"
         else:
