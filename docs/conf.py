@@ -24,7 +24,7 @@ version = release
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
-    "sphinx.ext.mathjax",
+    "offline_math",  # sphinx.ext.mathjax with a local MathJax (no CDN): docs/_ext/offline_math.py
     "numpydoc",
     "matplotlib.sphinxext.plot_directive",
     "spiked_docs",
@@ -56,7 +56,7 @@ plot_html_show_formats = False
 plot_formats = [("png", 120)]
 plot_rcparams = {"figure.max_open_warning": 0}
 
-# Theory pages written under other issues: listed in index.md, left out while absent.
+# Theory pages listed in index.md that a checkout may not have yet: left out while absent.
 spiked_optional_pages = ("landscape", "message_passing", "phase_diagram", "dynamics", "finite_n")
 
 html_theme = "alabaster"
@@ -68,4 +68,5 @@ html_theme_options = {
     "sidebar_width": "250px",
     "body_max_width": "none",
 }
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["spiked.css"]

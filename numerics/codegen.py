@@ -111,7 +111,61 @@ def render_all() -> dict[str, str]:
     out = {}
     for name in derivations.kernel_modules():
         out.update(render(name))
+    out.update(render_expression_cache())
     return out
+
+
+#: The cache of derived expressions read by ``theory.expressions()`` (no derivation at run time).
+EXPRESSION_CACHE = "expressions_srepr.py"
+
+
+def _combined_complexity(exprs: dict) -> dict:
+    """The complexity as one piecewise expression: the bulk form for ``|mu| <= 2 s``, the
+    outside form otherwise (the two branches of the log-potential Phi_s of the semicircle).  Returns name -> (expression, description)."""
+    from derivations.symbols import mu
+
+    edge = 2 * exprs["semicircle_scale"]
+    out = {}
+    for name, what in (("kr_sigma", "Sigma(m, e, mu)"), ("kr_sigma_mu", "Sigma(m, mu)")):
+        expr = sp.Piecewise((exprs[f"{name}_bulk"], sp.Abs(mu) <= edge), (exprs[f"{name}_outside"], True))
+        out[name] = (expr, f"{what}, both branches: the bulk form for |mu| <= 2 s, the outside form otherwise.")
+    return out
+
+
+def render_expression_cache() -> dict[str, str]:
+    """Source text of the expression cache: every expression of :func:`derivations.expressions`
+    (and the combined piecewise complexity) as ``sympy.srepr`` text with its description, so
+    that ``theory.expressions()`` rebuilds them without deriving (seconds -> a fraction)."""
+    import pprint
+
+    docs = {}
+    for name in derivations.kernel_modules():
+        for kernel in importlib.import_module(f"derivations.{name}").KERNELS:
+            docs[kernel.name] = kernel.doc
+    exprs = dict(derivations.expressions())
+    items = {name: (expr, docs[name]) for name, expr in exprs.items()}
+    items.update(_combined_complexity(exprs))
+    namespace = vars(sp)
+    outside = {}
+    for expr, _ in items.values():
+        for node in sp.preorder_traversal(expr):
+            kind = type(node)
+            if namespace.get(kind.__name__) is not kind and not isinstance(node, (sp.Atom, sp.logic.boolalg.BooleanAtom)):
+                outside[kind.__name__] = kind.__module__
+    srepr = {name: sp.srepr(expr) for name, (expr, _) in items.items()}
+    descriptions = {name: doc for name, (_, doc) in items.items()}
+    text = (
+        '"""The expressions of derivations/, as ``sympy.srepr`` text, for ``theory.expressions()``.\n\n'
+        f"Generated from derivations/ by ``python -m numerics.codegen`` with SymPy {sp.__version__};\n"
+        'do not edit.\n"""\n\n'
+        "#: Classes of the expressions not in SymPy's top-level namespace: name -> module.\n"
+        f"FUNCTIONS = {pprint.pformat(outside, width=99)}\n\n"
+        "#: name -> one-line description.\n"
+        f"DESCRIPTIONS = {pprint.pformat(descriptions, width=99)}\n\n"
+        "#: name -> ``sympy.srepr`` of the exact expression.\n"
+        f"SREPR = {pprint.pformat(srepr, width=99)}\n"
+    )
+    return {EXPRESSION_CACHE: text}
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -16,11 +16,10 @@ import pytest
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
-#: Pages of the documentation issue (every python fence a doctest).  The theory pages of the
-#: other issues are checked for their formulas and their place in the index, and their
-#: ``>>>`` examples are run too.
+#: Pages whose every python fence is a doctest.  The theory pages are checked for their
+#: formulas and their place in the index, and their ``>>>`` examples are run too.
 OWN_PAGES = ("index.md", "quickstart.md", "model.md", "hessian.md", "tutorial.md", "api.md",
-             "benchmarks.md", "references.md")
+             "benchmarks.md", "references.md", "cli.md", "cluster.md")
 
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
@@ -68,8 +67,7 @@ def _other_pages_with_examples():
 
 
 class TestOtherPagesExamples:
-    """The theory pages of the other issues: their ``>>>`` examples run too (issue 7: every
-    example of the docs runs in CI)."""
+    """The theory pages: their ``>>>`` examples run too (every example of the docs runs in CI)."""
 
     @pytest.mark.parametrize("page", _other_pages_with_examples())
     def test_doctests_pass(self, page, tmp_path, monkeypatch):
@@ -107,20 +105,21 @@ class TestPageReferences:
             assert page == "index.md" or Path(page).stem in index
 
 
+@pytest.fixture(scope="module")
+def ext():
+    """docs/_ext/spiked_docs.py, imported from its file."""
+    pytest.importorskip("sphinx")
+    pytest.importorskip("myst_parser")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spiked_docs", DOCS / "_ext" / "spiked_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 class TestExtension:
     """docs/_ext/spiked_docs.py, called directly (no build)."""
-
-    @staticmethod
-    @pytest.fixture(scope="class")
-    def ext():
-        pytest.importorskip("sphinx")
-        pytest.importorskip("myst_parser")
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location("spiked_docs", DOCS / "_ext" / "spiked_docs.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
 
     def test_render_is_the_latex_of_the_expression(self, ext):
         import derivations
@@ -129,7 +128,7 @@ class TestExtension:
         assert ext.render("delta2_gf") == latex(derivations.expressions()["delta2_gf"])
 
     def test_render_substitutes_exactly(self, ext):
-        # p = 3, Deltap = 1: the closed form 2/(sqrt(1 + 8) + 1) = 1/2 (spec, section 4).
+        # p = 3, Deltap = 1: the closed form 2/(sqrt(1 + 8) + 1) = 1/2 (arXiv:1907.08226, section 4).
         assert ext.render("delta2_gf", "p=3, Deltap=1") == r"\frac{1}{2}"
 
     def test_render_zero_overlap_uses_p_at_least_3(self, ext):
@@ -162,3 +161,40 @@ class TestExtension:
         # when "absent" appears, the index is read again
         assert ext._reread_referrers(App(), App.env, {"absent"}, set(), set()) == ["index"]
         assert ext._reread_referrers(App(), App.env, {"mine"}, set(), set()) == []
+
+    def test_long_sums_are_wrapped(self, ext):
+        text = ext.render("kr_sigma_bulk")
+        assert text.startswith("\\begin{aligned}") and text.count("\\\\") >= 1
+
+    def test_short_formulas_are_not(self, ext):
+        assert "aligned" not in ext.render("theta")
+
+
+class TestOfflineMath:
+    """docs/_ext/offline_math.py: MathJax comes from an installed package, not a CDN."""
+
+    def test_local_mathjax(self):
+        pytest.importorskip("sphinx")
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("offline_math", DOCS / "_ext" / "offline_math.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        try:
+            static = module.mathjax_static()
+        except Exception as exc:  # the docs extra is not installed
+            pytest.skip(str(exc))
+        assert (static / module.COMPONENT).stat().st_size > 100_000
+        assert list((static / "mathjax" / "output" / "chtml" / "fonts").rglob("*.woff"))
+
+
+class TestNoDevelopmentLog:
+    """The pages read as documentation: no notes to the developers, no folder outside the repo."""
+
+    PHRASES = ("left to the lead", "what the issue asked", "spec/", "other issue")
+
+    @pytest.mark.parametrize("page", OWN_PAGES)
+    def test_page(self, page):
+        text = (DOCS / page).read_text(encoding="utf-8").lower()
+        for phrase in self.PHRASES:
+            assert phrase not in text, f"docs/{page}: {phrase!r}"

@@ -15,6 +15,7 @@ arXiv:1907.08226 (Who is afraid of big bad minima?), arXiv:1902.00139, arXiv:181
 from numerics.solvers import ConvergenceError, PrecisionError
 from theory._dynamics import DynamicsThreshold, GradientFlowResult, dynamics_threshold, gradient_flow
 from theory._expressions import expressions
+from theory._export import plot_complexity
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
 from theory._model import Model
@@ -34,7 +35,7 @@ __all__ = [
     "phase_diagram", "PhaseDiagram", "first_order_delta_p", "tensor_recovery_delta_p",
     "critical_point", "CriticalPoint",
     # landscape: Hessian and Kac-Rice complexity
-    "hessian", "HessianSpectrum", "complexity", "complexity_of_minima", "threshold_energy",
+    "hessian", "HessianSpectrum", "complexity", "complexity_of_minima", "threshold_energy", "plot_complexity",
     # dynamics: message passing, DMFT, finite N
     "state_evolution", "StateEvolution",
     "gradient_flow", "GradientFlowResult", "dynamics_threshold", "DynamicsThreshold",

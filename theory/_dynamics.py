@@ -96,6 +96,25 @@ class GradientFlowResult:
                 f"{self.scheme}, {grid}{state}: m={self.m[-1]:.6g}, mu={self.mu[-1]:.6g}, "
                 f"energy={self.energy[-1]:.6g})")
 
+    def to_xarray(self):
+        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
+        needs the ``xarray`` extra.  See :mod:`theory._export`."""
+        from theory._export import to_xarray
+
+        return to_xarray(self)
+
+    def to_pandas(self):
+        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
+        from theory._export import to_pandas
+
+        return to_pandas(self)
+
+    def plot(self, ax=None):
+        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
+        from theory._export import plot
+
+        return plot(self, ax=ax)
+
 
 def default_dt(p: int, delta2: float, delta_p: float, cap: float = DEFAULT_DT) -> float:
     """``min(cap, 1.8/b)``, ``b = Q'(1) + Delta2 Q''(1) + 2 sqrt(Q''(1))``: a stable step.
@@ -296,6 +315,25 @@ class DynamicsThreshold:
         return (f"DynamicsThreshold(p={self.p}, delta_p={self.delta_p:g}: Delta2_c = {self.value:.4f} "
                 f"+- {self.error:.4f} from {len(self.runs)} runs to t={self.t_max:g} "
                 f"(first halves: {self.half_time_value:.4f}))")
+
+    def to_xarray(self):
+        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
+        needs the ``xarray`` extra.  See :mod:`theory._export`."""
+        from theory._export import to_xarray
+
+        return to_xarray(self)
+
+    def to_pandas(self):
+        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
+        from theory._export import to_pandas
+
+        return to_pandas(self)
+
+    def plot(self, ax=None):
+        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
+        from theory._export import plot
+
+        return plot(self, ax=ax)
 
 
 def _plateau_rate(run: GradientFlowResult, t_end: float | None = None):

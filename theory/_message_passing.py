@@ -87,6 +87,25 @@ class StateEvolution:
                 f"m = {mpmath.nstr(self.fixed_point, 10)} after {len(self.iterates) - 1} steps, "
                 f"{state}; fixed points: {fps})")
 
+    def to_xarray(self):
+        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
+        needs the ``xarray`` extra.  See :mod:`theory._export`."""
+        from theory._export import to_xarray
+
+        return to_xarray(self)
+
+    def to_pandas(self):
+        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
+        from theory._export import to_pandas
+
+        return to_pandas(self)
+
+    def plot(self, ax=None):
+        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
+        from theory._export import plot
+
+        return plot(self, ax=ax)
+
 
 def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=None, kind: str = "ml_amp",
                     m0=1e-6, iterations: int = 100_000, tol=None, dps: int | None = None) -> StateEvolution:

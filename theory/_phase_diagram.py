@@ -200,6 +200,19 @@ class PhaseDiagram(Mapping):
         ax.figure.savefig(path, dpi=150)
         return path
 
+    def to_xarray(self):
+        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
+        needs the ``xarray`` extra.  See :mod:`theory._export`."""
+        from theory._export import to_xarray
+
+        return to_xarray(self)
+
+    def to_pandas(self):
+        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
+        from theory._export import to_pandas
+
+        return to_pandas(self)
+
 
 def _rebuild(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps):
     return PhaseDiagram(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps)

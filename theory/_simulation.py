@@ -201,6 +201,25 @@ class SimulationResult:
             gradient_norm=float(np.linalg.norm(gradient) / math.sqrt(inst.n)),
         )
 
+    def to_xarray(self):
+        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
+        needs the ``xarray`` extra.  See :mod:`theory._export`."""
+        from theory._export import to_xarray
+
+        return to_xarray(self)
+
+    def to_pandas(self):
+        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
+        from theory._export import to_pandas
+
+        return to_pandas(self)
+
+    def plot(self, ax=None):
+        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
+        from theory._export import plot
+
+        return plot(self, ax=ax)
+
 
 def _absent(delta2) -> bool:
     """Whether the shorthand's ``delta2`` means no matrix channel (None or +inf)."""

@@ -27,7 +27,7 @@ Directive ``bench-scripts``: ``{bench-scripts} ../bench`` lists every ``bench_*.
 folder (relative to the page) with its module docstring (read with :mod:`ast`, not run), as
 preformatted text, so the benchmark page follows the scripts that exist.
 
-Config value ``spiked_optional_pages``: documents that another issue provides.  A toctree
+Config value ``spiked_optional_pages``: pages a checkout may not have yet.  A toctree
 entry naming one of them is dropped (with an info message, not a warning) while the file
 does not exist, so ``sphinx-build -W`` keeps passing while those pages come and go; when one
 appears or disappears, the pages whose toctrees name it are read again (incremental builds).
@@ -108,7 +108,45 @@ def render(name: str, subs: str = "", simplify: bool = False) -> str:
             expr = at_zero(expr, var)
         if simplify:
             expr = sp.simplify(expr)
-    return latex(expr)
+    return wrap(expr)
+
+
+#: Display formulas wider than this (characters as printed, LaTeX markup left out) are broken
+#: into lines.
+WRAP_WIDTH = 80
+
+_MARKUP = re.compile(r"\\(?:left|right|frac|sqrt|mathrm|operatorname)\b|[{}^_ ]")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
+def visible_width(text: str) -> int:
+    """Rough printed width of a LaTeX formula: its characters without markup, a command such
+    as ``\\Delta`` counted as one (fractions count both parts: an overestimate)."""
+    return len(_COMMAND.sub("x", _MARKUP.sub("", text)))
+
+
+def wrap(expr) -> str:
+    """LaTeX of ``expr``; a wide sum is broken between its terms into an ``aligned`` block of
+    lines about :data:`WRAP_WIDTH` wide (MathJax 3 does not break lines)."""
+    import sympy as sp
+    from derivations.symbols import latex
+
+    whole = latex(expr)
+    if visible_width(whole) <= WRAP_WIDTH or not isinstance(expr, sp.Add):
+        return whole
+    lines, current = [], ""
+    for term in expr.as_ordered_terms():
+        text = latex(term)
+        piece = text if not current else (f" {text}" if text.startswith("-") else f" + {text}")
+        if current and visible_width(current + piece) > WRAP_WIDTH:
+            lines.append(current)
+            current = text if text.startswith("-") else f"+ {text}"
+        else:
+            current += piece
+    lines.append(current)
+    if len(lines) == 1:
+        return whole
+    return "\\begin{aligned} & " + " \\\\ & ".join(lines) + " \\end{aligned}"
 
 
 class DerivedMath(MathDirective):

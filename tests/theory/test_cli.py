@@ -102,10 +102,9 @@ class TestBadInput:
         (["threshold", "--p", "2", "--delta-p", "1"], "p must be an integer >= 3"),
         (["threshold", "--p", "3", "--delta-p", "-1"], "delta_p must be a positive"),
         (["threshold", "--p", "3", "--delta-p", "1", "--kind", "bayes"], "kind must be one of"),
-        (["phase-diagram", "--p", "3", "--out", "x.jpg", "--points", "3", "--kind", "amp"], ".png, .svg or .pdf"),
+        (["phase-diagram", "--p", "3", "--out", "x.jpg", "--points", "3", "--kind", "amp"], ".png, .svg, .pdf"),
         (["phase-diagram", "--p", "3", "--out", "x.png", "--delta-p-min", "5", "--delta-p-max", "1"],
          "--delta-p-min < --delta-p-max"),
-        (["phase-diagram", "--p", "3", "--out", "x.png", "--points", "1"], "--points"),
         (["phase-diagram", "--p", "3", "--out", "x.png", "--kind", "bayes"], "unknown kind"),
         (["phase-diagram", "--p", "3", "--out", "/nonexistent/dir/x.png", "--points", "3", "--kind", "amp"],
          "No such file"),
@@ -118,7 +117,7 @@ class TestBadInput:
 
     @pytest.mark.parametrize("argv", [["phase-diagram", "--p", "three", "--out", "x.png"],
                                       ["phase-diagram", "--p", "3", "--delta-p-min", "abc", "--out", "x.png"],
-                                      ["threshold"], ["nonsense"]])
+                                      ["nonsense"]])
     def test_argparse_errors_are_one_line(self, argv, capsys):
         with pytest.raises(SystemExit) as exc:
             cli.main(argv)
@@ -146,3 +145,186 @@ class TestHelp:
         text = capsys.readouterr().out
         for option in ("--delta-p-min", "--delta-p-max", "--points", "--out", "--kind"):
             assert option in text
+
+
+MODEL = ["--p", "3", "--delta2", "0.6", "--delta-p", "1"]
+
+
+def run_json(argv):
+    status, text = run([*argv, "--json"])
+    assert status == 0, text
+    return json.loads(text)
+
+
+class TestEveryCommandJson:
+    """Each subcommand with --json: one JSON object, numbers as JSON numbers, equal to the API."""
+
+    def test_threshold_numbers_are_numbers(self):
+        record = run_json(["threshold", "--p", "3", "--delta-p", "1"])
+        assert record["delta2"] == theory.threshold(3, 1.0) and isinstance(record["delta2"], float)
+
+    def test_threshold_mixture(self):
+        record = run_json(["threshold", "--tensor", "3=1", "--kind", "amp"])
+        assert record["tensors"] == {"3": 1.0}
+        assert record["delta2"] == theory.threshold(model=theory.Model(None, {3: 1}), kind="amp")
+
+    def test_phase_diagram(self):
+        record = run_json(["phase-diagram", "--p", "3", "--points", "4"])
+        d = theory.phase_diagram(3, np.array(record["delta_p"]))
+        for kind, values in record["thresholds"].items():
+            expected = ["inf" if np.isinf(v) else float(v) for v in d[kind]]
+            assert values == expected, kind
+
+    def test_complexity(self):
+        record = run_json(["complexity", *MODEL, "--m", "0.25", "--m", "0.5"])
+        expected = theory.complexity(np.array([0.25, 0.5]), p=3, delta2=0.6, delta_p=1.0)
+        assert record["m"] == [0.25, 0.5] and record["sigma"] == expected.tolist()
+
+    def test_complexity_of_minima(self):
+        record = run_json(["complexity", *MODEL, "--m", "0.5", "--minima"])
+        assert record["sigma_minima"] == [theory.complexity_of_minima(0.5, p=3, delta2=0.6, delta_p=1.0)]
+
+    def test_hessian(self):
+        record = run_json(["hessian", *MODEL, "--m", "0.3", "--mu", "2.5"])
+        h = theory.hessian(p=3, delta2=0.6, delta_p=1.0, m=0.3, mu=2.5)
+        assert [record["bulk_lower"], record["bulk_upper"]] == list(h.bulk_edges)
+        assert record["outlier"] == h.outlier and record["is_minimum"] is bool(h.is_minimum)
+
+    def test_hessian_high_precision_is_text(self):
+        record = run_json(["hessian", *MODEL, "--m", "0.3", "--mu", "2.5", "--dps", "30"])
+        h = theory.hessian(p=3, delta2="0.6", delta_p="1", m="0.3", mu="2.5", dps=30)
+        assert record["s"] == mpmath.nstr(h.s, 30)
+
+    def test_state_evolution(self):
+        record = run_json(["state-evolution", *MODEL, "--kind", "amp"])
+        se = theory.state_evolution(p=3, delta2=0.6, delta_p=1.0, kind="amp")
+        assert record["fixed_point"] == se.fixed_point and record["iterates"] == se.iterates.tolist()
+        assert [fp["m"] for fp in record["fixed_points"]] == [float(m) for m, _ in se.fixed_points]
+
+    def test_gradient_flow(self):
+        record = run_json(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--t-max", "5"])
+        run_ = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=5.0)
+        assert record["m"] == run_.m.tolist() and record["escape_time"] == "inf"
+
+    def test_dynamics_threshold(self):
+        argv = ["dynamics-threshold", "--p", "3", "--delta-p", "1", "--t-max", "60",
+                "--delta2", "0.3", "--delta2", "0.34", "--delta2", "0.38", "--delta2", "0.42"]
+        record = run_json(argv)
+        r = theory.dynamics_threshold(3, 1.0, delta2s=[0.3, 0.34, 0.38, 0.42], t_max=60.0)
+        assert record["value"] == r.value and record["rates"] == list(r.rates)
+
+    def test_simulate(self):
+        record = run_json(["simulate", "--p", "3", "--n", "30", "--delta2", "0.5", "--delta-p", "1",
+                           "--t-max", "2", "--seed", "4"])
+        r = theory.simulate(p=3, n=30, delta2=0.5, delta_p=1.0, t_max=2.0, seed=4)
+        assert record["m"] == r.m.tolist()
+
+
+class TestOut:
+    @pytest.mark.parametrize("suffix", [".csv", ".nc", ".png"])
+    def test_state_evolution_files(self, tmp_path, suffix):
+        out = tmp_path / f"se{suffix}"
+        status, text = run(["state-evolution", *MODEL, "--out", str(out)])
+        assert status == 0 and out.stat().st_size > 0 and f"wrote {out}" in text
+
+    def test_csv_columns_equal_the_result(self, tmp_path):
+        out = tmp_path / "gf.csv"
+        assert run(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--t-max", "3",
+                    "--out", str(out)])[0] == 0
+        rows = [line for line in out.read_text().splitlines() if not line.startswith("#")]
+        assert rows[0] == "t,m,mu,energy,c_lag"
+        data = np.array([[float(x) for x in r.split(",")] for r in rows[1:]])
+        run_ = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=3.0)
+        np.testing.assert_array_equal(data[:, 1], run_.m)
+
+    def test_suffix_is_checked_before_the_work(self, monkeypatch, capsys):
+        def boom(*a, **k):
+            raise AssertionError("the work started")
+
+        monkeypatch.setattr(theory, "gradient_flow", boom)
+        status, _ = run(["gradient-flow", *MODEL, "--out", "run.xlsx"])
+        assert status == 2 and ".csv, .nc" in capsys.readouterr().err
+
+
+class TestVersionAndMainJson:
+    def test_version(self, capsys):
+        with pytest.raises(SystemExit) as exc:
+            cli.main(["--version"])
+        assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"spiked-theory {theory.__version__}"
+
+    @pytest.mark.slow
+    def test_bare_command_json(self, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        record = run_json([])
+        assert len(record["thresholds"]) == len(cli.TABLE_P) * len(theory.kinds()) * len(cli.TABLE_DELTA_P)
+        assert record["first_order_delta_p"]["3"] == theory.first_order_delta_p(3)
+
+
+class TestNoTracebackNoHang:
+    @pytest.mark.parametrize("argv", [
+        ["threshold"],
+        ["threshold", "--p", "3", "--delta-p", "1e99999999"],
+        ["threshold", "--p", "3", "--delta-p", "1e400"],
+        ["threshold", "--p", "3", "--delta-p", "1e-400"],
+        ["threshold", "--p", "3", "--delta-p", "nan"],
+        ["threshold", "--p", "3", "--delta-p", "1", "--dps", "0"],
+        ["threshold", "--p", "3", "--delta-p", "1", "--dps", "100000"],
+        ["threshold", "--tensor", "3"],
+        ["threshold", "--tensor", "3=1", "--p", "3"],
+        ["phase-diagram", "--p", "3", "--points", "1"],
+        ["phase-diagram", "--p", "3", "--points", "10000000000"],
+        ["phase-diagram", "--p", "99999999999999999999", "--points", "3"],
+        ["complexity", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m", "2"],
+        ["complexity", "--p", "3", "--delta2", "1", "--delta-p", "1", "--minima", "--mu", "1"],
+        ["hessian", "--p", "3", "--delta2", "0", "--delta-p", "1", "--m", "0", "--mu", "0"],
+        ["state-evolution", "--p", "3", "--delta2", "1", "--delta-p", "1", "--iterations", "0"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "1e9", "--dt", "1e-9"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "2"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "2", "--dt", "1e300"],
+        ["gradient-flow", "--tensor", "3=1", "--tensor", "4=1", "--delta2", "1"],
+        ["simulate", "--p", "3", "--n", "1", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
+        ["simulate", "--p", "3", "--n", "100000", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
+    ])
+    def test_one_line_error(self, argv, capsys):
+        try:
+            status, _ = run(argv)
+        except SystemExit as exc:  # argparse's own errors
+            status = exc.code
+        err = capsys.readouterr().err
+        assert status == 2, err
+        assert err.count("\n") == 1 and "error" in err and "Traceback" not in err
+
+    def test_warnings_are_one_line_each(self, capsys, monkeypatch):
+        import warnings
+
+        def noisy(*a, **k):
+            for _ in range(3):
+                warnings.warn("first line\nsecond line", RuntimeWarning)
+            return 0.5
+
+        monkeypatch.setattr(theory, "threshold", noisy)
+        status, _ = run(["threshold", "--p", "3", "--delta-p", "1"])
+        err = capsys.readouterr().err
+        assert status == 0 and err == "spiked-theory: warning: RuntimeWarning: first line\n"
+
+    def test_many_warnings_are_capped(self, capsys, monkeypatch):
+        import warnings
+
+        def noisy(*a, **k):
+            for i in range(10):
+                warnings.warn(f"warning {i}", RuntimeWarning)
+            return 0.5
+
+        monkeypatch.setattr(theory, "threshold", noisy)
+        assert run(["threshold", "--p", "3", "--delta-p", "1"])[0] == 0
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == cli.MAX_WARNINGS + 1 and err[-1].endswith(f"and {10 - cli.MAX_WARNINGS} more")
+
+    def test_float_overflow_suggests_dps(self, capsys, monkeypatch):
+        def overflow(*a, **k):
+            raise OverflowError(34, "Numerical result out of range")
+
+        monkeypatch.setattr(theory, "threshold", overflow)
+        assert run(["threshold", "--p", "3", "--delta-p", "1"])[0] == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "float64 cannot resolve" in err and "--dps" in err
