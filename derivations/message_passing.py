@@ -294,6 +294,29 @@ def inverse_delta2_fixed_point(model: SpikedModel | None = None) -> sp.Expr:
     return sp.expand(root)
 
 
+def equal_height_level(model: SpikedModel | None = None) -> sp.Expr:
+    """``V(m)``: the ``1/Delta2`` at which ``phi(m) = phi(0)`` (``phi`` is linear in ``1/Delta2``).
+
+    The information-theoretic ``1/Delta2`` is ``min(1, min_m V(m))``: ``phi(m) - phi(0) =
+    m**2 (u - V(m))/4``, so a positive ``m`` beats ``m = 0`` iff ``u > V(m)``; ``V(0+) = 1``.
+    """
+    model = bayes_tensor_model() if model is None else model
+    u = sp.Symbol("u", real=True)
+    (root,) = sp.solve(free_entropy(model).subs(Delta2, 1 / u), u)
+    return _log1p(sp.expand(root))
+
+
+def equal_height_reduced(model: SpikedModel | None = None) -> sp.Expr:
+    """``2 phi(m)`` at ``1/Delta2 = U(m)`` (on the branch of fixed points): ``m**2 (U - V)/2``.
+
+    ``V'(m) = 2 (U(m) - V(m))/m``, so its sign is the sign of ``V'``: the minima of ``V`` are its
+    sign changes from - to +; its derivative is ``-amp_spinodal_reduced/2`` (SymPy checks it in
+    the tests).
+    """
+    model = bayes_tensor_model() if model is None else model
+    return _log1p(sp.expand(2 * free_entropy(model).subs(Delta2, 1 / inverse_delta2_fixed_point(model))))
+
+
 @lru_cache(maxsize=None)
 def critical_point(model: SpikedModel = MODEL) -> tuple:
     """End point ``(Deltap, Delta2, m)`` of the line of first-order MMSE transitions, for every p.
@@ -419,6 +442,10 @@ KERNELS = (
                  "m d/dm(2 phi') - 2 phi' (Delta2-free): zero at a spinodal of the Bayes state evolution."),
     _jets_kernel("inverse_delta2_fixed_point", (m, *_jets(1)), inverse_delta2_fixed_point(_BT),
                  "U(m) = 1/Delta2 at which m > 0 is a Bayes fixed point."),
+    _jets_kernel("equal_height_level", (m, *_jets(0)), equal_height_level(_BT),
+                 "V(m) = 1/Delta2 at which phi(m) = phi(0), any tensor channels."),
+    _jets_kernel("equal_height_reduced_jets", (m, *_jets(0, 1)), equal_height_reduced(_BT),
+                 "2 phi(m) at 1/Delta2 = U(m): the sign of V'(m); zero at an equal-height point."),
     _jets_kernel("free_entropy_jets", (m, Delta2, *_jets(0)), _log1p(_phi_bt),
                  "phi(m) = log(1-m)/2 + m/2 + m**2/(4 Delta2) + xi_T(m)/2."),
     _jets_kernel("free_entropy_jets_ddelta2", (m, Delta2), sp.cancel(sp.diff(to_jets(_phi_bt), Delta2)),

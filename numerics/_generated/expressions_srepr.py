@@ -47,6 +47,9 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
                   'form).',
  'end_energy': "Energy e = -g(m) - chi Q'(1) of a successful run at overlap m.",
  'end_mu': "Multiplier mu = g'(m)/m + chi Q''(1) of a successful run at overlap m.",
+ 'equal_height_level': 'V(m) = 1/Delta2 at which phi(m) = phi(0), any tensor channels.',
+ 'equal_height_reduced_jets': "2 phi(m) at 1/Delta2 = U(m): the sign of V'(m); zero at an "
+                              'equal-height point.',
  'free_entropy': 'Replica-symmetric free entropy phi(m) = log(1-m)/2 + m/2 + xi(m)/2.',
  'free_entropy_ddelta2': 'd phi / d Delta2.',
  'free_entropy_ddelta_p': 'd phi / d Deltap.',
@@ -282,6 +285,18 @@ SREPR = {'aging_chi': "Mul(Pow(Symbol('Delta2', positive=True), Rational(1, 2)),
            "Add(Mul(Symbol('Delta2', positive=True), Pow(Symbol('m', real=True), Add(Symbol('p', "
            "integer=True, positive=True), Integer(-1)))), Mul(Symbol('Deltap', positive=True), "
            "Symbol('m', real=True))))))",
+ 'equal_height_level': "Add(Mul(Integer(-1), Integer(2), Pow(Symbol('m', real=True), "
+                       "Integer(-2)), Symbol('xi_m', real=True)), Mul(Integer(-1), Integer(2), "
+                       "Pow(Symbol('m', real=True), Integer(-2)), Add(Symbol('m', real=True), "
+                       "log1p(Mul(Integer(-1), Symbol('m', real=True))))))",
+ 'equal_height_reduced_jets': "Add(Mul(Integer(-1), Rational(1, 2), Symbol('dxi_m', real=True), "
+                              "Symbol('m', real=True)), Symbol('xi_m', real=True), "
+                              "Mul(Rational(1, 2), Pow(Add(Symbol('m', real=True), Integer(-1)), "
+                              "Integer(-1)), Add(Pow(Symbol('m', real=True), Integer(2)), "
+                              "Mul(Integer(2), Symbol('m', real=True), log1p(Mul(Integer(-1), "
+                              "Symbol('m', real=True)))), Mul(Integer(-1), Integer(2), "
+                              "Symbol('m', real=True)), Mul(Integer(-1), Integer(2), "
+                              "log1p(Mul(Integer(-1), Symbol('m', real=True)))))))",
  'free_entropy': "Add(Mul(Rational(1, 2), Symbol('m', real=True)), Mul(Rational(1, 2), "
                  "log1p(Mul(Integer(-1), Symbol('m', real=True)))), Mul(Rational(1, 2), "
                  "Pow(Symbol('Deltap', positive=True), Integer(-1)), Pow(Symbol('m', real=True), "

@@ -5,7 +5,7 @@ do not edit.
 """
 
 
-__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
+__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'equal_height_level', 'equal_height_reduced_jets', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
 
 
 def ml_amp_map(ctx, m, p, Delta2, Deltap):
@@ -233,6 +233,24 @@ def inverse_delta2_fixed_point(ctx, m, dxi_m):
     m = ctx.mpf(m)
     dxi_m = ctx.mpf(dxi_m)
     return -dxi_m/m - 1/(m - 1)
+
+
+def equal_height_level(ctx, m, xi_m):
+    """V(m) = 1/Delta2 at which phi(m) = phi(0), any tensor channels."""
+    m = ctx.mpf(m)
+    xi_m = ctx.mpf(xi_m)
+    _t0 = 2/m**2
+    return -_t0*xi_m - _t0*(m + ctx.log1p(-m))
+
+
+def equal_height_reduced_jets(ctx, m, xi_m, dxi_m):
+    """2 phi(m) at 1/Delta2 = U(m): the sign of V'(m); zero at an equal-height point."""
+    m = ctx.mpf(m)
+    xi_m = ctx.mpf(xi_m)
+    dxi_m = ctx.mpf(dxi_m)
+    _t0 = 2*m
+    _t1 = ctx.log1p(-m)
+    return -ctx.mpf(1)/ctx.mpf(2)*dxi_m*m + xi_m + (ctx.mpf(1)/ctx.mpf(2))*(_t0*_t1 - _t0 - 2*_t1 + m**2)/(m - 1)
 
 
 def free_entropy_jets(ctx, m, Delta2, xi_m):

@@ -8,7 +8,7 @@ do not edit.
 import numpy as np
 
 
-__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
+__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'equal_height_level', 'equal_height_reduced_jets', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
 
 
 def ml_amp_map(m, p, Delta2, Deltap):
@@ -168,6 +168,19 @@ def inverse_delta2_fixed_point(m, dxi_m):
     return -dxi_m/m - 1/(m - 1)
 
 
+def equal_height_level(m, xi_m):
+    """V(m) = 1/Delta2 at which phi(m) = phi(0), any tensor channels."""
+    _t0 = 2/m**2
+    return -_t0*xi_m - _t0*(m + np.log1p(-m))
+
+
+def equal_height_reduced_jets(m, xi_m, dxi_m):
+    """2 phi(m) at 1/Delta2 = U(m): the sign of V'(m); zero at an equal-height point."""
+    _t0 = 2*m
+    _t1 = np.log1p(-m)
+    return -1/2*dxi_m*m + xi_m + (1/2)*(_t0*_t1 - _t0 - 2*_t1 + m**2)/(m - 1)
+
+
 def free_entropy_jets(m, Delta2, xi_m):
     """phi(m) = log(1-m)/2 + m/2 + m**2/(4 Delta2) + xi_T(m)/2."""
     _t0 = 2*Delta2
@@ -248,6 +261,8 @@ FORMULAS = {
     'bayes_fixed_point_dm_ddelta2': ('-1/Delta2**2', '- \\frac{1}{\\Delta_2^{2}}'),
     'amp_spinodal_reduced': ('d2xi_m*m - dxi_m - m**2/(m - 1)**2', 'd2xi_{m} m - dxi_{m} - \\frac{m^{2}}{\\left(m - 1\\right)^{2}}'),
     'inverse_delta2_fixed_point': ('-dxi_m/m - 1/(m - 1)', '- \\frac{dxi_{m}}{m} - \\frac{1}{m - 1}'),
+    'equal_height_level': ('-2*xi_m/m**2 - 2*(m + log1p(-m))/m**2', '- \\frac{2 \\xi_{m}}{m^{2}} - \\frac{2 \\left(m + \\operatorname{log1p}{\\left(- m \\right)}\\right)}{m^{2}}'),
+    'equal_height_reduced_jets': ('-dxi_m*m/2 + xi_m + (m**2 + 2*m*log1p(-m) - 2*m - 2*log1p(-m))/(2*(m - 1))', '- \\frac{dxi_{m} m}{2} + \\xi_{m} + \\frac{m^{2} + 2 m \\operatorname{log1p}{\\left(- m \\right)} - 2 m - 2 \\operatorname{log1p}{\\left(- m \\right)}}{2 \\left(m - 1\\right)}'),
     'free_entropy_jets': ('xi_m/2 + (2*Delta2*m + 2*Delta2*log1p(-m) + m**2)/(4*Delta2)', '\\frac{\\xi_{m}}{2} + \\frac{2 \\Delta_2 m + 2 \\Delta_2 \\operatorname{log1p}{\\left(- m \\right)} + m^{2}}{4 \\Delta_2}'),
     'free_entropy_jets_ddelta2': ('-m**2/(4*Delta2**2)', '- \\frac{m^{2}}{4 \\Delta_2^{2}}'),
     'critical_delta_p': ('4*(p - 3)**(p - 3)*(p - 2)*(p - 1)**(1 - p)', '4 \\left(p - 3\\right)^{p - 3} \\left(p - 2\\right) \\left(p - 1\\right)^{1 - p}'),
