@@ -496,6 +496,8 @@ def amp_mp(ctx, tensors) -> Root:
     1 (the instability of ``m = 0``) unless the low branch exists (:func:`spinodals_mp`):
     then ``1/U(m1)``, below 1, where the low branch is born.
     """
+    if len(tensors.orders) != 1:
+        return amp_mixture_mp(ctx, tensors)
     found = spinodals_mp(ctx, tensors, high=False)
     return Root(ctx.one, None) if found is None else found[1]
 
@@ -516,6 +518,8 @@ def mmse_jump_mp(ctx, tensors):
     the lower end and positive at the upper one; its root is found by bracketed Newton with
     that exact derivative, each ``m`` by bracketed Newton on ``phi'``.
     """
+    if len(tensors.orders) != 1:
+        return mmse_jump_mixture_mp(ctx, tensors)
     p = _order(tensors)
     delta_p = tensors.value(p, ctx)
     if delta_p <= onset_mp(ctx, p).value:
@@ -576,6 +580,8 @@ def _per_element(tensors, fn, fill):
 
 def amp_float(tensors) -> np.ndarray:
     """:func:`amp_mp` in float64, elementwise (1 wherever the closed-form test says no branch)."""
+    if len(tensors.orders) != 1:
+        return per_element_mixture(tensors, amp_mixture_mp, 1.0)
     p = _order(tensors)
     dp = np.asarray(tensors.variances[p], dtype=np.float64)
     out = np.ones(dp.shape)
@@ -593,6 +599,9 @@ def mmse_jump_float(tensors) -> np.ndarray:
     """:func:`mmse_jump_mp` in float64; nan where the overlap does not jump."""
     from numerics.model import field
 
+    if len(tensors.orders) != 1:
+        return per_element_mixture(tensors, mmse_jump_mixture_mp, np.nan)
+
     p = _order(tensors)
     dp = np.asarray(tensors.variances[p], dtype=np.float64)
     out = np.full(dp.shape, np.nan)
@@ -604,3 +613,221 @@ def mmse_jump_float(tensors) -> np.ndarray:
     if between.any():
         out[between] = _per_element(field({p: dp[between]}), mmse_jump_mp, np.nan)
     return out
+
+
+# --- any tensor channels ------------------------------------------------------------------------
+#
+# For a Bayes-optimal model with tensor covariance xi_T (any orders >= 3) the positive fixed
+# points lie on 1/Delta2 = U(m) = 1/(1 - m) - xi_T'(m)/m, and phi(m) - phi(0) = m**2 (u - V(m))/4
+# with V the equal-height level (u = 1/Delta2).  U(0+) = V(0+) = 1 and both tend to infinity as
+# m -> 1, but the number of critical points of U is not known in general: it is scanned on the
+# grid of m (in mpmath: the jets of small variances overflow float64), each sign change of
+# -m**2 U' (amp_spinodal_reduced) and of 2 phi on the branch (equal_height_reduced_jets) is
+# bracketed and refined by bracketed Newton with its exact derivative.  From the global
+# structure:
+#
+# - AMP from m -> 0+ stops at the first m with U(m) = u.  For u above every local maximum of U
+#   that is the only positive fixed point (the global maximiser); just below the largest local
+#   maximum U_max > 1 the first crossing sits below it while a higher branch has larger phi.
+#   So 1/Delta2_amp = max(1, U_max).
+# - The global maximiser is nonzero iff u > V(m) for some m: 1/Delta2_IT = min(1, min V).
+
+def _mixture_scan(ctx, tensors, what):
+    """Grid of ``m`` (from ``10**-(dps/2 + 2)`` to ``1 - 1e-12``) with the signs of ``-m**2 U'``
+    and of ``2 phi`` on the branch; raises where a critical point may lie beyond the grid end."""
+    outer, ctx = ctx, _work(ctx)
+    grid = _mp_grid(ctx, _m_min(outer))
+    spin = [ctx.sign(_reduced(ctx, tensors, x)) for x in grid]
+    level = [ctx.sign(_level_reduced(ctx, tensors, x)) for x in grid]
+    if not (spin[-1] < 0 and level[-1] > 0):
+        raise ConvergenceError(f"{what}: U(m) or V(m) does not increase at m = 1 - 1e-12 (a critical point lies "
+                               f"closer to m = 1 than the grid resolves), dps={outer.dps}")
+    return ctx, grid, spin, level
+
+
+def _level_reduced(ctx, tensors, x):
+    t0, t1 = _jets(tensors, ctx, x, 0, 1)
+    return KM.equal_height_reduced_jets(ctx, x, t0, t1)
+
+
+def _sign_changes(grid, signs, before, after):
+    """Brackets where ``signs`` goes from ``before`` to ``after`` (zeros skipped)."""
+    out, last = [], None
+    for i, s in enumerate(signs):
+        if s == 0:
+            continue
+        if last is not None and signs[last] == before and s == after:
+            out.append((grid[last], grid[i]))
+        last = i
+    return out
+
+
+def u_maxima_mp(ctx, tensors, what="local maxima of U"):
+    """The local maxima ``(m, U(m))`` of ``U`` on ``(0, 1)`` (any tensor channels), in the work context."""
+    work, grid, spin, _ = _mixture_scan(ctx, tensors, what)
+    dspin = lambda x: x * KM.bayes_fixed_point_dm2(work, x, tensors.xi(x, 3, work))  # noqa: E731
+    out = []
+    for bracket in _sign_changes(grid, spin, -1, 1):  # U' from + to -
+        root = newton_bracketed(work, lambda x: _reduced(work, tensors, x), dspin, bracket, what=what)
+        out.append((root.value, _u(work, tensors, root.value)))
+    return out
+
+
+def v_minima_mp(ctx, tensors, what="local minima of V"):
+    """The local minima ``(m, V(m))`` of the equal-height level ``V`` on ``(0, 1)``, in the work context."""
+    work, grid, _, level = _mixture_scan(ctx, tensors, what)
+    dlevel = lambda x: -_reduced(work, tensors, x) / 2  # noqa: E731
+    out = []
+    for bracket in _sign_changes(grid, level, -1, 1):  # V' from - to +
+        root = newton_bracketed(work, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
+        t0 = tensors.xi(root.value, 0, work)
+        out.append((root.value, KM.equal_height_level(work, root.value, t0)))
+    return out
+
+
+def _describe(tensors, ctx):
+    return "{" + ", ".join(f"{p}: {ctx.nstr(tensors.value(p, ctx), 17)}" for p in tensors.orders) + "}"
+
+
+def amp_mixture_mp(ctx, tensors) -> Root:
+    """:func:`amp_mp` for any tensor channels: ``Delta2 = 1/max(1, U_max)`` (bracket None: the
+    value is ``U`` at a critical point, insensitive to the error of ``m``)."""
+    maxima = u_maxima_mp(ctx, tensors, f"AMP spinodal for tensors {_describe(tensors, ctx)}")
+    u = max([ctx.one] + [ctx.mpf(v) for _, v in maxima])
+    return Root(1 / u, None)
+
+
+def information_theoretic_mixture_mp(ctx, tensors) -> Root:
+    """:func:`information_theoretic_mp` for any tensor channels: ``Delta2 = 1/min(1, min V)``,
+    infinite where ``min V <= 0`` (the tensors alone allow recovery); bracket None."""
+    minima = v_minima_mp(ctx, tensors, f"information-theoretic threshold for tensors {_describe(tensors, ctx)}")
+    u = min([ctx.one] + [ctx.mpf(v) for _, v in minima])
+    return Root(ctx.inf if u <= 0 else 1 / u, None)
+
+
+def per_element_mixture(tensors, fn, fill):
+    """Evaluate ``fn(ctx, field)`` (a Root or None) elementwise over broadcast float64 variances of
+    several tensor channels, in mpmath at 20 digits, as float64; ``fill`` where it is None."""
+    from fractions import Fraction
+
+    from numerics.model import field
+
+    orders = tensors.orders
+    arrays = np.broadcast_arrays(*(np.asarray(tensors.variances[p], dtype=np.float64) for p in orders))
+    for p, values in zip(orders, arrays):
+        bad = ~(np.isfinite(values) & (values > 0))
+        if bad.any():
+            raise ValueError(f"float64 cannot resolve the variance {values[bad].flat[0]!r} of order {p} (it under- "
+                             f"or overflowed); pass the exact value with dps=")
+    shape = arrays[0].shape if arrays else ()
+    out = np.empty(shape)
+    ctx = _context(20)
+    for idx in np.ndindex(shape):
+        root = fn(ctx, field({p: Fraction(float(v[idx])) for p, v in zip(orders, arrays)}))
+        out[idx] = fill if root is None else float(root.value)
+    return out
+
+
+def _branches(ctx, tensors, what):
+    """The stable branches of Bayes fixed points: ``(a, b, U(a), U(b))`` for each interval where
+    ``U`` increases, in ``m`` order (``a = 0`` with ``U(0+) = 1``; the last has ``b = 1``,
+    ``U(1) = inf``), in the work context."""
+    work, grid, spin, _ = _mixture_scan(ctx, tensors, what)
+    dspin = lambda x: x * KM.bayes_fixed_point_dm2(work, x, tensors.xi(x, 3, work))  # noqa: E731
+    spin_at = lambda x: _reduced(work, tensors, x)  # noqa: E731
+    critical = []
+    for before, after in ((-1, 1), (1, -1)):
+        for bracket in _sign_changes(grid, spin, before, after):
+            root = newton_bracketed(work, spin_at, dspin, bracket, what=what)
+            critical.append((root.value, before < 0))  # True: a local maximum of U
+    critical.sort(key=lambda c: c[0])
+    first = next(s for s in spin if s != 0)
+    ends = ([work.zero] if first < 0 else []) + [c for c, _ in critical] + [work.one]
+    # the branches run from each start (0 or a local minimum) to the next local maximum (or 1)
+    out = []
+    for a, b in zip(ends[0::2], ends[1::2]):
+        ua = work.one if a == 0 else _u(work, tensors, a)
+        ub = work.inf if b == 1 else _u(work, tensors, b)
+        out.append((a, b, ua, ub))
+    return work, out
+
+
+def mmse_jump_mixture_mp(ctx, tensors):
+    """:func:`mmse_jump_mp` for any tensor channels: the ``Delta2`` at which the global maximiser
+    of ``phi`` jumps, as a Root (bracket None), or None where it does not jump.
+
+    Walks down in ``u = 1/Delta2`` from the top branch: the maximiser leaves the current stable
+    branch at the largest ``u`` where a lower branch (or ``m = 0``) has equal ``phi``; the gap
+    ``D(u) = phi(m_k(u)) - phi(m_j(u))`` increases (``D' = (m_k**2 - m_j**2)/4``, the envelope
+    theorem) and its root is found by bracketed Newton with that derivative, each ``m`` by
+    bracketed Newton on ``u - U(m)``.  A jump to ``m = 0`` at ``u <= 0`` (the tensors alone
+    suffice) counts as one at ``Delta2 = inf``; jumps between nonzero branches at ``u <= 0`` are
+    unphysical and ignored.
+
+    Raises
+    ------
+    ConvergenceError
+        Where the overlap jumps more than once for ``Delta2 > 0`` (one ``Delta2`` cannot describe
+        it: use ``state_evolution`` and the free entropy there), or a root finder fails.
+    """
+    what = f"MMSE jump for tensors {_describe(tensors, ctx)}"
+    work, branches = _branches(ctx, tensors, what)
+
+    def m_on(k, u):
+        a, b, ua, ub = branches[k]
+        if u == ua:
+            return a
+        if u == ub:
+            return b
+        f = lambda x: u - _u(work, tensors, x)  # noqa: E731
+        df = lambda x: _reduced(work, tensors, x) / x**2  # noqa: E731
+        return newton_bracketed(work, f, df, (a, b), signs=(1, -1), what=what + " (fixed point)").value
+
+    def phi(k, u):
+        if k is None:
+            return work.zero, work.zero
+        x = m_on(k, u)
+        if x == 0:
+            return work.zero, work.zero
+        return x**2 * (u - KM.equal_height_level(work, x, tensors.xi(x, 0, work))) / 4, x
+
+    cur, u_hi, jumps = len(branches) - 1, work.inf, []
+    while True:
+        best = None
+        for j in [None] + list(range(cur)):
+            lo = branches[cur][2] if j is None else max(branches[cur][2], branches[j][2])
+            hi = u_hi if j is None else min(u_hi, branches[j][3])
+            if not lo < hi:
+                continue
+            gap = lambda u: phi(cur, u)[0] - phi(j, u)[0]  # noqa: E731, B023
+            if not gap(lo) < 0:
+                continue  # the current branch wins on the whole overlap
+            if hi == work.inf:
+                hi = max(lo, work.one) + 1
+                while not gap(hi) > 0:
+                    hi = 2 * hi
+            dgap = lambda u: (phi(cur, u)[1] ** 2 - phi(j, u)[1] ** 2) / 4  # noqa: E731, B023
+            u = newton_bracketed(work, gap, dgap, (lo, hi), what=what).value
+            if best is None or u > best[0]:
+                best = (u, j)
+        if best is None:
+            if branches[cur][0] != 0:
+                raise ConvergenceError(f"{what}: the stable branch from m = {work.nstr(branches[cur][0], 8)} ends at "
+                                       f"its spinodal without a lower branch beating it (inconsistent scan), "
+                                       f"dps={ctx.dps}")
+            break  # the overlap reaches 0 continuously at u = 1
+        jumps.append(best)
+        if best[1] is None:
+            break
+        cur, u_hi = best[1], best[0]
+    found = [u for u, j in jumps if u > 0]
+    if jumps and jumps[-1][1] is None and jumps[-1][0] <= 0:
+        found.append(work.zero)  # Delta2 = inf
+    if not found:
+        return None
+    if len(found) > 1:
+        shown = ", ".join(ctx.nstr(1 / u, 10) if u else "inf" for u in found)
+        raise ConvergenceError(f"{what}: the Bayes-optimal overlap jumps {len(found)} times (Delta2 = {shown}); "
+                               f"kind='mmse_jump' describes one jump (not solved here: inspect state_evolution)")
+    (u,) = found
+    return Root(ctx.inf if u == 0 else ctx.mpf(1 / u), None)

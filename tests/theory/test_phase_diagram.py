@@ -213,8 +213,9 @@ class TestPhaseDiagramModel:
         d = theory.phase_diagram(model=mixture, delta_p=[1.0, 2.0])
         for k in d:
             assert theory.kinds().index(k) >= 0 and d[k].shape == (2,)
-        assert "amp" not in d  # one tensor channel only
-        with pytest.raises(ValueError, match="one tensor channel"):
-            theory.phase_diagram(model=mixture, delta_p=[1.0], kinds=["amp"])
+        assert set(d) == set(theory.kinds())  # every kind handles several tensor channels
+        mismatched = theory.Model(tensors={3: 1, 4: 2}, assumed=theory.Model(tensors={3: 2, 4: 2}))
+        with pytest.raises(ValueError, match="Bayes"):
+            theory.phase_diagram(model=mismatched, delta_p=[1.0], kinds=["amp"])
         with pytest.raises(ValueError, match="not both"):
             theory.phase_diagram(3, model=mixture)
