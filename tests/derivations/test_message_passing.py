@@ -157,3 +157,25 @@ class TestHardPhase:
     def test_critical_point_of_p3_is_the_tricritical_point(self):
         assert [x.subs(p, 3) for x in MP.critical_point()] == [1, 1, 0]
         assert MP.tricritical_delta_p() == 1
+
+
+def test_the_level_and_its_reduced_function_are_derived_consistently():
+    import sympy as sp
+
+    from derivations import message_passing as D
+    from derivations.model import to_jets
+
+    m = D.m
+    model = D.bayes_tensor_model()
+    level, reduced, spin, u = (to_jets(f(model)) for f in (D.equal_height_level, D.equal_height_reduced,
+                                                             D.amp_spinodal_reduced, D.inverse_delta2_fixed_point))
+    # d/dm (2 phi on the branch) = -amp_spinodal_reduced/2 once the jets are differentiated
+    # (d xi_m/dm = dxi_m, d dxi_m/dm = d2xi_m); V' = 2 (U - V)/m
+    xi0, xi1, xi2 = (sp.Symbol(n, real=True) for n in ("xi_m", "dxi_m", "d2xi_m"))
+
+    def total(expr):
+        return sp.diff(expr, m) + sp.diff(expr, xi0) * xi1 + sp.diff(expr, xi1) * xi2
+
+    at = {m: sp.Rational(3, 7), xi0: sp.Rational(1, 5), xi1: sp.Rational(2, 3), xi2: sp.Rational(5, 2)}
+    for lhs, rhs in ((total(reduced), -spin / 2), (total(level), 2 * (u - level) / m)):
+        assert abs(sp.N((lhs - rhs).subs(at), 40)) < 1e-35
