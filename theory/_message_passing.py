@@ -22,7 +22,7 @@ from numerics import solvers
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
-from theory._thresholds import ThresholdKind, Undefined, one_channel, register_kind
+from theory._thresholds import ThresholdKind, one_channel, register_kind
 
 __all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
            "tensor_recovery_delta_p"]
@@ -408,7 +408,7 @@ def _it_mp(ctx, tensors):
     return N.information_theoretic_mp(ctx, *one_channel(tensors, ctx))
 
 
-class NoJump(Undefined):
+class NoJump(ValueError):
     """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
 
 

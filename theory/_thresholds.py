@@ -75,10 +75,6 @@ def one_channel(tensors, ctx=None) -> tuple:
     return p, tensors.value(p, ctx)
 
 
-class Undefined(ValueError):
-    """Raised by a kind's ``evaluate_mp`` where the threshold is undefined (nan in float64)."""
-
-
 _KINDS: dict[str, ThresholdKind] = {}
 
 
@@ -368,10 +364,7 @@ def _float_via_mp(k: ThresholdKind, tensors, opts: dict) -> float:
     underflows on the way (``threshold(3, "1e-400")`` is 7.07e-201, a normal double); a
     ValueError when the value itself is outside the normal float64 range."""
     p, delta_p = _describe(tensors)
-    try:
-        value, _, _ = _evaluate_mp(k, tensors, 17, opts)
-    except Undefined:
-        return np.nan  # the kind's documented float64 value where it is undefined
+    value, _, _ = _evaluate_mp(k, tensors, 17, opts)
     if mpmath.isinf(value):
         return float(value)
     if not _TINY <= abs(value) <= np.finfo(np.float64).max:
