@@ -434,6 +434,7 @@ register_kind(ThresholdKind(
     evaluate_float=N.mmse_jump_float,
     evaluate_mp=_mmse_jump_mp,
     bayes_optimal_only=True,
+    undefined=NoJump,
     reference="arXiv:1812.09066, section II",
 ))
 
