@@ -54,7 +54,8 @@ from numerics._generated import dmft_numpy as _dk
 from numerics.model import Field
 
 __all__ = ["Euler", "Extrapolated", "Fixed", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
-           "footprint", "integrate", "kept", "nishimori_state", "store_size", "success_state"]
+           "crossing_time", "footprint", "integrate", "kept", "nishimori_state", "store_size",
+           "success_state", "total_steps"]
 
 
 # --- the model: dense float polynomials --------------------------------------------------------
@@ -360,6 +361,11 @@ def n_steps_of(t_max: float, dt: float) -> int:
     return max(1, int(math.ceil(t_max / dt - 1e-9)))
 
 
+def total_steps(t_max: float, dt: float, scheme) -> int:
+    """Steps of every level of a run together (for a progress bar)."""
+    return sum(n_steps_of(t_max, dt) * 2**k for k in _levels(scheme))
+
+
 def footprint(t_max: float, dt: float, scheme, history) -> tuple[int, float]:
     """``(steps, bytes)``: the step count of the finest run and the memory it allocates."""
     runs = [(n_steps_of(t_max, dt) * 2**k, history.finer(2**k)) for k in _levels(scheme)]
@@ -428,7 +434,7 @@ def _combine(runs: list[Run], interrupted: bool) -> Run:
     length = min((r.t.size - 1) // 2**k for k, r in enumerate(runs)) + 1
     if interrupted and len(runs) == 1:
         length = runs[0].t.size
-    pick = [r_k for r_k in (np.arange(length) * 2**k for k in range(len(runs)))]
+    pick = [np.arange(length) * 2**k for k in range(len(runs))]
     fields = {}
     for name in ("m", "mu", "energy"):
         vals = [getattr(r, name)[pick[k]] for k, r in enumerate(runs)]
@@ -455,6 +461,7 @@ def _integrate(model: _Model, m0, t_max, dt, temperature, scheme, history, keep_
     g = _Store(history.capacity(n_steps), model, temperature, m0, float(dt), scheme, history)
     heun = isinstance(scheme, Heun)
     out = np.empty((5, n_steps + 1))
+    out[:, 0] = 0.0, m0, math.nan, math.nan, 1.0  # mu, e unknown if interrupted at once
     h = float(dt)
     interrupted = False
     stored_max = 1

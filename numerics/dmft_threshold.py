@@ -44,11 +44,15 @@ def plateau_dt(f, cap: float) -> float:
 def rate_run(task) -> tuple[np.ndarray, np.ndarray, bool]:
     """One run of the protocol: ``task = (field, m0, t_max, dt, temperature, history)``.
 
-    Returns ``(t, m, interrupted)``.  Module level, so that a process pool can run it.
+    Returns ``(t, m, False)``.  Module level, so that a process pool can run it.  A Ctrl-C
+    during the run is raised again (the integrator itself returns the steps done), so that
+    the sweep over the runs stops as a whole and reports what finished.
     """
     f, m0, t_max, dt, temperature, history = task
     run = dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=dmft.Euler(),
                          history=history, stop=lambda m, k: m >= LINEAR_LIMIT)
+    if run.interrupted:
+        raise KeyboardInterrupt
     return run.t, run.m, run.interrupted
 
 
@@ -148,9 +152,7 @@ def scan(field_at, temperature: float, cap: float, t_scan: float = 200.0, start:
     xs, rates = [], []
     for d in np.arange(start, 0.0, -step):
         f = field_at(float(d))
-        t, m, stopped = rate_run((f, 1e-150, t_scan, plateau_dt(f, cap), temperature, dmft.Fixed()))
-        if stopped:
-            raise KeyboardInterrupt
+        t, m, _ = rate_run((f, 1e-150, t_scan, plateau_dt(f, cap), temperature, dmft.Fixed()))
         k = max(1, t.size // 10)
         xs.append(float(d))
         rates.append(float(np.log(m[-1] / m[-k]) / (t[-1] - t[-k])))

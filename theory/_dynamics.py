@@ -311,8 +311,7 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     _check_footprint(t_max, dt, sch, hist)
     if stop_at is not None:
         stop_at = _check_float("stop_at", stop_at)
-    steps, _ = _dmft.footprint(t_max, dt, sch, hist)
-    bar = _progress_bar(progress, steps, "DMFT")
+    bar = _progress_bar(progress, _dmft.total_steps(t_max, dt, sch), "DMFT")
     stop = None if stop_at is None else (lambda m, k: m >= stop_at)
     try:
         run = _dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=sch, history=hist,

@@ -157,3 +157,17 @@ class TestEndStates:
         s = dmft.aging_state(3, 0.5, 1e12)
         assert s["mu"] == pytest.approx(2 / np.sqrt(0.5), rel=1e-5)
         assert s["energy"] == pytest.approx(-1 / np.sqrt(0.5), rel=1e-5)
+
+
+class TestThresholdRuns:
+    def test_ctrl_c_inside_a_run_stops_the_sweep(self, monkeypatch):
+        # the integrator returns the steps done on Ctrl-C; a threshold run raises it again so
+        # that theory._sweep.run stops every run, not just the current one
+        from numerics import dmft_threshold
+
+        def interrupting(self, M):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(dmft._Store, "derivative", interrupting)
+        with pytest.raises(KeyboardInterrupt):
+            dmft_threshold.rate_run((F40, 1e-150, 10.0, 0.2, 0.0, dmft.Fixed()))

@@ -61,7 +61,7 @@ class TestGradientFlow:
     def test_stuck_run_approaches_the_marginal_states(self):
         # above the threshold: mu -> 2 sqrt(Q''(1)) and e -> e_th (one-step aging), from above
         a = (3, 0.6, 1.0)
-        run = _flow(delta2=0.6, m0=1e-6, t_max=400.0, dt=0.2)
+        run = _flow(delta2=0.6, m0=1e-6, t_max=400.0, dt=0.2, scheme="euler")
         th = dmft.aging_state(*a)
         assert th["mu"] == pytest.approx(2 * np.sqrt(model_numpy.xi_second(1.0, *a)), rel=1e-14)
         i200 = np.searchsorted(run.t, 200.0)
@@ -76,7 +76,8 @@ class TestGradientFlow:
         # high T: equilibrium paramagnet, e = -Q(1)/T (annealed), m decays; the discrete
         # scheme is first order in dt T, so extrapolate two steps linearly to dt = 0
         T = 2.0
-        runs = [_flow(delta2=1.0, m0=1e-4, t_max=20.0, temperature=T, dt=dt) for dt in (0.05, 0.02)]
+        runs = [_flow(delta2=1.0, m0=1e-4, t_max=20.0, temperature=T, dt=dt, scheme="euler")
+                for dt in (0.05, 0.02)]
         e0 = runs[1].energy[-1] - (runs[0].energy[-1] - runs[1].energy[-1]) * 0.02 / 0.03
         q1 = model_numpy.xi(1.0, 3, 1.0, 1.0)
         assert e0 == pytest.approx(-q1 / T, rel=5e-3)
@@ -165,7 +166,8 @@ class TestLangevin:
         # T = 1, g = xi: the run samples the posterior and ends at the stable fixed point of
         # Bayes-optimal state evolution, m = mhat/(1 + mhat), mhat = xi'(m) (here m^2 + m = 1),
         # with mu = 1 + xi'(1) and e = -xi(1) (derivations/dmft.py, nishimori_state)
-        run = theory.gradient_flow(p=3, delta2=0.5, delta_p=1.0, m0=1e-3, t_max=90.0,
+        # (from m0 = 0.05 the run has equilibrated by t = 30; from m0 = 1e-3 by t = 80)
+        run = theory.gradient_flow(p=3, delta2=0.5, delta_p=1.0, m0=0.05, t_max=40.0,
                                    temperature=1.0)
         golden = (5**0.5 - 1) / 2
         assert run.m[-1] == pytest.approx(golden, rel=2e-3)
