@@ -160,6 +160,11 @@ class Thinned:
         w = int(self.window)
         if n_steps <= w:
             return n_steps + 2
+        if n_steps > 200_000:
+            # analytic bound, without building index arrays of n entries: ages below W
+            # (both ends) and W/2 + 1 kept steps per octave of age on each side
+            octaves = math.ceil(math.log2(n_steps / w)) + 2
+            return 2 * w + 2 * (w // 2 + 1) * octaves + 2 * self.thin_every + 8
         # store_size is not monotone in n: bound it over the run
         probe = np.unique(np.linspace(w, n_steps, 64).astype(np.int64))
         return max(store_size(int(k), w) for k in probe) + 2 * self.thin_every + 8

@@ -174,7 +174,10 @@ def _check_steps(t_max: float, dt: float):
 
 def _check_footprint(t_max, dt, scheme, history, what="gradient_flow", runs: int = 1) -> None:
     """ValueError naming t_max, dt, the steps and the GiB needed, before anything is allocated."""
-    steps, need = _dmft.footprint(t_max, dt, scheme, history)
+    factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
+    steps = _dmft.n_steps_of(t_max, dt) * factor
+    if steps <= MAX_STEPS:
+        steps, need = _dmft.footprint(t_max, dt, scheme, history)
     if steps > MAX_STEPS:
         raise ValueError(f"{what}: t_max={t_max:g} with dt={dt:g} needs {steps:,} steps (at most "
                          f"{MAX_STEPS:,}): use a larger dt or a shorter t_max")
