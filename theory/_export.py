@@ -80,7 +80,10 @@ def _attrs(obj, *names, dps=None, **extra) -> dict:
     out.update(extra)
     out["dps"] = "float64" if dps is None else dps
     out["version"] = _version()
-    return {k: _plain_attr(v) for k, v in out.items()}
+    # A nan parameter (e.g. no single step for a whole sweep) is left out: NetCDF attributes
+    # round-trip, and nan != nan would make equal datasets compare unequal.
+    return {k: _plain_attr(v) for k, v in out.items()
+            if not (isinstance(v, (float, np.floating)) and np.isnan(v))}
 
 
 def _plain_attr(value):
