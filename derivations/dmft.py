@@ -43,11 +43,11 @@ from functools import lru_cache
 import sympy as sp
 
 from derivations.kernel import Kernel
-from derivations.model import MODEL, SpikedModel
+from derivations.model import MODEL, SpikedModel, generic, jet, to_jets
 from derivations.symbols import Delta2, Deltap, at_zero, m, p, q
 
 #: Auxiliary unknowns of the ansatzes: multiplier, integrated response, aging slope.
-_mu, _chi, _y = sp.symbols("mu_dyn chi_dyn y_dyn", real=True)
+_mu, _chi, _y, _q = sp.symbols("mu_dyn chi_dyn y_dyn q_dyn", real=True)
 
 
 def mu_integrand(model: SpikedModel, at: sp.Expr = q) -> sp.Expr:
@@ -107,36 +107,95 @@ def aging_state(model: SpikedModel = MODEL) -> dict[str, sp.Expr]:
     q2 = model.xi_d(2, 1)
     r_eq = q2 * _chi**2 - _mu * _chi + 1
     # Marginal: the discriminant vanishes; mu > 0 picks the physical root.
-    (mu_th,) = [r for r in sp.solve(sp.discriminant(r_eq, _chi), _mu) if r.subs({p: 3, Delta2: 1, Deltap: 1}) > 0]
+    roots = sp.solve(sp.discriminant(r_eq, _chi), _mu)
+    # mu > 0 picks the physical root (Q''(1) > 0 for every model)
+    (mu_th,) = [r for r in roots if sp.sign(r.subs({p: 3, Delta2: 1, Deltap: 1}).replace(
+        lambda e: isinstance(e, sp.Subs), lambda e: sp.Integer(1))) > 0]
     (chi_th,) = sp.solve(r_eq.subs(_mu, mu_th), _chi)
     aging_mu = model.xi_d(1, 1) * 1 - at_zero(q * model.xi_d(1, q), q)  # [C Q'(C)]_0^1
     mu_eq = chi_th * (model.xi_d(1, 1) + q2) + _y * aging_mu - mu_th
     (y,) = sp.solve(mu_eq, _y)
     y = sp.simplify(y)
-    energy = -chi_th * model.xi_d(1, 1) - y * (model.xi_d(0, 1) - at_zero(model.xi_d(0, q), q))
+    xi0 = at_zero(model.xi_d(0, q), q)
+    energy = -chi_th * model.xi_d(1, 1) - y * (model.xi_d(0, 1) - xi0)
     return {"mu": mu_th, "chi": sp.simplify(chi_th), "y": y, "energy": sp.simplify(energy)}
 
 
-_success = success_state()
-_aging = aging_state()
+def nishimori_equations(model: SpikedModel, temperature=1) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """Equilibrium limits of the m, mu and far-separated C equations (each ``= 0``), T > 0.
+
+    A run that equilibrates is time-translation invariant with the fluctuation-dissipation
+    relation ``R(tau) = -C'(tau)/T``; ``C(tau)`` falls from 1 to a plateau ``q`` at large
+    separation.  Then ``int R Q''(C) ds = (Q'(1) - Q'(q))/T`` and ``int R [Q' + C Q''] =
+    [C Q'(C)]_q^1 / T``; in the C equation at large ``t - t'`` the first memory integral
+    sees ``C(s, t') -> q`` near ``s = t`` and the second ``C(t, s) -> q`` near ``s = t'``,
+    with ``int R = (1 - q)/T``.  Unknowns ``mu, q`` and the overlap ``m``.
+    """
+    T = sp.sympify(temperature)
+    g1 = model.g_d(1, m)
+    q1 = lambda a: model.xi_d(1, a)  # noqa: E731
+    m_eq = -_mu * m + g1 + m * (q1(1) - q1(_q)) / T
+    mu_eq = T + m * g1 + (q1(1) - _q * q1(_q)) / T - _mu
+    c_eq = -_mu * _q + m * g1 + _q * (q1(1) - q1(_q)) / T + q1(_q) * (1 - _q) / T
+    return m_eq, mu_eq, c_eq
+
+
+@lru_cache(maxsize=None)
+def nishimori_state(model: SpikedModel = MODEL) -> dict[str, sp.Expr]:
+    """The T = 1 equilibrium of a Bayes-optimal model (``g = xi``) on the Nishimori line ``q = m``.
+
+    With ``q = m`` and ``T = 1`` the mu equation gives ``mu = 1 + Q'(1)``, the m equation then
+    ``Q'(m) (1 - m) = m`` (cleared form ``condition = 0``): the fixed point ``m = mhat/(1 + mhat)``,
+    ``mhat = Q'(m)`` of Bayes-optimal state evolution (spec/theory.md section 6); the C equation
+    holds identically (checked in tests/derivations/test_dmft.py).  The energy
+    ``e = -g(m) - (Q(1) - Q(q))/T`` is ``-Q(1)`` whatever ``m``.
+    """
+    m_eq, mu_eq, _ = (e.subs(_q, m) for e in nishimori_equations(model, 1))
+    (mu_eq_sol,) = sp.solve(mu_eq, _mu)
+    condition = sp.expand(m_eq.subs(_mu, mu_eq_sol))
+    energy = sp.simplify(-model.g_d(0, m) - (model.xi_d(0, 1) - model.xi_d(0, m)))
+    return {"mu": sp.simplify(mu_eq_sol), "condition": condition, "energy": energy}
+
+
+def bayes_fixed_point_condition(model: SpikedModel) -> sp.Expr:
+    """``mhat/(1 + mhat) - m`` with ``mhat = Q'(m)``, cleared of the denominator (for the tests)."""
+    mhat = model.xi_d(1, m)
+    return mhat - m * (1 + mhat)
+
+
+#: Any model (mixtures, pure tensors, mismatched losses): the formulas in jets of xi and g.
+GENERIC = generic()
+_success = {k: to_jets(v) for k, v in success_state(GENERIC).items()}
+_aging = {k: to_jets(v).subs(jet("xi", 0, 0), 0) for k, v in aging_state(GENERIC).items()}
+#: Any Bayes-optimal model (g = xi): the T = 1 equilibrium needs the Nishimori structure.
+GENERIC_BAYES = SpikedModel(xi=GENERIC.xi, g=GENERIC.xi)
+_nishimori = {k: to_jets(v) for k, v in nishimori_state(GENERIC_BAYES).items()}
+_j = jet
+_dxi_q, _d2xi_q = _j("xi", 1, q), _j("xi", 2, q)
+_g_m, _dg_m, _dxi_m = _j("g", 0, m), _j("g", 1, m), _j("xi", 1, m)
+_xi_1, _dxi_1, _d2xi_1 = _j("xi", 0, 1), _j("xi", 1, 1), _j("xi", 2, 1)
 
 KERNELS = (
-    Kernel("mu_integrand", (q, p, Delta2, Deltap), mu_integrand(MODEL),
+    Kernel("mu_integrand", (q, _dxi_q, _d2xi_q), to_jets(mu_integrand(GENERIC)),
            "Q'(q) + q Q''(q): kernel of the memory integral of the multiplier mu."),
-    Kernel("end_condition", (m, p, Delta2, Deltap), _success["condition"],
+    Kernel("end_condition", (m, _dg_m, _dxi_1), _success["condition"],
            "Overlap of a successful run: zero of g'(m)^2 (1 - m^2) - m^2 Q'(1) (cleared form)."),
-    Kernel("end_chi", (m, p, Delta2, Deltap), _success["chi"],
+    Kernel("end_chi", (m, _dg_m), _success["chi"],
            "Integrated response chi = m/g'(m) of a successful run at overlap m."),
-    Kernel("end_mu", (m, p, Delta2, Deltap), _success["mu"],
+    Kernel("end_mu", (m, _dg_m, _d2xi_1), _success["mu"],
            "Multiplier mu = g'(m)/m + chi Q''(1) of a successful run at overlap m."),
-    Kernel("end_energy", (m, p, Delta2, Deltap), _success["energy"],
+    Kernel("end_energy", (m, _g_m, _dg_m, _dxi_1), _success["energy"],
            "Energy e = -g(m) - chi Q'(1) of a successful run at overlap m."),
-    Kernel("aging_mu", (p, Delta2, Deltap), _aging["mu"],
+    Kernel("aging_mu", (_d2xi_1,), _aging["mu"],
            "Multiplier of a stuck run (marginal states): mu = 2 sqrt(Q''(1))."),
-    Kernel("aging_chi", (p, Delta2, Deltap), _aging["chi"],
+    Kernel("aging_chi", (_d2xi_1,), _aging["chi"],
            "Stationary integrated response of a stuck run: chi = 1/sqrt(Q''(1))."),
-    Kernel("aging_slope", (p, Delta2, Deltap), _aging["y"],
+    Kernel("aging_slope", (_dxi_1, _d2xi_1), _aging["y"],
            "One-step aging slope y = x/T of R = y dC/ds at T = 0."),
-    Kernel("aging_energy", (p, Delta2, Deltap), _aging["energy"],
+    Kernel("aging_energy", (_xi_1, _dxi_1, _d2xi_1), _aging["energy"],
            "Threshold energy of a stuck run from the one-step aging ansatz at T = 0."),
+    Kernel("nishimori_condition", (m, _dxi_m), _nishimori["condition"],
+           "Overlap of a T = 1 Bayes-optimal equilibrium: zero of Q'(m) (1 - m) - m."),
+    Kernel("nishimori_mu", (_dxi_1,), _nishimori["mu"],
+           "Multiplier of the T = 1 Bayes-optimal equilibrium: mu = 1 + Q'(1)."),
 )

@@ -1,33 +1,49 @@
-"""Integrators of the large-N gradient-flow (DMFT) equations of spec/dmft.md.
+"""Integrators of the large-N gradient-flow and Langevin (DMFT) equations of spec/dmft.md.
 
-One scheme, two grids.  The scheme is Heun's predictor-corrector in ``t`` with the memory
-integrals by the trapezoid rule over the stored past times, ``R(t,t) = 1`` and
-``C(t,t) = 1`` on the diagonal.  Every memory integral for all stored ``t'`` at once is a
-matrix-vector product with the stored ``C(s,t')`` or ``R(s,t')`` (three per evaluation, two
-evaluations per step).
+A run is a **scheme** (how the memory integrals are discretised, and the time stepping that goes
+with it) times a **history** (which past times are stored).  Both are small value objects; the
+pairs that are validated against each other (tests/numerics/test_dmft.py) are in
+:data:`VALIDATED`, and :func:`integrate` refuses any other pair.
 
-- ``window=None``: the fixed uniform grid, every past step stored: O(n^2) memory, O(n^3)
-  time for n steps.
-- ``window=W``: the thinned grid.  The last ``W`` steps are kept; further back the spacing
-  of the kept times doubles each time their age doubles (a past step ``i`` survives at step
-  ``n`` iff ``i`` is a multiple of ``2**k``, ``k = 1 + floor(log2((n - i)/W))`` for
-  ``n - i >= W``; the first step is always kept).  The relative spacing of the far history
-  stays below ``2/W`` and about ``W + (W/2) log2(n/W)`` times are stored: memory bounded by
-  that, time O(n W^2 log^2(n/W)).  The time step itself stays ``dt`` (the response decays on
-  lags of order ``1/mu``).  It is the Kim-Latz idea (Europhys. Lett. 53, 660 (2001)) applied
-  to the history only; it is validated against the fixed grid in tests/numerics/test_dmft.py.
+Schemes
+-------
+:class:`Euler`
+    Rectangle sums with ``R(t,t) = 0`` and ``R(t+h,t) = 1``: the equations of the discrete-time
+    projected gradient descent of step ``h``.  First order in ``h`` with a small, very regular
+    error (its expansion in powers of ``h`` is what :class:`Extrapolated` uses).
+:class:`Heun`
+    Trapezoid sums with ``R(t,t) = 1``, Heun's predictor-corrector in ``t``: second order, but
+    with a large constant at ``h >= 0.05`` (docs/dynamics.md); fixed history only.
+:class:`Extrapolated` (the default of :func:`theory.gradient_flow`)
+    Richardson extrapolation of :class:`Euler` runs at ``h, h/2, .., h/2**(levels-1)``,
+    combined on the coarse grid: error ``O(h**levels)``.  Two levels cost about 1.1 times one
+    Euler run at ``h/2`` (the run cost grows as the cube of the number of steps).
 
-The covariance and its derivatives come from the generated kernels of derivations/model.py
-and derivations/dmft.py.  BLAS is pinned to one thread inside (threadpoolctl).
+Histories
+---------
+:class:`Fixed`
+    Every step stored: O(n^2) memory, O(n^3) time for n steps.
+:class:`Thinned`
+    The last ``window`` steps are kept; further back (counted from the present and from the
+    start) the spacing of kept times doubles each time their age doubles (Kim-Latz, Europhys.
+    Lett. 53, 660 (2001), applied to the stored history; the step stays ``h``): about
+    ``window (1 + log2(n/window))`` stored times, time O(n window^2 log^2(n/window)).  The
+    Euler scheme keeps the integrals of the response over the cells of dropped times
+    (``RI``, ``RJ``), so the fast decay of ``R`` near every diagonal survives thinning.
+
+The model enters through a :class:`numerics.model.Field`: ``Q = xi`` in the memory kernels and
+``g'(m)`` in the signal terms (spec/models.md); the jets are evaluated on arrays by Horner's rule.
+BLAS is pinned to one thread inside (threadpoolctl).
 
 References
 ----------
-arXiv:1907.08226 (section 4); arXiv:1812.09066; spec/dmft.md.
+arXiv:1907.08226 (section 4); arXiv:1812.09066 (Langevin); spec/dmft.md.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import time
 from dataclasses import dataclass
 
@@ -35,27 +51,132 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from numerics._generated import dmft_numpy as _dk
-from numerics._generated import model_numpy as _mk
+from numerics.model import Field
 
-__all__ = ["Run", "integrate", "kept", "success_state", "aging_state", "store_size"]
+__all__ = ["Euler", "Extrapolated", "Fixed", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
+           "crossing_time", "footprint", "integrate", "kept", "nishimori_state", "store_size",
+           "success_state", "total_steps"]
 
 
-@dataclass
-class Run:
-    """Raw output of :func:`integrate` (arrays over the steps ``0..n``)."""
+# --- the model: dense float polynomials --------------------------------------------------------
+class _Dense:
+    """A polynomial's float coefficients and those of its first derivatives (Horner evaluation)."""
 
-    t: np.ndarray
-    m: np.ndarray
-    mu: np.ndarray
-    energy: np.ndarray
-    c_lag: np.ndarray  #: C(t, t - dt) at every step (1 - O(dt^2) at T = 0; |C| <= 1)
-    grid: np.ndarray | None  #: stored times at the end (for C, R)
-    C: np.ndarray | None
-    R: np.ndarray | None
-    interrupted: bool
-    steps: int
-    stored_max: int
-    seconds: float
+    def __init__(self, poly, k_max: int = 2):
+        degree = max(n for n, _ in poly.terms)
+        c = np.zeros(degree + 1)
+        for n, a in poly.terms:
+            c[n] += float(a)
+        self.coef = [c]
+        for _ in range(k_max):
+            c = np.polynomial.polynomial.polyder(c) if c.size > 1 else np.zeros(1)
+            self.coef.append(c)
+
+    def __call__(self, x, k: int = 0):
+        c = self.coef[k]
+        out = np.full(np.shape(x), c[-1]) if np.ndim(x) else float(c[-1])
+        for a in c[-2::-1]:
+            out = out * x + a
+        return out
+
+
+class _Model:
+    """The jets the integrator needs: ``Q, Q', Q''`` on arrays and ``g, g'`` at the overlap."""
+
+    def __init__(self, f: Field):
+        if not isinstance(f, Field):
+            raise TypeError(f"expected a numerics.model.Field, got {f!r}")
+        self.field = f
+        self.xi = _Dense(f.xi)
+        self.g = _Dense(f.g, 2)
+        self.xi_1 = (self.xi(1.0), self.xi(1.0, 1), self.xi(1.0, 2))
+
+
+# --- schemes -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Euler:
+    """Rectangle sums, ``R(t,t) = 0``, ``R(t+h,t) = 1``: discrete-time projected descent."""
+
+    name = "euler"
+    order = 1
+
+
+@dataclass(frozen=True)
+class Heun:
+    """Trapezoid sums, ``R(t,t) = 1``, predictor-corrector in ``t``."""
+
+    name = "heun"
+    order = 2
+
+
+@dataclass(frozen=True)
+class Extrapolated:
+    """Richardson extrapolation of :class:`Euler` runs at ``h / 2**k``, ``k < levels``."""
+
+    levels: int = 2
+    name = "extrapolated"
+
+    def __post_init__(self):
+        if isinstance(self.levels, bool) or not isinstance(self.levels, (int, np.integer)) \
+                or not 2 <= self.levels <= 4:
+            raise ValueError(f"levels must be an integer in 2..4, got {self.levels!r}")
+
+    @property
+    def order(self) -> int:
+        return int(self.levels)
+
+
+# --- histories ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Fixed:
+    """Every step stored."""
+
+    name = "fixed"
+
+    def capacity(self, n_steps: int) -> int:
+        return n_steps + 2
+
+    def finer(self, factor: int) -> Fixed:
+        return self
+
+
+@dataclass(frozen=True)
+class Thinned:
+    """The last ``window`` steps, then geometrically thinned (see the module docstring)."""
+
+    window: int = 128
+    name = "thinned"
+
+    def __post_init__(self):
+        w = self.window
+        if isinstance(w, bool) or not isinstance(w, (int, np.integer)) or w < 8:
+            raise ValueError(f"window must be an integer >= 8, got {w!r}")
+
+    @property
+    def thin_every(self) -> int:
+        return max(1, int(self.window) // 8)
+
+    def capacity(self, n_steps: int) -> int:
+        w = int(self.window)
+        if n_steps <= w:
+            return n_steps + 2
+        if n_steps > 200_000:
+            # analytic bound, without building index arrays of n entries: ages below W
+            # (both ends) and W/2 + 1 kept steps per octave of age on each side
+            octaves = math.ceil(math.log2(n_steps / w)) + 2
+            return 2 * w + 2 * (w // 2 + 1) * octaves + 2 * self.thin_every + 8
+        # store_size is not monotone in n: bound it over the run
+        probe = np.unique(np.linspace(w, n_steps, 64).astype(np.int64))
+        return max(store_size(int(k), w) for k in probe) + 2 * self.thin_every + 8
+
+    def finer(self, factor: int) -> Thinned:
+        """The same window in time for a run with ``factor`` times more steps."""
+        return Thinned(int(self.window) * factor)
+
+
+#: (scheme class, history class) pairs validated in tests/numerics/test_dmft.py.
+VALIDATED = frozenset({(Euler, Fixed), (Euler, Thinned), (Heun, Fixed), (Extrapolated, Fixed),
+                       (Extrapolated, Thinned)})
 
 
 def kept(index: np.ndarray, n: int, window: int) -> np.ndarray:
@@ -83,6 +204,7 @@ def store_size(n: int, window: int | None) -> int:
     return int(kept(np.arange(n + 1), n, window).sum())
 
 
+# --- the stored two-time functions -------------------------------------------------------------
 def _weights(ts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Trapezoid weights over the stored times, and the half-gaps to the left and right."""
     gaps = np.diff(ts)
@@ -93,85 +215,79 @@ def _weights(ts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return left + right, left, right
 
 
-class _Grid:
-    """The stored two-time functions and the derivative of the last row.
+def _cell_mean(f: np.ndarray, alpha: np.ndarray) -> np.ndarray:
+    """Mean of ``f`` over each cell, by linear interpolation between stored times."""
+    out = f * (1.0 - alpha)
+    out[:-1] += f[1:] * alpha[:-1]
+    return out
 
-    ``heun``: trapezoid weights, ``R(t,t) = 1``.  ``euler`` (``discrete=True``): the exact
-    equations of the discrete-time map ``x_{n+1} = x_n - h (grad L + mu x_n)``, whose sums
-    are rectangle rules with ``R(t,t) = 0``, ``R(t+h,t) = 1``.  In that mode each stored time
-    ``k`` owns a cell of steps ``[i_k, i_{k+1})`` and the grid keeps the integrals of the
-    response over the cells, ``RI[j,k] = h sum_{i in cell k} R(t_j, t_i)`` (second argument)
-    and ``RJ[k,j] = h sum_{i in cell k} R(t_i, t_j)`` (first argument).  Thinning merges a
-    dropped cell into the previous kept one, summing these integrals, so the fast decay of
-    the response near every diagonal survives in integrated form (the Kim-Latz bookkeeping);
-    other factors are averaged over a cell by linear interpolation.  Without thinning every
-    cell is one step and the sums are exactly those of the fixed grid.
-    """
 
-    def __init__(self, cap: int, p, delta2, delta_p, temperature, m0, h, discrete=False,
-                 thinned=False):
+class _Store:
+    """``C``, ``R`` (and, for Euler on a thinned history, the cell integrals ``RI``, ``RJ``) on
+    the stored times, with the derivative of the last row under the scheme's quadrature."""
+
+    def __init__(self, cap: int, model: _Model, temperature: float, m0: float, h: float,
+                 scheme, history):
         self.C = np.zeros((cap, cap))
         self.R = np.zeros((cap, cap))
-        self.discrete = discrete
-        # On the fixed grid every cell is one step: RI = RJ = h R, so R itself is used
-        # (scaled by h) and no extra memory is spent.
-        self.cells = discrete and thinned
+        self.rect = isinstance(scheme, Euler)
+        # Euler: each stored time k owns the steps [i_k, i_{k+1}) and the store keeps
+        # RI[j,k] = h sum_{i in cell k} R(t_j, t_i) and RJ[k,j] = h sum_{i in cell k} R(t_i, t_j).
+        # On the fixed history every cell is one step, RI = RJ = h R: R itself serves.
+        self.cells = self.rect and isinstance(history, Thinned)
         self.scale = 1.0 if self.cells else h
         if self.cells:
             self.RI = np.zeros((cap, cap))
             self.RJ = np.zeros((cap, cap))
-        elif discrete:
-            self.RI = self.RJ = self.R
         self.ts = np.zeros(cap)
         self.idx = np.zeros(cap, dtype=np.int64)
         self.m = np.zeros(cap)
         self.M = 1
         self.h = h
         self.C[0, 0] = 1.0
-        self.R[0, 0] = 0.0 if discrete else 1.0
+        self.R[0, 0] = 0.0 if self.rect else 1.0
         self.m[0] = m0
-        self.args = (p, delta2, delta_p)
+        self.model = model
         self.T = temperature
 
     def _cells(self, M: int):
-        """Cell sizes (in steps) and interpolation weights ``alpha`` of the stored times:
-        the mean over a cell of a function linear between its ends is
-        ``(1 - alpha) f[k] + alpha f[k+1]``, ``alpha = (g - 1)/(2 g)``."""
+        """Cell sizes (in steps) and interpolation weights ``alpha = (g - 1)/(2 g)``."""
         g = np.ones(M)
         g[:-1] = np.diff(self.idx[:M])
         return g, (g - 1.0) / (2.0 * g)
 
     def derivative(self, M: int):
-        """Derivatives of row ``M-1`` w.r.t. its first time, for every stored second time.
+        """d/dt of row ``M-1`` at every stored second time: ``(dC, dR, dm, mu, energy)``.
 
-        Returns ``(dC, dR, dm, mu, energy)``; ``dC[j], dR[j]`` are d/dt of ``C(t, t_j)``,
-        ``R(t, t_j)`` at ``t = t_{M-1}`` (for ``j = M-1`` the limit ``t_j -> t^-``).
+        ``dC[j], dR[j]`` are d/dt of ``C(t, t_j)``, ``R(t, t_j)`` at ``t = t_{M-1}`` (for
+        ``j = M-1`` the limit ``t_j -> t^-``).
         """
-        a = self.args
+        md = self.model
         n = M - 1
         C = self.C[:M, :M]
         c = C[n]
         r = self.R[n, :M]
         mm = self.m[:M]
         mn = mm[n]
-        q1 = _mk.xi_prime(c, *a)
-        q2 = _mk.xi_second(c, *a)
-        g1 = _mk.xi_prime(mn, *a)
+        q1 = md.xi(c, 1)
+        q2 = md.xi(c, 2)
+        g1 = md.g(mn, 1)
+        kern = _dk.mu_integrand(c, q1, q2)
         if self.cells:
             g, alpha = self._cells(M)
-            ri = self._row_integrals(r, g, alpha)
+            ri = self.h * g * _cell_mean(r, alpha)
             rho = ri * (1.0 - alpha)  # point weights of the current row's R-weighted sums
             rho[1:] += ri[:-1] * alpha[:-1]
-            mu = self.T + mn * g1 + rho @ _dk.mu_integrand(c, *a)
-            energy = -_mk.xi(mn, *a) - rho @ q1
+            mu = self.T + mn * g1 + rho @ kern
+            energy = -md.g(mn) - rho @ q1
             u = rho * q2
             A = u @ C
             B = self.RI[:M, :M] @ _cell_mean(q1, alpha)
             D = _cell_mean(q2 * r, alpha) @ self.RJ[:M, :M]
-        elif self.discrete:
+        elif self.rect:
             rho = self.scale * r
-            mu = self.T + mn * g1 + rho @ _dk.mu_integrand(c, *a)
-            energy = -_mk.xi(mn, *a) - rho @ q1
+            mu = self.T + mn * g1 + rho @ kern
+            energy = -md.g(mn) - rho @ q1
             u = rho * q2
             A = u @ C
             B = self.scale * (self.R[:M, :M] @ q1)
@@ -179,8 +295,8 @@ class _Grid:
         else:
             w, left, right = _weights(self.ts[:M])
             wr = w * r
-            mu = self.T + mn * g1 + wr @ _dk.mu_integrand(c, *a)
-            energy = -_mk.xi(mn, *a) - wr @ q1
+            mu = self.T + mn * g1 + wr @ kern
+            energy = -md.g(mn) - wr @ q1
             uu = q2 * r
             u = w * uu
             A = u @ C  # int_0^t Q''(C(t,s)) R(t,s) C(s,t_j) ds
@@ -191,10 +307,6 @@ class _Grid:
         dm = -mu * mn + g1 + u @ mm
         return dC, dR, dm, mu, energy
 
-    def _row_integrals(self, r, g, alpha):
-        """``h sum`` of a row of R over each cell, by linear interpolation inside the cell."""
-        return self.h * g * _cell_mean(r, alpha)
-
     def set_row(self, M: int, t: float, step: int, c: np.ndarray, r: np.ndarray, m: float):
         """Store row ``M`` (time ``t``), with values ``c, r`` at the first ``M`` times."""
         self.ts[M] = t
@@ -204,26 +316,22 @@ class _Grid:
         self.C[M, M] = 1.0
         self.R[M, :M] = r
         self.m[M] = m
-        if not self.discrete:
+        if not self.rect:
             self.R[M, M] = 1.0
             return
         self.R[M, M - 1] = 1.0  # the field at the previous step enters x at this one
         self.R[M, M] = 0.0
         if self.cells:
             g, alpha = self._cells(M + 1)
-            self.RI[M, :M + 1] = self._row_integrals(self.R[M, :M + 1], g, alpha)
+            self.RI[M, :M + 1] = self.h * g * _cell_mean(self.R[M, :M + 1], alpha)
             self.RJ[M, :M + 1] = self.h * self.R[M, :M + 1]
 
-    def thin(self, n: int, window: int) -> None:
-        """Drop the stored times that the thinned grid no longer keeps at step ``n``."""
+    def compact(self, keep: np.ndarray) -> None:
+        """Keep the stored times of mask ``keep`` (merging the cells of the dropped ones)."""
         M = self.M
-        keep = kept(self.idx[:M], n, window)
-        if keep.all():
-            return
         sel = np.flatnonzero(keep)
         k = sel.size
         if self.cells:
-            # merge the cells of dropped times into the previous kept time
             self.RI[:k, :k] = np.add.reduceat(self.RI[sel, :M], sel, axis=1)
             self.RJ[:k, :k] = np.add.reduceat(self.RJ[:M, sel], sel, axis=0)
         self.C[:k, :k] = self.C[np.ix_(sel, sel)]
@@ -234,82 +342,168 @@ class _Grid:
         self.M = k
 
 
-def _cell_mean(f: np.ndarray, alpha: np.ndarray) -> np.ndarray:
-    """Mean of ``f`` over each cell, by linear interpolation between stored times."""
-    out = f * (1.0 - alpha)
-    out[:-1] += f[1:] * alpha[:-1]
-    return out
+# --- runs --------------------------------------------------------------------------------------
+@dataclass
+class Run:
+    """Raw output of :func:`integrate` (arrays over the output times)."""
+
+    t: np.ndarray
+    m: np.ndarray
+    mu: np.ndarray
+    energy: np.ndarray
+    c_lag: np.ndarray  #: C(t, t - h) of the finest run at every output time (|C| <= 1)
+    grid: np.ndarray | None  #: stored times at the end (for C, R), of the finest run
+    C: np.ndarray | None
+    R: np.ndarray | None
+    interrupted: bool
+    steps: int
+    stored_max: int
+    seconds: float
 
 
-def integrate(p: int, delta2: float, delta_p: float, m0: float, t_max: float, dt: float, *,
-              temperature: float = 0.0, window: int | None = None, history: bool = False,
-              scheme: str = "heun", progress=None, stop=None) -> Run:
+def n_steps_of(t_max: float, dt: float) -> int:
+    """Number of steps of size ``dt`` to reach ``t_max``."""
+    return max(1, int(math.ceil(t_max / dt - 1e-9)))
+
+
+def total_steps(t_max: float, dt: float, scheme) -> int:
+    """Steps of every level of a run together (for a progress bar)."""
+    return sum(n_steps_of(t_max, dt) * 2**k for k in _levels(scheme))
+
+
+def footprint(t_max: float, dt: float, scheme, history) -> tuple[int, float]:
+    """``(steps, bytes)``: the step count of the finest run and the memory it allocates."""
+    runs = [(n_steps_of(t_max, dt) * 2**k, history.finer(2**k)) for k in _levels(scheme)]
+    steps = runs[-1][0]
+    total = 0.0
+    for n, hist in runs:
+        cap = hist.capacity(n) if isinstance(hist, Thinned) else n + 2
+        mats = 4 if isinstance(scheme, (Euler, Extrapolated)) and isinstance(hist, Thinned) else 2
+        total = max(total, 8.0 * (mats * float(cap) ** 2 + 6 * (n + 1)))
+    return steps, total
+
+
+def _levels(scheme) -> range:
+    return range(scheme.levels) if isinstance(scheme, Extrapolated) else range(1)
+
+
+def memory_limit() -> float:
+    """Bytes a run may allocate: half the physical memory (8 GiB if it cannot be read)."""
+    try:
+        return 0.5 * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 8.0 * 2**30
+
+
+def integrate(field: Field, m0: float, t_max: float, dt: float, *, temperature: float = 0.0,
+              scheme=None, history=None, keep_history: bool = False, progress=None,
+              stop=None) -> Run:
     """Integrate the DMFT equations from ``C(0,0) = 1``, ``m(0) = m0`` to ``t_max``.
 
-    Parameters are assumed valid (see :func:`theory.gradient_flow`).  ``window=None`` is the
-    fixed grid; an int the thinned grid (see the module docstring).  ``progress`` is None or
-    a tqdm-like object with ``update``.  ``stop(m, step)`` may return True to end early.
-    A KeyboardInterrupt ends the run after the last completed step (``interrupted=True``).
+    Parameters are assumed valid (see :func:`theory.gradient_flow`) except the pair
+    ``(scheme, history)``: one not in :data:`VALIDATED` is a ``ValueError``.  ``scheme``
+    defaults to ``Extrapolated()``, ``history`` to ``Fixed()``.  ``progress`` is None or a
+    tqdm-like object with ``update`` (steps of the finest run).  ``stop(m, step)`` may return
+    True to end early.  A KeyboardInterrupt ends the run after the last completed step
+    (``interrupted=True``).
     """
-    n_steps = max(1, int(math.ceil(t_max / dt - 1e-9)))
-    if window is None:
-        cap = n_steps + 2
-        thin_every = None
-    else:
-        window = int(window)
-        thin_every = max(1, window // 8)
-        cap = store_size(n_steps, window) + thin_every + 4 if n_steps > window else n_steps + 2
-        # store_size is not monotone in n; bound it over the run
-        if n_steps > window:
-            probe = np.unique(np.linspace(window, n_steps, 64).astype(np.int64))
-            cap = max(store_size(int(k), window) for k in probe) + 2 * thin_every + 8
-    discrete = scheme == "euler"
-    g = _Grid(cap, p, delta2, delta_p, temperature, m0, float(dt), discrete=discrete,
-              thinned=window is not None)
-    out_t = np.empty(n_steps + 1)
-    out_m = np.empty(n_steps + 1)
-    out_mu = np.empty(n_steps + 1)
-    out_e = np.empty(n_steps + 1)
-    out_lag = np.empty(n_steps + 1)
+    scheme = Extrapolated() if scheme is None else scheme
+    history = Fixed() if history is None else history
+    if (type(scheme), type(history)) not in VALIDATED:
+        raise ValueError(f"scheme {scheme!r} on the history {history!r} is not a validated pair; "
+                         f"validated: {sorted((s.__name__, h.__name__) for s, h in VALIDATED)}")
+    model = _Model(field)
+    if not isinstance(scheme, Extrapolated):
+        return _integrate(model, m0, t_max, dt, temperature, scheme, history, keep_history,
+                          progress, stop)
+    runs = []
+    for k in _levels(scheme):
+        f = 2**k
+        runs.append(_integrate(model, m0, t_max, dt / f, temperature, Euler(), history.finer(f),
+                               keep_history and k == scheme.levels - 1, progress, stop))
+        if runs[-1].interrupted:
+            break
+    return _combine(runs, interrupted=len(runs) < scheme.levels or runs[-1].interrupted)
+
+
+def _richardson(values: list[np.ndarray]) -> np.ndarray:
+    """Neville table for an error series in powers of ``h`` (steps halving): the top entry."""
+    table = list(values)
+    for k in range(1, len(values)):
+        table = [table[j] + (table[j] - table[j - 1]) / (2**k - 1) for j in range(1, len(table))]
+    return table[-1]
+
+
+def _combine(runs: list[Run], interrupted: bool) -> Run:
+    """The extrapolated run on the coarse grid (the times common to every level)."""
+    length = min((r.t.size - 1) // 2**k for k, r in enumerate(runs)) + 1
+    if interrupted and len(runs) == 1:
+        length = runs[0].t.size
+    pick = [np.arange(length) * 2**k for k in range(len(runs))]
+    fields = {}
+    for name in ("m", "mu", "energy"):
+        vals = [getattr(r, name)[pick[k]] for k, r in enumerate(runs)]
+        if len(vals) == 1:
+            fields[name] = vals[0]
+        elif name == "m" and all(np.all(v > 0) for v in vals):
+            # m grows as m0 exp(lambda_h t) with lambda_h = lambda + O(h): its error is
+            # a relative one that grows with t, so extrapolate log m (exact in that regime)
+            fields[name] = np.exp(_richardson([np.log(v) for v in vals]))
+        else:
+            fields[name] = _richardson(vals)
+    fine = runs[-1]
+    k = len(runs) - 1
+    return Run(t=runs[0].t[:length].copy(), c_lag=fine.c_lag[pick[k]].copy(), grid=fine.grid,
+               C=fine.C, R=fine.R, interrupted=interrupted, steps=sum(r.steps for r in runs),
+               stored_max=max(r.stored_max for r in runs), seconds=sum(r.seconds for r in runs),
+               **fields)
+
+
+def _integrate(model: _Model, m0, t_max, dt, temperature, scheme, history, keep_history,
+               progress, stop) -> Run:
+    n_steps = n_steps_of(t_max, dt)
+    thin_every = history.thin_every if isinstance(history, Thinned) else None
+    g = _Store(history.capacity(n_steps), model, temperature, m0, float(dt), scheme, history)
+    heun = isinstance(scheme, Heun)
+    out = np.empty((5, n_steps + 1))
+    out[:, 0] = 0.0, m0, math.nan, math.nan, 1.0  # mu, e unknown if interrupted at once
     h = float(dt)
     interrupted = False
     stored_max = 1
     n = 0
+    reported = 0
     start = time.perf_counter()
     with threadpool_limits(limits=1, user_api="blas"):
         try:
             dC0, dR0, dm0, mu0, e0 = g.derivative(1)
-            out_t[0], out_m[0], out_mu[0], out_e[0], out_lag[0] = 0.0, m0, mu0, e0, 1.0
+            out[:, 0] = 0.0, m0, mu0, e0, 1.0
             for n in range(n_steps):
                 M = g.M
                 t_next = (n + 1) * h
                 c_old = g.C[M - 1, :M].copy()
                 r_old = g.R[M - 1, :M].copy()
                 m_old = g.m[M - 1]
-                # predictor (Euler), stored as the new last row
+                # Euler (the predictor of Heun), stored as the new last row
                 g.set_row(M, t_next, n + 1, c_old + h * dC0, r_old + h * dR0, m_old + h * dm0)
-                if not discrete:
+                if heun:
                     dC1, dR1, dm1, _, _ = g.derivative(M + 1)
-                    # corrector (trapezoid in t)
                     g.set_row(M, t_next, n + 1, c_old + 0.5 * h * (dC0 + dC1[:M]),
                               r_old + 0.5 * h * (dR0 + dR1[:M]), m_old + 0.5 * h * (dm0 + dm1))
                 g.M = M + 1
                 stored_max = max(stored_max, g.M)
                 if thin_every is not None and (n + 1) % thin_every == 0:
-                    g.thin(n + 1, window)
+                    keep = kept(g.idx[:g.M], n + 1, history.window)
+                    if not keep.all():
+                        g.compact(keep)
                 dC0, dR0, dm0, mu0, e0 = g.derivative(g.M)
-                out_t[n + 1] = t_next
-                out_m[n + 1] = g.m[g.M - 1]
-                out_mu[n + 1] = mu0
-                out_e[n + 1] = e0
-                out_lag[n + 1] = g.C[g.M - 1, g.M - 2]
+                out[:, n + 1] = t_next, g.m[g.M - 1], mu0, e0, g.C[g.M - 1, g.M - 2]
                 if progress is not None and (n + 1) % 100 == 0:
                     progress.update(100)
-                if not np.isfinite(out_m[n + 1]):
+                    reported += 100
+                if not math.isfinite(out[1, n + 1]):
                     raise FloatingPointError(
-                        f"the integration diverged at t = {t_next:g} (p={p}, Delta2={delta2}, "
-                        f"Deltap={delta_p}, dt={dt}); use a smaller dt")
-                if stop is not None and stop(out_m[n + 1], n + 1):
+                        f"the integration diverged at t = {t_next:g} (dt={dt}); use a smaller dt")
+                if stop is not None and stop(out[1, n + 1], n + 1):
                     n += 1
                     break
             else:
@@ -317,49 +511,105 @@ def integrate(p: int, delta2: float, delta_p: float, m0: float, t_max: float, dt
         except KeyboardInterrupt:
             interrupted = True
     if progress is not None:
-        progress.update(n - (n // 100) * 100)
+        progress.update(n - reported)
     k = n + 1
     M = g.M
-    history = history and not interrupted  # an interrupted thinning may leave C, R half-moved
+    keep_history = keep_history and not interrupted  # an interrupted compaction may be half done
     return Run(
-        t=out_t[:k].copy(), m=out_m[:k].copy(), mu=out_mu[:k].copy(), energy=out_e[:k].copy(),
-        c_lag=out_lag[:k].copy(),
-        grid=g.ts[:M].copy() if history else None,
-        C=g.C[:M, :M].copy() if history else None,
-        R=np.tril(g.R[:M, :M]).copy() if history else None,
+        t=out[0, :k].copy(), m=out[1, :k].copy(), mu=out[2, :k].copy(), energy=out[3, :k].copy(),
+        c_lag=out[4, :k].copy(),
+        grid=g.ts[:M].copy() if keep_history else None,
+        C=g.C[:M, :M].copy() if keep_history else None,
+        R=np.tril(g.R[:M, :M]).copy() if keep_history else None,
         interrupted=interrupted, steps=n, stored_max=stored_max,
         seconds=time.perf_counter() - start,
     )
 
 
-def success_state(p: int, delta2: float, delta_p: float) -> dict[str, float]:
+# --- closed-form end states --------------------------------------------------------------------
+def _field_of(field_or_p, delta2=None, delta_p=None) -> Field:
+    if isinstance(field_or_p, Field):
+        return field_or_p
+    from numerics.model import matrix_tensor
+
+    return matrix_tensor(field_or_p, delta2, delta_p)
+
+
+def success_state(field, delta2=None, delta_p=None) -> dict[str, float]:
     """End state of a run that finds the signal (T = 0), from the derived closed forms.
 
+    ``field`` is a :class:`numerics.model.Field` (or the shorthand ``p, delta2, delta_p``).
     The overlap is the largest root in (0, 1) of the derived condition
     ``g'(m)^2 (1 - m^2) = m^2 Q'(1)`` (bracketed, solved by Brent's method); then ``chi``,
     ``mu`` and ``e`` from the generated kernels.  Returns a dict with ``m, mu, energy, chi``.
     """
+    md = _Model(_field_of(field, delta2, delta_p))
+    _, q1, q2 = md.xi_1
+    m = _largest_root(lambda x: _dk.end_condition(x, md.g(x, 1), q1), "the end-state condition")
+    g0, g1 = md.g(m), md.g(m, 1)
+    return {"m": m, "mu": float(_dk.end_mu(m, g1, q2)), "energy": float(_dk.end_energy(m, g0, g1, q1)),
+            "chi": float(_dk.end_chi(m, g1))}
+
+
+def nishimori_state(field, delta2=None, delta_p=None) -> dict[str, float]:
+    """End state of a T = 1 Langevin run of a Bayes-optimal model that finds the signal.
+
+    The overlap is the largest root in (0, 1) of the derived ``Q'(m) (1 - m) = m``: the stable
+    fixed point ``m = mhat/(1 + mhat)``, ``mhat = Q'(m)``, of Bayes-optimal state evolution.
+    Returns ``m``, ``mu = 1 + Q'(1)`` and ``energy = -Q(1)``.
+    """
+    f = _field_of(field, delta2, delta_p)
+    if not f.bayes_optimal:
+        raise ValueError("the Nishimori end state needs a Bayes-optimal model (g = xi)")
+    md = _Model(f)
+    m = _largest_root(lambda x: _dk.nishimori_condition(x, md.xi(x, 1)), "the Nishimori condition")
+    return {"m": m, "mu": float(_dk.nishimori_mu(md.xi_1[1])), "energy": -float(md.xi_1[0])}
+
+
+def _largest_root(f, what: str) -> float:
+    """Largest sign change of ``f`` on (0, 1), refined by Brent's method (scipy)."""
     from scipy.optimize import brentq
 
-    a = (p, delta2, delta_p)
-    f = lambda x: float(_dk.end_condition(x, *a))  # noqa: E731
     grid = np.linspace(1e-3, 1 - 1e-12, 2001)
-    vals = _dk.end_condition(grid, *a)
+    vals = f(grid)
     sign = np.flatnonzero(np.sign(vals[:-1]) * np.sign(vals[1:]) < 0)
     if sign.size == 0:
-        raise ValueError(f"no overlap m in (0, 1) solves the end-state condition at p={p}, "
-                         f"Delta2={delta2}, Deltap={delta_p}")
+        raise ValueError(f"no overlap m in (0, 1) solves {what}")
     i = sign[-1]
-    m = brentq(f, grid[i], grid[i + 1], xtol=1e-15, rtol=1e-15)
-    return {"m": m, "mu": float(_dk.end_mu(m, *a)), "energy": float(_dk.end_energy(m, *a)),
-            "chi": float(_dk.end_chi(m, *a))}
+    return float(brentq(lambda x: float(f(x)), grid[i], grid[i + 1], xtol=1e-15, rtol=1e-15))
 
 
-def aging_state(p: int, delta2: float, delta_p: float) -> dict[str, float]:
+def aging_state(field, delta2=None, delta_p=None) -> dict[str, float]:
     """End state of a run stuck at m = 0 (T = 0): the one-step aging closed forms.
 
     Returns a dict with ``mu`` (= 2 sqrt(Q''(1))), ``chi``, ``y`` and ``energy``.
     """
-    a = (p, delta2, delta_p)
-    return {"mu": float(_dk.aging_mu(*a)), "chi": float(_dk.aging_chi(*a)),
-            "y": float(_dk.aging_slope(*a)), "energy": float(_dk.aging_energy(*a))}
+    md = _Model(_field_of(field, delta2, delta_p))
+    x0, x1, x2 = md.xi_1
+    return {"mu": float(_dk.aging_mu(x2)), "chi": float(_dk.aging_chi(x2)),
+            "y": float(_dk.aging_slope(x1, x2)), "energy": float(_dk.aging_energy(x0, x1, x2))}
+
+
+def crossing_time(t: np.ndarray, m: np.ndarray, level: float) -> float:
+    """First time ``m(t)`` reaches ``level``: the cubic through the four samples around the
+    crossing (linear at the ends of the run); ``inf`` if never, 0 if at the start.
+
+    A cubic keeps the interpolation error ``O(h**4)``, below the error of the extrapolated
+    scheme on its coarse grid (linear interpolation would add ``O(h**2)`` at the steep escape).
+    """
+    above = np.flatnonzero(m >= level)
+    if above.size == 0:
+        return math.inf
+    i = int(above[0])
+    if i == 0:
+        return 0.0
+    t0, t1, m0, m1 = t[i - 1], t[i], m[i - 1], m[i]
+    linear = float(t0 + (level - m0) / (m1 - m0) * (t1 - t0))
+    if i < 2 or i + 1 >= t.size:
+        return linear
+    s = slice(i - 2, i + 2)
+    x = t[s] - t0
+    coef = np.polyfit(x, m[s] - level, 3)
+    roots = np.roots(coef)
+    ok = [r.real for r in roots if abs(r.imag) < 1e-9 * (t1 - t0) and -1e-12 <= r.real <= (t1 - t0) * (1 + 1e-12)]
+    return float(t0 + min(ok)) if ok else linear

@@ -1,39 +1,58 @@
 """``theory.gradient_flow`` and ``theory.dynamics_threshold``: the large-N dynamics (DMFT).
 
-The integrators live in :mod:`numerics.dmft`; this module validates input, picks the grid,
-shows progress and packages the results.
+The integrators live in :mod:`numerics.dmft`, the threshold protocol in
+:mod:`numerics.dmft_threshold`; this module validates input (before any allocation), picks the
+scheme and the history, shows progress and packages the results.
 """
 
 from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
 
 from numerics import dmft as _dmft
-from numerics._generated import model_numpy as _model
-from theory import _validate
+from numerics import dmft_threshold as _est
+from theory import _sweep, _validate
+from theory._model import Model, _is_absent, resolve
 
 __all__ = ["DynamicsThreshold", "GradientFlowResult", "dynamics_threshold", "gradient_flow"]
 
-#: Default time step (escape time within about 0.5% near the threshold, see docs/dynamics.md).
-DEFAULT_DT = 0.1
-#: Longest run (in steps) integrated on the fixed grid when ``window="auto"``.
+#: Largest (coarse) step of the default scheme; the escape time is then within about 0.01% (docs).
+DEFAULT_DT = 0.2
+#: At T > 0 the default step is at most this over T (Langevin: the Nishimori overlap within 0.2%).
+DEFAULT_DT_TEMPERATURE = 0.1
+#: Longest run (in steps of the finest level) integrated on the fixed history when window="auto".
 FIXED_GRID_MAX_STEPS = 2500
-#: Thinned-grid window (in steps) when ``window="auto"`` (validated in tests/numerics).
+#: Thinned-history window (in steps) when ``window="auto"`` (validated in tests/numerics).
 DEFAULT_WINDOW = 128
 #: Runs with more steps than this show a progress bar when ``progress=None``.
 PROGRESS_MIN_STEPS = 20000
-#: Runs whose extrapolated rate is below this fraction of the largest are left out of the fit.
-MIN_RATE_FRACTION = 0.05
+#: Most steps a run may take (the output arrays alone are 40 bytes a step).
+MAX_STEPS = 50_000_000
 
-_SCHEMES = ("euler", "heun")
+_SCHEMES = {"extrapolated": _dmft.Extrapolated, "euler": _dmft.Euler, "heun": _dmft.Heun}
 
 
-@dataclass(frozen=True)
+def _eq_fields(a, b) -> bool:
+    if type(a) is not type(b):
+        return NotImplemented
+    for f in fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+            if not (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and np.array_equal(x, y)):
+                return False
+        elif f.name == "seconds":
+            continue  # wall time: not part of what was computed
+        elif x != y:
+            return False
+    return True
+
+
+@dataclass(frozen=True, eq=False)
 class GradientFlowResult:
     """A run of the large-N gradient flow (Langevin dynamics when ``temperature > 0``).
 
@@ -43,18 +62,20 @@ class GradientFlowResult:
         Time grid and, at each time, the overlap with the signal, the spherical multiplier
         and the loss per coordinate.
     c_lag : numpy.ndarray
-        ``C(t, t - dt)`` along the run (a diagnostic: ``|C| <= 1``).
-    p, delta2, delta_p, m0, t_max, dt, temperature, scheme, window :
-        What was integrated (``window`` None: the fixed grid).
+        ``C(t, t - h)`` along the run, ``h`` the finest step (a diagnostic: ``|C| <= 1``).
+    model : theory.Model
+        The model integrated.
+    m0, t_max, dt, temperature, scheme, window :
+        What was integrated (``window`` None: the fixed history; ``dt`` the coarse step of
+        the extrapolated scheme).
     grid, C, R : numpy.ndarray or None
-        With ``history=True``: the stored times at the end of the run and ``C``, ``R`` on
-        them (``R[i, j] = R(grid[i], grid[j])``, zero for ``j > i``).  On a thinned grid the
-        far history is sparse.
+        With ``history=True``: the stored times at the end of the (finest) run and ``C``,
+        ``R`` on them (``R[i, j] = R(grid[i], grid[j])``, zero for ``j > i``).
     interrupted : bool
         True if a KeyboardInterrupt ended the run early (the arrays hold the completed steps;
         ``C`` and ``R`` are then None).
     seconds : float
-        Wall time of the integration.
+        Wall time of the integration (not compared by ``==``).
     """
 
     t: np.ndarray
@@ -62,9 +83,7 @@ class GradientFlowResult:
     mu: np.ndarray
     energy: np.ndarray
     c_lag: np.ndarray
-    p: int
-    delta2: float
-    delta_p: float
+    model: Model
     m0: float
     t_max: float
     dt: float
@@ -77,24 +96,34 @@ class GradientFlowResult:
     interrupted: bool = False
     seconds: float = 0.0
 
+    __eq__ = _eq_fields
+    __hash__ = None
+
+    @property
+    def p(self) -> int | None:
+        """The tensor order of a one-tensor model (None otherwise)."""
+        return self.model.orders[0] if len(self.model.orders) == 1 else None
+
+    @property
+    def delta2(self) -> float:
+        """The matrix noise variance (inf without a matrix channel)."""
+        return math.inf if self.model.delta2 is None else float(self.model.delta2)
+
+    @property
+    def delta_p(self) -> float | None:
+        """The tensor noise variance of a one-tensor model (None otherwise)."""
+        return float(self.model.tensors[0][1]) if len(self.model.tensors) == 1 else None
+
     def escape_time(self, level: float = 0.5) -> float:
-        """First time ``m(t)`` reaches ``level`` (linear interpolation); ``inf`` if never."""
-        above = np.flatnonzero(self.m >= level)
-        if above.size == 0:
-            return math.inf
-        i = int(above[0])
-        if i == 0:
-            return 0.0
-        t0, t1, m0, m1 = self.t[i - 1], self.t[i], self.m[i - 1], self.m[i]
-        return float(t0 + (level - m0) / (m1 - m0) * (t1 - t0))
+        """First time ``m(t)`` reaches ``level`` (cubic interpolation); ``inf`` if never."""
+        return _dmft.crossing_time(self.t, self.m, level)
 
     def __repr__(self) -> str:
         grid = "fixed grid" if self.window is None else f"thinned grid, window={self.window}"
         state = ", interrupted" if self.interrupted else ""
-        return (f"GradientFlowResult(p={self.p}, delta2={self.delta2:g}, delta_p={self.delta_p:g}, "
-                f"m0={self.m0:g}, T={self.temperature:g}, t=0..{self.t[-1]:g}, dt={self.dt:g}, "
-                f"{self.scheme}, {grid}{state}: m={self.m[-1]:.6g}, mu={self.mu[-1]:.6g}, "
-                f"energy={self.energy[-1]:.6g})")
+        return (f"GradientFlowResult({self.model!r}, m0={self.m0:g}, T={self.temperature:g}, "
+                f"t=0..{self.t[-1]:g}, dt={self.dt:g}, {self.scheme}, {grid}{state}: "
+                f"m={self.m[-1]:.6g}, mu={self.mu[-1]:.6g}, energy={self.energy[-1]:.6g})")
 
     def to_xarray(self):
         """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
@@ -116,21 +145,26 @@ class GradientFlowResult:
         return plot(self, ax=ax)
 
 
-def default_dt(p: int, delta2: float, delta_p: float, cap: float = DEFAULT_DT) -> float:
-    """``min(cap, 1.8/b)``, ``b = Q'(1) + Delta2 Q''(1) + 2 sqrt(Q''(1))``: a stable step.
+def _stability_bound(f) -> float:
+    """``b = Q'(1) + Delta2_eff Q''(1) + 2 sqrt(Q''(1))`` bounds the top Hessian eigenvalue along a run.
 
-    ``b`` bounds the top of the Hessian spectrum ``mu + 2 sqrt(Q''(1))`` along a run: at the
-    end state ``mu* = Q'(m)/m + chi Q''(1)`` with ``Q'(m)/m <= Q'(1)`` and ``chi <= Delta2``.
+    At the end state ``mu* = g'(m)/m + chi Q''(1)`` with ``g'(m)/m <= g'(1)`` and
+    ``chi = m/g'(m) <= 1/g''(0)`` (``1/g''(0) = Delta2`` with a matrix channel; without one the
+    response is bounded by the marginal ``1/sqrt(Q''(1))``).
     """
-    q1 = float(_model.xi_prime(1.0, p, delta2, delta_p))
-    q2 = float(_model.xi_second(1.0, p, delta2, delta_p))
-    return min(cap, 1.8 / (q1 + delta2 * q2 + 2.0 * math.sqrt(q2)))
+    md = _dmft._Model(f)
+    _, q1, q2 = md.xi_1
+    g1, g20 = float(md.g(1.0, 1)), float(md.g(0.0, 2))
+    chi = 1.0 / g20 if g20 > 0 else 1.0 / math.sqrt(q2)
+    return max(g1, q1) + chi * q2 + 2.0 * math.sqrt(q2)
 
 
-def _plateau_dt(p: int, delta2: float, delta_p: float, cap: float) -> float:
-    """A stable step for a run that stays on the plateau (``mu <= 2 sqrt(Q''(1))``)."""
-    q2 = float(_model.xi_second(1.0, p, delta2, delta_p))
-    return min(cap, 1.6 / (4.0 * math.sqrt(q2)))
+def default_dt(f, temperature: float = 0.0) -> float:
+    """``min(0.2, 1.8/b, 0.1/T)``: a stable coarse step (``b`` from :func:`_stability_bound`)."""
+    dt = min(DEFAULT_DT, 1.8 / _stability_bound(f))
+    if temperature > 0:
+        dt = min(dt, DEFAULT_DT_TEMPERATURE / temperature)
+    return dt
 
 
 def _check_float(name: str, x, *, low=None, high=None, low_open=True) -> float:
@@ -151,44 +185,102 @@ def _progress_bar(progress, n_steps: int, desc: str):
                 leave=False)
 
 
-def gradient_flow(*, p: int, delta2, delta_p, m0, t_max, dt=None, temperature=0.0, progress=None,
-                  scheme: str = "euler", window: Any = "auto", history: bool = False,
+def _check_steps(t_max: float, dt: float):
+    if dt > t_max:
+        raise ValueError(f"dt must not exceed t_max (a run of at least one step), got dt={dt:g} > "
+                         f"t_max={t_max:g}")
+
+
+def _check_footprint(t_max, dt, scheme, history, what="gradient_flow", runs: int = 1) -> None:
+    """ValueError naming t_max, dt, the steps and the GiB needed, before anything is allocated."""
+    factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
+    steps = _dmft.n_steps_of(t_max, dt) * factor
+    if steps <= MAX_STEPS:
+        steps, need = _dmft.footprint(t_max, dt, scheme, history)
+    if steps > MAX_STEPS:
+        raise ValueError(f"{what}: t_max={t_max:g} with dt={dt:g} needs {steps:,} steps (at most "
+                         f"{MAX_STEPS:,}): use a larger dt or a shorter t_max")
+    limit = _dmft.memory_limit()
+    if need * runs > limit:
+        raise ValueError(f"{what}: t_max={t_max:g} with dt={dt:g} needs {need * runs / 2**30:.3g} GiB "
+                         f"of history ({steps:,} steps, {history!r}; the limit is "
+                         f"{limit / 2**30:.3g} GiB): use window= (the thinned history), a larger dt "
+                         f"or a shorter t_max")
+
+
+def _resolve(model, p, delta2, delta_p) -> Model:
+    """:func:`theory._model.resolve`, with the shorthand's variances checked under their own names."""
+    if model is None:
+        if delta_p is not None:
+            _check_float("delta_p", delta_p, low=0.0)
+        if delta2 is not None and not _is_absent(delta2):
+            _check_float("delta2", delta2, low=0.0)
+    return resolve(model, p, delta2, delta_p)
+
+
+def _scheme_of(scheme, temperature: float):
+    if isinstance(scheme, (_dmft.Euler, _dmft.Heun, _dmft.Extrapolated)):
+        return scheme
+    if not isinstance(scheme, str) or scheme not in _SCHEMES:
+        raise ValueError(f"scheme must be one of {tuple(_SCHEMES)}, got {scheme!r}")
+    return _SCHEMES[scheme]()
+
+
+def _history_of(window, scheme, t_max, dt):
+    if window == "auto":
+        factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
+        steps = _dmft.n_steps_of(t_max, dt) * factor
+        if steps <= FIXED_GRID_MAX_STEPS or isinstance(scheme, _dmft.Heun):
+            return _dmft.Fixed(), None
+        return _dmft.Thinned(DEFAULT_WINDOW), DEFAULT_WINDOW
+    if window is None:
+        return _dmft.Fixed(), None
+    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 8:
+        raise ValueError(f"window must be 'auto', None or an integer >= 8, got {window!r}")
+    return _dmft.Thinned(int(window)), int(window)
+
+
+def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = None, m0, t_max,
+                  dt=None, temperature=0.0, progress=None, scheme: str = "extrapolated",
+                  window: Any = "auto", history: bool = False,
                   stop_at: float | None = None) -> GradientFlowResult:
     """Integrate the large-N (DMFT) equations of gradient flow from a random start.
 
     The correlation ``C(t,t')``, response ``R(t,t')``, overlap ``m(t)`` and multiplier
     ``mu(t)`` obey closed integro-differential equations (spec/dmft.md; arXiv:1907.08226,
-    section 4).  They are integrated on a grid of step ``dt`` with the memory integrals as
-    matrix-vector products over the stored history (BLAS pinned to one thread).
+    section 4), with the model's covariance ``xi`` in the memory kernels and ``g'(m)`` in the
+    signal terms (spec/models.md).  They are integrated on a grid of step ``dt`` with the
+    memory integrals as matrix-vector products over the stored history (BLAS on one thread).
 
     Parameters
     ----------
-    p : int
-        Tensor order, >= 3.
-    delta2, delta_p : float
-        Noise variances, positive and finite.
+    p, delta2, delta_p :
+        Shorthand for ``model=Model(delta2, {p: delta_p})`` (bit-identical).
+    model : theory.Model, optional
+        Any spiked spherical model (mixtures, pure tensors, mismatched losses).
     m0 : float
         Initial overlap, in (0, 1); small (1e-10 .. 1e-3) for a random start.
     t_max : float
-        Final time, > 0.
+        Final time, > 0 and at least one step.
     dt : float, optional
-        Time step; default ``min(0.1, 1.8/b)`` with ``b = Q'(1) + Delta2 Q''(1) +
-        2 sqrt(Q''(1))`` a bound on the largest Hessian eigenvalue along the run (the
-        discrete scheme needs ``dt * lambda_max < 2``).
+        (Coarse) time step; default ``min(0.2, 1.8/b, 0.1/T)`` with ``b`` a bound on the
+        largest Hessian eigenvalue along the run (stability of each Euler level needs
+        ``h lambda_max < 2``).
     temperature : float
         Langevin temperature T >= 0 (T = 0: gradient flow).  Only ``mu`` changes: ``T + ...``.
     progress : bool or None
         tqdm progress bar; None shows one for long runs (and only on a terminal).
-    scheme : {"euler", "heun"}
-        ``"euler"`` (default): the exact equations of the discrete-time projected gradient
-        descent of step ``dt`` (rectangle sums, ``R(t,t) = 0``, ``R(t+dt,t) = 1``), first
-        order in ``dt`` with a small constant.  ``"heun"``: predictor-corrector with
-        trapezoid memory integrals and ``R(t,t) = 1``, second order in ``dt`` but with a
-        large constant (docs/dynamics.md); fixed grid only.
+    scheme : {"extrapolated", "euler", "heun"}
+        ``"extrapolated"`` (default): Richardson extrapolation of the discrete-time scheme at
+        ``dt`` and ``dt/2`` (second order; escape time within ~0.01% at dt = 0.2, see
+        docs/dynamics.md).  ``"euler"``: the discrete-time projected gradient descent of step
+        ``dt`` (rectangle sums, ``R(t,t) = 0``, ``R(t+dt,t) = 1``), first order.
+        ``"heun"``: predictor-corrector with trapezoid sums and ``R(t,t) = 1``, second order
+        with a large constant; fixed history only (other pairs are refused).
     window : "auto", int or None
-        History thinning: None keeps every step (fixed grid, O(n^2) memory); an int W keeps
-        the last W steps and thins older ones geometrically (:mod:`numerics.dmft`); "auto"
-        uses the fixed grid up to 2500 steps, else W = 128.
+        History thinning: None keeps every step (O(n^2) memory); an int W keeps the last W
+        steps and thins older ones geometrically (:mod:`numerics.dmft`); "auto" uses the
+        fixed history up to 2500 steps of the finest level, else W = 128.
     history : bool
         Keep ``C`` and ``R`` on the stored grid in the result.
     stop_at : float, optional
@@ -203,15 +295,17 @@ def gradient_flow(*, p: int, delta2, delta_p, m0, t_max, dt=None, temperature=0.
     Raises
     ------
     ValueError
-        For ``p`` not an integer >= 3, non-positive variances, ``m0`` outside (0, 1),
-        ``t_max <= 0``, ``dt <= 0``, ``temperature < 0``, an unknown scheme or window.
+        For an invalid model, ``m0`` outside (0, 1), ``t_max <= 0``, ``dt <= 0`` or
+        ``dt > t_max``, ``temperature < 0``, an unknown scheme or window, a scheme/history
+        pair that is not validated, or a run whose history would not fit in memory (the
+        message names t_max, dt and the GiB needed).
 
     Examples
     --------
     >>> import theory
     >>> run = theory.gradient_flow(p=3, delta2=0.3, delta_p=1.0, m0=1e-3, t_max=60.0)
-    >>> round(run.escape_time(0.5), 1), round(float(run.m[-1]), 4)
-    (8.1, 0.8687)
+    >>> round(run.escape_time(0.5), 2), round(float(run.m[-1]), 4)
+    (7.72, 0.8687)
     >>> theory.gradient_flow(p=3, delta2=0.3, delta_p=1.0, m0=0.0, t_max=10.0)
     Traceback (most recent call last):
         ...
@@ -222,40 +316,35 @@ def gradient_flow(*, p: int, delta2, delta_p, m0, t_max, dt=None, temperature=0.
     arXiv:1907.08226, section 4; arXiv:1812.09066 (Langevin); Crisanti, Horner, Sommers,
     Z. Phys. B 92, 257 (1993); Cugliandolo, Kurchan, PRL 71, 173 (1993).
     """
-    p = _validate.check_p(p)
-    delta2 = _check_float("delta2", delta2, low=0.0)
-    delta_p = _check_float("delta_p", delta_p, low=0.0)
+    model = _resolve(model, p, delta2, delta_p)
+    f = model.field
     m0 = _check_float("m0", m0, low=0.0, high=1.0)
     t_max = _check_float("t_max", t_max, low=0.0)
-    dt = default_dt(p, delta2, delta_p) if dt is None else _check_float("dt", dt, low=0.0)
     temperature = _check_float("temperature", temperature, low=0.0, low_open=False)
-    if scheme not in _SCHEMES:
-        raise ValueError(f"scheme must be one of {_SCHEMES}, got {scheme!r}")
+    dt = default_dt(f, temperature) if dt is None else _check_float("dt", dt, low=0.0)
+    _check_steps(t_max, dt)
+    sch = _scheme_of(scheme, temperature)
     if progress not in (None, True, False):
         raise ValueError(f"progress must be True, False or None, got {progress!r}")
-    n_steps = max(1, int(math.ceil(t_max / dt - 1e-9)))
-    if window == "auto":
-        window = None if n_steps <= FIXED_GRID_MAX_STEPS or scheme == "heun" else DEFAULT_WINDOW
-    elif window is not None:
-        if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 8:
-            raise ValueError(f"window must be 'auto', None or an integer >= 8, got {window!r}")
-        if scheme == "heun":
-            raise ValueError("the thinned grid (window) needs scheme='euler'")
+    hist, window = _history_of(window, sch, t_max, dt)
+    if (type(sch), type(hist)) not in _dmft.VALIDATED:
+        raise ValueError(f"scheme={sch.name!r} is not validated on the thinned history "
+                         f"(window={window}); use window=None or scheme='euler'/'extrapolated'")
+    _check_footprint(t_max, dt, sch, hist)
     if stop_at is not None:
         stop_at = _check_float("stop_at", stop_at)
-    bar = _progress_bar(progress, n_steps, f"DMFT p={p} Delta2={delta2:g}")
+    bar = _progress_bar(progress, _dmft.total_steps(t_max, dt, sch), "DMFT")
     stop = None if stop_at is None else (lambda m, k: m >= stop_at)
     try:
-        run = _dmft.integrate(p, delta2, delta_p, m0, t_max, dt, temperature=temperature,
-                              window=window, history=history, scheme=scheme, progress=bar,
-                              stop=stop)
+        run = _dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=sch, history=hist,
+                              keep_history=history, progress=bar, stop=stop)
     finally:
         if bar is not None:
             bar.close()
-    if scheme == "euler" and run.mu.size:
-        # the discrete map is stable iff dt * (largest Hessian eigenvalue) < 2; that is at
+    if isinstance(sch, (_dmft.Euler, _dmft.Extrapolated)) and run.mu.size:
+        # the discrete map is stable iff h * (largest Hessian eigenvalue) < 2; that is at
         # most mu + 2 sqrt(Q''(1)) (+ the rank-one part, which lowers it)
-        top = float(np.max(run.mu)) + 2.0 * math.sqrt(_model.xi_second(1.0, p, delta2, delta_p))
+        top = float(np.max(run.mu)) + 2.0 * math.sqrt(_dmft._Model(f).xi_1[2])
         if dt * top > 2.0:
             warnings.warn(f"dt = {dt:g} exceeds the stability limit 2/(mu + 2 sqrt(Q''(1))) = "
                           f"{2 / top:.3g} of the discrete scheme; the run is not reliable",
@@ -264,24 +353,25 @@ def gradient_flow(*, p: int, delta2, delta_p, m0, t_max, dt=None, temperature=0.
         warnings.warn(f"gradient_flow interrupted at t = {run.t[-1]:g}; returning the run so far",
                       RuntimeWarning, stacklevel=2)
     return GradientFlowResult(
-        t=run.t, m=run.m, mu=run.mu, energy=run.energy, c_lag=run.c_lag, p=p, delta2=delta2,
-        delta_p=delta_p, m0=m0, t_max=t_max, dt=dt, temperature=temperature, scheme=scheme,
-        window=window, grid=run.grid, C=run.C, R=run.R, interrupted=run.interrupted,
-        seconds=run.seconds,
+        t=run.t, m=run.m, mu=run.mu, energy=run.energy, c_lag=run.c_lag, model=model, m0=m0,
+        t_max=t_max, dt=dt, temperature=temperature, scheme=sch.name, window=window,
+        grid=run.grid, C=run.C, R=run.R, interrupted=run.interrupted, seconds=run.seconds,
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DynamicsThreshold:
-    """The gradient-flow threshold located from the dynamics alone (:func:`dynamics_threshold`).
+    """The threshold on Delta2 located from the dynamics alone (:func:`dynamics_threshold`).
 
     Attributes
     ----------
     value, error : float
         The estimate of ``Delta2_c`` and its error bar (propagated rate errors and the spread
         between the extrapolations in Delta2 and in 1/Delta2, added in quadrature).
-    p, delta_p : int, float
-        The model.
+    model : theory.Model
+        The tensor channels (the matrix variance is what is scanned).
+    temperature : float
+        0: gradient flow; 1: Langevin at the Bayes-optimal temperature.
     delta2s : tuple of float
         The Delta2 of the runs (below the threshold).
     rates, rate_errors : tuple of float
@@ -290,31 +380,65 @@ class DynamicsThreshold:
     half_time_value : float
         The same protocol on the first half of every run: how much the estimate still moves
         with the length of the runs (nan if the halves do not extrapolate).
-    runs : tuple of GradientFlowResult
-        The runs behind the estimate.
-    t_max, dt : float
-        Length and step of the runs.
+    t_max, dt, window :
+        Length, step and history window of the runs.
+    interrupted : bool
+        Ctrl-C stopped the runs: the estimate uses only the runs that finished (nan if too few).
+    runs : tuple of (t, m) array pairs
+        The runs behind the estimate (not shown in the repr).
     """
 
     value: float
     error: float
-    p: int
-    delta_p: float
+    model: Model
+    temperature: float
     delta2s: tuple
     rates: tuple
     rate_errors: tuple
     half_time_value: float
-    runs: tuple = field(repr=False)
-    t_max: float = 0.0
-    dt: float = 0.0
+    t_max: float
+    dt: float
+    window: int | None
+    interrupted: bool = False
+    runs: tuple = field(default=(), repr=False)
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        same = lambda x, y: x == y or (isinstance(x, float) and isinstance(y, float)  # noqa: E731
+                                        and math.isnan(x) and math.isnan(y))
+        for f in fields(self):
+            x, y = getattr(self, f.name), getattr(other, f.name)
+            if f.name == "runs":
+                if len(x) != len(y) or not all(np.array_equal(a, b) for u, v in zip(x, y)
+                                               for a, b in zip(u, v)):
+                    return False
+            elif isinstance(x, tuple):
+                if len(x) != len(y) or not all(same(a, b) for a, b in zip(x, y)):
+                    return False
+            elif not same(x, y):
+                return False
+        return True
+
+    __hash__ = None
+
+    @property
+    def p(self) -> int | None:
+        return self.model.orders[0] if len(self.model.orders) == 1 else None
+
+    @property
+    def delta_p(self) -> float | None:
+        return float(self.model.tensors[0][1]) if len(self.model.tensors) == 1 else None
 
     def __float__(self) -> float:
         return float(self.value)
 
     def __repr__(self) -> str:
-        return (f"DynamicsThreshold(p={self.p}, delta_p={self.delta_p:g}: Delta2_c = {self.value:.4f} "
-                f"+- {self.error:.4f} from {len(self.runs)} runs to t={self.t_max:g} "
-                f"(first halves: {self.half_time_value:.4f}))")
+        state = ", interrupted" if self.interrupted else ""
+        return (f"DynamicsThreshold(tensors={dict((k, float(v)) for k, v in self.model.tensors)}, "
+                f"T={self.temperature:g}: Delta2_c = {self.value:.4f} +- {self.error:.4f} from "
+                f"{len(self.delta2s)} runs to t={self.t_max:g} (first halves: "
+                f"{self.half_time_value:.4f}){state})")
 
     def to_xarray(self):
         """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
@@ -336,122 +460,46 @@ class DynamicsThreshold:
         return plot(self, ax=ax)
 
 
-def _plateau_rate(run: GradientFlowResult, t_end: float | None = None):
-    """Escape rate ``lambda_inf`` of a run in the linear regime, extrapolated in time.
-
-    ``lambda(t) = d log m/dt`` is fitted on ``[t_end/8, t_end]`` by ``lambda_inf + A t**(-g)``
-    (the slow approach of the plateau); returns ``(lambda_inf, error)``.
-    """
-    from scipy.optimize import curve_fit
-
-    t, m = run.t, run.m
-    linear = np.flatnonzero(m < 1e-30)
-    end = t[linear[-1]] if linear.size else t[-1]
-    if t_end is not None:
-        end = min(end, t_end)
-    sel = (t >= end / 8) & (t <= end)
-    tt = t[sel]
-    lam = np.gradient(np.log(m[sel]), tt)
-    take = np.unique(np.geomspace(1, tt.size, 400).astype(int) - 1)
-    tt, lam = tt[take], lam[take]
-    model = lambda x, a, b, g: a + b * (x / end) ** (-g)  # noqa: E731
-    try:
-        (a, b, g), cov = curve_fit(model, tt, lam, p0=(lam[-1], 0.0, 0.7),
-                                   bounds=([-np.inf, -np.inf, 0.1], [np.inf, np.inf, 4.0]))
-        err = float(np.sqrt(cov[0, 0])) + abs(a - lam[-1]) * 0.05
-    except (RuntimeError, ValueError):
-        a, err = lam[-1], abs(lam[-1] - lam[0])
-    return float(a), float(err)
+#: Default length of the runs of dynamics_threshold (validated: 1% of the BBP value at p = 3).
+THRESHOLD_T_MAX = 2000.0
+#: Default thinned-history window of those runs (W = 64 and 128 agree to 5e-4 at p = 3, and
+#: W = 64 costs 0.6 of the CPU time: docs/dynamics.md).
+THRESHOLD_WINDOW = 64
 
 
-def _root(delta2s, y, weights, inverse: bool) -> float:
-    """Zero of a polynomial fit of ``y`` in Delta2 (or in 1/Delta2), beyond the runs."""
-    x = 1.0 / delta2s if inverse else delta2s
-    degree = 2 if x.size >= 4 else 1
-    coef = np.polyfit(x, y, degree, w=weights)
-    roots = np.roots(coef)
-    roots = roots[np.isreal(roots)].real
-    with np.errstate(divide="ignore"):
-        cand = 1.0 / roots if inverse else roots
-    top = delta2s.max()
-    cand = cand[(cand > top) & (cand < 2 * top)]
-    if cand.size == 0 and degree == 2:  # no zero of the parabola nearby: fall back to a line
-        coef = np.polyfit(x, y, 1, w=weights)
-        cand = np.atleast_1d(1.0 / np.roots(coef).real if inverse else np.roots(coef).real)
-        cand = cand[(cand > top) & (cand < 2 * top)]
-    if cand.size == 0:
-        raise ValueError("the escape rates do not extrapolate to zero above the runs: "
-                         "choose delta2s closer to the threshold")
-    return float(cand.min())
+def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = None,
+                       delta2s=None, t_max: float = THRESHOLD_T_MAX, dt: float | None = None,
+                       m0: float = 1e-150, temperature: float = 0.0, window: Any = THRESHOLD_WINDOW,
+                       executor=None, progress=None) -> DynamicsThreshold:
+    """The threshold on Delta2 from the dynamics alone (no landscape argument).
 
-
-def _extrapolate(delta2s, rates, errors):
-    """Zero of ``sqrt(lambda_inf)`` in Delta2: the estimate and its error bar.
-
-    ``sqrt(lambda_inf)`` is fitted by a polynomial (quadratic from four runs on, else linear)
-    in Delta2 and, as a model check, in 1/Delta2; the estimate is the first, the error adds
-    the spread of the two and the propagated rate errors in quadrature.
-    """
-    x = np.asarray(delta2s, dtype=float)
-    lam = np.asarray(rates, dtype=float)
-    ok = lam > 0
-    x, lam, err = x[ok], lam[ok], np.asarray(errors, dtype=float)[ok]
-    # a run whose rate is a few percent of the largest has not reached its plateau rate by
-    # t_max: its time extrapolation overshoots; drop such runs while three remain
-    slow = lam < MIN_RATE_FRACTION * lam.max(initial=0.0)
-    if slow.any() and (~slow).sum() >= 3:
-        x, lam, err = x[~slow], lam[~slow], err[~slow]
-    if x.size < 2:
-        raise ValueError("fewer than two runs with a positive escape rate: choose smaller delta2s")
-    y = np.sqrt(lam)
-    sy = err / (2 * y) + 1e-12
-    value = _root(x, y, 1 / sy, inverse=False)
-    model = abs(_root(x, y, 1 / sy, inverse=True) - value)
-    jac = []
-    for i in range(x.size):
-        yy = y.copy()
-        yy[i] += sy[i]
-        jac.append(_root(x, yy, 1 / sy, inverse=False) - value)
-    stat = float(np.sqrt(np.sum(np.square(jac))))
-    return value, float(np.hypot(stat, model))
-
-
-def dynamics_threshold(p: int = 3, delta_p=1.0, *, delta2s=None, t_max: float = 500.0,
-                       dt: float | None = None, m0: float = 1e-150, window: Any = None,
-                       progress=None) -> DynamicsThreshold:
-    """The gradient-flow threshold from the dynamics alone (no landscape argument).
-
-    Protocol (docs/dynamics.md).  Below the threshold a run started at a tiny overlap
-    reaches the plateau of marginal states and leaves it at an exponential rate; the escape
-    time is ``t_esc ~ t_0 + log(1/m0)/lambda``.  The offset ``log(1/m0)`` and the slow
-    plateau approach spoil power-law fits of ``t_esc``; instead
-
-    1. each run starts at ``m0 = 1e-150``, so ``m`` stays in the linear regime for the whole
-       run and ``lambda(t) = d log m/dt`` (the inverse of ``d t_esc/d log(1/m0)``, i.e. the
-       m0-dependence of the relaxation time) is measured up to ``t_max``;
-    2. ``lambda(t)`` is extrapolated in time by fitting ``lambda_inf + A t**(-g)``;
-    3. near a BBP-type transition the rate vanishes quadratically, so ``sqrt(lambda_inf)``
-       is extrapolated to zero by a polynomial fit in Delta2 (quadratic from four runs on);
-       the same fit in 1/Delta2 gives the model error.  Runs whose rate is below 5% of the
-       largest are left out (their plateau rate is not reached by ``t_max``) while three
-       remain.
+    Protocol (:mod:`numerics.dmft_threshold`, docs/dynamics.md): runs from ``m0 = 1e-150``
+    stay in the linear regime, so ``lambda(t) = d log m/dt`` is measured to ``t_max`` and
+    extrapolated in time (``lambda_inf + A t**(-g)``); ``sqrt(lambda_inf)`` is extrapolated
+    to zero in Delta2 (quadratic from four runs on; the fit in 1/Delta2 gives the model error).
 
     Parameters
     ----------
-    p : int
-        Tensor order, >= 3.
-    delta_p : float
-        Tensor noise variance.
+    p, delta_p :
+        Shorthand for the tensor channel ``model=Model(tensors={p: delta_p})``.
+    model : theory.Model, optional
+        Its tensor channels (and assumed tensor variances); its matrix variance is ignored.
     delta2s : sequence of float, optional
         Delta2 of the runs, all below the threshold.  Default: a cheap scan down from
         Delta2 = 1 (runs to t = 200) places the runs where the finite-time escape rate is
         0.12, 0.08, 0.05 and 0.03.
-    t_max, m0, window :
-        Length, initial overlap and grid of the runs (see :func:`gradient_flow`).
+    t_max, m0 :
+        Length and initial overlap of the runs.
     dt : float, optional
         Step of the runs; default ``min(0.2, 0.4/sqrt(Q''(1)))`` (stable on the plateau).
+    temperature : float
+        0: gradient flow; 1 (with a Bayes-optimal model): the Langevin threshold.
+    window : int or None
+        Thinned-history window of the runs (None: the fixed history).
+    executor : concurrent.futures.Executor, optional
+        Runs the runs in parallel (:func:`theory._sweep.run`); None runs them here.
     progress : bool or None
-        Progress bars.
+        The outer progress bar over the runs (None: shown for more than one run).
 
     Returns
     -------
@@ -460,71 +508,97 @@ def dynamics_threshold(p: int = 3, delta_p=1.0, *, delta2s=None, t_max: float = 
     Raises
     ------
     ValueError
-        For invalid parameters or fewer than two runs with a positive escape rate.
+        For invalid parameters, empty ``delta2s``, runs that would not fit in memory, or fewer
+        than two runs with a positive escape rate.
 
     Examples
     --------
     A cheap configuration (short runs, so it is off by a few percent):
 
     >>> import theory
-    >>> est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41, 0.44), t_max=120.0)
+    >>> est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41, 0.44), t_max=120.0,
+    ...                                 window=None)
     >>> abs(est.value - 0.5) < 0.05
     True
     """
-    p = _validate.check_p(p)
-    delta_p = _check_float("delta_p", delta_p, low=0.0)
-    t_max = _check_float("t_max", t_max, low=0.0)
-    cap = 0.2 if dt is None else _check_float("dt", dt, low=0.0)
-    if delta2s is None:
-        delta2s = _default_delta2s(p, delta_p, cap)
-    delta2s = tuple(_check_float("delta2", d, low=0.0) for d in delta2s)
-    runs = tuple(
-        gradient_flow(p=p, delta2=d, delta_p=delta_p, m0=m0, t_max=t_max,
-                      dt=_plateau_dt(p, d, delta_p, cap) if dt is None else cap, window=window,
-                      progress=progress, stop_at=1e-20)
-        for d in delta2s
-    )
-    fits = [_plateau_rate(r) for r in runs]
-    rates, errors = zip(*fits)
-    value, error = _extrapolate(delta2s, rates, errors)
-    half = [_plateau_rate(r, t_end=0.5 * t_max) for r in runs]
-    try:
-        half_value, _ = _extrapolate(delta2s, *zip(*half))
-    except ValueError:
-        half_value = math.nan
-    return DynamicsThreshold(value=value, error=error, p=p, delta_p=delta_p, delta2s=delta2s,
-                             rates=tuple(rates), rate_errors=tuple(errors),
-                             half_time_value=half_value, runs=runs, t_max=t_max, dt=dt)
-
-
-#: Finite-time rates (at t = 200) that pick the default runs of dynamics_threshold.
-SCAN_RATES = (0.12, 0.08, 0.05, 0.03)
-
-
-def _default_delta2s(p: int, delta_p: float, cap: float) -> tuple:
-    """Cheap scan down from Delta2 = 1 with runs to t = 200 (finite-time escape rates).
-
-    Finite-time rates overshoot a lot (at p = 3, Deltap = 1 the rate at t = 200 turns
-    positive near Delta2 = 0.75, against a threshold of 0.5), so the runs are placed where
-    the finite-time rate equals :data:`SCAN_RATES` (interpolating ``log(rate)`` linearly in
-    Delta2), well inside the escaping side.
-    """
-    xs, rates = [], []
-    for d in np.arange(1.0, 0.0, -0.05):
-        r = gradient_flow(p=p, delta2=float(d), delta_p=delta_p, m0=1e-150, t_max=200.0,
-                          dt=_plateau_dt(p, float(d), delta_p, cap), progress=False, stop_at=1e-20)
-        k = max(1, r.t.size // 10)
-        xs.append(float(d))
-        rates.append(float(np.log(r.m[-1] / r.m[-k]) / (r.t[-1] - r.t[-k])))
-        if rates[-1] > max(SCAN_RATES):
-            break
+    if model is not None:
+        if not isinstance(model, Model):
+            raise ValueError(f"model must be a theory.Model, got {model!r}")
+        if (p, delta_p) != (3, 1.0):
+            raise ValueError("give either model= or the shorthand (p, delta_p), not both")
+        if not model.tensors:
+            raise ValueError("dynamics_threshold needs a model with a tensor channel")
     else:
-        raise ValueError(f"no Delta2 in (0, 1] with a fast enough escape at p={p}, Deltap={delta_p}")
-    x, rate = np.asarray(xs[::-1]), np.asarray(rates[::-1])  # increasing rate order
-    pos = rate > 0
-    x, rate = x[pos], rate[pos]
-    if x.size < 2:
-        raise ValueError(f"the escape-rate scan found too few points at p={p}, Deltap={delta_p}")
-    # rate decreases with Delta2: interpolate Delta2 as a function of log(rate)
-    order = np.argsort(rate)
-    return tuple(float(np.interp(np.log(t), np.log(rate[order]), x[order])) for t in SCAN_RATES)
+        model = _resolve(None, p, 1.0, delta_p)
+    t_max = _check_float("t_max", t_max, low=0.0)
+    m0 = _check_float("m0", m0, low=0.0, high=1.0)
+    temperature = _check_float("temperature", temperature, low=0.0, low_open=False)
+    cap = 0.2 if dt is None else _check_float("dt", dt, low=0.0)
+    _check_steps(t_max, cap)
+    _sweep.check_executor(executor)
+    if window is None:
+        hist = _dmft.Fixed()
+    elif isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 8:
+        raise ValueError(f"window must be None or an integer >= 8, got {window!r}")
+    else:
+        hist = _dmft.Thinned(int(window))
+    if temperature > 0 and not model.bayes_optimal:
+        warnings.warn("Langevin at T > 0 with a mismatched loss: the posterior is not sampled",
+                      UserWarning, stacklevel=2)
+
+    def field_at(d2: float):
+        return model.with_delta2(d2).field
+
+    if delta2s is None:
+        try:
+            delta2s = _est.scan(field_at, temperature, cap)
+        except KeyboardInterrupt:
+            return _interrupted(model, temperature, t_max, cap, window)
+    else:
+        if isinstance(delta2s, (str, bytes)) or not hasattr(delta2s, "__len__"):
+            raise ValueError(f"delta2s must be a sequence of positive numbers, got {delta2s!r}")
+        delta2s = tuple(_check_float("delta2s", d, low=0.0) for d in delta2s)
+        if not delta2s:
+            raise ValueError("delta2s must not be empty")
+    tasks = []
+    for d in delta2s:
+        f = field_at(d)
+        h = _est.plateau_dt(f, cap) if dt is None else cap
+        _check_footprint(t_max, h, _dmft.Euler(), hist, what="dynamics_threshold",
+                         runs=1 if executor is None else len(delta2s))
+        tasks.append((f, m0, t_max, h, temperature, hist))
+    sweep = _sweep.run(_est.rate_run, tasks, executor=executor, progress=progress,
+                       desc="dynamics_threshold")
+    done = [(d, r) for d, r in zip(delta2s, sweep.results) if r is not None and not r[2]]
+    interrupted = sweep.interrupted or len(done) < len(delta2s)
+    xs = tuple(d for d, _ in done)
+    fits = [_est.plateau_rate(t, m) for _, (t, m, _) in done]
+    rates = tuple(r for r, _ in fits)
+    errors = tuple(e for _, e in fits)
+    try:
+        value, error = _est.extrapolate(xs, rates, errors)
+    except ValueError:
+        if not interrupted:
+            raise
+        value, error = math.nan, math.nan
+    try:
+        half = [_est.plateau_rate(t, m, t_end=0.5 * t_max) for _, (t, m, _) in done]
+        half_value, _ = _est.extrapolate(xs, *zip(*half))
+    except (ValueError, TypeError):
+        half_value = math.nan
+    if interrupted:
+        warnings.warn(f"dynamics_threshold interrupted: {len(done)} of {len(delta2s)} runs finished",
+                      RuntimeWarning, stacklevel=2)
+    return DynamicsThreshold(value=float(value), error=float(error), model=model,
+                             temperature=temperature, delta2s=xs, rates=rates, rate_errors=errors,
+                             half_time_value=float(half_value), t_max=t_max,
+                             dt=math.nan if dt is None else cap, window=window,
+                             interrupted=interrupted,
+                             runs=tuple((t, m) for _, (t, m, _) in done))
+
+
+def _interrupted(model, temperature, t_max, dt, window) -> DynamicsThreshold:
+    warnings.warn("dynamics_threshold interrupted during the scan", RuntimeWarning, stacklevel=3)
+    return DynamicsThreshold(value=math.nan, error=math.nan, model=model, temperature=temperature,
+                             delta2s=(), rates=(), rate_errors=(), half_time_value=math.nan,
+                             t_max=t_max, dt=dt, window=window, interrupted=True)

@@ -56,19 +56,19 @@ def _floats(values) -> np.ndarray:
 
 
 def _model_attrs(obj) -> dict:
-    """The model's parameters, from ``obj.model`` when the result keeps one, else its fields."""
-    model = getattr(obj, "model", None)
-    if model is not None:
-        out = {"delta2": _float(model.delta2) if model.delta2 is not None else math.inf}
-        for p, d in sorted(model.tensors.items()):
-            out[f"delta_{p}"] = float(d)
-        out["orders"] = ",".join(str(k) for k in sorted(model.tensors))
-        return out
+    """The model's parameters (from ``obj.model`` when the result keeps one) and the scalar
+    fields ``p``, ``n``, ``delta2``, ``delta_p`` that the result has."""
     out = {}
     for name in ("p", "n", "delta2", "delta_p"):
         value = getattr(obj, name, None)
         if value is not None and np.ndim(value) == 0:
             out[name] = value if isinstance(value, (int, np.integer)) else _float(value)
+    model = getattr(obj, "model", None)
+    if model is not None:
+        out["delta2"] = _float(model.delta2) if model.delta2 is not None else math.inf
+        for p, d in model.tensors:
+            out[f"delta_{p}"] = float(d)
+        out["orders"] = ",".join(str(k) for k in model.orders)
     return out
 
 
@@ -80,7 +80,10 @@ def _attrs(obj, *names, dps=None, **extra) -> dict:
     out.update(extra)
     out["dps"] = "float64" if dps is None else dps
     out["version"] = _version()
-    return {k: _plain_attr(v) for k, v in out.items()}
+    # A nan parameter (e.g. no single step for a whole sweep) is left out: NetCDF attributes
+    # round-trip, and nan != nan would make equal datasets compare unequal.
+    return {k: _plain_attr(v) for k, v in out.items()
+            if not (isinstance(v, (float, np.floating)) and np.isnan(v))}
 
 
 def _plain_attr(value):

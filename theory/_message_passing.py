@@ -455,6 +455,7 @@ register_kind(ThresholdKind(
     evaluate_mp=_mmse_jump_mp,
     any_channels=True,
     bayes_optimal_only=True,
+    undefined=NoJump,
     reference="arXiv:1812.09066, section II",
 ))
 

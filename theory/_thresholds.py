@@ -56,6 +56,9 @@ class ThresholdKind:
     bayes_optimal_only : bool
         Whether the kind needs the Bayes-optimal structure ``g = xi`` (a mismatched ``assumed``
         model is refused); kinds with ``any_channels=False`` are refused on mismatch too.
+    undefined : exception class or None
+        Raised by ``evaluate_mp`` where the threshold does not exist (documented); float64
+        results are nan there, also when recomputed in mpmath after an overflow.
     """
 
     name: str
@@ -67,6 +70,7 @@ class ThresholdKind:
     reference: str = ""
     any_channels: bool = False
     bayes_optimal_only: bool = False
+    undefined: type | None = None
 
 
 def one_channel(tensors, ctx=None) -> tuple:
@@ -364,7 +368,10 @@ def _float_via_mp(k: ThresholdKind, tensors, opts: dict) -> float:
     underflows on the way (``threshold(3, "1e-400")`` is 7.07e-201, a normal double); a
     ValueError when the value itself is outside the normal float64 range."""
     p, delta_p = _describe(tensors)
-    value, _, _ = _evaluate_mp(k, tensors, 17, opts)
+    try:
+        value, _, _ = _evaluate_mp(k, tensors, 17, opts)
+    except k.undefined or ():
+        return float("nan")
     if mpmath.isinf(value):
         return float(value)
     if not _TINY <= abs(value) <= np.finfo(np.float64).max:

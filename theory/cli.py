@@ -597,7 +597,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--t-max", type=_decimal, default="100", help="final time (default 100)")
     g.add_argument("--dt", type=_decimal, default=None, help="time step (default: chosen for stability)")
     g.add_argument("--temperature", type=_decimal, default=None, help="Langevin temperature (default 0)")
-    g.add_argument("--scheme", default="euler", choices=("euler", "heun"), help="integrator (default euler)")
+    g.add_argument("--scheme", default="extrapolated", choices=("extrapolated", "euler", "heun"),
+                   help="integrator (default extrapolated: Richardson-extrapolated Euler)")
     g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
     _common(g, out_help=_FIGURE_OUT, dps=False)

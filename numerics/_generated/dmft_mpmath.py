@@ -5,97 +5,86 @@ do not edit.
 """
 
 
-__all__ = ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi', 'aging_slope', 'aging_energy']
+__all__ = ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi', 'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu']
 
 
-def mu_integrand(ctx, q, p, Delta2, Deltap):
+def mu_integrand(ctx, q, dxi_q, d2xi_q):
     """Q'(q) + q Q''(q): kernel of the memory integral of the multiplier mu."""
     q = ctx.mpf(q)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = 1/Delta2
-    _t1 = 1/Deltap
-    _t2 = p - 1
-    return _t0*q + _t1*q**_t2 + q*(_t0 + _t1*_t2*q**(p - 2))
+    dxi_q = ctx.mpf(dxi_q)
+    d2xi_q = ctx.mpf(d2xi_q)
+    return d2xi_q*q + dxi_q
 
 
-def end_condition(ctx, m, p, Delta2, Deltap):
+def end_condition(ctx, m, dg_m, dxi_1):
     """Overlap of a successful run: zero of g'(m)^2 (1 - m^2) - m^2 Q'(1) (cleared form)."""
     m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = Delta2**(-2)
-    _t1 = 1/Delta2
-    _t2 = m**2
-    _t3 = 1/Deltap
-    _t4 = Deltap**(-2)
-    _t5 = 2*p
-    return _t0*_t2 - _t0*m**4 - _t1*_t2 + 2*_t1*_t3*m**p - 2*_t1*_t3*m**(p + 2) - _t2*_t3 - _t4*m**_t5 + _t4*m**(_t5 - 2)
+    dg_m = ctx.mpf(dg_m)
+    dxi_1 = ctx.mpf(dxi_1)
+    _t0 = dg_m**2
+    _t1 = m**2
+    return -_t0*_t1 + _t0 - _t1*dxi_1
 
 
-def end_chi(ctx, m, p, Delta2, Deltap):
+def end_chi(ctx, m, dg_m):
     """Integrated response chi = m/g'(m) of a successful run at overlap m."""
     m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = Deltap*m
-    return Delta2*_t0/(Delta2*m**(p - 1) + _t0)
+    dg_m = ctx.mpf(dg_m)
+    return m/dg_m
 
 
-def end_mu(ctx, m, p, Delta2, Deltap):
+def end_mu(ctx, m, dg_m, d2xi_1):
     """Multiplier mu = g'(m)/m + chi Q''(1) of a successful run at overlap m."""
     m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = Deltap*m
-    _t1 = Delta2*m**(p - 1)
-    _t2 = _t0 + _t1
-    return (Delta2*Deltap*m**2*(Delta2*p - Delta2 + Deltap) + _t0*_t2 + _t1*_t2)/(Delta2*Deltap*_t2*m)
+    dg_m = ctx.mpf(dg_m)
+    d2xi_1 = ctx.mpf(d2xi_1)
+    return d2xi_1*m/dg_m + dg_m/m
 
 
-def end_energy(ctx, m, p, Delta2, Deltap):
+def end_energy(ctx, m, g_m, dg_m, dxi_1):
     """Energy e = -g(m) - chi Q'(1) of a successful run at overlap m."""
     m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = Deltap*m
-    _t1 = Delta2*m**(p - 1) + _t0
-    return (-Delta2*_t0*p*(Delta2 + Deltap) - Delta2*_t1*m**p - ctx.mpf(1)/ctx.mpf(2)*Deltap*_t1*m**2*p)/(Delta2*Deltap*_t1*p)
+    g_m = ctx.mpf(g_m)
+    dg_m = ctx.mpf(dg_m)
+    dxi_1 = ctx.mpf(dxi_1)
+    return -g_m - dxi_1*m/dg_m
 
 
-def aging_mu(ctx, p, Delta2, Deltap):
+def aging_mu(ctx, d2xi_1):
     """Multiplier of a stuck run (marginal states): mu = 2 sqrt(Q''(1))."""
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return 2*ctx.sqrt(Delta2*p - Delta2 + Deltap)/(ctx.sqrt(Delta2)*ctx.sqrt(Deltap))
+    d2xi_1 = ctx.mpf(d2xi_1)
+    return 2*ctx.sqrt(d2xi_1)
 
 
-def aging_chi(ctx, p, Delta2, Deltap):
+def aging_chi(ctx, d2xi_1):
     """Stationary integrated response of a stuck run: chi = 1/sqrt(Q''(1))."""
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return ctx.sqrt(Delta2)*ctx.sqrt(Deltap)/ctx.sqrt(Delta2*p - Delta2 + Deltap)
+    d2xi_1 = ctx.mpf(d2xi_1)
+    return 1/ctx.sqrt(d2xi_1)
 
 
-def aging_slope(ctx, p, Delta2, Deltap):
+def aging_slope(ctx, dxi_1, d2xi_1):
     """One-step aging slope y = x/T of R = y dC/ds at T = 0."""
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return Delta2**(ctx.mpf(3)/ctx.mpf(2))*ctx.sqrt(Deltap)*(p - 2)/((Delta2 + Deltap)*ctx.sqrt(Delta2*p - Delta2 + Deltap))
+    dxi_1 = ctx.mpf(dxi_1)
+    d2xi_1 = ctx.mpf(d2xi_1)
+    return (d2xi_1 - dxi_1)/(ctx.sqrt(d2xi_1)*dxi_1)
 
 
-def aging_energy(ctx, p, Delta2, Deltap):
+def aging_energy(ctx, xi_1, dxi_1, d2xi_1):
     """Threshold energy of a stuck run from the one-step aging ansatz at T = 0."""
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = Delta2 + Deltap
-    return -((ctx.mpf(1)/ctx.mpf(2))*Delta2*(2*Delta2 + Deltap*p)*(p - 2) + _t0**2*p)/(ctx.sqrt(Delta2)*ctx.sqrt(Deltap)*_t0*p*ctx.sqrt(Delta2*p - Delta2 + Deltap))
+    xi_1 = ctx.mpf(xi_1)
+    dxi_1 = ctx.mpf(dxi_1)
+    d2xi_1 = ctx.mpf(d2xi_1)
+    return (-dxi_1**2 + xi_1*(-d2xi_1 + dxi_1))/(ctx.sqrt(d2xi_1)*dxi_1)
+
+
+def nishimori_condition(ctx, m, dxi_m):
+    """Overlap of a T = 1 Bayes-optimal equilibrium: zero of Q'(m) (1 - m) - m."""
+    m = ctx.mpf(m)
+    dxi_m = ctx.mpf(dxi_m)
+    return -dxi_m*m + dxi_m - m
+
+
+def nishimori_mu(ctx, dxi_1):
+    """Multiplier of the T = 1 Bayes-optimal equilibrium: mu = 1 + Q'(1)."""
+    dxi_1 = ctx.mpf(dxi_1)
+    return dxi_1 + 1

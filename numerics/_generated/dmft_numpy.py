@@ -8,79 +8,77 @@ do not edit.
 import numpy as np
 
 
-__all__ = ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi', 'aging_slope', 'aging_energy']
+__all__ = ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi', 'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu']
 
 
-def mu_integrand(q, p, Delta2, Deltap):
+def mu_integrand(q, dxi_q, d2xi_q):
     """Q'(q) + q Q''(q): kernel of the memory integral of the multiplier mu."""
-    _t0 = 1/Delta2
-    _t1 = 1/Deltap
-    _t2 = p - 1
-    return _t0*q + _t1*q**_t2 + q*(_t0 + _t1*_t2*q**(p - 2))
+    return d2xi_q*q + dxi_q
 
 
-def end_condition(m, p, Delta2, Deltap):
+def end_condition(m, dg_m, dxi_1):
     """Overlap of a successful run: zero of g'(m)^2 (1 - m^2) - m^2 Q'(1) (cleared form)."""
-    _t0 = Delta2**(-2.0)
-    _t1 = 1/Delta2
-    _t2 = m**2
-    _t3 = 1/Deltap
-    _t4 = Deltap**(-2.0)
-    _t5 = 2*p
-    return _t0*_t2 - _t0*m**4 - _t1*_t2 + 2*_t1*_t3*m**p - 2*_t1*_t3*m**(p + 2) - _t2*_t3 - _t4*m**_t5 + _t4*m**(_t5 - 2)
+    _t0 = dg_m**2
+    _t1 = m**2
+    return -_t0*_t1 + _t0 - _t1*dxi_1
 
 
-def end_chi(m, p, Delta2, Deltap):
+def end_chi(m, dg_m):
     """Integrated response chi = m/g'(m) of a successful run at overlap m."""
-    _t0 = Deltap*m
-    return Delta2*_t0/(Delta2*m**(p - 1) + _t0)
+    return m/dg_m
 
 
-def end_mu(m, p, Delta2, Deltap):
+def end_mu(m, dg_m, d2xi_1):
     """Multiplier mu = g'(m)/m + chi Q''(1) of a successful run at overlap m."""
-    _t0 = Deltap*m
-    _t1 = Delta2*m**(p - 1)
-    _t2 = _t0 + _t1
-    return (Delta2*Deltap*m**2*(Delta2*p - Delta2 + Deltap) + _t0*_t2 + _t1*_t2)/(Delta2*Deltap*_t2*m)
+    return d2xi_1*m/dg_m + dg_m/m
 
 
-def end_energy(m, p, Delta2, Deltap):
+def end_energy(m, g_m, dg_m, dxi_1):
     """Energy e = -g(m) - chi Q'(1) of a successful run at overlap m."""
-    _t0 = Deltap*m
-    _t1 = Delta2*m**(p - 1) + _t0
-    return (-Delta2*_t0*p*(Delta2 + Deltap) - Delta2*_t1*m**p - 1/2*Deltap*_t1*m**2*p)/(Delta2*Deltap*_t1*p)
+    return -g_m - dxi_1*m/dg_m
 
 
-def aging_mu(p, Delta2, Deltap):
+def aging_mu(d2xi_1):
     """Multiplier of a stuck run (marginal states): mu = 2 sqrt(Q''(1))."""
-    return 2*np.sqrt(Delta2*p - Delta2 + Deltap)/(np.sqrt(Delta2)*np.sqrt(Deltap))
+    return 2*np.sqrt(d2xi_1)
 
 
-def aging_chi(p, Delta2, Deltap):
+def aging_chi(d2xi_1):
     """Stationary integrated response of a stuck run: chi = 1/sqrt(Q''(1))."""
-    return np.sqrt(Delta2)*np.sqrt(Deltap)/np.sqrt(Delta2*p - Delta2 + Deltap)
+    return 1/np.sqrt(d2xi_1)
 
 
-def aging_slope(p, Delta2, Deltap):
+def aging_slope(dxi_1, d2xi_1):
     """One-step aging slope y = x/T of R = y dC/ds at T = 0."""
-    return Delta2**(3/2)*np.sqrt(Deltap)*(p - 2)/((Delta2 + Deltap)*np.sqrt(Delta2*p - Delta2 + Deltap))
+    return (d2xi_1 - dxi_1)/(np.sqrt(d2xi_1)*dxi_1)
 
 
-def aging_energy(p, Delta2, Deltap):
+def aging_energy(xi_1, dxi_1, d2xi_1):
     """Threshold energy of a stuck run from the one-step aging ansatz at T = 0."""
-    _t0 = Delta2 + Deltap
-    return -((1/2)*Delta2*(2*Delta2 + Deltap*p)*(p - 2) + _t0**2*p)/(np.sqrt(Delta2)*np.sqrt(Deltap)*_t0*p*np.sqrt(Delta2*p - Delta2 + Deltap))
+    return (-dxi_1**2 + xi_1*(-d2xi_1 + dxi_1))/(np.sqrt(d2xi_1)*dxi_1)
+
+
+def nishimori_condition(m, dxi_m):
+    """Overlap of a T = 1 Bayes-optimal equilibrium: zero of Q'(m) (1 - m) - m."""
+    return -dxi_m*m + dxi_m - m
+
+
+def nishimori_mu(dxi_1):
+    """Multiplier of the T = 1 Bayes-optimal equilibrium: mu = 1 + Q'(1)."""
+    return dxi_1 + 1
 
 
 #: name -> (expression as text, as LaTeX), for display without SymPy.
 FORMULAS = {
-    'mu_integrand': ('q*(q**(p - 2)*(p - 1)/Deltap + 1/Delta2) + q**(p - 1)/Deltap + q/Delta2', 'q \\left(\\frac{q^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) + \\frac{q^{p - 1}}{\\Delta_p} + \\frac{q}{\\Delta_2}'),
-    'end_condition': ('-m**2/Deltap - m**(2*p)/Deltap**2 + m**(2*p - 2)/Deltap**2 - m**2/Delta2 + 2*m**p/(Delta2*Deltap) - 2*m**(p + 2)/(Delta2*Deltap) - m**4/Delta2**2 + m**2/Delta2**2', '- \\frac{m^{2}}{\\Delta_p} - \\frac{m^{2 p}}{\\Delta_p^{2}} + \\frac{m^{2 p - 2}}{\\Delta_p^{2}} - \\frac{m^{2}}{\\Delta_2} + \\frac{2 m^{p}}{\\Delta_2 \\Delta_p} - \\frac{2 m^{p + 2}}{\\Delta_2 \\Delta_p} - \\frac{m^{4}}{\\Delta_2^{2}} + \\frac{m^{2}}{\\Delta_2^{2}}'),
-    'end_chi': ('Delta2*Deltap*m/(Delta2*m**(p - 1) + Deltap*m)', '\\frac{\\Delta_2 \\Delta_p m}{\\Delta_2 m^{p - 1} + \\Delta_p m}'),
-    'end_mu': ('(Delta2*Deltap*m**2*(Delta2*p - Delta2 + Deltap) + Delta2*m**(p - 1)*(Delta2*m**(p - 1) + Deltap*m) + Deltap*m*(Delta2*m**(p - 1) + Deltap*m))/(Delta2*Deltap*m*(Delta2*m**(p - 1) + Deltap*m))', '\\frac{\\Delta_2 \\Delta_p m^{2} \\left(\\Delta_2 p - \\Delta_2 + \\Delta_p\\right) + \\Delta_2 m^{p - 1} \\left(\\Delta_2 m^{p - 1} + \\Delta_p m\\right) + \\Delta_p m \\left(\\Delta_2 m^{p - 1} + \\Delta_p m\\right)}{\\Delta_2 \\Delta_p m \\left(\\Delta_2 m^{p - 1} + \\Delta_p m\\right)}'),
-    'end_energy': ('(-Delta2*Deltap*m*p*(Delta2 + Deltap) - Delta2*m**p*(Delta2*m**(p - 1) + Deltap*m) - Deltap*m**2*p*(Delta2*m**(p - 1) + Deltap*m)/2)/(Delta2*Deltap*p*(Delta2*m**(p - 1) + Deltap*m))', '\\frac{- \\Delta_2 \\Delta_p m p \\left(\\Delta_2 + \\Delta_p\\right) - \\Delta_2 m^{p} \\left(\\Delta_2 m^{p - 1} + \\Delta_p m\\right) - \\frac{\\Delta_p m^{2} p \\left(\\Delta_2 m^{p - 1} + \\Delta_p m\\right)}{2}}{\\Delta_2 \\Delta_p p \\left(\\Delta_2 m^{p - 1} + \\Delta_p m\\right)}'),
-    'aging_mu': ('2*sqrt(Delta2*p - Delta2 + Deltap)/(sqrt(Delta2)*sqrt(Deltap))', '\\frac{2 \\sqrt{\\Delta_2 p - \\Delta_2 + \\Delta_p}}{\\sqrt{\\Delta_2} \\sqrt{\\Delta_p}}'),
-    'aging_chi': ('sqrt(Delta2)*sqrt(Deltap)/sqrt(Delta2*p - Delta2 + Deltap)', '\\frac{\\sqrt{\\Delta_2} \\sqrt{\\Delta_p}}{\\sqrt{\\Delta_2 p - \\Delta_2 + \\Delta_p}}'),
-    'aging_slope': ('Delta2**(3/2)*sqrt(Deltap)*(p - 2)/((Delta2 + Deltap)*sqrt(Delta2*p - Delta2 + Deltap))', '\\frac{\\Delta_2^{\\frac{3}{2}} \\sqrt{\\Delta_p} \\left(p - 2\\right)}{\\left(\\Delta_2 + \\Delta_p\\right) \\sqrt{\\Delta_2 p - \\Delta_2 + \\Delta_p}}'),
-    'aging_energy': ('-(Delta2*(2*Delta2 + Deltap*p)*(p - 2)/2 + p*(Delta2 + Deltap)**2)/(sqrt(Delta2)*sqrt(Deltap)*p*(Delta2 + Deltap)*sqrt(Delta2*p - Delta2 + Deltap))', '- \\frac{\\frac{\\Delta_2 \\left(2 \\Delta_2 + \\Delta_p p\\right) \\left(p - 2\\right)}{2} + p \\left(\\Delta_2 + \\Delta_p\\right)^{2}}{\\sqrt{\\Delta_2} \\sqrt{\\Delta_p} p \\left(\\Delta_2 + \\Delta_p\\right) \\sqrt{\\Delta_2 p - \\Delta_2 + \\Delta_p}}'),
+    'mu_integrand': ('d2xi_q*q + dxi_q', 'd2xi_{q} q + dxi_{q}'),
+    'end_condition': ('-dg_m**2*m**2 + dg_m**2 - dxi_1*m**2', '- dg_{m}^{2} m^{2} + dg_{m}^{2} - dxi_{1} m^{2}'),
+    'end_chi': ('m/dg_m', '\\frac{m}{dg_{m}}'),
+    'end_mu': ('d2xi_1*m/dg_m + dg_m/m', '\\frac{d2xi_{1} m}{dg_{m}} + \\frac{dg_{m}}{m}'),
+    'end_energy': ('-g_m - dxi_1*m/dg_m', '- g_{m} - \\frac{dxi_{1} m}{dg_{m}}'),
+    'aging_mu': ('2*sqrt(d2xi_1)', '2 \\sqrt{d2xi_{1}}'),
+    'aging_chi': ('1/sqrt(d2xi_1)', '\\frac{1}{\\sqrt{d2xi_{1}}}'),
+    'aging_slope': ('(d2xi_1 - dxi_1)/(sqrt(d2xi_1)*dxi_1)', '\\frac{d2xi_{1} - dxi_{1}}{\\sqrt{d2xi_{1}} dxi_{1}}'),
+    'aging_energy': ('(-dxi_1**2 + xi_1*(-d2xi_1 + dxi_1))/(sqrt(d2xi_1)*dxi_1)', '\\frac{- dxi_{1}^{2} + \\xi_{1} \\left(- d2xi_{1} + dxi_{1}\\right)}{\\sqrt{d2xi_{1}} dxi_{1}}'),
+    'nishimori_condition': ('-dxi_m*m + dxi_m - m', '- dxi_{m} m + dxi_{m} - m'),
+    'nishimori_mu': ('dxi_1 + 1', 'dxi_{1} + 1'),
 }

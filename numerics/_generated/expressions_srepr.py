@@ -115,6 +115,8 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'ml_amp_slope_at_zero': 'Slope of the ML-AMP map at m = 0.',
  'ml_amp_slope_at_zero_jets': "Slope of the ML-AMP map at m = 0 (xi'(0) = 0: no linear channel).",
  'mu_integrand': "Q'(q) + q Q''(q): kernel of the memory integral of the multiplier mu.",
+ 'nishimori_condition': "Overlap of a T = 1 Bayes-optimal equilibrium: zero of Q'(m) (1 - m) - m.",
+ 'nishimori_mu': "Multiplier of the T = 1 Bayes-optimal equilibrium: mu = 1 + Q'(1).",
  'onset_reduced': "2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets "
                   'Delta2 = 1.',
  'outlier': 'Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s).',
@@ -127,33 +129,16 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'xi_second': "Second derivative xi''(q)."}
 
 #: name -> ``sympy.srepr`` of the exact expression.
-SREPR = {'aging_chi': "Mul(Pow(Symbol('Delta2', positive=True), Rational(1, 2)), Pow(Symbol('Deltap', "
-              "positive=True), Rational(1, 2)), Pow(Add(Mul(Symbol('Delta2', positive=True), "
-              "Symbol('p', integer=True, positive=True)), Mul(Integer(-1), Symbol('Delta2', "
-              "positive=True)), Symbol('Deltap', positive=True)), Rational(-1, 2)))",
- 'aging_energy': "Mul(Integer(-1), Pow(Symbol('Delta2', positive=True), Rational(-1, 2)), "
-                 "Pow(Symbol('Deltap', positive=True), Rational(-1, 2)), Pow(Symbol('p', "
-                 "integer=True, positive=True), Integer(-1)), Pow(Add(Symbol('Delta2', "
-                 "positive=True), Symbol('Deltap', positive=True)), Integer(-1)), "
-                 "Add(Mul(Rational(1, 2), Symbol('Delta2', positive=True), Add(Mul(Integer(2), "
-                 "Symbol('Delta2', positive=True)), Mul(Symbol('Deltap', positive=True), "
-                 "Symbol('p', integer=True, positive=True))), Add(Symbol('p', integer=True, "
-                 "positive=True), Integer(-2))), Mul(Symbol('p', integer=True, positive=True), "
-                 "Pow(Add(Symbol('Delta2', positive=True), Symbol('Deltap', positive=True)), "
-                 "Integer(2)))), Pow(Add(Mul(Symbol('Delta2', positive=True), Symbol('p', "
-                 "integer=True, positive=True)), Mul(Integer(-1), Symbol('Delta2', "
-                 "positive=True)), Symbol('Deltap', positive=True)), Rational(-1, 2)))",
- 'aging_mu': "Mul(Integer(2), Pow(Symbol('Delta2', positive=True), Rational(-1, 2)), "
-             "Pow(Symbol('Deltap', positive=True), Rational(-1, 2)), Pow(Add(Mul(Symbol('Delta2', "
-             "positive=True), Symbol('p', integer=True, positive=True)), Mul(Integer(-1), "
-             "Symbol('Delta2', positive=True)), Symbol('Deltap', positive=True)), Rational(1, "
-             '2)))',
- 'aging_slope': "Mul(Pow(Symbol('Delta2', positive=True), Rational(3, 2)), Pow(Symbol('Deltap', "
-                "positive=True), Rational(1, 2)), Pow(Add(Symbol('Delta2', positive=True), "
-                "Symbol('Deltap', positive=True)), Integer(-1)), Add(Symbol('p', integer=True, "
-                "positive=True), Integer(-2)), Pow(Add(Mul(Symbol('Delta2', positive=True), "
-                "Symbol('p', integer=True, positive=True)), Mul(Integer(-1), Symbol('Delta2', "
-                "positive=True)), Symbol('Deltap', positive=True)), Rational(-1, 2)))",
+SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
+ 'aging_energy': "Mul(Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2)), Pow(Symbol('dxi_1', "
+                 "positive=True), Integer(-1)), Add(Mul(Integer(-1), Pow(Symbol('dxi_1', "
+                 "positive=True), Integer(2))), Mul(Symbol('xi_1', positive=True), "
+                 "Add(Mul(Integer(-1), Symbol('d2xi_1', positive=True)), Symbol('dxi_1', "
+                 'positive=True)))))',
+ 'aging_mu': "Mul(Integer(2), Pow(Symbol('d2xi_1', positive=True), Rational(1, 2)))",
+ 'aging_slope': "Mul(Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2)), Pow(Symbol('dxi_1', "
+                "positive=True), Integer(-1)), Add(Symbol('d2xi_1', positive=True), "
+                "Mul(Integer(-1), Symbol('dxi_1', positive=True))))",
  'amp_map': "Mul(Add(Mul(Pow(Symbol('Deltap', positive=True), Integer(-1)), Pow(Symbol('m', "
             "real=True), Add(Symbol('p', integer=True, positive=True), Integer(-1)))), "
             "Mul(Pow(Symbol('Delta2', positive=True), Integer(-1)), Symbol('m', real=True))), "
@@ -231,60 +216,17 @@ SREPR = {'aging_chi': "Mul(Pow(Symbol('Delta2', positive=True), Rational(1, 2)),
                                    "Pow(Symbol('m', real=True), Add(Symbol('p', integer=True, "
                                    'positive=True), Integer(-2)))))',
  'delta_p_tricritical_p3': 'Integer(1)',
- 'end_chi': "Mul(Symbol('Delta2', positive=True), Symbol('Deltap', positive=True), Symbol('m', "
-            "real=True), Pow(Add(Mul(Symbol('Delta2', positive=True), Pow(Symbol('m', real=True), "
-            "Add(Symbol('p', integer=True, positive=True), Integer(-1)))), Mul(Symbol('Deltap', "
-            "positive=True), Symbol('m', real=True))), Integer(-1)))",
- 'end_condition': "Add(Mul(Integer(-1), Pow(Symbol('Deltap', positive=True), Integer(-1)), "
-                  "Pow(Symbol('m', real=True), Integer(2))), Mul(Integer(-1), "
-                  "Pow(Symbol('Deltap', positive=True), Integer(-2)), Pow(Symbol('m', real=True), "
-                  "Mul(Integer(2), Symbol('p', integer=True, positive=True)))), "
-                  "Mul(Pow(Symbol('Deltap', positive=True), Integer(-2)), Pow(Symbol('m', "
-                  "real=True), Add(Mul(Integer(2), Symbol('p', integer=True, positive=True)), "
-                  "Integer(-2)))), Mul(Integer(-1), Pow(Symbol('Delta2', positive=True), "
-                  "Integer(-1)), Pow(Symbol('m', real=True), Integer(2))), Mul(Integer(2), "
-                  "Pow(Symbol('Delta2', positive=True), Integer(-1)), Pow(Symbol('Deltap', "
-                  "positive=True), Integer(-1)), Pow(Symbol('m', real=True), Symbol('p', "
-                  'integer=True, positive=True))), Mul(Integer(-1), Integer(2), '
-                  "Pow(Symbol('Delta2', positive=True), Integer(-1)), Pow(Symbol('Deltap', "
-                  "positive=True), Integer(-1)), Pow(Symbol('m', real=True), Add(Symbol('p', "
-                  'integer=True, positive=True), Integer(2)))), Mul(Integer(-1), '
-                  "Pow(Symbol('Delta2', positive=True), Integer(-2)), Pow(Symbol('m', real=True), "
-                  "Integer(4))), Mul(Pow(Symbol('Delta2', positive=True), Integer(-2)), "
-                  "Pow(Symbol('m', real=True), Integer(2))))",
- 'end_energy': "Mul(Pow(Symbol('Delta2', positive=True), Integer(-1)), Pow(Symbol('Deltap', "
-               "positive=True), Integer(-1)), Pow(Symbol('p', integer=True, positive=True), "
-               "Integer(-1)), Pow(Add(Mul(Symbol('Delta2', positive=True), Pow(Symbol('m', "
-               "real=True), Add(Symbol('p', integer=True, positive=True), Integer(-1)))), "
-               "Mul(Symbol('Deltap', positive=True), Symbol('m', real=True))), Integer(-1)), "
-               "Add(Mul(Integer(-1), Symbol('Delta2', positive=True), Symbol('Deltap', "
-               "positive=True), Symbol('m', real=True), Symbol('p', integer=True, positive=True), "
-               "Add(Symbol('Delta2', positive=True), Symbol('Deltap', positive=True))), "
-               "Mul(Integer(-1), Symbol('Delta2', positive=True), Pow(Symbol('m', real=True), "
-               "Symbol('p', integer=True, positive=True)), Add(Mul(Symbol('Delta2', "
-               "positive=True), Pow(Symbol('m', real=True), Add(Symbol('p', integer=True, "
-               "positive=True), Integer(-1)))), Mul(Symbol('Deltap', positive=True), Symbol('m', "
-               "real=True)))), Mul(Integer(-1), Rational(1, 2), Symbol('Deltap', positive=True), "
-               "Pow(Symbol('m', real=True), Integer(2)), Symbol('p', integer=True, "
-               "positive=True), Add(Mul(Symbol('Delta2', positive=True), Pow(Symbol('m', "
-               "real=True), Add(Symbol('p', integer=True, positive=True), Integer(-1)))), "
-               "Mul(Symbol('Deltap', positive=True), Symbol('m', real=True))))))",
- 'end_mu': "Mul(Pow(Symbol('Delta2', positive=True), Integer(-1)), Pow(Symbol('Deltap', "
-           "positive=True), Integer(-1)), Pow(Symbol('m', real=True), Integer(-1)), "
-           "Pow(Add(Mul(Symbol('Delta2', positive=True), Pow(Symbol('m', real=True), "
-           "Add(Symbol('p', integer=True, positive=True), Integer(-1)))), Mul(Symbol('Deltap', "
-           "positive=True), Symbol('m', real=True))), Integer(-1)), Add(Mul(Symbol('Delta2', "
-           "positive=True), Symbol('Deltap', positive=True), Pow(Symbol('m', real=True), "
-           "Integer(2)), Add(Mul(Symbol('Delta2', positive=True), Symbol('p', integer=True, "
-           "positive=True)), Mul(Integer(-1), Symbol('Delta2', positive=True)), Symbol('Deltap', "
-           "positive=True))), Mul(Symbol('Delta2', positive=True), Pow(Symbol('m', real=True), "
-           "Add(Symbol('p', integer=True, positive=True), Integer(-1))), Add(Mul(Symbol('Delta2', "
-           "positive=True), Pow(Symbol('m', real=True), Add(Symbol('p', integer=True, "
-           "positive=True), Integer(-1)))), Mul(Symbol('Deltap', positive=True), Symbol('m', "
-           "real=True)))), Mul(Symbol('Deltap', positive=True), Symbol('m', real=True), "
-           "Add(Mul(Symbol('Delta2', positive=True), Pow(Symbol('m', real=True), Add(Symbol('p', "
-           "integer=True, positive=True), Integer(-1)))), Mul(Symbol('Deltap', positive=True), "
-           "Symbol('m', real=True))))))",
+ 'end_chi': "Mul(Pow(Symbol('dg_m', real=True), Integer(-1)), Symbol('m', real=True))",
+ 'end_condition': "Add(Mul(Integer(-1), Pow(Symbol('dg_m', real=True), Integer(2)), "
+                  "Pow(Symbol('m', real=True), Integer(2))), Pow(Symbol('dg_m', real=True), "
+                  "Integer(2)), Mul(Integer(-1), Symbol('dxi_1', positive=True), Pow(Symbol('m', "
+                  'real=True), Integer(2))))',
+ 'end_energy': "Add(Mul(Integer(-1), Symbol('g_m', real=True)), Mul(Integer(-1), "
+               "Pow(Symbol('dg_m', real=True), Integer(-1)), Symbol('dxi_1', positive=True), "
+               "Symbol('m', real=True)))",
+ 'end_mu': "Add(Mul(Symbol('d2xi_1', positive=True), Pow(Symbol('dg_m', real=True), Integer(-1)), "
+           "Symbol('m', real=True)), Mul(Symbol('dg_m', real=True), Pow(Symbol('m', real=True), "
+           'Integer(-1))))',
  'equal_height_level': "Add(Mul(Integer(-1), Integer(2), Pow(Symbol('m', real=True), "
                        "Integer(-2)), Symbol('xi_m', real=True)), Mul(Integer(-1), Integer(2), "
                        "Pow(Symbol('m', real=True), Integer(-2)), Add(Symbol('m', real=True), "
@@ -1184,13 +1126,12 @@ SREPR = {'aging_chi': "Mul(Pow(Symbol('Delta2', positive=True), Rational(1, 2)),
                          'positive=True)), Rational(-1, 2)))',
  'ml_amp_slope_at_zero_jets': "Mul(Symbol('d2xi_0', real=True), Pow(Symbol('dxi_1', "
                               'positive=True), Rational(-1, 2)))',
- 'mu_integrand': "Add(Mul(Symbol('q', real=True), Add(Mul(Pow(Symbol('Deltap', positive=True), "
-                 "Integer(-1)), Pow(Symbol('q', real=True), Add(Symbol('p', integer=True, "
-                 "positive=True), Integer(-2))), Add(Symbol('p', integer=True, positive=True), "
-                 "Integer(-1))), Pow(Symbol('Delta2', positive=True), Integer(-1)))), "
-                 "Mul(Pow(Symbol('Deltap', positive=True), Integer(-1)), Pow(Symbol('q', "
-                 "real=True), Add(Symbol('p', integer=True, positive=True), Integer(-1)))), "
-                 "Mul(Pow(Symbol('Delta2', positive=True), Integer(-1)), Symbol('q', real=True)))",
+ 'mu_integrand': "Add(Mul(Symbol('d2xi_q', real=True), Symbol('q', real=True)), Symbol('dxi_q', "
+                 'real=True))',
+ 'nishimori_condition': "Add(Mul(Integer(-1), Symbol('dxi_m', real=True), Symbol('m', "
+                        "real=True)), Symbol('dxi_m', real=True), Mul(Integer(-1), Symbol('m', "
+                        'real=True)))',
+ 'nishimori_mu': "Add(Symbol('dxi_1', positive=True), Integer(1))",
  'onset_reduced': "Add(Mul(Rational(1, 2), Symbol('m', real=True), Pow(Symbol('p', integer=True, "
                   "positive=True), Integer(-1)), Pow(Add(Symbol('m', real=True), Integer(-1)), "
                   "Integer(-1)), Add(Mul(Pow(Symbol('m', real=True), Integer(2)), Symbol('p', "

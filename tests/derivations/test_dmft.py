@@ -59,3 +59,42 @@ class TestKernels:
     def test_kernel_arguments_are_free_symbols(self):
         for kernel in dmft.KERNELS:
             assert kernel.expr.free_symbols == set(kernel.args)
+
+
+class TestGenericModel:
+    def test_mismatched_end_condition_in_jets(self):
+        # any model, loss built with other variances: g'(m)^2 (1 - m^2) = m^2 xi'(1)
+        cond = dmft._success["condition"]
+        dg, dxi1 = sp.Symbol("dg_m", real=True), sp.Symbol("dxi_1", positive=True)
+        assert sp.expand(cond - (dg**2 * (1 - m**2) - m**2 * dxi1)) == 0
+
+    def test_instance_kernels_agree_with_the_generic_ones(self):
+        # the jets of the matrix-tensor model put into the generic kernels give the instance forms
+        inst = dmft.success_state(MODEL)
+        reps = {sp.Symbol("dg_m", real=True): MODEL.g_d(1, m), sp.Symbol("g_m", real=True): MODEL.g_d(0, m),
+                sp.Symbol("dxi_1", positive=True): MODEL.xi_d(1, 1),
+                sp.Symbol("d2xi_1", positive=True): MODEL.xi_d(2, 1)}
+        for key in ("chi", "mu", "energy"):
+            assert sp.simplify(dmft._success[key].xreplace(reps) - inst[key]) == 0
+
+
+class TestNishimoriState:
+    def test_condition_is_the_bayes_state_evolution_fixed_point(self):
+        # spec/theory.md section 6: m = mhat/(1 + mhat), mhat = xi'(m)
+        cond = dmft.nishimori_state()["condition"]
+        assert sp.simplify(cond - dmft.bayes_fixed_point_condition(MODEL)) == 0
+
+    def test_far_correlation_equation_holds_on_the_nishimori_line(self):
+        # the C equation at large separation, with q = m and mu = 1 + xi'(1), reduces to the
+        # same condition: the plateau q = m is consistent (Nishimori), not an extra assumption
+        model = dmft.GENERIC_BAYES
+        state = dmft.nishimori_state(model)
+        _, _, c_eq = dmft.nishimori_equations(model, 1)
+        c_eq = c_eq.subs(dmft._q, m).subs(dmft._mu, state["mu"])
+        assert sp.simplify(c_eq - state["condition"]) == 0
+
+    def test_energy_is_minus_xi_of_one(self):
+        assert sp.simplify(dmft.nishimori_state()["energy"] + MODEL.xi_d(0, 1)) == 0
+
+    def test_multiplier(self):
+        assert sp.simplify(dmft.nishimori_state()["mu"] - 1 - MODEL.xi_d(1, 1)) == 0

@@ -9,7 +9,8 @@ from numerics._generated import model_numpy
 
 
 def _flow(**kw):
-    args = dict(p=3, delta2=0.3, delta_p=1.0, m0=1e-3, t_max=40.0, dt=0.1)
+    # the Euler scheme keeps these checks cheap; the default scheme has its own tests below
+    args = dict(p=3, delta2=0.3, delta_p=1.0, m0=1e-3, t_max=40.0, dt=0.1, scheme="euler")
     args.update(kw)
     return theory.gradient_flow(**args)
 
@@ -19,7 +20,7 @@ class TestGradientFlow:
         ("m0", 0.0), ("m0", -1e-3), ("m0", 1.0), ("m0", 2.0), ("m0", float("nan")),
         ("t_max", 0.0), ("t_max", -1.0), ("dt", 0.0), ("dt", -0.1), ("delta2", 0.0),
         ("delta_p", -1.0), ("p", 2), ("p", 3.0), ("temperature", -0.5), ("scheme", "rk4"),
-        ("window", 3),
+        ("scheme", "heun_thinned"), ("window", 3),
     ])
     def test_bad_input_raises(self, name, value):
         with pytest.raises(ValueError, match=name):
@@ -61,7 +62,7 @@ class TestGradientFlow:
     def test_stuck_run_approaches_the_marginal_states(self):
         # above the threshold: mu -> 2 sqrt(Q''(1)) and e -> e_th (one-step aging), from above
         a = (3, 0.6, 1.0)
-        run = _flow(delta2=0.6, m0=1e-6, t_max=400.0, dt=0.2)
+        run = _flow(delta2=0.6, m0=1e-6, t_max=400.0, dt=0.2, scheme="euler")
         th = dmft.aging_state(*a)
         assert th["mu"] == pytest.approx(2 * np.sqrt(model_numpy.xi_second(1.0, *a)), rel=1e-14)
         i200 = np.searchsorted(run.t, 200.0)
@@ -76,7 +77,8 @@ class TestGradientFlow:
         # high T: equilibrium paramagnet, e = -Q(1)/T (annealed), m decays; the discrete
         # scheme is first order in dt T, so extrapolate two steps linearly to dt = 0
         T = 2.0
-        runs = [_flow(delta2=1.0, m0=1e-4, t_max=20.0, temperature=T, dt=dt) for dt in (0.05, 0.02)]
+        runs = [_flow(delta2=1.0, m0=1e-4, t_max=20.0, temperature=T, dt=dt, scheme="euler")
+                for dt in (0.05, 0.02)]
         e0 = runs[1].energy[-1] - (runs[0].energy[-1] - runs[1].energy[-1]) * 0.02 / 0.03
         q1 = model_numpy.xi(1.0, 3, 1.0, 1.0)
         assert e0 == pytest.approx(-q1 / T, rel=5e-3)
@@ -84,7 +86,7 @@ class TestGradientFlow:
 
     def test_interrupt_returns_completed_steps(self, monkeypatch):
         calls = {"n": 0}
-        original = dmft._Grid.derivative
+        original = dmft._Store.derivative
 
         def interrupting(self, M):
             calls["n"] += 1
@@ -92,7 +94,7 @@ class TestGradientFlow:
                 raise KeyboardInterrupt
             return original(self, M)
 
-        monkeypatch.setattr(dmft._Grid, "derivative", interrupting)
+        monkeypatch.setattr(dmft._Store, "derivative", interrupting)
         with pytest.warns(RuntimeWarning, match="interrupted"):
             run = _flow()
         assert run.interrupted
@@ -102,7 +104,50 @@ class TestGradientFlow:
     def test_unstable_step_warns(self):
         # discrete gradient descent diverges from the minimum when dt * lambda_max > 2
         with pytest.warns(UserWarning, match="stability limit"):
-            _flow(dt=0.2, t_max=60.0)
+            _flow(dt=0.2, t_max=60.0, scheme="euler")
+
+    def test_heun_on_the_thinned_history_is_refused(self):
+        with pytest.raises(ValueError, match="not validated on the thinned history"):
+            _flow(scheme="heun", window=64)
+
+    @pytest.mark.parametrize("kw, match", [
+        (dict(t_max=0.05, dt=0.1), "dt must not exceed t_max"),
+        (dict(t_max=1e7, dt=0.1), "t_max=1e\\+07 with dt=0.1 needs 100,000,000 steps"),
+        (dict(t_max=2e5, dt=0.1, window=None), "t_max=200000 with dt=0.1 needs .* GiB"),
+    ])
+    def test_refused_before_allocating(self, kw, match):
+        # issue 10: a run that cannot fit is a ValueError naming t_max, dt and the GiB (it was a
+        # MemoryError for 72.8 TiB)
+        with pytest.raises(ValueError, match=match):
+            _flow(**kw)
+
+    def test_result_pickles_and_compares(self):
+        import pickle
+
+        a = _flow(t_max=5.0, history=True)
+        b = pickle.loads(pickle.dumps(a))
+        assert a == b and not (a != b)
+        assert a != _flow(t_max=5.0, m0=2e-3)
+
+    def test_shorthand_is_the_model_bit_for_bit(self):
+        a = _flow(t_max=10.0)
+        b = theory.gradient_flow(model=theory.Model(0.3, {3: 1.0}), m0=1e-3, t_max=10.0, dt=0.1,
+                                 scheme="euler")
+        assert a == b
+
+    def test_model_and_shorthand_together_refused(self):
+        with pytest.raises(ValueError, match="not both"):
+            theory.gradient_flow(model=theory.Model(0.3, {3: 1.0}), p=3, m0=1e-3, t_max=1.0)
+
+    def test_default_escape_time_within_0_1_percent(self):
+        # issue 12 target: t_max = 100 at the default step; reference: three-level
+        # extrapolation at dt = 0.1 (Euler runs at 0.1, 0.05, 0.025)
+        run = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=100.0)
+        ref = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=40.0, dt=0.1,
+                                   scheme=dmft.Extrapolated(3), stop_at=0.7)
+        assert run.escape_time() == pytest.approx(ref.escape_time(), rel=1e-3)
+        end = dmft.success_state(3, 0.4, 1.0)
+        assert run.m[-1] == pytest.approx(end["m"], rel=1e-9)
 
     def test_progress_bar(self, capsys):
         run = _flow(t_max=30.0, progress=True)
@@ -110,7 +155,7 @@ class TestGradientFlow:
         assert "DMFT" in capsys.readouterr().err
 
     def test_thinned_grid_is_used_for_long_runs(self):
-        run = _flow(t_max=26.0, dt=0.01, window="auto")
+        run = _flow(t_max=26.0, dt=0.02, window="auto", scheme="extrapolated")
         assert run.window == 128
         assert run.m[-1] == pytest.approx(dmft.success_state(3, 0.3, 1.0)["m"], rel=1e-5)
 
@@ -118,16 +163,59 @@ class TestGradientFlow:
         assert "fixed grid" in repr(_flow(t_max=2.0))
 
 
+class TestLangevin:
+    def test_bayes_temperature_ends_at_the_nishimori_overlap(self):
+        # T = 1, g = xi: the run samples the posterior and ends at the stable fixed point of
+        # Bayes-optimal state evolution, m = mhat/(1 + mhat), mhat = xi'(m) (here m^2 + m = 1),
+        # with mu = 1 + xi'(1) and e = -xi(1) (derivations/dmft.py, nishimori_state)
+        # (from m0 = 0.05 the run has equilibrated by t = 30; from m0 = 1e-3 by t = 80)
+        run = theory.gradient_flow(p=3, delta2=0.5, delta_p=1.0, m0=0.05, t_max=40.0,
+                                   temperature=1.0)
+        golden = (5**0.5 - 1) / 2
+        assert run.m[-1] == pytest.approx(golden, rel=2e-3)
+        assert run.mu[-1] == pytest.approx(1 + 2.0 + 1.0, rel=2e-3)
+        assert run.energy[-1] == pytest.approx(-(1.0 + 1 / 3), rel=2e-3)
+
+
+class TestModels:
+    def test_mixture_end_state_solves_the_bayes_condition(self):
+        # 2+3+4 model: the end state solves xi'(m)^2 (1 - m^2) = m^2 xi'(1)
+        model = theory.Model(0.4, {3: 1.0, 4: 2.0})
+        run = theory.gradient_flow(model=model, m0=1e-2, t_max=70.0)
+        m = run.m[-1]
+        xi1 = lambda x: x / 0.4 + x**2 / 1.0 + x**3 / 2.0  # noqa: E731  (sum_k x^(k-1)/Delta_k)
+        assert xi1(m) ** 2 * (1 - m**2) == pytest.approx(m**2 * xi1(1.0), rel=1e-8)
+
+    def test_mismatched_end_state_solves_the_general_condition(self):
+        # loss built with assumed variances: g'(m)^2 (1 - m^2) = m^2 xi'(1) with
+        # g' = sum_k m^(k-1)/Delta'_k and xi'(1) = sum_k Delta_k/Delta'_k^2 (derivations/dmft.py)
+        true = {2: 0.4, 3: 1.0}
+        assumed = {2: 0.3, 3: 1.5}
+        model = theory.Model(true[2], {3: true[3]}, assumed=theory.Model(assumed[2], {3: assumed[3]}))
+        run = theory.gradient_flow(model=model, m0=1e-3, t_max=60.0)
+        m = run.m[-1]
+        g1 = m / assumed[2] + m**2 / assumed[3]
+        xi1 = sum(true[k] / assumed[k] ** 2 for k in true)
+        assert g1**2 * (1 - m**2) == pytest.approx(m**2 * xi1, rel=1e-8)
+        assert m == pytest.approx(dmft.success_state(model.field)["m"], rel=1e-9)
+
+    def test_pure_tensor_stays_stuck(self):
+        # no matrix channel: g''(0) = 0, the flow from m0 = 1e-3 stays near m = 0 (aging)
+        run = theory.gradient_flow(model=theory.Model(tensors={3: 1.0}), m0=1e-3, t_max=30.0)
+        assert run.m[-1] < 1e-2
+        assert run.delta2 == float("inf")
+
+
 class TestDynamicsThreshold:
     def test_cheap_configuration_near_closed_form(self):
-        est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41, 0.44), t_max=120.0)
+        est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41, 0.44), t_max=120.0, window=None)
         closed = theory.threshold(p=3, delta_p=1.0)
         assert abs(est.value - closed) < max(3 * est.error, 0.03)
         assert len(est.runs) == 3 and all(r > 0 for r in est.rates)
 
     def test_rates_match_the_bbp_outlier(self):
         # the plateau escape rate is minus the BBP outlier of the marginal states (2 s - ...)
-        est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41), t_max=150.0)
+        est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41), t_max=150.0, window=None)
         for d, rate in zip(est.delta2s, est.rates):
             h = theory.hessian(p=3, delta2=d, delta_p=1.0, m=0.0, mu=2 * np.sqrt(1 / d + 2))
             assert rate == pytest.approx(-h.outlier, rel=2e-2)
@@ -137,3 +225,42 @@ class TestDynamicsThreshold:
             theory.dynamics_threshold(2, 1.0)
         with pytest.raises(ValueError, match="positive escape rate"):
             theory.dynamics_threshold(3, 1.0, delta2s=(0.7, 0.8), t_max=20.0)
+        with pytest.raises(ValueError, match="delta2s must not be empty"):
+            theory.dynamics_threshold(3, 1.0, delta2s=())
+        with pytest.raises(ValueError, match="dt must not exceed t_max"):
+            theory.dynamics_threshold(3, 1.0, delta2s=(0.4,), t_max=0.1)
+        with pytest.raises(ValueError, match="executor"):
+            theory.dynamics_threshold(3, 1.0, delta2s=(0.4,), executor="pool")
+
+    def test_executor_gives_the_serial_result(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        kw = dict(delta2s=(0.38, 0.41), t_max=60.0, window=None, progress=False)
+        serial = theory.dynamics_threshold(3, 1.0, **kw)
+        with ThreadPoolExecutor(2) as pool:
+            parallel = theory.dynamics_threshold(3, 1.0, executor=pool, **kw)
+        assert serial == parallel
+
+    def test_result_pickles_and_compares(self):
+        import pickle
+
+        est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41), t_max=60.0, window=None)
+        assert pickle.loads(pickle.dumps(est)) == est
+        assert not est.interrupted
+
+    def test_interrupt_is_reported(self, monkeypatch):
+        from numerics import dmft_threshold
+
+        calls = {"n": 0}
+        original = dmft_threshold.rate_run
+
+        def interrupting(task):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise KeyboardInterrupt
+            return original(task)
+
+        monkeypatch.setattr(dmft_threshold, "rate_run", interrupting)
+        with pytest.warns(RuntimeWarning, match="interrupted"):
+            est = theory.dynamics_threshold(3, 1.0, delta2s=(0.36, 0.38, 0.41), t_max=60.0, window=None)
+        assert est.interrupted and est.delta2s == (0.36, 0.38)

@@ -37,7 +37,7 @@ class TestToXarray:
         ds = r.to_xarray()
         np.testing.assert_array_equal(ds["t"].values, r.t)
         np.testing.assert_array_equal(ds["m"].values, r.m)
-        assert ds.attrs["delta2"] == 0.4 and ds.attrs["m0"] == 1e-3 and ds.attrs["scheme"] == "euler"
+        assert ds.attrs["delta2"] == 0.4 and ds.attrs["m0"] == 1e-3 and ds.attrs["scheme"] == "extrapolated"
 
     def test_dynamics_threshold(self, results):
         r = results["dynamics_threshold"]
