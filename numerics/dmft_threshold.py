@@ -44,13 +44,15 @@ def plateau_dt(f, cap: float) -> float:
 def rate_run(task) -> tuple[np.ndarray, np.ndarray, bool]:
     """One run of the protocol: ``task = (field, m0, t_max, dt, temperature, history)``.
 
-    Returns ``(t, m, False)``.  Module level, so that a process pool can run it.  A Ctrl-C
+    Returns ``(t, m, False)`` (``m`` holds inf/nan if an unstable ``dt`` made the run diverge:
+    floating-point warnings are silenced here, the caller checks).  Module level, so that a process pool can run it.  A Ctrl-C
     during the run is raised again (the integrator itself returns the steps done), so that
     the sweep over the runs stops as a whole and reports what finished.
     """
     f, m0, t_max, dt, temperature, history = task
-    run = dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=dmft.Euler(),
-                         history=history, stop=lambda m, k: m >= LINEAR_LIMIT)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # the caller checks m
+        run = dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=dmft.Euler(),
+                             history=history, stop=lambda m, k: m >= LINEAR_LIMIT)
     if run.interrupted:
         raise KeyboardInterrupt
     return run.t, run.m, run.interrupted

@@ -276,12 +276,6 @@ def _is_empty_array(x) -> bool:
 _FLOAT_RANGE = ("issue 10 item 3: the float64 path over/underflows (OverflowError, ZeroDivisionError, a "
                 "numpy overflow RuntimeWarning, or an inf/nan/0.0 result) for an input beyond about 1e+-100 "
                 "instead of returning the finite value or a ValueError suggesting dps=; ")
-_STEPS = ("issue 10 item 4: the DMFT step count / memory is not checked before allocating "
-          "(MemoryError, numpy 'Maximum allowed size exceeded', OverflowError, ZeroDivisionError) when "
-          "t_max/dt is huge, dt is huge or the default dt collapses for extreme variances; theory/_dynamics.py")
-
-_STEP_ARGS = ("t_max", "dt", "delta2", "delta_p", "temperature")
-
 #: Inputs on which the current code breaks the contract in a module this file does not own:
 #: (function name, predicate on the keyword arguments, reason).  Found by this file's runs
 #: (``CONTRACT_COLLECT``); each entry is pinned by a concrete case in TestKnownBreaks.
@@ -304,17 +298,6 @@ KNOWN_BREAKS: list = [
     ("complexity_of_minima", lambda kw: _float_path(kw) and _any_extreme(kw), _FLOAT_RANGE + "theory/_landscape.py"),
     ("threshold_energy", lambda kw: _float_path(kw) and _any_extreme(kw), _FLOAT_RANGE + "theory/_landscape.py"),
     ("state_evolution", lambda kw: _float_path(kw) and _any_extreme(kw), _FLOAT_RANGE + "theory/_message_passing.py"),
-    ("gradient_flow", lambda kw: any(extreme(kw.get(k), 1e-3, 1e3) for k in _STEP_ARGS), _STEPS),
-    ("gradient_flow", lambda kw: isinstance(kw.get("window"), np.ndarray),
-     "issue 10 item 5: an array window raises numpy's 'truth value of an array is ambiguous' ValueError, "
-     "which names no parameter; theory/_dynamics.py"),
-    ("dynamics_threshold", lambda kw: any(extreme(kw.get(k), 1e-3, 1e3) for k in _STEP_ARGS) or any(e >= 0 for e in _log10_magnitudes(kw.get("dt"))),
-     _STEPS),
-    ("dynamics_threshold", lambda kw: not (isinstance(kw.get("delta2s"), (list, tuple))
-                                           and all(isinstance(v, numbers.Real) for v in kw["delta2s"])),
-     "issue 10 items 4-5: delta2s that is not a flat sequence of numbers (a scalar, a string, a nested "
-     "list) raises TypeError 'not iterable' or a ValueError naming 'delta2' (not delta2s); "
-     "theory/_dynamics.py"),
     ("Model", lambda kw: extreme(kw.get("delta2"), 0, 1e308),
      "theory/_model.py (_is_absent): a delta2 int/Fraction/decimal beyond float64 raises OverflowError "
      "from math.isinf instead of being kept exact or refused with a ValueError"),
@@ -690,15 +673,6 @@ KNOWN_CASES = [
     (theory.complexity_of_minima, {"m": 0.3, "p": 3, "delta2": 1e-300, "delta_p": 1.0}),
     (theory.threshold_energy, {"m": 0.0, "p": 3, "delta2": 1e300, "delta_p": 1.0}),
     (theory.state_evolution, {"p": 3, "delta2": "1e-400", "delta_p": 1.0}),         # ZeroDivisionError
-    (theory.gradient_flow, {"p": 3, "delta2": 0.5, "delta_p": 1.0, "m0": 0.01, "t_max": 1e15,
-                            "progress": False}),                                     # MemoryError 71 PiB
-    (theory.gradient_flow, {"p": 3, "delta2": 0.5, "delta_p": 1.0, "m0": 0.01, "t_max": 2.0,
-                            "dt": 5e-324, "progress": False}),                       # OverflowError
-    (theory.gradient_flow, {"p": 3, "delta2": 0.5, "delta_p": 1.0, "m0": 0.01, "t_max": 2.0,
-                            "window": np.array([8, 16]), "progress": False}),
-    (theory.dynamics_threshold, {"p": 3, "delta_p": 1.0, "delta2s": [0.3, 0.4], "t_max": 1e-300,
-                                 "progress": False}),                                # IndexError
-    (theory.dynamics_threshold, {"p": 3, "delta_p": 1.0, "delta2s": 0.3, "t_max": 4.0, "progress": False}),
     (theory.Model, {"delta2": 10**400, "tensors": {3: 1.0}}),                        # OverflowError
 ]
 KNOWN_PARAMS = [_case(fn, kw, _reason(fn.__name__, kw)) for fn, kw in KNOWN_CASES] + [

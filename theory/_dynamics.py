@@ -8,6 +8,7 @@ scheme and the history, shows progress and packages the results.
 from __future__ import annotations
 
 import math
+import numbers
 import warnings
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -161,10 +162,24 @@ def _stability_bound(f) -> float:
 
 def default_dt(f, temperature: float = 0.0) -> float:
     """``min(0.2, 1.8/b, 0.1/T)``: a stable coarse step (``b`` from :func:`_stability_bound`)."""
-    dt = min(DEFAULT_DT, 1.8 / _stability_bound(f))
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        dt = min(DEFAULT_DT, 1.8 / _stability_bound(f))
     if temperature > 0:
         dt = min(dt, DEFAULT_DT_TEMPERATURE / temperature)
-    return dt
+    return float(dt)
+
+
+def _check_float64(model: Model, what: str) -> None:
+    """ValueError (naming the model's variances) if float64 cannot hold the coefficients of the
+    model's ``xi`` and ``g`` (``1/(k Delta_k)`` overflows for a variance below about 1e-308)."""
+    try:
+        md = _dmft._Model(model.field)
+        ok = all(np.all(np.isfinite(c)) for d in (md.xi, md.g) for c in d.coef)
+    except (OverflowError, ZeroDivisionError):
+        ok = False
+    if not ok:
+        raise ValueError(f"{what}: the coefficients of {model!r} (1/(k Delta_k)) overflow float64; "
+                         f"the dynamics needs every variance (delta2, delta_p) above about 1e-300")
 
 
 def _check_float(name: str, x, *, low=None, high=None, low_open=True) -> float:
@@ -185,14 +200,28 @@ def _progress_bar(progress, n_steps: int, desc: str):
                 leave=False)
 
 
-def _check_steps(t_max: float, dt: float):
+def _check_steps(t_max: float, dt: float, scheme=None, what: str = "gradient_flow",
+                 default: str | None = None):
+    """ValueError naming t_max and dt for a run of no step or of more than MAX_STEPS steps,
+    from the float ratio ``t_max/dt`` (nothing converted to int, nothing allocated).
+    ``default``: how the (default) dt was chosen, for the message."""
+    step = f"dt={dt:g}" if default is None else f"the default dt={dt:g} ({default})"
+    if not dt > 0 or not math.isfinite(dt):
+        raise ValueError(f"{what}: {step} is not a positive finite step; pass dt=")
     if dt > t_max:
-        raise ValueError(f"dt must not exceed t_max (a run of at least one step), got dt={dt:g} > "
+        raise ValueError(f"dt must not exceed t_max (a run of at least one step), got {step} > "
                          f"t_max={t_max:g}")
+    factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
+    steps = t_max / dt * factor  # a float: inf for the widest ratios, never an OverflowError
+    if not steps <= MAX_STEPS:
+        count = f"{math.ceil(steps - 1e-9):,}" if steps < 1e18 else f"{steps:.3g}"
+        raise ValueError(f"{what}: t_max={t_max:g} with {step} needs {count} steps (at most "
+                         f"{MAX_STEPS:,}): use a shorter t_max or a larger dt")
 
 
 def _check_footprint(t_max, dt, scheme, history, what="gradient_flow", runs: int = 1) -> None:
     """ValueError naming t_max, dt, the steps and the GiB needed, before anything is allocated."""
+    _check_steps(t_max, dt, scheme, what)
     factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
     steps = _dmft.n_steps_of(t_max, dt) * factor
     if steps <= MAX_STEPS:
@@ -211,6 +240,13 @@ def _check_footprint(t_max, dt, scheme, history, what="gradient_flow", runs: int
 def _resolve(model, p, delta2, delta_p) -> Model:
     """:func:`theory._model.resolve`, with the shorthand's variances checked under their own names."""
     if model is None:
+        for name, x in (("delta_p", delta_p), ("delta2", delta2)):
+            if isinstance(x, numbers.Rational) and not isinstance(x, bool):
+                try:
+                    float(x)
+                except OverflowError:  # an exact variance beyond float64 (the dynamics is float64)
+                    raise ValueError(f"{name} must be a positive number within float64 (the dynamics "
+                                     f"runs in float64), got {_validate._short(x)}") from None
         if delta_p is not None:
             _check_float("delta_p", delta_p, low=0.0)
         if delta2 is not None and not _is_absent(delta2):
@@ -227,7 +263,7 @@ def _scheme_of(scheme, temperature: float):
 
 
 def _history_of(window, scheme, t_max, dt):
-    if window == "auto":
+    if isinstance(window, str) and window == "auto":
         factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
         steps = _dmft.n_steps_of(t_max, dt) * factor
         if steps <= FIXED_GRID_MAX_STEPS or isinstance(scheme, _dmft.Heun):
@@ -235,8 +271,8 @@ def _history_of(window, scheme, t_max, dt):
         return _dmft.Thinned(DEFAULT_WINDOW), DEFAULT_WINDOW
     if window is None:
         return _dmft.Fixed(), None
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 8:
-        raise ValueError(f"window must be 'auto', None or an integer >= 8, got {window!r}")
+    if isinstance(window, (bool, str)) or not isinstance(window, (int, np.integer)) or window < 8:
+        raise ValueError(f"window must be 'auto', None or an integer >= 8, got {_validate._short(window)}")
     return _dmft.Thinned(int(window)), int(window)
 
 
@@ -297,8 +333,10 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     ValueError
         For an invalid model, ``m0`` outside (0, 1), ``t_max <= 0``, ``dt <= 0`` or
         ``dt > t_max``, ``temperature < 0``, an unknown scheme or window, a scheme/history
-        pair that is not validated, or a run whose history would not fit in memory (the
-        message names t_max, dt and the GiB needed).
+        pair that is not validated, a run of more than ``MAX_STEPS`` steps (also when the
+        default dt collapses for a stiff model: the message gives it) or whose history would
+        not fit in memory (the message names t_max, dt and the GiB needed), a variance whose
+        coefficients overflow float64, or a run that diverged (dt beyond the stability limit).
 
     Examples
     --------
@@ -317,13 +355,22 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     Z. Phys. B 92, 257 (1993); Cugliandolo, Kurchan, PRL 71, 173 (1993).
     """
     model = _resolve(model, p, delta2, delta_p)
+    _check_float64(model, "gradient_flow")
     f = model.field
     m0 = _check_float("m0", m0, low=0.0, high=1.0)
     t_max = _check_float("t_max", t_max, low=0.0)
     temperature = _check_float("temperature", temperature, low=0.0, low_open=False)
-    dt = default_dt(f, temperature) if dt is None else _check_float("dt", dt, low=0.0)
-    _check_steps(t_max, dt)
+    default = None
+    if dt is None:
+        dt = default_dt(f, temperature)
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            b = _stability_bound(f)
+        default = (f"min(0.2, 1.8/b, 0.1/T), b = {b:.3g} bounding the Hessian of "
+                   f"{model!r}, T = {temperature:g}")
+    else:
+        dt = _check_float("dt", dt, low=0.0)
     sch = _scheme_of(scheme, temperature)
+    _check_steps(t_max, dt, sch, default=default)
     if progress not in (None, True, False):
         raise ValueError(f"progress must be True, False or None, got {progress!r}")
     hist, window = _history_of(window, sch, t_max, dt)
@@ -336,11 +383,16 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     bar = _progress_bar(progress, _dmft.total_steps(t_max, dt, sch), "DMFT")
     stop = None if stop_at is None else (lambda m, k: m >= stop_at)
     try:
-        run = _dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=sch, history=hist,
-                              keep_history=history, progress=bar, stop=stop)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked below
+            run = _dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=sch,
+                                  history=hist, keep_history=history, progress=bar, stop=stop)
+    except FloatingPointError as exc:  # the integrator's divergence check
+        raise ValueError(f"gradient_flow: {exc}: dt={dt:g} is beyond the stability limit of the "
+                         f"scheme (or dt=None)") from None
     finally:
         if bar is not None:
             bar.close()
+    _check_finite(run, dt, "gradient_flow")
     if isinstance(sch, (_dmft.Euler, _dmft.Extrapolated)) and run.mu.size:
         # the discrete map is stable iff h * (largest Hessian eigenvalue) < 2; that is at
         # most mu + 2 sqrt(Q''(1)) (+ the rank-one part, which lowers it)
@@ -357,6 +409,18 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
         t_max=t_max, dt=dt, temperature=temperature, scheme=sch.name, window=window,
         grid=run.grid, C=run.C, R=run.R, interrupted=run.interrupted, seconds=run.seconds,
     )
+
+
+def _check_finite(run, dt: float, what: str) -> None:
+    """ValueError naming dt when a run diverged (an unstable step overflows to inf/nan)."""
+    arrays = [getattr(run, name) for name in ("m", "mu", "energy", "c_lag", "C", "R")
+              if getattr(run, name, None) is not None]
+    if not all(np.all(np.isfinite(a)) for a in arrays):
+        bad = next((float(t) for t, *v in zip(run.t, run.m, run.mu, run.energy)
+                    if not all(math.isfinite(x) for x in v)), math.nan)
+        where = f" at t = {bad:g}" if math.isfinite(bad) else ""
+        raise ValueError(f"{what}: the run diverged{where} (overflow to inf/nan): dt={dt:g} is "
+                         f"beyond the stability limit of the scheme; use a smaller dt (or dt=None)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -376,14 +440,15 @@ class DynamicsThreshold:
         The Delta2 of the runs (below the threshold).
     rates, rate_errors : tuple of float
         The plateau escape rates ``lambda_inf = lim d log m/dt`` extrapolated in time, with
-        their fit errors.
-    half_time_value : float
+        their fit errors (a run too short for the time fit is left out).
+    half_time_value : float or None
         The same protocol on the first half of every run: how much the estimate still moves
-        with the length of the runs (nan if the halves do not extrapolate).
+        with the length of the runs (None if the halves do not extrapolate).
     t_max, dt, window :
-        Length, step and history window of the runs.
+        Length, (largest) step and history window of the runs.
     interrupted : bool
-        Ctrl-C stopped the runs: the estimate uses only the runs that finished (nan if too few).
+        Ctrl-C stopped the runs: the estimate uses only the runs that finished (``value`` and
+        ``error`` are nan if too few finished, the one documented nan).
     runs : tuple of (t, m) array pairs
         The runs behind the estimate (not shown in the repr).
     """
@@ -395,7 +460,7 @@ class DynamicsThreshold:
     delta2s: tuple
     rates: tuple
     rate_errors: tuple
-    half_time_value: float
+    half_time_value: float | None
     t_max: float
     dt: float
     window: int | None
@@ -435,10 +500,15 @@ class DynamicsThreshold:
 
     def __repr__(self) -> str:
         state = ", interrupted" if self.interrupted else ""
+        half = ("not extrapolated" if self.half_time_value is None
+                else f"{self.half_time_value:.4f}")
+        if math.isfinite(self.value):
+            value = f"Delta2_c = {self.value:.4f} +- {self.error:.4f}"
+        else:
+            value = "Delta2_c not estimated"
         return (f"DynamicsThreshold(tensors={dict((k, float(v)) for k, v in self.model.tensors)}, "
-                f"T={self.temperature:g}: Delta2_c = {self.value:.4f} +- {self.error:.4f} from "
-                f"{len(self.delta2s)} runs to t={self.t_max:g} (first halves: "
-                f"{self.half_time_value:.4f}){state})")
+                f"T={self.temperature:g}: {value} from "
+                f"{len(self.delta2s)} runs to t={self.t_max:g} (first halves: {half}){state})")
 
     def to_xarray(self):
         """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
@@ -508,8 +578,9 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
     Raises
     ------
     ValueError
-        For invalid parameters, empty ``delta2s``, runs that would not fit in memory, or fewer
-        than two runs with a positive escape rate.
+        For invalid parameters, empty ``delta2s``, runs of too many steps or that would not
+        fit in memory (naming t_max and dt), a run that diverged (dt beyond the stability
+        limit), or fewer than two runs with a positive escape rate.
 
     Examples
     --------
@@ -530,11 +601,12 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
             raise ValueError("dynamics_threshold needs a model with a tensor channel")
     else:
         model = _resolve(None, p, 1.0, delta_p)
+    _check_float64(model.with_delta2(1), "dynamics_threshold")
     t_max = _check_float("t_max", t_max, low=0.0)
     m0 = _check_float("m0", m0, low=0.0, high=1.0)
     temperature = _check_float("temperature", temperature, low=0.0, low_open=False)
     cap = 0.2 if dt is None else _check_float("dt", dt, low=0.0)
-    _check_steps(t_max, cap)
+    _check_steps(t_max, cap, what="dynamics_threshold")
     _sweep.check_executor(executor)
     if window is None:
         hist = _dmft.Fixed()
@@ -555,24 +627,47 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
         except KeyboardInterrupt:
             return _interrupted(model, temperature, t_max, cap, window)
     else:
-        if isinstance(delta2s, (str, bytes)) or not hasattr(delta2s, "__len__"):
-            raise ValueError(f"delta2s must be a sequence of positive numbers, got {delta2s!r}")
-        delta2s = tuple(_check_float("delta2s", d, low=0.0) for d in delta2s)
+        try:
+            if isinstance(delta2s, (str, bytes, dict)):
+                raise TypeError
+            values = list(delta2s)
+        except TypeError:
+            raise ValueError(f"delta2s must be a sequence of positive numbers, got "
+                             f"{_validate._short(delta2s)}") from None
+        delta2s = tuple(_check_float("delta2s", d, low=0.0) for d in values)
         if not delta2s:
             raise ValueError("delta2s must not be empty")
     tasks = []
     for d in delta2s:
+        _check_float64(model.with_delta2(d), "dynamics_threshold")
         f = field_at(d)
-        h = _est.plateau_dt(f, cap) if dt is None else cap
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            h = _est.plateau_dt(f, cap) if dt is None else cap
+        if dt is None:
+            _check_steps(t_max, h, what="dynamics_threshold",
+                         default=f"min(0.2, 0.4/sqrt(Q''(1))) at delta2s={d:g}")
         _check_footprint(t_max, h, _dmft.Euler(), hist, what="dynamics_threshold",
                          runs=1 if executor is None else len(delta2s))
         tasks.append((f, m0, t_max, h, temperature, hist))
-    sweep = _sweep.run(_est.rate_run, tasks, executor=executor, progress=progress,
-                       desc="dynamics_threshold")
+    try:
+        sweep = _sweep.run(_est.rate_run, tasks, executor=executor, progress=progress,
+                           desc="dynamics_threshold")
+    except FloatingPointError as exc:  # the integrator's divergence check
+        raise ValueError(f"dynamics_threshold: {exc}: dt={max(task[3] for task in tasks):g} is "
+                         f"beyond the stability limit of the Euler scheme (or dt=None)") from None
     done = [(d, r) for d, r in zip(delta2s, sweep.results) if r is not None and not r[2]]
     interrupted = sweep.interrupted or len(done) < len(delta2s)
-    xs = tuple(d for d, _ in done)
+    for d, (t, m, _) in done:
+        if not np.all(np.isfinite(m)):
+            h = next(task[3] for task, x in zip(tasks, delta2s) if x == d)
+            raise ValueError(f"dynamics_threshold: the run at delta2s={d:g} diverged (overflow to "
+                             f"inf/nan): dt={h:g} is beyond the stability limit of the Euler "
+                             f"scheme; use a smaller dt (or dt=None)")
     fits = [_est.plateau_rate(t, m) for _, (t, m, _) in done]
+    # a run too short for the time fit (nan rate) carries no information: left out
+    kept = [i for i, (r, e) in enumerate(fits) if math.isfinite(r) and math.isfinite(e)]
+    done, fits = [done[i] for i in kept], [fits[i] for i in kept]
+    xs = tuple(d for d, _ in done)
     rates = tuple(r for r, _ in fits)
     errors = tuple(e for _, e in fits)
     try:
@@ -584,15 +679,16 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
     try:
         half = [_est.plateau_rate(t, m, t_end=0.5 * t_max) for _, (t, m, _) in done]
         half_value, _ = _est.extrapolate(xs, *zip(*half))
+        half_value = float(half_value) if math.isfinite(half_value) else None
     except (ValueError, TypeError):
-        half_value = math.nan
+        half_value = None
     if interrupted:
         warnings.warn(f"dynamics_threshold interrupted: {len(done)} of {len(delta2s)} runs finished",
                       RuntimeWarning, stacklevel=2)
     return DynamicsThreshold(value=float(value), error=float(error), model=model,
                              temperature=temperature, delta2s=xs, rates=rates, rate_errors=errors,
-                             half_time_value=float(half_value), t_max=t_max,
-                             dt=math.nan if dt is None else cap, window=window,
+                             half_time_value=half_value, t_max=t_max,
+                             dt=max((task[3] for task in tasks), default=cap), window=window,
                              interrupted=interrupted,
                              runs=tuple((t, m) for _, (t, m, _) in done))
 
@@ -600,5 +696,5 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
 def _interrupted(model, temperature, t_max, dt, window) -> DynamicsThreshold:
     warnings.warn("dynamics_threshold interrupted during the scan", RuntimeWarning, stacklevel=3)
     return DynamicsThreshold(value=math.nan, error=math.nan, model=model, temperature=temperature,
-                             delta2s=(), rates=(), rate_errors=(), half_time_value=math.nan,
+                             delta2s=(), rates=(), rate_errors=(), half_time_value=None,
                              t_max=t_max, dt=dt, window=window, interrupted=True)

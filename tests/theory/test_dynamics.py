@@ -247,6 +247,11 @@ class TestDynamicsThreshold:
         est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41), t_max=60.0, window=None)
         assert pickle.loads(pickle.dumps(est)) == est
         assert not est.interrupted
+        # the step of the runs (it was nan for the default): the plateau step 0.4/sqrt(Q''(1)),
+        # Q''(1) = 1/Delta2 + (p-1)/Delta_p, largest at the largest Delta2
+        assert est.dt == pytest.approx(0.4 / np.sqrt(1 / 0.41 + 2), rel=1e-12)
+        assert est.half_time_value is None or np.isfinite(est.half_time_value)
+        assert all(np.isfinite(est.rates)) and all(np.isfinite(est.rate_errors))
 
     def test_interrupt_is_reported(self, monkeypatch):
         from numerics import dmft_threshold
@@ -264,3 +269,83 @@ class TestDynamicsThreshold:
         with pytest.warns(RuntimeWarning, match="interrupted"):
             est = theory.dynamics_threshold(3, 1.0, delta2s=(0.36, 0.38, 0.41), t_max=60.0, window=None)
         assert est.interrupted and est.delta2s == (0.36, 0.38)
+
+
+class TestContract:
+    """Issue 10 items 3-5: a finite result, or a ValueError naming the parameter, before any
+    allocation; never an OverflowError, MemoryError, IndexError or a nan (tests/test_contract.py
+    asserts the same over random and boundary inputs)."""
+
+    BASE = dict(p=3, delta2=0.5, delta_p=1.0, m0=0.01, t_max=2.0, progress=False)
+
+    @pytest.mark.parametrize("kw, match", [
+        # two levels of the extrapolated scheme: 2 t_max/dt steps of the fine level
+        (dict(t_max=1e15), r"t_max=1e\+15 with the default dt=0.2 .* needs 10,000,000,000,000,000 steps"),
+        (dict(t_max=1.7976931348623157e308), "needs inf steps"),          # was OverflowError
+        (dict(dt=5e-324), r"t_max=2 with dt=4.94066e-324 needs inf steps"),  # was OverflowError
+        (dict(temperature=1.7976931348623157e308), r"the default dt=.*T = 1.79769e\+308"),
+        # the stable step 1.8/b, b ~ 1/delta2 the Hessian scale: 2 * 2/1.8e-15 steps
+        (dict(delta2=1e-15), r"default dt=1.8e-15 .*delta2=1e-15.* needs 2,222,222,\d{3},\d{3},\d{3} steps"),
+        (dict(delta_p=1e-300), r"default dt=.* needs .* steps"),
+        (dict(delta2=5e-324), "delta_p\\) above about 1e-300"),             # was OverflowError
+        (dict(delta_p=1e-320), "overflow float64"),
+        (dict(delta2=10**400), "delta2 must be a positive number within float64"),
+        (dict(delta2=1.7976931348623157e308), "default dt=0 .*pass dt="),  # was a RuntimeWarning
+        (dict(t_max=1e-300), "dt must not exceed t_max"),
+        (dict(window=np.array([8, 16])), "window must be"),                 # was numpy's 'truth value'
+        (dict(window="x"), "window must be"),
+    ])
+    def test_gradient_flow_refuses_before_allocating(self, kw, match):
+        with pytest.raises(ValueError, match=match):
+            theory.gradient_flow(**dict(self.BASE, **kw))
+
+    @pytest.mark.parametrize("scheme", ["euler", "extrapolated", "heun"])
+    def test_diverging_run_names_dt(self, scheme):
+        # dt * lambda_max ~ 4.5 > 2: the discrete map blows up (it was a numpy overflow warning, or
+        # a nan result with the warnings off)
+        with pytest.raises(ValueError, match="dt=0.5 is beyond the stability limit"):
+            theory.gradient_flow(**dict(self.BASE, t_max=5.0, dt=0.5, scheme=scheme))
+
+    @pytest.mark.parametrize("kw, match", [
+        (dict(t_max=1e-300), "dt must not exceed t_max"),                    # was IndexError
+        (dict(t_max=1e300), r"t_max=1e\+300 with dt=0.2 needs 5e\+300 steps"),
+        (dict(dt=1e300), "dt must not exceed t_max"),
+        (dict(dt=5e-324), "needs inf steps"),
+        (dict(delta2s=0.3), "delta2s must be a sequence"),                   # was TypeError
+        (dict(delta2s=np.array(0.3)), "delta2s must be a sequence"),
+        (dict(delta2s=[[0.1]]), "delta2s must be a scalar"),
+        (dict(delta2s="0.3"), "delta2s must be a sequence"),
+        (dict(delta2s=[0.3, float("nan")]), "delta2s must be finite"),
+        (dict(delta2s=[1e-300, 0.4]), r"default dt=.*at delta2s=1e-300\) needs"),
+        (dict(delta2s=[5e-324, 0.4]), "overflow float64"),
+        (dict(delta_p=5e-324), "overflow float64"),
+        (dict(window=np.array([8, 16])), "window must be"),
+    ])
+    def test_dynamics_threshold_refuses_before_allocating(self, kw, match):
+        args = dict(p=3, delta_p=1.0, delta2s=[0.3, 0.4], t_max=4.0, progress=False)
+        with pytest.raises(ValueError, match=match):
+            theory.dynamics_threshold(**dict(args, **kw))
+
+    @pytest.mark.parametrize("failure", ["inf", "raise"])
+    def test_dynamics_threshold_diverging_run_names_dt(self, monkeypatch, failure):
+        from numerics import dmft_threshold
+
+        def diverging(task):
+            if failure == "raise":  # the integrator's own divergence check
+                raise FloatingPointError("the integration diverged at t = 3 (dt=0.7)")
+            t = np.linspace(0.0, task[2], 5)
+            return t, np.array([1e-150, 1e-100, 1e200, np.inf, np.nan]), False
+
+        monkeypatch.setattr(dmft_threshold, "rate_run", diverging)
+        with pytest.raises(ValueError, match="dt=0.7 is beyond the stability limit"):
+            theory.dynamics_threshold(3, 1.0, delta2s=(0.3, 0.4), t_max=4.0, dt=0.7, progress=False)
+
+    def test_repr_shows_no_nan(self):
+        model = theory.Model(None, {3: 1.0})
+        common = dict(model=model, temperature=0.0, delta2s=(0.3, 0.4), rates=(0.1, 0.05),
+                      rate_errors=(1e-3, 1e-3), t_max=60.0, dt=0.19, window=None)
+        est = theory.DynamicsThreshold(value=0.5, error=0.01, half_time_value=None, **common)
+        assert "nan" not in repr(est) and "first halves: not extrapolated" in repr(est)
+        stopped = theory.DynamicsThreshold(value=float("nan"), error=float("nan"), half_time_value=None,
+                                           interrupted=True, **common)
+        assert "nan" not in repr(stopped) and "not estimated" in repr(stopped)
