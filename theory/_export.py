@@ -60,9 +60,12 @@ def _model_attrs(obj) -> dict:
     model = getattr(obj, "model", None)
     if model is not None:
         out = {"delta2": _float(model.delta2) if model.delta2 is not None else math.inf}
-        for p, d in sorted(model.tensors.items()):
+        for p, d in sorted(dict(model.tensors).items()):
             out[f"delta_{p}"] = float(d)
-        out["orders"] = ",".join(str(k) for k in sorted(model.tensors))
+        out["orders"] = ",".join(str(k) for k in model.orders)
+        n = getattr(obj, "n", None)
+        if isinstance(n, (int, np.integer)):
+            out["n"] = int(n)
         return out
     out = {}
     for name in ("p", "n", "delta2", "delta_p"):
