@@ -409,8 +409,13 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
     if kinds is None:  # the kinds that take this model
         chosen = tuple(k for k in chosen if _accepts(_get_kind(k), base, _tensor_field))
     else:
+        if len(set(chosen)) != len(chosen):
+            raise ValueError(f"kinds: each kind at most once, got {list(chosen)}")
         for k in chosen:
-            _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
+            try:
+                _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
+            except ValueError as exc:
+                raise ValueError(f"kinds: {exc}") from None
     flat = grid.reshape(-1)
     channels = (base.tensors, None if base.assumed is None else base.assumed.tensors)
     tasks = [(channels, k, tuple(float(v) for v in flat[i:i + CHUNK]), dps)

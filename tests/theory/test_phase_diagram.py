@@ -226,6 +226,13 @@ class TestPhaseDiagramInputs:
         with pytest.raises(ValueError, match="^kinds"):
             theory.phase_diagram(3, [1.0], kinds=kinds, progress=False)
 
+    def test_kinds_repeated_or_refusing_the_model(self):
+        with pytest.raises(ValueError, match="^kinds: each kind at most once"):
+            theory.phase_diagram(3, [1.0], kinds=["gradient_flow", "gradient_flow"], progress=False)
+        with pytest.raises(ValueError, match="^kinds: kind='amp' is implemented for one tensor channel"):
+            theory.phase_diagram(delta_p=1.0, kinds=["amp"], model=theory.Model(0.5, {3: 1.0, 4: 2.0}),
+                                 progress=False)
+
     @pytest.mark.parametrize("delta_p", [5e-324, 1e-320, 2.2250738585072014e-308, 1.7976931348623157e308])
     def test_ends_of_the_double_range(self, delta_p):
         # the closed form 2/(1 + sqrt(1 + 8/Deltap)) in mpmath (independent of the float kernels)
