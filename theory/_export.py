@@ -56,22 +56,19 @@ def _floats(values) -> np.ndarray:
 
 
 def _model_attrs(obj) -> dict:
-    """The model's parameters, from ``obj.model`` when the result keeps one, else its fields."""
-    model = getattr(obj, "model", None)
-    if model is not None:
-        out = {"delta2": _float(model.delta2) if model.delta2 is not None else math.inf}
-        for p, d in sorted(dict(model.tensors).items()):
-            out[f"delta_{p}"] = float(d)
-        out["orders"] = ",".join(str(k) for k in model.orders)
-        n = getattr(obj, "n", None)
-        if isinstance(n, (int, np.integer)):
-            out["n"] = int(n)
-        return out
+    """The model's parameters (from ``obj.model`` when the result keeps one) and the scalar
+    fields ``p``, ``n``, ``delta2``, ``delta_p`` that the result has."""
     out = {}
     for name in ("p", "n", "delta2", "delta_p"):
         value = getattr(obj, name, None)
         if value is not None and np.ndim(value) == 0:
             out[name] = value if isinstance(value, (int, np.integer)) else _float(value)
+    model = getattr(obj, "model", None)
+    if model is not None:
+        out["delta2"] = _float(model.delta2) if model.delta2 is not None else math.inf
+        for p, d in model.tensors:
+            out[f"delta_{p}"] = float(d)
+        out["orders"] = ",".join(str(k) for k in model.orders)
     return out
 
 

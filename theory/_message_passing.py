@@ -415,8 +415,6 @@ def _amp_mp(ctx, tensors):
 class NoJump(ValueError):
     """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
 
-    nan_in_float = True  # theory.threshold returns nan for it in float64
-
 
 def _mmse_jump_mp(ctx, tensors):
     root = N.mmse_jump_mp(ctx, tensors)
@@ -456,6 +454,7 @@ register_kind(ThresholdKind(
     evaluate_float=N.mmse_jump_float,
     evaluate_mp=_mmse_jump_mp,
     bayes_optimal_only=True,
+    undefined=NoJump,
     reference="arXiv:1812.09066, section II",
 ))
 

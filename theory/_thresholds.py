@@ -57,6 +57,9 @@ class ThresholdKind:
     bayes_optimal_only : bool
         Whether the kind needs the Bayes-optimal structure ``g = xi`` (a mismatched ``assumed``
         model is refused); kinds with ``any_channels=False`` are refused on mismatch too.
+    undefined : exception class or None
+        Raised by ``evaluate_mp`` where the threshold does not exist (documented); float64
+        results are nan there, also when recomputed in mpmath after an overflow.
     """
 
     name: str
@@ -68,6 +71,7 @@ class ThresholdKind:
     reference: str = ""
     any_channels: bool = False
     bayes_optimal_only: bool = False
+    undefined: type | None = None
 
 
 def one_channel(tensors, ctx=None) -> tuple:
@@ -383,10 +387,8 @@ def _float_via_mp(k: ThresholdKind, tensors, opts: dict) -> float:
     p, delta_p = _describe(tensors)
     try:
         value, _, _ = _evaluate_mp(k, tensors, 17, opts)
-    except ValueError as exc:
-        if getattr(exc, "nan_in_float", False):  # documented: nan in float64 (kind="mmse_jump", no jump)
-            return float("nan")
-        raise
+    except k.undefined or ():
+        return float("nan")
     if mpmath.isinf(value):
         return float(value)
     if not _TINY <= abs(value) <= np.finfo(np.float64).max:

@@ -115,11 +115,18 @@ def check_threshold_energy_pure_p_spin(p: int, delta_p: float, rtol: float = 1e-
 # -- the Bayes-optimal lines ----------------------------------------------------------------
 
 def check_amp_threshold_is_spectral(p: int, delta_p: float, atol: float = 1e-12) -> None:
-    """Bayes-optimal AMP leaves m = 0 iff Delta2 < 1 for every Deltap: for p >= 3 the tensor
-    does not act at m = 0 (the slope of ``m -> xi'(m)/(1 + xi'(m))`` at 0 is ``1/Delta2``),
-    so the AMP line is the spectral (BBP) threshold of the matrix alone (arXiv:1812.09066)."""
+    """Bayes-optimal AMP leaves m = 0 iff Delta2 < 1 for every Deltap: for p >= 3 the tensor does
+    not act at m = 0 (the slope of ``m -> xi'(m)/(1 + xi'(m))`` at 0 is ``1/Delta2``).  Where the
+    map has no second, low-overlap branch (p = 3, or Deltap above the critical point's) the
+    algorithmic AMP line is therefore the spectral threshold ``Delta2 = 1``; below the critical
+    point it lies strictly below 1 (the hard phase of arXiv:1812.09066)."""
+    from theory._message_passing import critical_point
+
     value = threshold(p, delta_p, kind="amp")
-    assert abs(value - 1.0) <= atol, f"Delta2_AMP = {value} at p={p}, Deltap={delta_p}"
+    if p == 3 or delta_p >= float(critical_point(p).delta_p):
+        assert abs(value - 1.0) <= atol, f"Delta2_AMP = {value} at p={p}, Deltap={delta_p}"
+    else:
+        assert 0 < value < 1, f"Delta2_AMP = {value} at p={p}, Deltap={delta_p} (hard phase: below 1)"
 
 
 def check_it_threshold_is_equal_height(p: int, delta_p: float, atol: float = 1e-8) -> None:

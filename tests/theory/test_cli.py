@@ -172,7 +172,7 @@ class TestEveryCommandJson:
         record = run_json(["phase-diagram", "--p", "3", "--points", "4"])
         d = theory.phase_diagram(3, np.array(record["delta_p"]))
         for kind, values in record["thresholds"].items():
-            # documented spellings: infinity "inf", a missing value (mmse_jump without a jump) null
+            # JSON spellings: "inf" for infinity, null where a kind is undefined (mmse_jump's nan).
             expected = ["inf" if np.isinf(v) else None if np.isnan(v) else float(v) for v in d[kind]]
             assert values == expected, kind
 
