@@ -22,7 +22,15 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Field", "Polynomial", "field", "matrix_tensor"]
+__all__ = ["Field", "FloatRangeError", "Polynomial", "field", "matrix_tensor"]
+
+
+class FloatRangeError(ValueError):
+    """An exact coefficient or variance that float64 cannot resolve (beyond the normal double
+    range): evaluate in an mpmath context instead (``dps=`` in :mod:`theory`)."""
+
+
+_TINY = float(np.finfo(np.float64).tiny)
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,7 +78,27 @@ class Polynomial:
 
 
 def _as_float(c):
-    return float(c) if isinstance(c, Fraction) else c
+    """A coefficient as float64: an exact one must be zero or a normal double (else
+    :class:`FloatRangeError`: a Fraction beyond float64 would overflow or round to 0)."""
+    if not isinstance(c, Fraction):
+        return c
+    try:
+        f = float(c)
+    except OverflowError:
+        f = np.inf
+    if c and not _TINY <= abs(f) < np.inf:
+        raise FloatRangeError(f"float64 evaluation at q: the exact coefficient {_magnitude(c)} (from a noise variance) "
+                              f"is outside the normal float64 range, float64 cannot resolve it; evaluate in an "
+                              f"mpmath context (ctx=, or dps= in theory)")
+    return f
+
+
+def _magnitude(c: Fraction) -> str:
+    """``~1e-400``: the decimal order of an exact number beyond float64."""
+    from math import log10
+
+    e = (c.numerator.bit_length() - c.denominator.bit_length()) * log10(2) if c else 0
+    return f"~1e{round(e):+d}"
 
 
 def _as_mp(ctx, c):
@@ -125,16 +153,27 @@ def field(true: dict, assumed: dict | None = None) -> Field:
     if assumed is true:
         xi = g
     else:
-        xi = Polynomial(tuple((k, _div(true[k], k, assumed[k] * assumed[k])) for k in orders))
+        xi = Polynomial(tuple((k, _div(true[k], k, assumed[k], square=True)) for k in orders))
     return Field(xi=xi, g=g, bayes_optimal=assumed is true, orders=orders, variances=dict(true),
                  assumed=None if given is None else dict(given))
 
 
-def _div(a, k: int, b):
-    """``a / (k b)``, exact when both are exact."""
+def _div(a, k: int, b, square: bool = False):
+    """``a / (k b)`` (``a / (k b**2)`` if ``square``), exact when both are exact."""
     if isinstance(b, Fraction) and isinstance(a, (int, Fraction)):
-        return Fraction(a) / (k * b)
-    return np.asarray(a, dtype=np.float64) / (k * np.asarray(b, dtype=np.float64))
+        return Fraction(a) / (k * b * b if square else k * b)
+    with np.errstate(all="ignore"):
+        b = np.asarray(b, dtype=np.float64)
+        out = np.asarray(a, dtype=np.float64) / k / b
+        if square:
+            out = out / b
+    # a coefficient float64 cannot hold (overflow, subnormal, 0 of a nonzero a) becomes nan, so
+    # that every result built on it is nan and the callers recompute it from exact inputs
+    a = np.asarray(a, dtype=np.float64)
+    bad = ~(np.isfinite(out) & ((np.abs(out) >= _TINY) | (a == 0)))
+    if bad.any():
+        out = np.where(bad, np.nan, out)
+    return out
 
 
 def matrix_tensor(p: int, delta2, delta_p) -> Field:

@@ -116,6 +116,9 @@ def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m, m
         values = [lower, upper, th, s] + ([] if out is None else [out])
         if not all(abs(v) < mpmath.mpf(2) ** 1023 * 0.999 for v in values):
             raise ValueError("hessian: float64 cannot hold this spectrum (a value beyond 1e308); pass dps=")
+        if not all(v == 0 or abs(v) >= mpmath.mpf(2) ** -1022 for v in values):  # no silent 0.0
+            raise ValueError("hessian: float64 cannot resolve this spectrum (a value below 1e-308 would round "
+                             "to 0 or a subnormal); pass dps=")
         conv = float
     else:
         (lower, upper), out, th, s = _precision.certify(compute, dps, "hessian")

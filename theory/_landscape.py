@@ -27,11 +27,13 @@ ValueError: overlaps must be 'positive' (m in [0, 1)) or 'all' (m in (-1, 1)), g
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import mpmath
 import numpy as np
 
 from numerics import landscape
-from numerics.model import matrix_tensor
+from numerics.model import FloatRangeError, matrix_tensor
 from numerics.solvers import Root
 from theory import _precision, _validate
 from theory._model import Model, _is_absent
@@ -148,11 +150,20 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     returned as doubles; a ValueError suggesting ``dps=`` where the value itself is not a normal
     double.
     """
+    for name in _REQUIRED:
+        if name in variables and variables[name] is None:
+            raise ValueError(f"{name} must be a number or an array of numbers in (-1, 1), got None")
     if dps is None:
         v = _float_vars(**variables)
-        with np.errstate(all="ignore"):
-            out = np.asarray(fn(call.field(), None, **v), dtype=np.float64)
-        bad = ~np.isfinite(out)
+        try:
+            with np.errstate(all="ignore"):
+                out = np.asarray(fn(call.field(), None, **v), dtype=np.float64)
+            bad = ~np.isfinite(out)
+        except (OverflowError, ZeroDivisionError, FloatRangeError):
+            # an exact variance or an intermediate beyond float64 (Python floats raise where
+            # numpy gives inf): every element goes the exact route below
+            out = np.full(np.broadcast_shapes(call.shape, *(np.shape(a) for a in v.values())), np.nan)
+            bad = np.ones(out.shape, dtype=bool)
         if bad.any():
             fields, names, arrays = _exact_grid(call, variables)
             out = np.array(np.broadcast_to(out, fields.shape), dtype=np.float64)
@@ -178,6 +189,7 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     return result[()] if shape == () else result
 
 
+_REQUIRED = ("m",)
 _TINY = float(np.finfo(np.float64).tiny)
 _HUGE = float(np.finfo(np.float64).max)
 
@@ -365,7 +377,36 @@ def _check_overlaps(value):
     return value
 
 
+#: The trivialization scan brackets on a float64 grid of Delta2 and overlaps: variances (and the
+#: coefficients 1/(k Delta_k)) beyond this range over/underflow on that grid.
+_SCAN_RANGE = (1e-250, 1e250)
+
+
+def _check_scan_range(tensors):
+    """A ValueError naming the variance the float64 scan of the trivialization cannot resolve."""
+    lo, hi = _SCAN_RANGE
+    values = dict(tensors.variances)
+    for k, v in (tensors.assumed or {}).items():
+        values[f"assumed {k}"] = v
+    for k, v in values.items():
+        if isinstance(v, Fraction):
+            ok = Fraction(lo) <= v <= Fraction(hi)
+        else:
+            a = np.asarray(v, dtype=np.float64)
+            ok = bool(np.all((a >= lo) & (a <= hi)))
+        if not ok:
+            name = "delta_p" if len(tensors.orders) == 1 and isinstance(k, int) else f"model tensors[{k}]"
+            raise ValueError(f"{name}: kind='trivialization' brackets on a float64 grid, which cannot resolve a "
+                             f"variance outside [{lo:g}, {hi:g}] (also with dps=)")
+
+
+def _evaluate_float(tensors, overlaps="positive"):
+    _check_scan_range(tensors)
+    return landscape.trivialization_float(tensors, overlaps)
+
+
 def _evaluate_mp(ctx, tensors, overlaps="positive"):
+    _check_scan_range(tensors)
     value, bracket = landscape.trivialization_mp(ctx, tensors, overlaps)
     return Root(value, bracket)
 
@@ -374,7 +415,7 @@ register_kind(ThresholdKind(
     name="trivialization",
     summary=("largest Delta2 below which no exponentially many spurious minima remain "
              "(annealed Kac-Rice; no closed form)"),
-    evaluate_float=lambda tensors, overlaps="positive": landscape.trivialization_float(tensors, overlaps),
+    evaluate_float=_evaluate_float,
     evaluate_mp=_evaluate_mp,
     options={"overlaps": _check_overlaps},
     reference="arXiv:1902.00139, section 4; arXiv:1907.08226, Fig. 1; spec/theory.md section 5",

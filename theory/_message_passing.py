@@ -197,10 +197,14 @@ def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=No
     if dps is None:
         from numerics.model import field as make_field
 
-        floats = make_field({k: np.float64(v) for k, v in exact.variances.items()})
-        tolerance = 1e-14 if tol_exact is None else float(tol_exact)
-        its, converged = N.iterate(kind, float(start), floats, iterations=iterations, tol=tolerance)
-        fps = tuple((float(m), s) for m, s in N.fixed_points(kind, floats))
+        floats = make_field({k: _float_variance(k, v, model) for k, v in exact.variances.items()})
+        tolerance = 1e-14 if tol_exact is None else float(min(tol_exact, Fraction(10) ** 300))  # no overflow
+        with np.errstate(all="ignore"):
+            its, converged = N.iterate(kind, float(start), floats, iterations=iterations, tol=tolerance)
+            fps = tuple((float(m), s) for m, s in N.fixed_points(kind, floats))
+        if not (np.all(np.isfinite(np.asarray(its, dtype=np.float64))) and all(np.isfinite(m) for m, _ in fps)):
+            raise ValueError(f"state_evolution: float64 cannot resolve the iteration of {model!r} (an "
+                             f"intermediate overflows); pass dps=")
         d2 = None if model.delta2 is None else float(model.delta2)
         dp = tuple(float(dict(model.tensors)[k]) for k in orders)
         return StateEvolution(kind, p_out, d2, dp[0] if len(dp) == 1 else dp, float(start), np.asarray(its),
@@ -221,6 +225,22 @@ def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=No
     del ctx
     return StateEvolution(kind, p_out, d2, dp[0] if len(dp) == 1 else dp, out(start), its, converged,
                           tuple(zip(ms, stable)))
+
+
+def _float_variance(k: int, v, model) -> np.float64:
+    """A channel variance as a normal float64, else a ValueError naming it and suggesting ``dps=``."""
+    f = float(v) if abs(v) < 2**1024 else np.inf
+    coefficient = 1 / (k * f) if f else np.inf
+    if not (_TINY <= f < np.inf and _TINY <= coefficient < np.inf):
+        name = "delta2" if k == 2 else ("delta_p" if len(model.tensors) == 1 else f"model tensors[{k}]")
+        from numerics.model import _magnitude
+
+        raise ValueError(f"{name} = {_magnitude(Fraction(v))} is beyond the "
+                         f"float64 range of state_evolution (float64 cannot resolve it); pass dps=")
+    return np.float64(f)
+
+
+_TINY = float(np.finfo(np.float64).tiny)
 
 
 def _certified(solve, what: str, dps: int | None):

@@ -32,7 +32,10 @@ def _variance(name: str, value) -> Fraction:
 
 def _order(k) -> int:
     if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral) or k < 3:
-        raise ValueError(f"tensors: every order must be an integer >= 3, got {k!r}")
+        raise ValueError(f"tensors: every order must be an integer >= 3, got {_validate._short(k)}")
+    if k > _validate.MAX_ORDER:
+        raise ValueError(f"tensors: every order must be an integer >= 3 and at most {_validate.MAX_ORDER}, "
+                         f"got {_validate._short(int(k))}")
     return int(k)
 
 
@@ -43,13 +46,25 @@ def _is_absent(delta2) -> bool:
         return delta2.strip().lower() in ("inf", "+inf", "infinity")
     try:
         return isinstance(delta2, numbers.Real) and math.isinf(delta2) and delta2 > 0
-    except TypeError:
+    except (TypeError, OverflowError):  # an int or Fraction beyond float64 is finite: kept exact
         return False
 
 
 def _show(x: Fraction) -> str:
-    f = float(x)
-    return repr(f) if Fraction(f) == x else f"'{x}'"
+    try:
+        f = float(x)
+    except OverflowError:
+        f = math.inf
+    if math.isfinite(f) and Fraction(f) == x:
+        return repr(f)
+    return f"'{x}'" if max(x.numerator.bit_length(), x.denominator.bit_length()) < 200 else f"'~{_decimal(x)}'"
+
+
+def _decimal(x: Fraction) -> str:
+    """A short decimal form of an exact number of any magnitude (for display)."""
+    from decimal import Context, Decimal
+
+    return str(Context(prec=17).divide(Decimal(x.numerator), Decimal(x.denominator)).normalize())
 
 
 @dataclass(frozen=True, init=False)

@@ -398,6 +398,10 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
         if grid.ndim == 0:
             grid = grid.reshape(1)
     available = registered_kinds()
+    if kinds is not None and (isinstance(kinds, str) or not isinstance(kinds, (list, tuple))
+                              or not all(isinstance(k, str) for k in kinds)):
+        raise ValueError(f"kinds must be None or a list of kind names (str; see theory.kinds()), "
+                         f"got {_validate._short(kinds)}")
     chosen = available if kinds is None else tuple(kinds)
     for k in chosen:
         if k not in available:
@@ -405,8 +409,13 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
     if kinds is None:  # the kinds that take this model
         chosen = tuple(k for k in chosen if _accepts(_get_kind(k), base, _tensor_field))
     else:
+        if len(set(chosen)) != len(chosen):
+            raise ValueError(f"kinds: each kind at most once, got {list(chosen)}")
         for k in chosen:
-            _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
+            try:
+                _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
+            except ValueError as exc:
+                raise ValueError(f"kinds: {exc}") from None
     flat = grid.reshape(-1)
     channels = (base.tensors, None if base.assumed is None else base.assumed.tensors)
     tasks = [(channels, k, tuple(float(v) for v in flat[i:i + CHUNK]), dps)
@@ -451,7 +460,20 @@ def _evaluate(task):
         s = _validate.positive_array("delta_p", np.array(values))
         scaled = lambda channels: {k: s * float(v) for k, v in channels}  # noqa: E731
         tensors = field(scaled(true), None if assumed is None else scaled(assumed))
-        return np.asarray(_get_kind(kind).evaluate_float(tensors), dtype=float)
+        with np.errstate(all="ignore"):
+            out = np.array(_get_kind(kind).evaluate_float(tensors), dtype=float)
+        # entries whose variances sit near the ends of the double range (an intermediate over- or
+        # underflowed: nan or 0) are recomputed from the exact inputs, as threshold() does
+        extreme = (s < 1e-290) | (s > 1e290)
+        for i in np.nonzero(extreme & ~(out > 0))[0]:
+            e = Fraction(float(s[i]))
+            exact = lambda channels: {k: e * v for k, v in channels}  # noqa: E731
+            model = Model(tensors=exact(true), assumed=None if assumed is None else Model(tensors=exact(assumed)))
+            try:
+                out[i] = threshold(model=model, kind=kind)
+            except NoJump:
+                out[i] = np.nan
+        return out
     out = np.empty(len(values), dtype=object)
     for i, d in enumerate(values):
         s = Fraction(d)

@@ -18,6 +18,7 @@ import mpmath
 import numpy as np
 
 from numerics import solvers
+from numerics.model import FloatRangeError
 from numerics import _generated
 from numerics._generated import thresholds_mpmath, thresholds_numpy
 from theory import _precision, _validate
@@ -84,6 +85,9 @@ _KINDS: dict[str, ThresholdKind] = {}
 
 def register_kind(kind: ThresholdKind) -> ThresholdKind:
     """Add a threshold kind to :func:`threshold` (one registration, no new branch)."""
+    if not isinstance(kind, ThresholdKind):
+        raise ValueError(f"kind must be a theory._thresholds.ThresholdKind (name, summary, evaluate_float, evaluate_mp), "
+                         f"got {_validate._short(kind)}")
     if kind.name in _KINDS:
         raise ValueError(f"threshold kind {kind.name!r} is already registered")
     _KINDS[kind.name] = kind
@@ -163,7 +167,12 @@ def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
     results = []
     for extra in (_precision.GUARD_DIGITS, _precision.GUARD_DIGITS + _precision.CHECK_DIGITS):
         ctx = _precision.context(dps + extra)
-        out = k.evaluate_mp(ctx, tensors, **options)
+        try:
+            out = k.evaluate_mp(ctx, tensors, **options)
+        except FloatRangeError as exc:  # a kind that brackets on a float64 grid first
+            name = "delta_p" if len(tensors.orders) == 1 else "model"
+            raise ValueError(f"{name}: threshold kind={k.name!r} at p={p} brackets on a float64 grid, which cannot "
+                             f"resolve Deltap={_show_exact(delta_p)} ({exc})") from None
         results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
     low, high = results
     if mpmath.isinf(high.value) and high.value == low.value:
@@ -175,6 +184,14 @@ def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
             f"dps={dps + 30} differ by {mpmath.nstr(error, 3)}; {dps} digits are not certified"
         )
     return high.value, float(error), high.bracket
+
+
+def _show_exact(x) -> str:
+    from numerics.model import _magnitude
+
+    if isinstance(x, tuple):
+        return "(" + ", ".join(_show_exact(v) for v in x) + ")"
+    return _magnitude(x) if isinstance(x, Fraction) and not 1e-300 < x < 1e300 else str(x)
 
 
 def _pickled(x):

@@ -152,3 +152,14 @@ class TestHessianModels:
     def test_float_overflow_is_refused(self):
         with pytest.raises(ValueError, match="dps="):
             theory.hessian(p=3, delta2=1.0, delta_p=1.0, m=0.0, mu="1e400")
+
+
+class TestHessianFloatRange:
+    def test_value_below_float64_is_refused_not_zero(self):
+        # the pure 3-spin with Deltap = 1e310: theta = g''(m)(1 - m**2) = 2 m (1 - m**2)/1e310 < 1e-308
+        with pytest.raises(ValueError, match="float64 cannot resolve this spectrum.*pass dps="):
+            theory.hessian(model=theory.Model(tensors={3: "1e310"}), m=0.3, mu=2.0)
+
+    def test_mu_beyond_float64_is_refused(self):
+        with pytest.raises(ValueError, match="float64 cannot hold this spectrum"):
+            theory.hessian(p=3, delta2=0.5, delta_p=1.0, m=0.3, mu="1e400")

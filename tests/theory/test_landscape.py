@@ -328,3 +328,36 @@ class TestDpsRange:
         for dps in (1, 1000):
             value = theory.threshold(model=model, kind=kind, dps=dps)
             assert abs(value - reference) <= reference * mpmath.mpf(10) ** (1 - min(dps, 40))
+
+
+class TestContractInputs:
+    """Inputs as users pass them: a missing m, empty arrays, variances at the ends of float64."""
+
+    @pytest.mark.parametrize("fn", [theory.complexity, theory.complexity_of_minima, theory.threshold_energy])
+    def test_m_none_names_m(self, fn):
+        with pytest.raises(ValueError, match="^m must be"):
+            fn(m=None, p=3, delta2=0.5, delta_p=1.0)
+
+    @pytest.mark.parametrize("m", [[], np.empty((0, 3))])
+    def test_empty_m(self, m):
+        out = theory.complexity(m, p=3, delta2=0.5, delta_p=1.0, mu=2.0)
+        assert out.shape == np.shape(m)
+
+    def test_threshold_energy_of_a_negligible_matrix_is_the_pure_tensor(self):
+        # delta2 = 1e300: xi ~ q**3/3 = (2/3) (q**3/2), so e_th = -sqrt(4/3) sqrt(2/3) = -sqrt(8/9)
+        assert theory.threshold_energy(p=3, delta2=1e300, delta_p=1.0) == pytest.approx(-math.sqrt(8 / 9), rel=1e-12)
+
+    @pytest.mark.parametrize("delta2", [1e-300, "1e-400", Fraction(1, 10**350)])
+    def test_tiny_delta2_float_matches_mpmath_or_refuses(self, delta2):
+        # the numpy kernel overflows on the way; the float result is the mpmath value or a refusal
+        try:
+            value = theory.complexity(0.3, p=3, delta2=delta2, delta_p=1.0, mu=2.0)
+        except ValueError as exc:
+            assert "float64 cannot resolve it, pass dps=" in str(exc)
+            return
+        reference = theory.complexity(0.3, p=3, delta2=delta2, delta_p=1.0, mu=2.0, dps=20)
+        assert value == pytest.approx(float(reference), rel=1e-14)
+
+    def test_huge_mu_is_refused_not_overflow(self):
+        with pytest.raises(ValueError, match="float64 cannot resolve"):
+            theory.complexity(0.3, p=3, delta2=0.5, delta_p=1.0, mu=-1e300, energy=-1.0)

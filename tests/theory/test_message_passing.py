@@ -563,3 +563,19 @@ class TestStateEvolutionFloatRange:
                 se = theory.state_evolution(p=4, delta2=d2, delta_p=dp, kind=kind, iterations=500)
                 assert np.all(np.isfinite(se.iterates)) and all(np.isfinite(m) for m, _ in se.fixed_points)
                 assert all(0 <= m < 1 for m, _ in se.fixed_points)
+
+
+class TestStateEvolutionFloatRange:
+    @pytest.mark.parametrize("kw", [dict(delta2="1e-400", delta_p=1.0), dict(delta2=0.5, delta_p=1e-320),
+                                    dict(delta2="1e400", delta_p=1.0)])
+    def test_variance_beyond_float64_is_refused(self, kw):
+        with pytest.raises(ValueError, match="beyond the float64 range.*pass dps="):
+            theory.state_evolution(p=3, **kw)
+
+    def test_same_variance_with_dps(self):
+        se = theory.state_evolution(p=3, delta2="1e400", delta_p=1.0, kind="amp", iterations=200, dps=20)
+        assert se.converged
+
+    def test_huge_tol(self):
+        se = theory.state_evolution(p=3, delta2=0.5, delta_p=1.0, tol="1e400")
+        assert se.converged and len(se.iterates) >= 1

@@ -105,3 +105,36 @@ class TestThresholdOnAModel:
         model = Model(tensors={3: 1.0}, assumed=Model(tensors={3: 2.0}))
         with pytest.raises(ValueError, match="Bayes-optimal"):
             theory.threshold(model=model, kind="information_theoretic")
+
+
+class TestFloatRange:
+    """Exact variances beyond float64: kept exact, never an OverflowError or a silent 0.0."""
+
+    def test_huge_delta2_is_kept_exact(self):
+        model = Model(delta2=10**400, tensors={3: 1.0})
+        assert model.delta2 == Fraction(10**400)
+        assert repr(model) == "Model(delta2='~1E+400', tensors={3: 1.0})"
+        # the matrix term is 1e-400 q**2/2: in mpmath xi(1) = 1/3 + 5e-401 (independent: by hand)
+        ctx = mpmath.mp.clone()
+        ctx.dps = 450
+        assert ctx.almosteq(model.xi(1, 0, ctx), ctx.mpf(1) / 3 + ctx.mpf(10) ** -400 / 2, rel_eps=ctx.mpf(10) ** -440)
+
+    def test_order_is_capped_like_p(self):
+        with pytest.raises(ValueError, match="tensors: every order.*at most 10000"):
+            Model(delta2=0.5, tensors={10**400: 1.0})
+
+    @pytest.mark.parametrize("variance", [Fraction(1, 10**400), Fraction(10**400)])
+    def test_float_evaluation_refuses_a_coefficient_beyond_float64(self, variance):
+        model = Model(tensors={3: variance})
+        with pytest.raises(field_module.FloatRangeError, match="float64 cannot resolve"):
+            model.xi(0.5)
+        ctx = mpmath.mp.clone()
+        ctx.dps = 30
+        expected = ctx.mpf(1) / 8 / (3 * (ctx.mpf(variance.numerator) / variance.denominator))
+        assert ctx.almosteq(model.xi(0.5, 0, ctx), expected, rel_eps=ctx.mpf(10) ** -25)
+
+    def test_float_field_marks_unrepresentable_coefficients_nan(self):
+        # 1/(2*5e-324) overflows and 1/(3*1.7e308) is subnormal: nan (recomputed by callers), no warning
+        f = field_module.field({2: np.array([5e-324, 0.5, 1.7e308]), 3: 1.0})
+        assert np.isnan(f.xi(0.5)[0]) and np.isnan(f.xi(0.5)[2])
+        assert f.xi(0.5)[1] == pytest.approx(0.25 + 1 / 24, rel=1e-15)

@@ -219,3 +219,28 @@ class TestPhaseDiagramModel:
             theory.phase_diagram(model=mismatched, delta_p=[1.0], kinds=["amp"])
         with pytest.raises(ValueError, match="not both"):
             theory.phase_diagram(3, model=mixture)
+
+
+class TestPhaseDiagramInputs:
+    @pytest.mark.parametrize("kinds", [3, 0.5, True, np.array([0.5]), "gradient_flow", [3]])
+    def test_kinds_must_be_a_list_of_names(self, kinds):
+        with pytest.raises(ValueError, match="^kinds"):
+            theory.phase_diagram(3, [1.0], kinds=kinds, progress=False)
+
+    def test_kinds_repeated_or_refusing_the_model(self):
+        with pytest.raises(ValueError, match="^kinds: each kind at most once"):
+            theory.phase_diagram(3, [1.0], kinds=["gradient_flow", "gradient_flow"], progress=False)
+        with pytest.raises(ValueError, match="^kinds: kind='amp' is implemented for one tensor channel"):
+            theory.phase_diagram(delta_p=1.0, kinds=["amp"], model=theory.Model(0.5, {3: 1.0, 4: 2.0}),
+                                 progress=False)
+
+    @pytest.mark.parametrize("delta_p", [5e-324, 1e-320, 2.2250738585072014e-308, 1.7976931348623157e308])
+    def test_ends_of_the_double_range(self, delta_p):
+        # the closed form 2/(1 + sqrt(1 + 8/Deltap)) in mpmath (independent of the float kernels)
+        ctx = mpmath.mp.clone()
+        ctx.dps = 30
+        dp = ctx.mpf(delta_p)
+        expected = float(2 / (1 + ctx.sqrt(1 + 8 / dp)))
+        d = theory.phase_diagram(3, delta_p, kinds=["gradient_flow", "ml_amp"], progress=False)
+        assert d["gradient_flow"][0] == pytest.approx(expected, rel=1e-14)
+        assert np.isfinite(d["ml_amp"]).all() and (d["ml_amp"] > 0).all()

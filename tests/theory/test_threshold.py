@@ -168,3 +168,33 @@ class TestImport:
 
     def test_kinds(self):
         assert theory.kinds()[0] == "gradient_flow"
+
+
+class TestRegisterKind:
+    @pytest.mark.parametrize("kind", ["gradient_flow", None, 3])
+    def test_refuses_what_is_not_a_kind(self, kind):
+        with pytest.raises(ValueError, match="kind must be a theory._thresholds.ThresholdKind"):
+            theory.register_kind(kind)
+
+
+class TestFloatGridKinds:
+    """Kinds that bracket on a float64 grid refuse, with a ValueError naming delta_p, what that grid
+    cannot resolve (never a bare OverflowError or a RuntimeWarning)."""
+
+    @pytest.mark.parametrize("delta_p", ["1e-400", 1e-300, 2.2250738585072014e-308, "1e400"])
+    def test_trivialization(self, delta_p):
+        for dps in (None, 20):
+            with pytest.raises(ValueError, match="delta_p: kind='trivialization' brackets on a float64 grid"):
+                theory.threshold(3, delta_p, kind="trivialization", dps=dps)
+
+    def test_mmse_jump_with_dps(self):
+        with pytest.raises(ValueError, match="delta_p: threshold kind='mmse_jump'.*cannot resolve Deltap=~1e\\+400"):
+            theory.threshold(3, "1e400", kind="mmse_jump", dps=20)
+
+    def test_gradient_flow_below_float64_is_its_closed_form(self):
+        # Delta2_GF = 2/(1 + sqrt(1 + 4 (p-1)/Deltap)) ~ sqrt(Deltap/2) for Deltap -> 0 (in mpmath)
+        ctx = mpmath.mp.clone()
+        ctx.dps = 30
+        dp = ctx.mpf(10) ** -400
+        expected = 2 / (1 + ctx.sqrt(1 + 8 / dp))
+        assert theory.threshold(3, "1e-400") == pytest.approx(float(expected), rel=1e-15)
