@@ -1,10 +1,10 @@
-"""Benchmarks of the core (issue 2), as ratios against the obvious alternative, same run.
+"""Benchmarks of the core, as ratios against the obvious alternative, same run.
 
     python bench/bench_core.py
 
 1. ``import theory`` against ``import sympy`` (fresh interpreters, best of 5).
 2. ``theory.threshold(p, delta_p_array)`` on 10^6 values against the hand-written numpy
-   formula of spec/theory.md section 4 and against ``sympy.lambdify`` (best of 7).
+   formula of docs/hessian.md and against ``sympy.lambdify`` (best of 7).
 3. One 50-digit threshold (mean of many), and the same through SymPy ``evalf(50)``.
 """
 

@@ -7,7 +7,7 @@ Side by side, in one run (2 shared cores: timings are noisy, ratios are what cou
 1. the convergence table of the default scheme (extrapolated Euler, fixed history) at p = 3,
    Delta2 = 0.4, Deltap = 1, m0 = 1e-3: escape time t(m > 0.5), end overlap m*, end energy e*
    against dt, beside plain discrete Euler and Heun, and the closed forms of m*, e*;
-2. the default run to t_max = 100 against the plain Euler (the issue-12 target: within 0.1% of
+2. the default run to t_max = 100 against the plain Euler (the target: within 0.1% of
    the converged escape time at no more wall time);
 3. (--long) cost and memory of the thinned history against t_max (stuck run, Delta2 = 0.6);
 4. (--langevin) T = 1 against the Nishimori overlap.
@@ -105,7 +105,7 @@ def main(argv=None):
             tail = (f"{r.m[-1] - end['m']:>11.1e}{r.energy[-1] - end['energy']:>11.1e}"
                     if t_max == 100.0 else f"{'(t=40)':>11}{'':>11}")
             print(f"{name:<14}{h:>7}{e:>11.5f}{abs(e / ref - 1):>11.1e}{tail}{sec:>7.2f}")
-    print("\n2. the issue-12 target: t_max = 100")
+    print("\n2. the accuracy target: t_max = 100")
     r, sec, _ = timed(lambda: dmft.integrate(FIELD, M0, 100.0, 0.2))
     print(f"  default (extrapolated, dt=0.2): t_esc {escape(r):.5f} (error {abs(escape(r) / ref - 1):.1e}), "
           f"{sec:.2f} s")

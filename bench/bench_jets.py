@@ -2,7 +2,7 @@
 
     python bench/bench_jets.py
 
-Before issue 13 the Kac-Rice kernels were printed for the matrix-tensor instance, with
+Before the jets, the Kac-Rice kernels were printed for the matrix-tensor instance, with
 arguments ``(m, ..., p, Delta2, Deltap)``.  They are now printed once in jets (``xi'(1)``,
 ``g'(m)``, ...), and ``numerics.landscape`` evaluates the jets of the model's polynomials
 before calling them.  The baseline here is the old instance expressions, derived again with

@@ -1,9 +1,9 @@
-"""Benchmarks of the landscape (issue 3), as ratios against the obvious alternative, same run.
+"""Benchmarks of the landscape, as ratios against the obvious alternative, same run.
 
     python bench/bench_landscape.py
 
 1. ``theory.complexity_of_minima`` on a 10^5-point grid of overlaps against a hand-written numpy
-   version of the same formulas (spec/theory.md section 5), best of 7.
+   version of the same formulas (docs/landscape.md), best of 7.
 2. The trivialization threshold (p = 3, Deltap = 1): float64 (scan + solve, cold cache), and at
    dps = 15 and 50 (cold: including the float scan; warm: mpmath solve only), against the
    gradient-flow closed form at the same dps.

@@ -11,7 +11,7 @@ This package is the single source of truth of the project: every formula used by
 
 References
 ----------
-arXiv:1907.08226 (Sarao Mannelli, Biroli, Cammarota, Krzakala, Urbani, Zdeborova).
+arXiv:1907.08226 (Sarao Mannelli, Biroli, Cammarota, Krzakala, Zdeborova).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """End states of the large-N gradient-flow dynamics (DMFT), derived from its equations.
 
-The dynamical mean-field equations of spec/dmft.md (Crisanti-Horner-Sommers /
+The dynamical mean-field equations of docs/dynamics.md (Crisanti-Horner-Sommers /
 Cugliandolo-Kurchan with a signal) for the correlation ``C(t,t')``, the response ``R(t,t')``,
 the overlap ``m(t)`` and the multiplier ``mu(t)``, with covariance ``Q = xi`` and signal
 ``g`` (``g = xi`` here), read for ``t > t'``::
@@ -19,7 +19,7 @@ and a time-translation-invariant response of integral ``chi``.  The late-time li
 equations for m, mu and the integral of the R equation over the lag are three equations for
 ``(m, mu, chi)``; they give ``chi = m/g'(m)``, ``mu = g'(m)/m + chi Q''(1)``,
 ``e = -g(m) - chi Q'(1)`` and the overlap condition ``g'(m)^2 (1 - m^2) = m^2 Q'(1)``
-(the ML-AMP fixed point of spec/theory.md section 6).
+(the ML-AMP fixed point of docs/phase_diagram.md).
 
 *Stuck* (a run that stays at m = 0, T = 0): one-step aging (Cugliandolo-Kurchan 1993).
 Lags of order one carry a stationary response of integral ``chi`` with ``C = 1``; on the
@@ -84,14 +84,14 @@ def success_state(model: SpikedModel = MODEL) -> dict[str, sp.Expr]:
     mu_end = sp.simplify(mu_of_chi.subs(_chi, chi))
     # The mu equation is the remaining condition on m; clear the denominators g'(m) and m.
     g1 = model.g_d(1, m)
-    # Sign chosen so that the condition reads g'(m)^2 (1 - m^2) - m^2 Q'(1) (spec/dmft.md).
+    # Sign chosen so that the condition reads g'(m)^2 (1 - m^2) - m^2 Q'(1) (docs/dynamics.md).
     condition = sp.powsimp(sp.expand(-sp.simplify(mu_eq.subs({_mu: mu_end, _chi: chi}) * m * g1)))
     energy = sp.simplify(-model.g_d(0, m) - chi * model.xi_d(1, 1))
     return {"chi": chi, "mu": mu_end, "energy": energy, "condition": condition}
 
 
 def overlap_condition_reference(model: SpikedModel) -> sp.Expr:
-    """``g'(m)^2 (1 - m^2) - m^2 Q'(1)``: the form of spec/dmft.md (for the tests)."""
+    """``g'(m)^2 (1 - m^2) - m^2 Q'(1)``: the form of docs/dynamics.md (for the tests)."""
     return model.g_d(1, m) ** 2 * (1 - m**2) - m**2 * model.xi_d(1, 1)
 
 
@@ -146,7 +146,7 @@ def nishimori_state(model: SpikedModel = MODEL) -> dict[str, sp.Expr]:
 
     With ``q = m`` and ``T = 1`` the mu equation gives ``mu = 1 + Q'(1)``, the m equation then
     ``Q'(m) (1 - m) = m`` (cleared form ``condition = 0``): the fixed point ``m = mhat/(1 + mhat)``,
-    ``mhat = Q'(m)`` of Bayes-optimal state evolution (spec/theory.md section 6); the C equation
+    ``mhat = Q'(m)`` of Bayes-optimal state evolution (docs/phase_diagram.md); the C equation
     holds identically (checked in tests/derivations/test_dmft.py).  The energy
     ``e = -g(m) - (Q(1) - Q(q))/T`` is ``-Q(1)`` whatever ``m``.
     """

@@ -1,4 +1,4 @@
-"""The Hessian at a stationary point and the BBP transition (spec/theory.md section 3).
+"""The Hessian at a stationary point and the BBP transition (docs/hessian.md).
 
 At a stationary point with overlap ``m`` the Riemannian Hessian on the sphere is, in law,
 

@@ -1,4 +1,4 @@
-"""Annealed Kac-Rice complexity of the landscape (spec/theory.md section 5).
+"""Annealed Kac-Rice complexity of the landscape (docs/landscape.md).
 
 For the spiked spherical model ``L(x) = -N g(m) + V(x)`` on ``|x|**2 = N`` with
 ``E[V(x) V(x')] = N xi(x.x'/N)``, the expected number of stationary points with overlap
@@ -158,7 +158,7 @@ def _phi_of_w(model: SpikedModel, w: sp.Expr) -> sp.Expr:
 
 
 def log_potential_outside_spec(model: SpikedModel = MODEL, at: sp.Expr = mu) -> sp.Expr:
-    """The outer branch as written in spec/theory.md section 5 (for the tests)."""
+    """The outer branch as written in docs/landscape.md (for the tests)."""
     s = semicircle_scale(model)
     x = sp.Abs(at) / s
     root = sp.sqrt(x**2 - 4)
@@ -197,7 +197,7 @@ def sigma_mu(model: SpikedModel = MODEL, *, outside: bool) -> sp.Expr:
 
 
 def sigma_mu_spec(model: SpikedModel = MODEL) -> sp.Expr:
-    """``Sigma(m, mu)`` in the bulk as written in spec/theory.md section 5 (for the tests)."""
+    """``Sigma(m, mu)`` in the bulk as written in docs/landscape.md (for the tests)."""
     xi1, xi2 = model.xi_d(1, 1), model.xi_d(2, 1)
     g1 = model.g_d(1, m)
     return (sp.Rational(1, 2) + sp.log((1 - m**2) / xi1) / 2 - g1**2 * (1 - m**2) / (2 * xi1)
@@ -283,7 +283,7 @@ def sigma_min(model: SpikedModel = MODEL) -> dict:
 def isolated_condition(model: SpikedModel = MODEL) -> sp.Expr:
     """``g'(m)**2 (1 - m**2) - m**2 xi'(1)``: its roots are the overlaps of the isolated
     stationary points (signal, and for odd p its mirror) where ``Sigma(m)`` touches 0 (the
-    gradient-flow end state of spec/dmft.md)."""
+    gradient-flow end state of docs/dynamics.md)."""
     return model.g_d(1, m) ** 2 * (1 - m**2) - m**2 * model.xi_d(1, 1)
 
 

@@ -1,4 +1,4 @@
-"""Message passing and the Bayes-optimal phase diagram (spec/theory.md section 6).
+"""Message passing and the Bayes-optimal phase diagram (docs/phase_diagram.md).
 
 Three lines of the phase diagram of the spiked matrix-tensor model, for a general covariance
 ``xi`` (here ``g = xi``: the Bayes-optimal, "Nishimori", structure):
@@ -84,7 +84,7 @@ def ml_amp_instability(model: SpikedModel = MODEL) -> sp.Expr:
 def ml_amp_fixed_point_condition(model: SpikedModel = MODEL) -> sp.Expr:
     """``xi'(m)**2 (1 - m**2) - m**2 xi'(1)``: vanishes at the positive ML-AMP fixed points.
 
-    It is the gradient-flow end state of spec/dmft.md; :func:`ml_amp_fixed_point_residual`
+    It is the gradient-flow end state of docs/dynamics.md; :func:`ml_amp_fixed_point_residual`
     shows that the ML-AMP fixed-point equation implies it.
     """
     return model.xi_d(1, m) ** 2 * (1 - m**2) - m**2 * model.xi_d(1, 1)

@@ -1,4 +1,4 @@
-"""The spiked Gaussian field: covariance ``xi`` and signal ``g`` (spec/theory.md section 2).
+"""The spiked Gaussian field: covariance ``xi`` and signal ``g`` (docs/model.md).
 
 The loss on the sphere is ``L(x) = -N g(m) + V(x)`` with ``E[V(x) V(x')] = N xi(x.x'/N)``.
 For the spiked matrix-tensor model ``g = xi`` and

@@ -1,4 +1,4 @@
-"""Thresholds with a closed form, solved by SymPy (spec/theory.md section 4).
+"""Thresholds with a closed form, solved by SymPy (docs/hessian.md).
 
 The gradient-flow threshold of arXiv:1907.08226: from a random start the flow reaches the
 marginal states at ``m = 0`` and escapes towards the signal iff their Hessian has a BBP

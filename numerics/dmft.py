@@ -1,4 +1,4 @@
-"""Integrators of the large-N gradient-flow and Langevin (DMFT) equations of spec/dmft.md.
+"""Integrators of the large-N gradient-flow and Langevin (DMFT) equations of docs/dynamics.md.
 
 A run is a **scheme** (how the memory integrals are discretised, and the time stepping that goes
 with it) times a **history** (which past times are stored).  Both are small value objects; the
@@ -32,12 +32,12 @@ Histories
     (``RI``, ``RJ``), so the fast decay of ``R`` near every diagonal survives thinning.
 
 The model enters through a :class:`numerics.model.Field`: ``Q = xi`` in the memory kernels and
-``g'(m)`` in the signal terms (spec/models.md); the jets are evaluated on arrays by Horner's rule.
+``g'(m)`` in the signal terms (docs/your_model.md); the jets are evaluated on arrays by Horner's rule.
 BLAS is pinned to one thread inside (threadpoolctl).
 
 References
 ----------
-arXiv:1907.08226 (section 4); arXiv:1812.09066 (Langevin); spec/dmft.md.
+arXiv:1907.08226 (section 4); arXiv:1812.09066 (Langevin); docs/dynamics.md.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ minima at the bulk edge, at the BBP bound or free) are combined under masks: eve
 evaluated only where its branch holds, on those entries, so no branch ever sees arguments where
 it is undefined (:func:`_piecewise`).
 
-The trivialization threshold (spec/theory.md section 5) is located in three steps:
+The trivialization threshold (docs/landscape.md) is located in three steps:
 
 1. *Scan*: ``Sigma_min(m)`` on an ``m`` grid for a geometric grid of ``Delta2`` from
    ``Delta2_GF/50`` to ``2 Delta2_GF``; the first ``Delta2`` with ``Sigma_min > tol`` somewhere

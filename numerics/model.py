@@ -7,7 +7,7 @@ public :class:`theory.Model` builds one with exact rational coefficients; the ``
 delta_p)`` shorthand with arrays builds one with array coefficients (:func:`matrix_tensor`).
 
 For channels ``k`` with true variances ``Delta_k`` and assumed variances ``Delta'_k``
-(``../shared/spec/models.md``)::
+(``docs/your_model.md``)::
 
     g(q)  = sum_k q**k / (k Delta'_k)
     xi(q) = sum_k Delta_k q**k / (k Delta'_k**2)

@@ -1,7 +1,6 @@
 """Finite-N instances of spiked spherical models and their gradient flow on the sphere.
 
-The numeric core of :func:`theory.simulate` (arXiv:1907.08226, section 2; spec/theory.md
-section 1; spec/models.md for several channels and mismatched losses).  An :class:`Instance`
+The numeric core of :func:`theory.simulate` (arXiv:1907.08226, section 2; docs/model.md; docs/your_model.md for several channels and mismatched losses).  An :class:`Instance`
 holds the hidden signal ``x*`` and one coupling array per channel, built from the observations
 with the variances the loss *assumes* (``Delta'_k``; the true ``Delta_k`` set the noise):
 
@@ -12,7 +11,7 @@ with the variances the loss *assumes* (``Delta'_k``; the true ``Delta_k`` set th
 with ``Y = x* x*^T / sqrt(N) + sqrt(Delta_2) W`` and ``T_p = sqrt((p-1)!)/N^((p-1)/2) x*^(x p)
 + sqrt(Delta_p) Z_p``, so that ``-1/2 x.B x`` is the sum over ``i < j`` of the spec and the full
 contraction of the dense symmetric ``A_p`` is ``p!`` times the sum over ``i1 < .. < ip``; then
-``L = -N g(m) + V`` with ``E[V V'] = N xi`` (spec/models.md).  The matrix channel is optional.
+``L = -N g(m) + V`` with ``E[V V'] = N xi`` (docs/your_model.md).  The matrix channel is optional.
 
 Storage of the tensor
 ---------------------
@@ -119,7 +118,7 @@ class Instance:
     -----
     ``x*`` is uniform on the sphere ``|x|^2 = N``; ``Y = x* x*^T/sqrt(N) + sqrt(Delta2) W``
     and ``T = sqrt((p-1)!)/N^((p-1)/2) x*^(x p) + sqrt(Deltap) Z`` with ``W``, ``Z``
-    symmetric and standard normal on distinct indices (spec/theory.md section 1).
+    symmetric and standard normal on distinct indices (docs/model.md).
 
     Examples
     --------
@@ -242,7 +241,7 @@ class Instance:
 
         Returns ``(H, basis, mu)``: ``H`` is ``(n-1, n-1)``, ``basis`` is ``(n, n-1)`` with
         orthonormal columns orthogonal to ``x``, and ``H = basis^T (grad^2 L + mu) basis``
-        with ``mu = -x . grad L / N`` (spec/theory.md section 3).  The basis is the
+        with ``mu = -x . grad L / N`` (docs/hessian.md).  The basis is the
         Householder reflection taking ``x/|x|`` to a coordinate vector, applied by rank-one
         updates (O(n^2))."""
         n = self.n

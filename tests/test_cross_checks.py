@@ -17,7 +17,7 @@ from theory.testing import delta2s, delta_ps, ps
 class TestThresholdStates:
     @given(ps(8), delta2s(0.05, 20), delta_ps(0.05, 20))
     def test_kac_rice_threshold_energy_is_the_dmft_aging_energy(self, p, delta2, delta_p):
-        # Definition (a) of spec/theory.md (marginal typical points, Kac-Rice) against the
+        # Definition (a) of docs/model.md (marginal typical points, Kac-Rice) against the
         # one-step aging solution of the DMFT equations (derivations/dmft.py).
         landscape = theory.threshold_energy(p=p, delta2=delta2, delta_p=delta_p)
         dynamics = dmft.aging_state(p, delta2, delta_p)["energy"]
@@ -65,7 +65,7 @@ class TestMixtures:
 
     @given(delta2s(0.05, 20), delta_ps(0.05, 20), delta_ps(0.05, 20))
     def test_threshold_energy_is_the_one_step_aging_energy(self, d2, d3, d4):
-        # T = 0 aging solution of the DMFT (spec/dmft.md) for any xi: chi = 1/s,
+        # T = 0 aging solution of the DMFT (docs/dynamics.md) for any xi: chi = 1/s,
         # y = (2 s - chi (xi'(1) + xi''(1)))/xi'(1), e = -chi xi'(1) - y xi(1)
         xi, xi1, xi2, _ = _mixture_jets({2: d2, 3: d3, 4: d4})
         s = math.sqrt(xi2)
@@ -75,7 +75,7 @@ class TestMixtures:
         assert math.isclose(value, -chi * xi1 - y * xi, rel_tol=1e-12, abs_tol=1e-12)
 
     def test_the_gradient_flow_end_state_is_an_isolated_zero_of_the_complexity(self):
-        # g'(m)**2 (1 - m**2) = m**2 xi'(1) (spec/models.md, the flow's end state) is where the
+        # g'(m)**2 (1 - m**2) = m**2 xi'(1) (docs/your_model.md, the flow's end state) is where the
         # Kac-Rice complexity Sigma(m) touches 0 from below
         from scipy.optimize import brentq
 

@@ -283,9 +283,9 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     """Integrate the large-N (DMFT) equations of gradient flow from a random start.
 
     The correlation ``C(t,t')``, response ``R(t,t')``, overlap ``m(t)`` and multiplier
-    ``mu(t)`` obey closed integro-differential equations (spec/dmft.md; arXiv:1907.08226,
+    ``mu(t)`` obey closed integro-differential equations (docs/dynamics.md; arXiv:1907.08226,
     section 4), with the model's covariance ``xi`` in the memory kernels and ``g'(m)`` in the
-    signal terms (spec/models.md).  They are integrated on a grid of step ``dt`` with the
+    signal terms (docs/your_model.md).  They are integrated on a grid of step ``dt`` with the
     memory integrals as matrix-vector products over the stored history (BLAS on one thread).
 
     Parameters

@@ -52,7 +52,7 @@ def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m, m
     ``2 s``, ``s = sqrt(xi''(1))``, and ``theta(m) = g''(m) (1 - m**2)``.  An eigenvalue leaves
     the bulk below its lower edge iff ``theta > s`` (BBP), at ``mu - theta - s**2/theta``.
     For a mismatched loss ``xi`` is the true covariance of the noise part of the loss and ``g``
-    its signal part (``../shared/spec/models.md``).
+    its signal part (``docs/your_model.md``).
 
     Parameters
     ----------

@@ -1,5 +1,5 @@
 """``theory.complexity``, ``theory.complexity_of_minima``, ``theory.threshold_energy`` and the
-threshold kind ``"trivialization"`` (annealed Kac-Rice, spec/theory.md section 5), for any
+threshold kind ``"trivialization"`` (annealed Kac-Rice, docs/landscape.md), for any
 spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
 ``(p, delta2, delta_p)``.
 
@@ -325,7 +325,7 @@ def complexity_of_minima(m, *, model: Model | None = None, p: int | None = None,
 
 def threshold_energy(*, model: Model | None = None, p: int | None = None, delta2=None, delta_p=None, m=0.0,
                      dps: int | None = None):
-    """Energy of the threshold (marginal) states, definition (a) of spec/theory.md.
+    """Energy of the threshold (marginal) states, definition (a) of docs/model.md.
 
     The energy ``e`` at which the typical stationary points at overlap ``m`` (those maximising
     ``Sigma(m, e, mu)`` over ``mu``) are marginal, ``mu = 2 s``.  ``d Sigma/d mu = 0`` at
@@ -418,6 +418,6 @@ register_kind(ThresholdKind(
     evaluate_float=_evaluate_float,
     evaluate_mp=_evaluate_mp,
     options={"overlaps": _check_overlaps},
-    reference="arXiv:1902.00139, section 4; arXiv:1907.08226, Fig. 1; spec/theory.md section 5",
+    reference="arXiv:1902.00139, section 4; arXiv:1907.08226, Fig. 1; docs/landscape.md",
     any_channels=True,
 ))

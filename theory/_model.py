@@ -3,7 +3,7 @@
 A model is a small frozen value: the noise variance of the matrix channel (or none), the
 variance of each tensor channel, and optionally the variances the loss is built with
 (``assumed``; a mismatched loss). Its covariance ``xi`` and signal ``g`` follow
-``../shared/spec/models.md``::
+``docs/your_model.md``::
 
     g(q)  = sum_k q**k / (k Delta'_k)          xi(q) = sum_k Delta_k q**k / (k Delta'_k**2)
 

@@ -414,7 +414,7 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
 
     Draws the signal ``x*`` uniformly on ``|x|^2 = N`` and every channel of the model (the noisy
     matrix, if the model has one, and a noisy symmetric tensor of each order ``p`` with its
-    variance), with the normalisation of arXiv:1907.08226 and spec/models.md, builds the loss
+    variance), with the normalisation of arXiv:1907.08226 and docs/your_model.md, builds the loss
     with the model's ``assumed`` variances (so that ``L(x) = -N g(m) + V(x)`` with
     ``E[V(x) V(x')] = N xi(x.x'/N)``, up to O(1/N) corrections from the excluded repeated
     indices), then integrates ``dx/dt = -grad_sphere L(x)`` by retracted fourth-order

@@ -308,7 +308,7 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
 
     References
     ----------
-    arXiv:1907.08226, section 4 (gradient flow); spec/theory.md sections 4-6.
+    arXiv:1907.08226, section 4 (gradient flow); docs/hessian.md and docs/phase_diagram.md.
     """
     k = _get_kind(kind)
     dps = _validate.check_dps(dps)

@@ -34,7 +34,7 @@ def s_of(delta2):
 
 
 def closed_form(delta2):
-    """End state of a successful run (spec/dmft.md), solved on the generated xi kernels."""
+    """End state of a successful run (docs/dynamics.md), solved on the generated xi kernels."""
     def f(m):
         return xi_prime(m, P, delta2, DELTA_P) ** 2 * (1 - m * m) - m * m * xi_prime(1.0, P, delta2, DELTA_P)
 

@@ -10,7 +10,7 @@ from derivations.symbols import Delta2, Deltap, m, p, q
 
 class TestSuccessState:
     def test_condition_is_the_ml_amp_fixed_point(self):
-        # spec/theory.md section 6: xi'(m)^2 (1 - m^2) = m^2 xi'(1)
+        # docs/phase_diagram.md: xi'(m)^2 (1 - m^2) = m^2 xi'(1)
         cond = dmft.success_state()["condition"]
         assert sp.simplify(cond - dmft.overlap_condition_reference(MODEL)) == 0
 
@@ -80,7 +80,7 @@ class TestGenericModel:
 
 class TestNishimoriState:
     def test_condition_is_the_bayes_state_evolution_fixed_point(self):
-        # spec/theory.md section 6: m = mhat/(1 + mhat), mhat = xi'(m)
+        # docs/phase_diagram.md: m = mhat/(1 + mhat), mhat = xi'(m)
         cond = dmft.nishimori_state()["condition"]
         assert sp.simplify(cond - dmft.bayes_fixed_point_condition(MODEL)) == 0
 

@@ -131,7 +131,7 @@ class TestCrossingTime:
 
 class TestEndStates:
     def test_success_state_is_the_ml_amp_fixed_point(self):
-        # independent route: iterate the ML-AMP state evolution of spec/theory.md section 6
+        # independent route: iterate the ML-AMP state evolution of docs/phase_diagram.md
         from numerics._generated import model_numpy as k
 
         a = (3, 0.4, 1.0)

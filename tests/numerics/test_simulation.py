@@ -199,7 +199,7 @@ def _coincidence_bound(a, k):
 class TestAnyModel:
     """Instances of any model: a matrix plus tensors of orders 3 and 4, and a mismatched loss.
 
-    The reference is the definition (spec/models.md): with ``Y`` the observations,
+    The reference is the definition (docs/your_model.md): with ``Y`` the observations,
     ``E L(x) = -sum_k (k-1)!/(Delta'_k N^(k-1)) e_k(x o x*)`` and
     ``Cov(L(x), L(y)) = sum_k (k-1)! Delta_k/(Delta'_k**2 N^(k-1)) e_k(x o y)``, the
     distinct-index sums; they equal ``-N g(m)`` and ``N xi(q)`` up to the repeated-index

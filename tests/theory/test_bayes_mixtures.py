@@ -1,8 +1,7 @@
 """The Bayes-optimal kinds (``amp``, ``mmse_jump``, ``information_theoretic``) on several tensor
 channels, against brute force: the free entropy maximised on a fine mpmath grid of ``m`` and the
-state evolution iterated from an uninformed start, both written here from spec/theory.md
-section 6 (``phi(m) = log(1-m)/2 + m/2 + xi(m)/2``, ``m <- xi'(m)/(1 + xi'(m))``) with
-``xi(q) = q**2/(2 Delta2) + sum_p q**p/(p Delta_p)`` (spec/models.md), not through the solvers.
+state evolution iterated from an uninformed start, both written here from docs/phase_diagram.md (``phi(m) = log(1-m)/2 + m/2 + xi(m)/2``, ``m <- xi'(m)/(1 + xi'(m))``) with
+``xi(q) = q**2/(2 Delta2) + sum_p q**p/(p Delta_p)`` (docs/your_model.md), not through the solvers.
 """
 
 from __future__ import annotations

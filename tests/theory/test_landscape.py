@@ -79,7 +79,7 @@ class TestThresholdEnergy:
 
     @given(ps(8), delta2s(0.1, 10), delta_ps(0.1, 10))
     def test_equals_the_one_step_aging_plateau_energy(self, p, d2, dp):
-        # independent route, the T = 0 aging solution of the DMFT (spec/dmft.md): chi = 1/s,
+        # independent route, the T = 0 aging solution of the DMFT (docs/dynamics.md): chi = 1/s,
         # y = (2 s - chi (xi'(1) + xi''(1)))/xi'(1), e = -chi xi'(1) - y xi(1)
         a, b = 1 / d2, 1 / dp
         xi, xi1, xi2 = a / 2 + b / p, a + b, a + (p - 1) * b

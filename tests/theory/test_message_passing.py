@@ -1,5 +1,5 @@
 """theory.threshold kinds "ml_amp", "amp", "information_theoretic"; theory.state_evolution;
-theory.first_order_delta_p and theory.tensor_recovery_delta_p (spec/theory.md section 6).
+theory.first_order_delta_p and theory.tensor_recovery_delta_p (docs/phase_diagram.md).
 
 Reference values come from independent routes: the paper's closed forms typed here, brute-force
 maximisation of the free entropy on a fine grid, a leading-order expansion near the tricritical

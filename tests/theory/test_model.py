@@ -1,4 +1,4 @@
-"""theory.Model and the numeric field it builds (../shared/spec/models.md)."""
+"""theory.Model and the numeric field it builds (docs/your_model.md)."""
 
 import pickle
 from fractions import Fraction

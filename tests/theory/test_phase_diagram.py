@@ -1,4 +1,4 @@
-"""theory.phase_diagram and its figure (spec/theory.md section 6; arXiv:1902.00139 Fig. 1)."""
+"""theory.phase_diagram and its figure (docs/phase_diagram.md; arXiv:1902.00139 Fig. 1)."""
 
 import mpmath
 import numpy as np
@@ -230,9 +230,9 @@ class TestPhaseDiagramInputs:
     def test_kinds_repeated_or_refusing_the_model(self):
         with pytest.raises(ValueError, match="^kinds: each kind at most once"):
             theory.phase_diagram(3, [1.0], kinds=["gradient_flow", "gradient_flow"], progress=False)
-        with pytest.raises(ValueError, match="^kinds: kind='amp' is implemented for one tensor channel"):
-            theory.phase_diagram(delta_p=1.0, kinds=["amp"], model=theory.Model(0.5, {3: 1.0, 4: 2.0}),
-                                 progress=False)
+        mismatched = theory.Model(0.5, {3: 1.0, 4: 2.0}, assumed=theory.Model(0.5, {3: 2.0, 4: 2.0}))
+        with pytest.raises(ValueError, match="^kinds: kind='amp' needs the Bayes-optimal structure"):
+            theory.phase_diagram(delta_p=1.0, kinds=["amp"], model=mismatched, progress=False)
 
     @pytest.mark.parametrize("delta_p", [5e-324, 1e-320, 2.2250738585072014e-308, 1.7976931348623157e308])
     def test_ends_of_the_double_range(self, delta_p):

@@ -1,9 +1,8 @@
 """Tests of theory.simulate: finite-N gradient flow against the large-N theory.
 
 Independent routes: the end state of a successful run solves the closed equations of
-spec/dmft.md, solved here with a bracketing root finder on the generated xi kernels; the
-Hessian spectrum is compared with the semicircle and BBP formulas of spec/theory.md
-section 3 (theory.hessian); the threshold is theory.threshold.  Sizes are small (N <= 128),
+docs/dynamics.md, solved here with a bracketing root finder on the generated xi kernels; the
+Hessian spectrum is compared with the semicircle and BBP formulas of docs/hessian.md (theory.hessian); the threshold is theory.threshold.  Sizes are small (N <= 128),
 so tolerances are finite-N ones: the end-state biases measured in docs/finite_n.md shrink
 like 1/N (about 0.02 in m, 0.2 in the energy and 0.45 in mu at N = 64).
 """
@@ -172,7 +171,7 @@ class TestSimulate:
 
 class TestAnyModel:
     """simulate(model=...): a matrix plus tensors of orders 3 and 4, a pure tensor, a mismatched
-    loss.  References are written here from spec/models.md (xi, g as polynomials) and solved
+    loss.  References are written here from docs/your_model.md (xi, g as polynomials) and solved
     with scipy's brentq, independently of the library's kernels."""
 
     def test_shorthand_is_the_one_channel_model_bit_for_bit(self):
@@ -195,7 +194,7 @@ class TestAnyModel:
 
     def test_end_state_of_a_mixture_solves_the_dmft_equation(self):
         """2+3+4 below its threshold: the end state solves xi'(m)^2 (1 - m^2) = m^2 xi'(1)
-        (spec/models.md, g = xi).  N = 24, four seeds from m0 = 0.2; the finite-N bias of the
+        (docs/your_model.md, g = xi).  N = 24, four seeds from m0 = 0.2; the finite-N bias of the
         matrix-tensor end state is ~0.02 at N = 64 and shrinks like 1/N (docs/finite_n.md), so
         0.05 at N = 24 covers it and the seed scatter (sd ~0.03 / sqrt(4))."""
         variances = {2: 0.2, 3: 1.0, 4: 1.0}

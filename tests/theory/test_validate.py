@@ -46,7 +46,7 @@ class TestExact:
 
     def test_numpy_integer_in_an_exact_path(self):
         # issue 10 item 5: a TypeError from mpmath before the fix; the value is 1/(2 Deltap)
-        # (theta(0) = s, spec/models.md "Checks"), so 0.5 for Deltap = 1.
+        # (theta(0) = s, docs/your_model.md "Checks"), so 0.5 for Deltap = 1.
         assert theory.threshold(3, np.int64(1), dps=20) == mpmath.mpf("0.5")
         assert theory.threshold(3, np.int64(1)) == theory.threshold(3, 1)
 
