@@ -19,6 +19,7 @@ from numerics import dmft as _dmft
 from numerics import dmft_threshold as _est
 from theory import _sweep, _validate
 from theory._model import Model, _is_absent, resolve
+from theory._dataout import DataOut
 
 __all__ = ["DynamicsThreshold", "GradientFlowResult", "dynamics_threshold", "gradient_flow"]
 
@@ -54,7 +55,7 @@ def _eq_fields(a, b) -> bool:
 
 
 @dataclass(frozen=True, eq=False)
-class GradientFlowResult:
+class GradientFlowResult(DataOut):
     """A run of the large-N gradient flow (Langevin dynamics when ``temperature > 0``).
 
     Attributes
@@ -126,24 +127,6 @@ class GradientFlowResult:
                 f"t=0..{self.t[-1]:g}, dt={self.dt:g}, {self.scheme}, {grid}{state}: "
                 f"m={self.m[-1]:.6g}, mu={self.mu[-1]:.6g}, energy={self.energy[-1]:.6g})")
 
-    def to_xarray(self):
-        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
-        needs the ``xarray`` extra.  See :mod:`theory._export`."""
-        from theory._export import to_xarray
-
-        return to_xarray(self)
-
-    def to_pandas(self):
-        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
-        from theory._export import to_pandas
-
-        return to_pandas(self)
-
-    def plot(self, ax=None):
-        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
-        from theory._export import plot
-
-        return plot(self, ax=ax)
 
 
 def _stability_bound(f) -> float:
@@ -424,7 +407,7 @@ def _check_finite(run, dt: float, what: str) -> None:
 
 
 @dataclass(frozen=True, eq=False)
-class DynamicsThreshold:
+class DynamicsThreshold(DataOut):
     """The threshold on Delta2 located from the dynamics alone (:func:`dynamics_threshold`).
 
     Attributes
@@ -510,24 +493,6 @@ class DynamicsThreshold:
                 f"T={self.temperature:g}: {value} from "
                 f"{len(self.delta2s)} runs to t={self.t_max:g} (first halves: {half}){state})")
 
-    def to_xarray(self):
-        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
-        needs the ``xarray`` extra.  See :mod:`theory._export`."""
-        from theory._export import to_xarray
-
-        return to_xarray(self)
-
-    def to_pandas(self):
-        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
-        from theory._export import to_pandas
-
-        return to_pandas(self)
-
-    def plot(self, ax=None):
-        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
-        from theory._export import plot
-
-        return plot(self, ax=ax)
 
 
 #: Default length of the runs of dynamics_threshold (validated: 1% of the BBP value at p = 3).

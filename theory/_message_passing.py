@@ -23,6 +23,7 @@ from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
 from theory._thresholds import ThresholdKind, one_channel, register_kind
+from theory._dataout import DataOut
 
 __all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
            "tensor_recovery_delta_p"]
@@ -31,7 +32,7 @@ _SE_KINDS = N.SE_KINDS
 
 
 @dataclass(frozen=True, eq=False)
-class StateEvolution:
+class StateEvolution(DataOut):
     """The state evolution of a message-passing algorithm from one start.
 
     Compares with ``==`` (field by field, arrays element by element) and pickles.
@@ -87,24 +88,6 @@ class StateEvolution:
                 f"m = {mpmath.nstr(self.fixed_point, 10)} after {len(self.iterates) - 1} steps, "
                 f"{state}; fixed points: {fps})")
 
-    def to_xarray(self):
-        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
-        needs the ``xarray`` extra.  See :mod:`theory._export`."""
-        from theory._export import to_xarray
-
-        return to_xarray(self)
-
-    def to_pandas(self):
-        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
-        from theory._export import to_pandas
-
-        return to_pandas(self)
-
-    def plot(self, ax=None):
-        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
-        from theory._export import plot
-
-        return plot(self, ax=ax)
 
 
 def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=None, kind: str = "ml_amp",

@@ -19,6 +19,7 @@ from theory import _sweep, _validate
 from theory._message_passing import NoJump, critical_point, first_order_delta_p, tensor_recovery_delta_p
 from theory._thresholds import kinds as registered_kinds
 from theory._thresholds import threshold
+from theory._dataout import DataOut
 
 __all__ = ["PhaseDiagram", "phase_diagram"]
 
@@ -54,7 +55,7 @@ _LOW_BRANCH = ("low overlap optimal", "#fbd1b8")
 
 
 @dataclass(frozen=True, eq=False)
-class PhaseDiagram(Mapping):
+class PhaseDiagram(DataOut, Mapping):
     """Thresholds ``Delta2`` of every kind on a grid of ``Deltap`` at fixed ``p``.
 
     A read-only mapping kind -> array of ``Delta2`` (``d["amp"]``, ``list(d)``, ``len(d)``,
@@ -200,18 +201,6 @@ class PhaseDiagram(Mapping):
         ax.figure.savefig(path, dpi=150)
         return path
 
-    def to_xarray(self):
-        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
-        needs the ``xarray`` extra.  See :mod:`theory._export`."""
-        from theory._export import to_xarray
-
-        return to_xarray(self)
-
-    def to_pandas(self):
-        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
-        from theory._export import to_pandas
-
-        return to_pandas(self)
 
 
 def _rebuild(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps):

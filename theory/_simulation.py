@@ -13,6 +13,7 @@ import numpy as np
 from numerics import simulation as _sim
 from theory import _sweep, _validate
 from theory._model import Model, _is_absent, resolve
+from theory._dataout import DataOut
 
 __all__ = ["SampledSpectrum", "SimulationEnsemble", "SimulationResult", "simulate", "simulate_ensemble"]
 
@@ -85,7 +86,7 @@ class SampledSpectrum:
 
 
 @dataclass(frozen=True, repr=False, eq=False)
-class SimulationResult:
+class SimulationResult(DataOut):
     """A gradient-flow run on one sampled instance (returned by :func:`simulate`).
 
     Attributes
@@ -201,24 +202,6 @@ class SimulationResult:
             gradient_norm=float(np.linalg.norm(gradient) / math.sqrt(inst.n)),
         )
 
-    def to_xarray(self):
-        """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
-        needs the ``xarray`` extra.  See :mod:`theory._export`."""
-        from theory._export import to_xarray
-
-        return to_xarray(self)
-
-    def to_pandas(self):
-        """The result as a ``pandas.DataFrame`` (parameters in ``.attrs``); needs pandas."""
-        from theory._export import to_pandas
-
-        return to_pandas(self)
-
-    def plot(self, ax=None):
-        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
-        from theory._export import plot
-
-        return plot(self, ax=ax)
 
 
 def _absent(delta2) -> bool:
