@@ -55,7 +55,7 @@ def _positive_root(roots, sample) -> sp.Expr:
 # --- ML-AMP ---------------------------------------------------------------------------------
 
 def ml_amp_map(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
-    """State evolution of ML-AMP, ``m -> xi'(m) / sqrt(xi'(m)**2 + xi'(1))`` (arXiv:1902.00139, eq. (9))."""
+    """State evolution of ML-AMP, ``m -> xi'(m) / sqrt(xi'(m)**2 + xi'(1))`` (arXiv:1902.00139, section 3)."""
     xi1 = model.xi_d(1, at)
     return xi1 / sp.sqrt(xi1**2 + model.xi_d(1, 1))
 
@@ -119,7 +119,7 @@ def ml_amp_threshold(model: SpikedModel = MODEL) -> sp.Expr:
 # --- Bayes-optimal AMP ----------------------------------------------------------------------
 
 def amp_map(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
-    """Bayes-optimal state evolution ``m -> mhat/(1 + mhat)``, ``mhat = xi'(m)`` (arXiv:1902.00139, eq. (5))."""
+    """Bayes-optimal state evolution ``m -> mhat/(1 + mhat)``, ``mhat = xi'(m)`` (arXiv:1902.00139, section 2)."""
     mhat = model.xi_d(1, at)
     return mhat / (1 + mhat)
 
@@ -142,7 +142,7 @@ def amp_threshold(model: SpikedModel = MODEL) -> sp.Expr:
 # --- Replica-symmetric free entropy ----------------------------------------------------------
 
 def free_entropy(model: SpikedModel = MODEL, at: sp.Expr = m) -> sp.Expr:
-    """``phi(m) = log(1 - m)/2 + m/2 + xi(m)/2``, with ``phi(0) = 0`` (arXiv:1812.09066, eq. (8))."""
+    """``phi(m) = log(1 - m)/2 + m/2 + xi(m)/2``, with ``phi(0) = 0`` (arXiv:1812.09066, section II)."""
     return sp.log(1 - at) / 2 + at / 2 + model.xi_d(0, at) / 2
 
 

@@ -51,7 +51,7 @@ def derivative(f: sp.Lambda, k: int, at: sp.Expr) -> sp.Expr:
 
 
 def matrix_tensor() -> SpikedModel:
-    """The spiked matrix-tensor model of arXiv:1907.08226, eq. (1)-(3): ``g = xi``."""
+    """The spiked matrix-tensor model of arXiv:1907.08226 (its model section): ``g = xi``."""
     xi = sp.Lambda(q, q**2 / (2 * Delta2) + q**p / (p * Deltap))
     return SpikedModel(xi=xi, g=xi)
 

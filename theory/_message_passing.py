@@ -151,7 +151,7 @@ def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=No
 
     References
     ----------
-    arXiv:1902.00139, eqs. (5) and (9); arXiv:1812.09066, section II.
+    arXiv:1902.00139, sections 2-3; arXiv:1812.09066, section II.
     """
     from theory._model import resolve
 

@@ -269,7 +269,7 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         with ``p``/``delta_p``.
     kind : str
         Which threshold; see :func:`theory.kinds`.  ``"gradient_flow"`` (default): below it,
-        gradient flow from a random start finds the signal (arXiv:1907.08226, eq. (11)).
+        gradient flow from a random start finds the signal (arXiv:1907.08226, section 4).
     dps : int, optional
         Decimal digits.  ``None`` computes in float64 and returns a float (or an array);
         an integer returns an ``mpmath.mpf`` correct to ``dps`` digits, certified by agreement
