@@ -71,9 +71,12 @@ def test_numpy_mpmath_and_evalf_agree(npm, mpm, name, data):
     approx = getattr(npm, name)(*args.values())
     reference = _evalf(name, args)
     scale = abs(exact) + 1e-300
+    if "bulk" in name or "outlier" in name:
+        # mu - 2 s and mu - theta - s^2/theta cancel where the edge or the outlier is near 0: both
+        # evaluations then carry an absolute error of the size of their terms, not of the result.
+        mu = ctx.mpf(args["mu"])
+        scale = max(scale, abs(mu) + abs(exact - mu) + 1)
     assert abs(exact - ctx.mpf(str(reference))) <= scale * ctx.mpf(10) ** -25
-    if name in ("outlier", "h_outlier"):  # cancels near theta = s^2/(mu - theta); compare absolutely there
-        scale = max(scale, 1.0)
     assert abs(float(exact) - approx) <= 1e-12 * float(scale) * 10
 
 
