@@ -19,6 +19,10 @@ Schemes
     combined on the coarse grid: error ``O(h**levels)``.  Two levels cost about 1.1 times one
     Euler run at ``h/2`` (the run cost grows as the cube of the number of steps).
 
+:class:`BDF2` (with the :class:`Growing` history; :mod:`numerics.dmft_long`)
+    Implicit variable-step BDF2: the discrete DMFT of an implicit integrator of the flow, whose
+    step grows as the dynamics slows (long runs; ``dt`` is then the first step).
+
 Histories
 ---------
 :class:`Fixed`
@@ -51,9 +55,10 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from numerics._generated import dmft_numpy as _dk
+from numerics.dmft_long import BDF2, Growing, integrate_growing
 from numerics.model import Field
 
-__all__ = ["Euler", "Extrapolated", "Fixed", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
+__all__ = ["BDF2", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
            "crossing_time", "footprint", "integrate", "kept", "nishimori_state", "store_size",
            "success_state", "total_steps"]
 
@@ -176,7 +181,7 @@ class Thinned:
 
 #: (scheme class, history class) pairs validated in tests/numerics/test_dmft.py.
 VALIDATED = frozenset({(Euler, Fixed), (Euler, Thinned), (Heun, Fixed), (Extrapolated, Fixed),
-                       (Extrapolated, Thinned)})
+                       (Extrapolated, Thinned), (BDF2, Growing)})
 
 
 def kept(index: np.ndarray, n: int, window: int) -> np.ndarray:
@@ -413,6 +418,11 @@ def integrate(field: Field, m0: float, t_max: float, dt: float, *, temperature: 
         raise ValueError(f"scheme {scheme!r} on the history {history!r} is not a validated pair; "
                          f"validated: {sorted((s.__name__, h.__name__) for s, h in VALIDATED)}")
     model = _Model(field)
+    if isinstance(scheme, BDF2):  # implicit steps on the step-growing grid (numerics.dmft_long)
+        out = integrate_growing(model, m0, t_max, dt, temperature=temperature, history=history,
+                                keep_history=keep_history, progress=progress, stop=stop)
+        out.pop("rejected")
+        return Run(**out)
     if not isinstance(scheme, Extrapolated):
         return _integrate(model, m0, t_max, dt, temperature, scheme, history, keep_history,
                           progress, stop)

@@ -36,7 +36,10 @@ PROGRESS_MIN_STEPS = 20000
 #: Most steps a run may take (the output arrays alone are 40 bytes a step).
 MAX_STEPS = 50_000_000
 
-_SCHEMES = {"extrapolated": _dmft.Extrapolated, "euler": _dmft.Euler, "heun": _dmft.Heun}
+_SCHEMES = {"extrapolated": _dmft.Extrapolated, "euler": _dmft.Euler, "heun": _dmft.Heun,
+            "bdf2": _dmft.BDF2}
+#: First step of the step-growing scheme (its later steps follow its error estimate).
+DEFAULT_FIRST_STEP = 0.01
 
 
 def _eq_fields(a, b) -> bool:
@@ -121,7 +124,8 @@ class GradientFlowResult(DataOut):
         return _dmft.crossing_time(self.t, self.m, level)
 
     def __repr__(self) -> str:
-        grid = "fixed grid" if self.window is None else f"thinned grid, window={self.window}"
+        grid = ("step-growing grid" if self.scheme == "bdf2" else "fixed grid" if self.window is None
+                else f"thinned grid, window={self.window}")
         state = ", interrupted" if self.interrupted else ""
         return (f"GradientFlowResult({self.model!r}, m0={self.m0:g}, T={self.temperature:g}, "
                 f"t=0..{self.t[-1]:g}, dt={self.dt:g}, {self.scheme}, {grid}{state}: "
@@ -238,7 +242,7 @@ def _resolve(model, p, delta2, delta_p) -> Model:
 
 
 def _scheme_of(scheme, temperature: float):
-    if isinstance(scheme, (_dmft.Euler, _dmft.Heun, _dmft.Extrapolated)):
+    if isinstance(scheme, (_dmft.Euler, _dmft.Heun, _dmft.Extrapolated, _dmft.BDF2)):
         return scheme
     if not isinstance(scheme, str) or scheme not in _SCHEMES:
         raise ValueError(f"scheme must be one of {tuple(_SCHEMES)}, got {scheme!r}")
@@ -246,6 +250,11 @@ def _scheme_of(scheme, temperature: float):
 
 
 def _history_of(window, scheme, t_max, dt):
+    if isinstance(scheme, _dmft.BDF2):
+        if isinstance(window, str) and window == "auto":
+            return _dmft.Growing(), None
+        raise ValueError(f"scheme='bdf2' runs on its own step-growing history: window must be "
+                         f"'auto', got {_validate._short(window)}")
     if isinstance(window, str) and window == "auto":
         factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
         steps = _dmft.n_steps_of(t_max, dt) * factor
@@ -289,8 +298,10 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
         Langevin temperature T >= 0 (T = 0: gradient flow).  Only ``mu`` changes: ``T + ...``.
     progress : bool or None
         tqdm progress bar; None shows one for long runs (and only on a terminal).
-    scheme : {"extrapolated", "euler", "heun"}
-        ``"extrapolated"`` (default): Richardson extrapolation of the discrete-time scheme at
+    scheme : {"extrapolated", "euler", "heun", "bdf2"}
+        ``"bdf2"``: implicit variable-step BDF2 whose step grows as the dynamics slows
+        (:mod:`numerics.dmft_long`; for long runs at T = 0, ``dt`` is the first step, default
+        0.01, and ``window`` must be "auto").  ``"extrapolated"`` (default): Richardson extrapolation of the discrete-time scheme at
         ``dt`` and ``dt/2`` (second order; escape time within ~0.01% at dt = 0.2, see
         docs/dynamics.md).  ``"euler"``: the discrete-time projected gradient descent of step
         ``dt`` (rectangle sums, ``R(t,t) = 0``, ``R(t+dt,t) = 1``), first order.
@@ -353,17 +364,32 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     else:
         dt = _check_float("dt", dt, low=0.0)
     sch = _scheme_of(scheme, temperature)
-    _check_steps(t_max, dt, sch, default=default)
+    growing = isinstance(sch, _dmft.BDF2)
+    if growing and default is not None:
+        dt, default = min(DEFAULT_FIRST_STEP, t_max), None
+    if growing:  # the step grows: only the first one is checked
+        _check_steps(min(t_max, dt), dt, default=default)
+        if dt > t_max:
+            raise ValueError(f"dt must not exceed t_max (a run of at least one step), got "
+                             f"dt={dt:g} > t_max={t_max:g}")
+    else:
+        _check_steps(t_max, dt, sch, default=default)
     if progress not in (None, True, False):
         raise ValueError(f"progress must be True, False or None, got {progress!r}")
     hist, window = _history_of(window, sch, t_max, dt)
     if (type(sch), type(hist)) not in _dmft.VALIDATED:
         raise ValueError(f"scheme={sch.name!r} is not validated on the thinned history "
                          f"(window={window}); use window=None or scheme='euler'/'extrapolated'")
-    _check_footprint(t_max, dt, sch, hist)
+    if not growing:
+        _check_footprint(t_max, dt, sch, hist)
     if stop_at is not None:
         stop_at = _check_float("stop_at", stop_at)
-    bar = _progress_bar(progress, _dmft.total_steps(t_max, dt, sch), "DMFT")
+    if growing:  # its steps are not known in advance: the bar counts time
+        bar = _progress_bar(progress, PROGRESS_MIN_STEPS if t_max > 1e3 else 0, "DMFT")
+        if bar is not None:
+            bar.total, bar.unit = t_max, "t"
+    else:
+        bar = _progress_bar(progress, _dmft.total_steps(t_max, dt, sch), "DMFT")
     stop = None if stop_at is None else (lambda m, k: m >= stop_at)
     try:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked below

@@ -1,0 +1,384 @@
+"""Long runs of the DMFT equations: implicit steps on a grid whose step grows as the dynamics slows.
+
+Explicit schemes (:mod:`numerics.dmft`) need ``h (mu + 2 sqrt(Q''(1))) < 2`` at every step, so a
+run to ``t`` costs ``O((t/h)^3)`` on the fixed history and ``O(t/h)`` steps on any history.
+Here each step is **implicit**, and then the step may grow with the time scale of the slow
+(aging, or escaping) part of the dynamics while the fast relaxation is absorbed by the step.
+
+The scheme is the large-N limit (the discrete DMFT) of an implicit integrator of the
+N-dimensional gradient flow, so every run is the exact mean-field description of a definite
+algorithm and converges to the flow as the steps shrink:
+
+* ``x_1 = x_0 + h_1 F(x_1)`` (backward Euler, the proximal step of the loss) for the first step;
+* then variable-step BDF2, ``x_{n+1} = a x_n + b x_{n-1} + beta h F(x_{n+1})`` with
+  ``w = h_{n+1}/h_n``, ``a = (1+w)^2/(1+2w)``, ``b = -w^2/(1+2w)``, ``beta = (1+w)/(1+2w)``
+  (second order, A-stable, zero-stable for ``w < 1 + sqrt 2``);
+
+with ``F(x) = -mu x - grad L(x)`` and ``mu`` fixing ``|x|^2 = N``.  In the large-N limit the
+gradient of the Gaussian noise at step ``n+1`` becomes a Gaussian ``eta_{n+1}`` of covariance
+``Q'(C)`` plus the memory ``sum_k Q''(C_{n+1,k}) R_{n+1,k} x_k``, where ``R_{a,k}`` is the response
+of ``x_a`` to a field entering step ``k`` as the gradient does.  Because the step is implicit
+the sum includes ``k = n+1``: the equal-time response ``R_{n+1,n+1} = beta h/A`` with
+``A = 1 + beta h mu - (beta h)^2 Q''(1)/A``.  For large steps at marginality ``R_{n+1,n+1}``
+tends to ``1/sqrt(Q''(1))``, the integral of the fast response of the marginal states: the
+step absorbs the fast relaxation instead of resolving it.  Writing ``y = A x_{n+1}`` and using
+Novikov's theorem (``E[eta_{n+1} x_j] = sum_l Q'(C_{n+1,l}) R_{j,l}``), the new row solves
+
+    A C_{n+1,j} = E[y x_j],   A m_{n+1} = E[y x*],   A^2 = E[y^2],
+    A R_{n+1,j} = a R_{n,j} + b R_{n-1,j} + beta h sum_{k=j}^{n} Q''(C_{n+1,k}) R_{n+1,k} R_{k,j},
+
+(every expectation a finite sum over the stored rows), a fixed point in ``(C_{n+1,.}, m, A)``
+with ``R_{n+1,.}`` from one triangular solve; it is solved by Anderson-accelerated iteration
+to 1e-12 and a step that does not converge is halved.  ``mu = (A - 1)/(beta h) + beta h
+Q''(1)/A`` and ``e = -g(m) - sum_l R_{n+1,l} Q'(C_{n+1,l})`` (with the equal-time term).
+
+The step is chosen by the usual predictor-corrector error estimate of BDF2 on ``log m``,
+``e`` and ``C(t, 0)``, relative tolerance ``rtol``; a step whose proximal problem is not convex
+(``A <= beta h sqrt(Q''(1))``: more negative curvature than ``1/(beta h)``) is refused and halved.
+At ``T > 0`` the noise enters as in the stochastic BDF2 of Buckwar and Winkler (``sqrt(2T)
+(dW_{n+1} + (1 - a) dW_n)``) and the step stays below ``h_max = 0.1/T``: the equilibrium
+fluctuations are fast at every age, and a large implicit step would bias their variance.
+
+The history is stored in full up to ``max_stored`` rows; beyond, the middle of the history is
+thinned (every other stored time, keeping the first and the last ``keep_recent``), with the
+response of a dropped time added to its kept neighbour (``R`` keeps, in its second index, the
+sum over the merged steps: the weights of the memory sums survive thinning).
+
+References
+----------
+arXiv:1907.08226, section 4 (the equations); Buckwar & Winkler, SIAM J. Numer. Anal. 44, 779
+(2006) (stochastic BDF2); Kim & Latz, Europhys. Lett. 53, 660 (2001) and Lang, Sachdev & Diehl,
+arXiv:2504.06849 (long-time DMFT grids); docs/dynamics.md.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+__all__ = ["BDF2", "Growing", "integrate_growing", "footprint"]
+
+
+@dataclass(frozen=True)
+class BDF2:
+    """Implicit variable-step BDF2 (backward Euler for the first step): the discrete DMFT."""
+
+    name = "bdf2"
+    order = 2
+
+
+@dataclass(frozen=True)
+class Growing:
+    """A grid whose step follows the error estimate (relative tolerance ``rtol``).
+
+    ``max_stored`` rows are kept in full; beyond, the middle of the history is thinned
+    (every other stored time), keeping the first ``keep_start`` and the last ``keep_recent``.
+    """
+
+    rtol: float = 1e-5
+    max_stored: int = 1600
+    keep_start: int = 32
+    keep_recent: int = 256
+    name = "growing"
+
+    def __post_init__(self):
+        if not (isinstance(self.rtol, float) and 1e-10 <= self.rtol <= 1e-2):
+            raise ValueError(f"rtol must be a float in [1e-10, 1e-2], got {self.rtol!r}")
+        for name, low in (("max_stored", 64), ("keep_start", 2), ("keep_recent", 8)):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
+                raise ValueError(f"{name} must be an integer >= {low}, got {v!r}")
+        if self.keep_start + self.keep_recent + 16 > self.max_stored:
+            raise ValueError(f"max_stored must exceed keep_start + keep_recent + 16, got "
+                             f"{self.max_stored} <= {self.keep_start} + {self.keep_recent} + 16")
+
+    def finer(self, factor: int) -> Growing:
+        return self
+
+
+def footprint(history: Growing) -> float:
+    """Bytes the history allocates (two square arrays of ``max_stored + 1`` rows)."""
+    cap = int(history.max_stored) + 1
+    return 8.0 * (2 * cap * cap + 8 * cap)
+
+
+class NotConverged(Exception):
+    """A step whose fixed point was not found (the caller halves the step)."""
+
+
+class _History:
+    """``C``, ``R`` and ``m`` on the stored times; row ``k`` holds ``C(t_k, .)``, ``R(t_k, .)``."""
+
+    def __init__(self, cap: int, m0: float, g0: float):
+        self.C = np.zeros((cap, cap))
+        self.R = np.zeros((cap, cap))
+        self.m = np.zeros(cap)
+        self.t = np.zeros(cap)
+        self.A = np.ones(cap)  # A of the step that made each row (the thermal-noise terms)
+        self.h = np.zeros(cap)
+        self.H = np.ones(cap)  # beta h of the step that made each row
+        self.C[0, 0] = 1.0
+        self.m[0] = m0
+        self.k = 1
+
+    def thin(self, keep_start: int, keep_recent: int) -> None:
+        """Drop every other stored time in the middle; merge each dropped response column into
+        the kept one before it (so that sums over the second index keep their weight)."""
+        k = self.k
+        mid = np.arange(keep_start, k - keep_recent)
+        drop = mid[1::2]
+        left = drop - 1
+        keep = np.ones(k, dtype=bool)
+        keep[drop] = False
+        C, R = self.C[:k, :k], self.R[:k, :k]
+        # the pair (left, drop) becomes one stored time at its midpoint: responses summed over
+        # the second index (the weight of the merged steps), point values (C, m, and R in its
+        # first index) averaged, which is second order in the spacing
+        R[:, left] += R[:, drop]
+        R[left, :] = 0.5 * (R[left, :] + R[drop, :])
+        C[:, left] = 0.5 * (C[:, left] + C[:, drop])
+        C[left, :] = 0.5 * (C[left, :] + C[drop, :])
+        C[left, left] = 1.0
+        self.m[left] = 0.5 * (self.m[left] + self.m[drop])
+        self.t[left] = 0.5 * (self.t[left] + self.t[drop])
+        sel = np.flatnonzero(keep)
+        n = sel.size
+        self.C[:n, :n] = C[np.ix_(sel, sel)]
+        self.R[:n, :n] = np.tril(R[np.ix_(sel, sel)])
+        for name in ("m", "t", "A", "h", "H"):
+            arr = getattr(self, name)
+            arr[:n] = arr[sel]
+        self.k = n
+
+
+def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxit: int = 120,
+          depth: int = 10):
+    """The new row from the stored ones: ``(c, r, m, A, H)``; raises NotConverged."""
+    xi, g = md.xi, md.g
+    _, q1, q2 = md.xi_1
+    k = hist.k
+    n = k - 1
+    C, R, mm = hist.C[:k, :k], hist.R[:k, :k], hist.m[:k]
+    if first:
+        a, b, beta = 1.0, 0.0, 1.0
+    else:
+        w = h / hist.h[n]
+        a, b, beta = (1 + w) ** 2 / (1 + 2 * w), -w * w / (1 + 2 * w), (1 + w) / (1 + 2 * w)
+    H = beta * h
+    two = not first and n >= 1
+    wC = a * C[n] + (b * C[n - 1] if two else 0.0)
+    wR = a * R[n] + (b * R[n - 1] if two else 0.0)
+    wm = a * mm[n] + (b * mm[n - 1] if two else 0.0)
+    ww = a * a + (b * b + 2 * a * b * C[n, n - 1] if two else 0.0)
+    noise = 2.0 * T * h
+    # thermal noise of the previous step that re-enters this one (stochastic BDF2)
+    back = (1.0 - a) if (two and T) else 0.0
+    dwx = 2.0 * T * hist.h[n] / hist.A[n] if back else 0.0  # E[dW_n x_n] sqrt(2T)
+    scale = max(abs(mm[n]), 1e-300)
+    Rt = R.T
+    buf = np.empty((k, k))
+
+    def G(x):
+        c = x[:k]
+        m_new = x[k] * scale
+        A = x[k + 1]
+        if not (A > 0 and np.all(np.abs(c) <= 1.5) and math.isfinite(m_new)):
+            raise NotConverged("left the domain")
+        D = xi(c, 1)
+        S2 = xi(c, 2)
+        B = R @ D  # B_j = E[eta_{n+1} x_j]
+        np.multiply(Rt, -H * S2, out=buf)
+        buf.flat[::k + 1] += A
+        try:
+            from scipy.linalg import solve_triangular
+
+            r = solve_triangular(buf, wR, lower=False, check_finite=False)
+        except np.linalg.LinAlgError:
+            raise NotConverged("singular response system") from None
+        sig = S2 * r
+        gp = g(m_new, 1)
+        sC = sig @ C
+        sm = sig @ mm
+        yx = wC + H * (gp * mm + sC + B)
+        ys = wm + H * (gp + sm)
+        wB = a * B[n] + (b * B[n - 1] if two else 0.0)
+        wsC = a * sC[n] + (b * sC[n - 1] if two else 0.0)
+        y2 = (ww + 2 * H * (gp * wm + wsC) + H * H * (gp * gp + 2 * gp * sm + sC @ sig)
+              + 2 * H * (wB + H * (sig @ B)) + H * H * q1 + noise)
+        if back:
+            yx[n] += back * dwx
+            y2 += back * back * 2.0 * T * hist.h[n] + 2.0 * back * dwx * (a + H * sig[n])
+        if not y2 > 0:
+            raise NotConverged("negative norm")
+        A_new = math.sqrt(y2)
+        out = np.empty(k + 2)
+        out[:k] = yx / A_new
+        out[k] = ys / A_new / scale
+        out[k + 1] = A_new
+        return out, r
+
+    # predictor: every C(t, t_j) and m extrapolated linearly in t from the last two rows
+    x = np.empty(k + 2)
+    x[:k] = C[n]
+    x[k] = mm[n] / scale
+    x[k + 1] = 1.0 + (hist.A[n] - 1.0) * (H / hist.H[n]) if n else 1.0
+    if n >= 2:
+        s = h / hist.h[n]
+        x[:n - 1] += s * (C[n, :n - 1] - C[n - 1, :n - 1])
+        x[n - 1] = C[n, n - 1]
+        x[k] += s * (mm[n] - mm[n - 1]) / scale
+    X, F = [], []
+    for it in range(maxit):
+        try:
+            gx, r = G(x)
+        except NotConverged:
+            if not X:
+                raise
+            x = X[-1] + F[-1]  # an extrapolation left the domain: plain step from the last
+            X.clear()
+            F.clear()
+            continue
+        fx = gx - x
+        err = float(np.max(np.abs(fx)))
+        if not math.isfinite(err):
+            raise NotConverged("not finite")
+        if err < tol:
+            break
+        X.append(x.copy())
+        F.append(fx)
+        if len(X) > depth + 1:
+            X.pop(0)
+            F.pop(0)
+        if len(X) > 1:
+            dF = np.diff(np.array(F), axis=0)
+            dX = np.diff(np.array(X), axis=0)
+            gam = np.linalg.lstsq(dF.T, fx, rcond=None)[0]
+            x = x + fx - (dX + dF).T @ gam
+        else:
+            x = gx
+    else:
+        raise NotConverged(f"no fixed point in {maxit} iterations (residual {err:.2g})")
+    c, m_new, A = gx[:k], gx[k] * scale, gx[k + 1]
+    if A <= H * math.sqrt(q2) * (1.0 + 1e-6):
+        raise NotConverged("the implicit step is not convex")
+    return c, r, m_new, A, H, it
+
+
+def _quadratic(ts, ys, t):
+    """The parabola through three points, at ``t``."""
+    t0, t1, t2 = ts
+    return (ys[0] * (t - t1) * (t - t2) / ((t0 - t1) * (t0 - t2))
+            + ys[1] * (t - t0) * (t - t2) / ((t1 - t0) * (t1 - t2))
+            + ys[2] * (t - t0) * (t - t1) / ((t2 - t0) * (t2 - t1)))
+
+
+def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: float = 0.0,
+                      history: Growing | None = None, keep_history: bool = False, progress=None,
+                      stop=None, h_max: float | None = None, max_steps: int = 1_000_000):
+    """Integrate from ``C(0,0) = 1``, ``m(0) = m0`` to ``t_max`` with first step ``h0``.
+
+    ``md`` is a :class:`numerics.dmft._Model`.  Returns the arrays ``(t, m, mu, energy,
+    c_lag)``, the final history (or None), ``interrupted``, ``steps`` (accepted),
+    ``rejected`` and ``stored_max`` as a dict.  ``progress`` gets ``update(dt)`` in time
+    units.  Raises ``FloatingPointError`` if the step collapses below ``1e-9 h0``.
+    """
+    hist_cfg = Growing() if history is None else history
+    T = float(temperature)
+    if T > 0:
+        h_cap = 0.1 / T if h_max is None else min(h_max, 0.1 / T)
+    else:
+        h_cap = math.inf if h_max is None else h_max
+    g = md.g
+    _, q1, q2 = md.xi_1
+    cap = int(hist_cfg.max_stored) + 1
+    st = _History(cap, m0, float(g(m0)))
+    out_t, out_m, out_mu, out_e, out_c = [0.0], [m0], [math.nan], [float(-g(m0))], [1.0]
+    h = min(float(h0), t_max)
+    steps = rejected = fresh = 0
+    h_limit = math.inf
+    just_rejected = False
+    stored_max = 1
+    interrupted = False
+    start = time.perf_counter()
+    with threadpool_limits(limits=1, user_api="blas"):
+        try:
+            while out_t[-1] < t_max * (1 - 1e-12) and steps < max_steps:
+                t_now = out_t[-1]
+                h = min(h, h_cap, t_max - t_now)
+                if h < 1e-9 * h0:
+                    raise FloatingPointError(f"the step collapsed at t = {t_now:g} "
+                                             f"(h = {h:.3g}); the run cannot continue")
+                first = steps == 0
+                try:
+                    c, r, m_new, A, H, _ = _step(md, T, st, h, first)
+                except NotConverged:
+                    h_limit = 0.8 * h  # the fixed point was lost here: grow back slowly
+                    h *= 0.5
+                    rejected += 1
+                    continue
+                e_new = float(-g(m_new) - r @ md.xi(c, 1) - (H / A) * q1)
+                grow = 1.25
+                if steps >= 2 and fresh >= 3:  # three rows since the start or the last thinning
+                    k = st.k
+                    ts = st.t[k - 3:k]
+                    tn = t_now + h
+                    pred = (_quadratic(ts, np.log(np.abs(st.m[k - 3:k])), tn) - math.log(abs(m_new)),
+                            _quadratic(ts, np.asarray(out_e[-3:]), tn) - e_new,
+                            _quadratic(ts, st.C[k - 3:k, 0], tn) - c[0])
+                    est = max(abs(v) for v in pred) * h / (tn - ts[0])
+                    if est > hist_cfg.rtol:
+                        h *= max(0.2, 0.8 * (hist_cfg.rtol / est) ** (1 / 3))
+                        rejected += 1
+                        just_rejected = True
+                        continue
+                    grow = 0.9 * (hist_cfg.rtol / max(est, 1e-300)) ** (1 / 3)
+                    if just_rejected:
+                        grow = min(grow, 1.0)
+                just_rejected = False
+                k = st.k
+                st.C[k, :k] = c
+                st.C[:k, k] = c
+                st.C[k, k] = 1.0
+                st.R[k, :k] = r
+                st.R[k, k] = H / A
+                st.m[k] = m_new
+                st.t[k] = t_now + h
+                st.A[k] = A
+                st.h[k] = h
+                st.H[k] = H
+                st.k = k + 1
+                stored_max = max(stored_max, st.k)
+                steps += 1
+                out_t.append(t_now + h)
+                out_m.append(m_new)
+                out_mu.append((A - 1.0) / H + H * q2 / A)
+                out_e.append(e_new)
+                out_c.append(float(c[k - 1]))
+                if progress is not None:
+                    progress.update(h)
+                if stop is not None and stop(m_new, steps):
+                    break
+                fresh += 1
+                if st.k >= cap:
+                    st.thin(int(hist_cfg.keep_start), int(hist_cfg.keep_recent))
+                    fresh = 0
+                # step ratios of at most 1.25 (BDF2 is zero-stable below 1 + sqrt 2, and
+                # smooth step sequences keep its error estimate honest)
+                h = min(h * min(max(grow, 0.5), 1.25), h_limit)
+                h_limit *= 1.02
+        except KeyboardInterrupt:
+            interrupted = True
+    k = st.k
+    keep = keep_history and not interrupted
+    out_mu[0] = T + m0 * float(g(m0, 1))  # mu(0): no memory yet
+    arrays = [np.asarray(v, dtype=float) for v in (out_t, out_m, out_mu, out_e, out_c)]
+    return {"t": arrays[0], "m": arrays[1], "mu": arrays[2], "energy": arrays[3],
+            "c_lag": arrays[4], "grid": st.t[:k].copy() if keep else None,
+            "C": st.C[:k, :k].copy() if keep else None,
+            "R": np.tril(st.R[:k, :k]).copy() if keep else None, "interrupted": interrupted,
+            "steps": steps, "rejected": rejected, "stored_max": stored_max,
+            "seconds": time.perf_counter() - start}

@@ -1,0 +1,109 @@
+"""The implicit step-growing DMFT scheme (numerics.dmft_long) against independent routes.
+
+References: the fixed-grid extrapolated scheme (a different discretisation, run to the same
+times), the derived closed-form end states (success and one-step aging), and the order of
+the scheme measured from its own step counts.
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from numerics import dmft
+from numerics.dmft_long import BDF2, Growing, integrate_growing
+from numerics.model import matrix_tensor
+
+
+def _run(delta2, t_max, rtol=1e-5, m0=1e-3, **kw):
+    md = dmft._Model(matrix_tensor(3, delta2, 1.0))
+    return integrate_growing(md, m0, t_max, 0.01, history=Growing(rtol=rtol, **kw))
+
+
+@pytest.fixture(scope="module")
+def escape():
+    """Escape time at p = 3, Delta2 = 0.4, Delta_p = 1, m0 = 1e-3 at three tolerances."""
+    out = []
+    for rtol in (1e-4, 1e-5, 1e-6):
+        r = _run(0.4, 30.0, rtol)
+        out.append((r["steps"], dmft.crossing_time(r["t"], r["m"], 0.5), r))
+    return out
+
+
+@pytest.fixture(scope="module")
+def reference_escape():
+    """The same escape time from the fixed-grid extrapolated scheme at dt = 0.05."""
+    run = dmft.integrate(matrix_tensor(3, 0.4, 1.0), 1e-3, 30.0, 0.05)
+    return dmft.crossing_time(run.t, run.m, 0.5)
+
+
+def test_escape_time_converges_at_second_order(escape, reference_escape):
+    errs = [abs(t - reference_escape) for _, t, _ in escape]
+    steps = [n for n, _, _ in escape]
+    orders = [math.log(errs[i] / errs[i + 1]) / math.log(steps[i + 1] / steps[i]) for i in range(2)]
+    assert min(orders) > 1.7, (errs, steps, orders)
+    assert errs[-1] / reference_escape < 2e-4
+
+
+def test_end_state_is_the_derived_success_state(escape):
+    run = escape[-1][2]
+    want = dmft.success_state(matrix_tensor(3, 0.4, 1.0))
+    assert run["m"][-1] == pytest.approx(want["m"], abs=2e-5)
+    assert run["mu"][-1] == pytest.approx(want["mu"], abs=2e-4)
+    assert run["energy"][-1] == pytest.approx(want["energy"], abs=2e-4)
+
+
+@pytest.fixture(scope="module")
+def stuck():
+    """A run above the threshold (Delta2 = 0.7), to t = 3000."""
+    return _run(0.7, 3000.0, 1e-5)
+
+
+def test_stuck_run_agrees_with_the_fixed_grid_where_they_overlap(stuck):
+    fixed = dmft.integrate(matrix_tensor(3, 0.7, 1.0), 1e-3, 30.0, 0.1)
+    for t in (5.0, 15.0, 30.0):
+        for name in ("mu", "energy"):
+            a = np.interp(t, stuck["t"], stuck[name])
+            b = np.interp(t, fixed.t, getattr(fixed, name))
+            assert a == pytest.approx(b, abs=2e-3), (t, name, a, b)
+
+
+def test_stuck_run_approaches_the_marginal_states(stuck):
+    aging = dmft.aging_state(matrix_tensor(3, 0.7, 1.0))
+    t, mu, e = stuck["t"], stuck["mu"], stuck["energy"]
+    assert np.all(np.diff(e[1:]) <= 1e-12)  # T = 0: the loss never increases
+    gap = aging["mu"] - np.interp([30.0, 300.0, 3000.0], t, mu)
+    excess = np.interp([30.0, 300.0, 3000.0], t, e) - aging["energy"]
+    assert np.all(gap > 0) and np.all(np.diff(gap) < 0) and gap[-1] < 5e-3
+    assert np.all(excess > 0) and np.all(np.diff(excess) < 0) and excess[-1] < 5e-3
+    # power laws: the local exponents lie in (0.2, 1.2)
+    slopes = -np.diff(np.log(gap)) / math.log(10.0)
+    assert np.all((slopes > 0.2) & (slopes < 1.2)), slopes
+
+
+def test_thinning_the_history_keeps_the_run(stuck):
+    thin = _run(0.7, 3000.0, 1e-5, max_stored=160, keep_start=16, keep_recent=64)
+    assert thin["stored_max"] <= 161
+    for name in ("mu", "energy"):
+        a = np.interp(3000.0, thin["t"], thin[name])
+        b = np.interp(3000.0, stuck["t"], stuck[name])
+        assert a == pytest.approx(b, abs=3e-4), name
+
+
+def test_pairs_and_options_are_checked():
+    f = matrix_tensor(3, 0.5, 1.0)
+    with pytest.raises(ValueError, match="not a validated pair"):
+        dmft.integrate(f, 1e-3, 10.0, 0.01, scheme=BDF2(), history=dmft.Fixed())
+    with pytest.raises(ValueError, match="rtol"):
+        Growing(rtol=0.5)
+    with pytest.raises(ValueError, match="max_stored"):
+        Growing(max_stored=100, keep_start=32, keep_recent=64)
+
+
+@pytest.mark.slow
+def test_langevin_at_the_bayes_temperature_ends_at_the_nishimori_overlap():
+    md = dmft._Model(matrix_tensor(3, 0.5, 1.0))
+    run = integrate_growing(md, 0.1, 60.0, 0.01, temperature=1.0, history=Growing(rtol=1e-5))
+    want = dmft.nishimori_state(matrix_tensor(3, 0.5, 1.0))
+    assert run["m"][-1] == pytest.approx(want["m"], rel=2e-3)
+    assert run["mu"][-1] == pytest.approx(want["mu"], rel=2e-3)
