@@ -1,7 +1,8 @@
 """spiked-theory: landscape and gradient-flow theory of the spiked matrix-tensor model.
 
 The public API.  Importing it loads numpy and mpmath only; SymPy is imported when an
-expression is asked for (:func:`expressions`, ``ThresholdCurve.expr``).
+expression is asked for (:func:`expressions`, ``ThresholdCurve.expr``), and the dynamics,
+simulation, phase-diagram and export modules when one of their names is first used.
 
 >>> import theory
 >>> theory.threshold(p=3, delta_p=1.0)
@@ -13,17 +14,43 @@ arXiv:1907.08226 (Who is afraid of big bad minima?), arXiv:1902.00139, arXiv:181
 """
 
 from numerics.solvers import ConvergenceError, PrecisionError
-from theory._dynamics import DynamicsThreshold, GradientFlowResult, dynamics_threshold, gradient_flow
 from theory._expressions import expressions
-from theory._export import plot_complexity
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
 from theory._model import Model
 from theory._message_passing import (CriticalPoint, StateEvolution, critical_point, first_order_delta_p,
                                      state_evolution, tensor_recovery_delta_p)
-from theory._phase_diagram import PhaseDiagram, phase_diagram
-from theory._simulation import SampledSpectrum, SimulationEnsemble, SimulationResult, simulate, simulate_ensemble
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
+
+#: Public names imported on first use (PEP 562), with the module that defines them: the DMFT
+#: integrators, the finite-N simulations, the phase diagram and the exports are the largest
+#: modules and register no threshold kind, so ``import theory`` does not need to load them.
+_LAZY = {
+    "theory._dynamics": ("DynamicsThreshold", "GradientFlowResult", "dynamics_threshold", "gradient_flow"),
+    "theory._export": ("plot_complexity",),
+    "theory._phase_diagram": ("PhaseDiagram", "phase_diagram"),
+    "theory._simulation": ("SampledSpectrum", "SimulationEnsemble", "SimulationResult", "simulate",
+                           "simulate_ensemble"),
+}
+_LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name):
+    import importlib
+
+    if f"theory.{name}" in _LAZY:  # the submodule itself, as when __init__ imported it
+        return importlib.import_module(f"theory.{name}")
+    module = _LAZY_NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'theory' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY_NAMES))
+
 
 __version__ = "0.1.0"
 

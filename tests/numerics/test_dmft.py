@@ -14,6 +14,18 @@ def _escape(run, level=0.5):
     return run.t[i - 1] + (level - run.m[i - 1]) / (run.m[i] - run.m[i - 1]) * (run.t[i] - run.t[i - 1])
 
 
+def _cubic_escape(run, level=0.5):
+    return dmft.crossing_time(run.t, run.m, level)
+
+
+def _escape_order(steps, scheme=None, level=0.5):
+    """log2 of the ratio of successive differences of the escape time over halving steps."""
+    stop = lambda m, k: m > level + 0.1  # noqa: E731
+    e = [_cubic_escape(dmft.integrate(F40, 1e-3, 30.0, h, scheme=scheme, stop=stop), level)
+         for h in steps]
+    return float(np.log2(abs((e[0] - e[1]) / (e[1] - e[2]))))
+
+
 class TestKept:
     @given(st.integers(8, 64), st.integers(1, 3000))
     @example(window=8, n=1000)
@@ -85,17 +97,40 @@ class TestIntegrate:
         order = np.log2(abs((vals[0] - vals[1]) / (vals[1] - vals[2])))
         assert low < order < high
 
+    def test_default_escape_time_within_0_1_percent_of_richardson_euler(self):
+        # independent reference: the scalar Richardson (Neville) table of plain Euler escape
+        # times at h = 0.1, 0.05, 0.025 (third order; about 1e-6 off, docs/dynamics.md)
+        stop = lambda m, k: m > 0.6  # noqa: E731
+
+        def escape(h, scheme=None):
+            return _cubic_escape(dmft.integrate(F40, 1e-3, 30.0, h, scheme=scheme, stop=stop))
+
+        e = [escape(h, E) for h in (0.1, 0.05, 0.025)]
+        r1 = [2 * e[1] - e[0], 2 * e[2] - e[1]]
+        ref = (4 * r1[1] - r1[0]) / 3
+        errs = [abs(escape(h) / ref - 1) for h in (0.2, 0.1)]
+        # measured: 5.5e-4 and 1.7e-4 (second order; plain Euler at 0.1: 2.1e-2)
+        assert errs[0] < 1e-3 and errs[1] < 3e-4
+        assert abs(e[0] / ref - 1) > 20 * errs[0]
+
     def test_extrapolated_escape_time_is_second_order_from_dt_0_2(self):
-        # the escape time against the three-level extrapolation at dt = 0.1 (an independent,
-        # higher-order reference built from finer Euler runs)
-        stop = lambda m, k: m > 0.7  # noqa: E731
-        ref = dmft.crossing_time(*(lambda r: (r.t, r.m))(
-            dmft.integrate(F40, 1e-3, 40.0, 0.1, scheme=dmft.Extrapolated(3), stop=stop)), 0.5)
-        errs = [abs(_escape(dmft.integrate(F40, 1e-3, 40.0, h, stop=stop)) - ref) for h in (0.2, 0.1)]
-        # both well inside 0.1% (measured: 2e-5 and 8e-5, at the level of the reference itself)
-        assert errs[0] / ref < 3e-4 and errs[1] / ref < 3e-4
-        euler = abs(_escape(dmft.integrate(F40, 1e-3, 40.0, 0.1, scheme=E, stop=stop)) - ref)
-        assert euler > 50 * errs[0]
+        # observed order between successive steps, no reference needed: log2 of the ratio of
+        # successive differences of the escape time at dt = 0.2, 0.1, 0.05 (measured 1.68; the
+        # pointwise log-m extrapolation alone gave 0.88 here: a first-order-looking sequence)
+        order = _escape_order((0.2, 0.1, 0.05))
+        assert 1.5 < order < 2.5
+
+    @pytest.mark.slow
+    def test_extrapolated_escape_time_is_second_order_from_dt_0_1(self):
+        # as above at dt = 0.1, 0.05, 0.025 (measured 1.78; pointwise log m alone: 0.98)
+        order = _escape_order((0.1, 0.05, 0.025))
+        assert 1.5 < order < 2.5
+
+    @pytest.mark.slow
+    def test_three_levels_are_third_order(self):
+        # dt = 0.2, 0.1, 0.05 with Euler runs down to 0.0125 (measured 2.34; two levels: 1.68)
+        order = _escape_order((0.2, 0.1, 0.05), dmft.Extrapolated(3))
+        assert 2.0 < order < 3.5
 
     def test_unvalidated_pair_is_refused(self):
         # Heun on the thinned history gave m(30) = 0.041 instead of 0.826 (issue 12)
@@ -115,6 +150,47 @@ class TestIntegrate:
         a = dmft.integrate(F40, 1e-3, 10.0, 0.2)
         b = dmft.integrate(exact, 1e-3, 10.0, 0.2)
         np.testing.assert_array_equal(a.m, b.m)
+
+
+def _synthetic(h, t_max, m_of_t):
+    t = np.arange(int(round(t_max / h)) + 1) * h
+    m = m_of_t(t, h)
+    return dmft.Run(t=t, m=m, mu=1.0 + m**2, energy=-m, c_lag=np.ones_like(t), grid=None, C=None,
+                    R=None, interrupted=False, steps=t.size - 1, stored_max=0, seconds=0.0)
+
+
+def _logistic(t):
+    return 0.8 / (1.0 + 400.0 * np.exp(-0.5 * t))
+
+
+class TestCombine:
+    def test_a_delayed_escape_is_undone(self):
+        # levels that differ by a delay proportional to h (the main error of an Euler run):
+        # the extrapolation along m removes it; at fixed t it leaves delay**2 m''
+        delay = lambda t, h: _logistic(t - 2.2 * h)  # noqa: E731
+        runs = [_synthetic(0.2, 30.0, delay), _synthetic(0.1, 30.0, delay)]
+        out = dmft._combine(runs, interrupted=False)
+        exact = _logistic(out.t)
+        err = np.abs(out.m - exact)[5:-5]
+        assert err.max() < 2e-5  # cubic interpolation only
+        np.testing.assert_allclose(out.energy[5:-5], -exact[5:-5], atol=2e-5)
+        pointwise = np.exp(2 * np.log(runs[1].m[::2]) - np.log(runs[0].m))
+        assert np.abs(pointwise - exact).max() > 50 * err.max()
+
+    def test_different_end_states_keep_the_pointwise_values(self):
+        # levels that level off at h-dependent overlaps (Langevin at T > 0): T_k(v) runs
+        # away near the end, and there the pointwise extrapolation stands
+        shifted = lambda t, h: _logistic(t) * np.exp(0.25 * h)  # noqa: E731
+        runs = [_synthetic(0.2, 40.0, shifted), _synthetic(0.1, 40.0, shifted)]
+        out = dmft._combine(runs, interrupted=False)
+        np.testing.assert_allclose(out.m[-20:], _logistic(out.t[-20:]), rtol=1e-12)
+
+    def test_langevin_runs_are_extrapolated_pointwise(self):
+        # at T > 0 the levels end at h-dependent states: no extrapolation along m
+        runs = [dmft.integrate(F40, 1e-2, 8.0, h, scheme=E, temperature=0.5) for h in (0.2, 0.1)]
+        both = dmft.integrate(F40, 1e-2, 8.0, 0.2, temperature=0.5)
+        np.testing.assert_array_equal(both.m, dmft._combine(runs, False, along_m=False).m)
+        assert not np.array_equal(both.m, dmft._combine(runs, False).m)
 
 
 class TestCrossingTime:
