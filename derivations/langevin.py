@@ -136,7 +136,8 @@ def threshold_conditions() -> dict[str, sp.Expr]:
     channel contributes to ``g''(0)``.  Returns the plateau ``q(Delta2, T)``, the residual
     ``1 - Delta2 - Delta2**2 xi_T''(q)`` (positive: the run escapes), its total derivative in
     ``Delta2`` (``q`` moves with ``Delta2``), the marginality function ``(1 - q)**2 xi''(q) - T**2``
-    of the full model (to check that its root is unique) and the aging ratio ``x``.  Jets
+    of the full model (to check that its root is unique), the aging ratio ``x`` and the
+    asymptotic multiplier ``mu = T/(1 - q) + (xi'(1) - xi'(q))/T`` of an aging run.  Jets
     ``dxi_q, d2xi_q, d3xi_q`` are those of the tensor channels alone at ``q``.
     """
     full = with_matrix_channel(generic(), Delta2)
@@ -149,13 +150,15 @@ def threshold_conditions() -> dict[str, sp.Expr]:
     d2, d3 = jet("xi", 2, q), jet("xi", 3, q)
     slope = sp.diff(residual, Delta2) + sp.diff(residual, d2) * d3 * sp.diff(plateau, Delta2)
     margin = to_jets(marginality(full))
+    mu_aging = to_jets(response_multiplier(full))
     x = to_jets(fdt_ratio(full)).subs(q, plateau)
     return {"plateau": plateau, "residual": residual, "slope": sp.expand(slope),
-            "marginality": margin, "fdt_ratio": sp.simplify(x)}
+            "marginality": margin, "fdt_ratio": sp.simplify(x), "mu": mu_aging}
 
 
 _c = threshold_conditions()
 _dxi_q, _d2xi_q, _d3xi_q = jet("xi", 1, q), jet("xi", 2, q), jet("xi", 3, q)
+_dxi_1 = jet("xi", 1, 1)
 
 KERNELS = (
     Kernel("langevin_plateau", (Delta2, T), _c["plateau"],
@@ -168,4 +171,6 @@ KERNELS = (
            "(1 - q)**2 xi''(q) - T**2 with the matrix channel: zero at the marginal plateau."),
     Kernel("langevin_fdt_ratio", (Delta2, T, _dxi_q), _c["fdt_ratio"],
            "One-step fluctuation-dissipation ratio x of the marginal states at the threshold."),
+    Kernel("langevin_aging_mu", (q, Delta2, T, _dxi_1, _dxi_q), _c["mu"],
+           "Late-time multiplier of a run aging at m = 0 on the plateau q: T/(1 - q) + (xi'(1) - xi'(q))/T."),
 )

@@ -106,6 +106,8 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
                                       '(mu = 2 s).',
  'kr_volume': 'log area of the sphere at overlap m, per N.',
  'kr_w_star': 'w of the maximiser mu = w + s**2/w above the bulk.',
+ 'langevin_aging_mu': 'Late-time multiplier of a run aging at m = 0 on the plateau q: T/(1 - q) + '
+                      "(xi'(1) - xi'(q))/T.",
  'langevin_fdt_ratio': 'One-step fluctuation-dissipation ratio x of the marginal states at the '
                        'threshold.',
  'langevin_marginality': "(1 - q)**2 xi''(q) - T**2 with the matrix channel: zero at the marginal "
@@ -1105,6 +1107,17 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
               "Mul(Rational(1, 2), Pow(Add(Mul(Pow(Symbol('dg_m', real=True), Integer(2)), "
               "Pow(Symbol('m', real=True), Integer(2))), Mul(Integer(4), Symbol('dxi_1', "
               'positive=True))), Rational(1, 2))))',
+ 'langevin_aging_mu': "Mul(Pow(Symbol('Delta2', positive=True), Integer(-1)), Pow(Symbol('T', "
+                      "nonnegative=True), Integer(-1)), Pow(Add(Symbol('q', real=True), "
+                      "Integer(-1)), Integer(-1)), Add(Mul(Integer(-1), Symbol('Delta2', "
+                      "positive=True), Pow(Symbol('T', nonnegative=True), Integer(2))), "
+                      "Mul(Symbol('Delta2', positive=True), Symbol('dxi_1', positive=True), "
+                      "Symbol('q', real=True)), Mul(Integer(-1), Symbol('Delta2', positive=True), "
+                      "Symbol('dxi_1', positive=True)), Mul(Integer(-1), Symbol('Delta2', "
+                      "positive=True), Symbol('dxi_q', real=True), Symbol('q', real=True)), "
+                      "Mul(Symbol('Delta2', positive=True), Symbol('dxi_q', real=True)), "
+                      "Mul(Integer(-1), Pow(Symbol('q', real=True), Integer(2))), Mul(Integer(2), "
+                      "Symbol('q', real=True)), Integer(-1)))",
  'langevin_fdt_ratio': "Mul(Symbol('T', nonnegative=True), Add(Mul(Pow(Symbol('Delta2', "
                        "positive=True), Integer(2)), Symbol('T', nonnegative=True)), "
                        "Mul(Integer(-1), Pow(Symbol('Delta2', positive=True), Integer(2)), "

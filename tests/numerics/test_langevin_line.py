@@ -20,9 +20,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from numerics import dmft
 from numerics import langevin_line as L
 from numerics._generated import thresholds_numpy
-from numerics.model import field
+from numerics.model import field, matrix_tensor
 from numerics.solvers import Root
 
 
@@ -167,3 +168,25 @@ class TestInterface:
         assert line.crossings == 2
         # the first root: 3 Delta2^2 (1 - Delta2) = Deltap
         assert 3 * line.delta2**2 * (1 - line.delta2) == pytest.approx(0.3, rel=1e-12)
+
+
+class TestAgingStateAgainstDMFT:
+    @pytest.mark.parametrize("delta2", [0.55, 0.75])
+    def test_late_multiplier_is_the_marginal_aging_one(self, delta2):
+        # A T = 1 run that stays at m ~ 0 (m0 = 1e-150 keeps it linear in m up to t = 100): mu(t),
+        # extrapolated in time, reaches T/(1 - q) + (xi'(1) - xi'(q))/T on the marginal plateau
+        # (1 - q)^2 xi''(q) = T^2, not the paramagnet's T + xi'(1)/T (2% and 6% away here).
+        from scipy.optimize import curve_fit
+
+        run = dmft.integrate(matrix_tensor(3, delta2, 1.0), 1e-150, 100.0, 0.2, temperature=1.0)
+        late = run.t >= 20
+        (mu_inf, _, _), _ = curve_fit(lambda t, mu, a, g: mu - a * t ** (-g), run.t[late], run.mu[late],
+                                      p0=(run.mu[-1], 1.0, 0.6), maxfev=20000)
+        _, mu = L.aging_state(field({3: 1.0}), delta2)
+        paramagnet = 1.0 + float(matrix_tensor(3, delta2, 1.0).xi(1.0, 1))
+        assert mu_inf == pytest.approx(mu, rel=2e-3)
+        assert abs(mu_inf - paramagnet) > 5 * abs(mu_inf - mu)
+
+    def test_aging_state_refuses_a_stable_paramagnet(self):
+        with pytest.raises(ValueError, match="delta2"):
+            L.aging_state(field({3: 1.0}), 1.2, 1.0)
