@@ -106,6 +106,17 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
                                       '(mu = 2 s).',
  'kr_volume': 'log area of the sphere at overlap m, per N.',
  'kr_w_star': 'w of the maximiser mu = w + s**2/w above the bulk.',
+ 'langevin_aging_mu': 'Late-time multiplier of a run aging at m = 0 on the plateau q: T/(1 - q) + '
+                      "(xi'(1) - xi'(q))/T.",
+ 'langevin_fdt_ratio': 'One-step fluctuation-dissipation ratio x of the marginal states at the '
+                       'threshold.',
+ 'langevin_marginality': "(1 - q)**2 xi''(q) - T**2 with the matrix channel: zero at the marginal "
+                         'plateau.',
+ 'langevin_plateau': 'Plateau q = 1 - T Delta2 of the marginal aging states at the Langevin '
+                     'threshold.',
+ 'langevin_residual': "Langevin threshold at zero: 1 - Delta2 - Delta2**2 xi_T''(q), q = 1 - T "
+                      'Delta2 (> 0: escape).',
+ 'langevin_residual_slope': 'Total Delta2-derivative of langevin_residual, with q = 1 - T Delta2.',
  'ml_amp_fixed_point_condition': "xi'(m)**2 (1 - m**2) - m**2 xi'(1): zero at a positive ML-AMP "
                                  'fixed point.',
  'ml_amp_instability': "theta(0) - sqrt(xi'(1)): > 0 iff ML-AMP leaves m = 0.",
@@ -1096,6 +1107,44 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
               "Mul(Rational(1, 2), Pow(Add(Mul(Pow(Symbol('dg_m', real=True), Integer(2)), "
               "Pow(Symbol('m', real=True), Integer(2))), Mul(Integer(4), Symbol('dxi_1', "
               'positive=True))), Rational(1, 2))))',
+ 'langevin_aging_mu': "Mul(Pow(Symbol('Delta2', positive=True), Integer(-1)), Pow(Symbol('T', "
+                      "nonnegative=True), Integer(-1)), Pow(Add(Symbol('q', real=True), "
+                      "Integer(-1)), Integer(-1)), Add(Mul(Integer(-1), Symbol('Delta2', "
+                      "positive=True), Pow(Symbol('T', nonnegative=True), Integer(2))), "
+                      "Mul(Symbol('Delta2', positive=True), Symbol('dxi_1', positive=True), "
+                      "Symbol('q', real=True)), Mul(Integer(-1), Symbol('Delta2', positive=True), "
+                      "Symbol('dxi_1', positive=True)), Mul(Integer(-1), Symbol('Delta2', "
+                      "positive=True), Symbol('dxi_q', real=True), Symbol('q', real=True)), "
+                      "Mul(Symbol('Delta2', positive=True), Symbol('dxi_q', real=True)), "
+                      "Mul(Integer(-1), Pow(Symbol('q', real=True), Integer(2))), Mul(Integer(2), "
+                      "Symbol('q', real=True)), Integer(-1)))",
+ 'langevin_fdt_ratio': "Mul(Symbol('T', nonnegative=True), Add(Mul(Pow(Symbol('Delta2', "
+                       "positive=True), Integer(2)), Symbol('T', nonnegative=True)), "
+                       "Mul(Integer(-1), Pow(Symbol('Delta2', positive=True), Integer(2)), "
+                       "Symbol('dxi_q', real=True)), Mul(Integer(-1), Symbol('Delta2', "
+                       "positive=True), Symbol('T', nonnegative=True)), Mul(Integer(-1), "
+                       "Symbol('Delta2', positive=True)), Integer(1)), "
+                       "Pow(Add(Mul(Pow(Symbol('Delta2', positive=True), Integer(2)), "
+                       "Pow(Symbol('T', nonnegative=True), Integer(2))), Mul(Integer(-1), "
+                       "Pow(Symbol('Delta2', positive=True), Integer(2)), Symbol('T', "
+                       "nonnegative=True), Symbol('dxi_q', real=True)), Mul(Integer(-1), "
+                       "Integer(2), Symbol('Delta2', positive=True), Symbol('T', "
+                       "nonnegative=True)), Mul(Symbol('Delta2', positive=True), Symbol('dxi_q', "
+                       'real=True)), Integer(1)), Integer(-1)))',
+ 'langevin_marginality': "Add(Mul(Integer(-1), Pow(Symbol('T', nonnegative=True), Integer(2))), "
+                         "Mul(Pow(Symbol('Delta2', positive=True), Integer(-1)), "
+                         "Pow(Add(Integer(1), Mul(Integer(-1), Symbol('q', real=True))), "
+                         "Integer(2)), Add(Mul(Symbol('Delta2', positive=True), Symbol('d2xi_q', "
+                         'real=True)), Integer(1))))',
+ 'langevin_plateau': "Add(Mul(Integer(-1), Symbol('Delta2', positive=True), Symbol('T', "
+                     'nonnegative=True)), Integer(1))',
+ 'langevin_residual': "Add(Mul(Integer(-1), Pow(Symbol('Delta2', positive=True), Integer(2)), "
+                      "Symbol('d2xi_q', real=True)), Mul(Integer(-1), Symbol('Delta2', "
+                      'positive=True)), Integer(1))',
+ 'langevin_residual_slope': "Add(Mul(Pow(Symbol('Delta2', positive=True), Integer(2)), "
+                            "Symbol('T', nonnegative=True), Symbol('d3xi_q', real=True)), "
+                            "Mul(Integer(-1), Integer(2), Symbol('Delta2', positive=True), "
+                            "Symbol('d2xi_q', real=True)), Integer(-1))",
  'ml_amp_fixed_point_condition': "Add(Mul(Integer(-1), Pow(Symbol('m', real=True), Integer(2)), "
                                  "Add(Pow(Symbol('Deltap', positive=True), Integer(-1)), "
                                  "Pow(Symbol('Delta2', positive=True), Integer(-1)))), "

@@ -1,0 +1,313 @@
+"""The Langevin threshold at temperature ``0 <= T <= 1`` for any tensor channels (derivations/langevin.py).
+
+A run of Langevin dynamics at temperature T started at ``m0 -> 0+`` ages in the marginal
+states of the ``m = 0`` sector (plateau ``q``, ``(1 - q)**2 xi''(q) = T**2``) and escapes towards
+the signal iff their BBP condition ``g''(0) > T/(1 - q)`` holds.  With a matrix channel of
+variance ``Delta2`` (its loss built with that variance) the threshold solves::
+
+    r(Delta2) = 1 - Delta2 - Delta2**2 xi_T''(1 - T Delta2) = 0
+
+(``xi_T``: the covariance of the tensor channels alone); ``r > 0`` is the escape side.  At
+``T = 0`` it is the gradient-flow threshold of arXiv:1907.08226; at ``T = 1`` the root
+``Delta2 = 1`` (plateau ``q = 0``) is always there, and it is the threshold when no smaller root
+exists (then Langevin matches Bayes-optimal AMP, whose threshold is ``Delta2 = 1`` for p = 3).
+
+Protocol: the sign change of ``r`` is found on a float64 grid of ``(0, 1]``; the first one (the
+largest Delta2 below which every run escapes) is solved by a bracketing solver, in float64 or
+in an mpmath context.  Then the plateau at the root is checked to be the only root of the
+marginality condition in ``(0, 1)`` (otherwise the aging plateau, hence the criterion, is
+ambiguous and :class:`AmbiguousPlateau` is raised).  Nothing here imports :mod:`theory`.
+
+Status against the dynamics (short DMFT runs, p = 3, Deltap = 1, T = 1, t <= 400): a run stuck at
+``m = 0`` has a late multiplier ``mu(t)`` that extrapolates to the marginal-aging value of
+:func:`aging_state` within 0.1% (tests/numerics/test_langevin_line.py), which confirms the aging
+plateau the criterion rests on.  The escape rate of ``m``, extrapolated in time
+(``lambda_inf + A t**-g``), changes sign between Delta2 = 0.60 and 0.65, below the predicted
+0.7071; but the same fits give ``lambda_inf ~ -0.0025`` at Delta2 = 0.70-0.75, where the true
+limit cannot be negative (the aging memory keeps ``m`` from decaying exponentially), so at these
+times the rate is not resolved better than that bias; longer runs must settle it.
+
+References
+----------
+arXiv:1812.09066 (Langevin in the spiked matrix-tensor model: its abstract states that the
+Langevin threshold is sub-optimal with respect to AMP because of residual glassiness and
+presents "a simple heuristic expression of the transition line"; its text and figures were not
+available here, so the line is not compared with the paper's numbers); arXiv:1907.08226, section 4.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import mpmath
+import numpy as np
+
+from numerics._generated import langevin_mpmath as KM
+from numerics._generated import langevin_numpy as KN
+from numerics.model import Field, field
+from numerics.solvers import ConvergenceError, Root, root, sign_changes
+
+__all__ = ["AmbiguousPlateau", "LangevinLine", "aging_state", "delta2_grid", "evaluate_float", "evaluate_mp", "residual",
+           "threshold"]
+
+
+class AmbiguousPlateau(ValueError):
+    """The marginality condition has several roots in ``(0, 1)`` at the threshold: which plateau an
+    aging run reaches is not decided by this criterion (mixtures with strong high-order channels)."""
+
+
+@dataclass(frozen=True)
+class LangevinLine:
+    """The Langevin threshold at one temperature, with what certifies it.
+
+    Attributes
+    ----------
+    delta2 : float or mpmath.mpf
+        The threshold: runs escape towards the signal for ``Delta2 < delta2``.
+    temperature : float or Fraction
+        The temperature asked for.
+    plateau : float or mpmath.mpf
+        ``q = 1 - T delta2``, the plateau of the marginal aging states at the threshold
+        (0 on the paramagnetic branch, 1 at T = 0).
+    fdt_ratio : float, mpmath.mpf or None
+        One-step fluctuation-dissipation ratio ``x`` of those states (0 at T = 0; None on the
+        paramagnetic branch, where there is no aging).
+    branch : str
+        ``"aging"`` (a root of the residual with a plateau ``q > 0``) or ``"paramagnet"``
+        (T = 1 and no smaller root: ``delta2 = 1``, ``q -> 0``).
+    bracket : tuple or None
+        The sign-change bracket the root was solved on (None on the paramagnetic branch).
+    crossings : int
+        Sign changes of the residual on the float64 grid of ``(0, 1)``; more than one means the
+        escape region is not an interval (``delta2`` is the first crossing).
+    dps : int or None
+        Working precision of the solve (None: float64).
+    """
+
+    delta2: Any
+    temperature: Any
+    plateau: Any
+    fdt_ratio: Any
+    branch: str
+    bracket: tuple | None
+    crossings: int
+    dps: int | None = None
+
+    def __float__(self) -> float:
+        return float(self.delta2)
+
+    def __repr__(self) -> str:
+        digits = self.dps or 12
+        show = lambda v: "None" if v is None else mpmath.nstr(mpmath.mpf(v), digits)  # noqa: E731
+        return (f"LangevinLine(T={self.temperature}: Delta2 = {show(self.delta2)}, plateau q = "
+                f"{show(self.plateau)}, x = {show(self.fdt_ratio)}, branch={self.branch!r}, "
+                f"crossings={self.crossings}, dps={self.dps})")
+
+
+def delta2_grid() -> np.ndarray:
+    """``Delta2`` in ``(0, 1)``: geometric towards 0 (to 1e-12) and towards 1 (to ``1 - 1e-7``: at
+    T = 1 the residual is ``O(1 - Delta2)`` there while float64 rounding leaves ``~1e-16``)."""
+    return np.concatenate([
+        np.geomspace(1e-12, 1e-2, 60, endpoint=False),
+        np.linspace(1e-2, 0.99, 400, endpoint=False),
+        1 - np.geomspace(1e-2, 1e-7, 40),
+    ])
+
+
+def _temperature(temperature):
+    """The temperature as given (int/Fraction/float), checked to lie in ``[0, 1]``."""
+    if isinstance(temperature, bool) or not isinstance(temperature, (int, float, Fraction, np.floating, np.integer)):
+        raise ValueError(f"temperature must be a real number in [0, 1], got {temperature!r}")
+    if not (math.isfinite(float(temperature)) and 0 <= temperature <= 1):
+        raise ValueError(f"temperature must lie in [0, 1] (the line is derived where the m = 0 sector ages at the "
+                         f"threshold; above 1 its dynamical transition would have to be located first), got {temperature!r}")
+    return Fraction(temperature) if isinstance(temperature, (int, np.integer)) else temperature
+
+
+def _check_tensors(tensors: Field) -> None:
+    if not isinstance(tensors, Field):
+        raise ValueError(f"tensors must be a numerics.model.Field of the tensor channels, got {type(tensors).__name__}")
+    if not tensors.orders or min(tensors.orders) < 3:
+        raise ValueError(f"tensors must hold tensor channels only (orders >= 3; the matrix channel is the unknown "
+                         f"Delta2), got orders {tensors.orders}")
+
+
+def _to(ctx, v):
+    if ctx is None:
+        return float(v)
+    if isinstance(v, Fraction):
+        return ctx.mpf(v.numerator) / ctx.mpf(v.denominator)
+    return ctx.mpf(v)
+
+
+def residual(tensors: Field, delta2, temperature=1, ctx=None):
+    """``1 - Delta2 - Delta2**2 xi_T''(1 - T Delta2)``: positive where runs escape (float64
+    broadcasting when ``ctx`` is None, else in ``ctx``)."""
+    t = _to(ctx, temperature)
+    if ctx is None:
+        d2 = np.asarray(delta2, dtype=np.float64)
+        return KN.langevin_residual(d2, tensors.xi(KN.langevin_plateau(d2, t), 2))
+    d2 = ctx.mpf(delta2)
+    return KM.langevin_residual(ctx, d2, tensors.xi(KM.langevin_plateau(ctx, d2, t), 2, ctx))
+
+
+def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
+    """The Langevin threshold ``Delta2`` at ``temperature`` for the tensor channels ``tensors``.
+
+    Parameters
+    ----------
+    tensors : numerics.model.Field
+        The tensor channels alone (orders >= 3, any assumed variances); scalar variances.
+    temperature : float or Fraction
+        ``0 <= T <= 1``; 1 is the Bayes-optimal temperature.
+    ctx : mpmath context or None
+        None: float64; else the root is solved (and the checks run) in ``ctx``.
+
+    Returns
+    -------
+    LangevinLine
+
+    Raises
+    ------
+    ValueError
+        ``temperature`` outside ``[0, 1]``, or ``tensors`` not tensor channels.
+    AmbiguousPlateau
+        The marginality condition has several roots in ``(0, 1)`` at the threshold.
+    ConvergenceError
+        No sign change where one must be, or the solver did not converge.
+
+    Examples
+    --------
+    >>> from numerics.model import field
+    >>> round(threshold(field({3: 1.0})).delta2, 12)  # sqrt(1/2)
+    0.707106781187
+    >>> threshold(field({3: 4.0})).branch  # Deltap >= 2: the threshold of AMP, Delta2 = 1
+    'paramagnet'
+    >>> threshold(field({3: 1.0}), temperature=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: temperature must lie in [0, 1] (the line is derived where the m = 0 sector ages at the threshold; above 1 its dynamical transition would have to be located first), got 2
+    """
+    _check_tensors(tensors)
+    temperature = _temperature(temperature)
+    grid = delta2_grid()
+    with np.errstate(all="ignore"):
+        values = residual(tensors, grid, temperature)
+    if not np.all(np.isfinite(values)):
+        raise ConvergenceError(f"Langevin threshold at T={temperature}, orders {tensors.orders}: the residual is not "
+                               f"finite on the float64 grid of (0, 1), dps={None if ctx is None else ctx.dps}")
+    if not values[0] > 0:
+        raise ConvergenceError(f"Langevin threshold at T={temperature}, orders {tensors.orders}: the residual is not "
+                               f"positive at Delta2 = {grid[0]:.3g} (the threshold is below the grid)")
+    nonzero = values[values != 0]
+    crossings = int(sign_changes(nonzero)[0].size)
+    what = f"Langevin threshold at T={temperature}, orders {tensors.orders}, variances {tensors.variances}"
+    dps = None if ctx is None else ctx.dps
+    if crossings:
+        i = int(np.argmax(values <= 0))  # the first point on the stuck side (or a zero)
+        a, b = grid[i - 1], grid[i]
+    elif temperature < 1:
+        # r(1) = -xi_T''(1 - T) < 0: the last sign change lies in [grid[-1], 1]
+        a, b = grid[-1], 1.0
+    else:  # T = 1: r(1) = 0; the threshold is 1 iff r > 0 just below it (slope at 1 not positive)
+        slope = KN.langevin_residual_slope(1.0, 1.0, float(tensors.xi(0.0, 2)), float(tensors.xi(0.0, 3)))
+        if slope > 0:
+            raise ConvergenceError(f"{what}: r < 0 just below Delta2 = 1 but no sign change on the grid of (0, 1) "
+                                   f"(a root in [{grid[-1]:.12g}, 1) was not resolved), dps={dps}")
+        one = 1.0 if ctx is None else ctx.mpf(1)
+        return LangevinLine(_export(ctx, one), temperature, _export(ctx, one - one), None, "paramagnet", None, 0, dps)
+    f = (lambda d: float(residual(tensors, d, temperature))) if ctx is None else (
+        lambda d: residual(tensors, d, temperature, ctx))
+    value, bracket = root(ctx, f, a, b, what=what)
+    t = _to(ctx, temperature)
+    num = np if ctx is None else None
+    plateau = KN.langevin_plateau(value, t) if num else KM.langevin_plateau(ctx, value, t)
+    _check_plateau(tensors, float(value), float(temperature), what)
+    if temperature == 0:
+        x = 0.0 if ctx is None else ctx.mpf(0)
+    elif num:
+        x = float(KN.langevin_fdt_ratio(value, t, tensors.xi(plateau, 1)))
+    else:
+        x = KM.langevin_fdt_ratio(ctx, value, t, tensors.xi(plateau, 1, ctx))
+    return LangevinLine(_export(ctx, value), temperature, _export(ctx, plateau), _export(ctx, x), "aging",
+                        tuple(_export(ctx, v) for v in bracket), crossings, dps)
+
+
+def _q_grid() -> np.ndarray:
+    return np.concatenate([np.geomspace(1e-9, 1e-2, 40, endpoint=False), np.linspace(1e-2, 0.99, 300, endpoint=False),
+                           1 - np.geomspace(1e-2, 1e-9, 40)])
+
+
+def _check_plateau(tensors: Field, delta2: float, temperature: float, what: str) -> None:
+    """Raise :class:`AmbiguousPlateau` unless ``(1 - q)**2 xi''(q) = T**2`` has one root in (0, 1)."""
+    if temperature == 0:
+        return  # the plateau is q = 1, the only zero of (1 - q)**2 xi''(q) with xi'' > 0
+    qs = _q_grid()
+    values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
+    count = sign_changes(values[values != 0])[0].size
+    if count != 1:
+        raise AmbiguousPlateau(f"{what}: at Delta2 = {delta2:.12g} the marginality condition (1 - q)^2 xi''(q) = T^2 "
+                               f"has {count} roots in (0, 1), so the plateau of the aging states is ambiguous")
+
+
+def aging_state(tensors: Field, delta2: float, temperature: float = 1.0) -> tuple[float, float]:
+    """``(q, mu)`` of a run aging at ``m = 0`` (float64): the marginal plateau and the late-time multiplier.
+
+    ``q`` is the root in ``(0, 1)`` of ``(1 - q)**2 xi''(q) = T**2`` (with the matrix channel of
+    variance ``delta2``), ``mu = T/(1 - q) + (xi'(1) - xi'(q))/T``: what a DMFT run that stays at
+    ``m = 0`` approaches (the paramagnet would give ``mu = T + xi'(1)/T`` instead).  Needs
+    ``0 < T <= 1`` and ``1/delta2 > T**2`` (an unstable paramagnet: the run must age).
+
+    Raises
+    ------
+    ValueError
+        Outside that range; :class:`AmbiguousPlateau` if the plateau condition has several roots.
+    """
+    _check_tensors(tensors)
+    temperature = float(_temperature(temperature))
+    if not (temperature > 0 and 0 < delta2 < 1 / temperature**2):
+        raise ValueError(f"delta2 must lie in (0, 1/T**2) and T in (0, 1] for the m = 0 sector to age, "
+                         f"got delta2={delta2!r}, T={temperature!r}")
+    what = f"aging plateau at T={temperature}, Delta2={delta2}, orders {tensors.orders}"
+    _check_plateau(tensors, delta2, temperature, what)
+    qs = _q_grid()
+    values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
+    i = int(np.argmax(values <= 0))
+    f = lambda x: float(KN.langevin_marginality(x, delta2, temperature, tensors.xi(x, 2)))  # noqa: E731
+    q, _ = root(None, f, qs[i - 1] if i else 0.0, qs[i], what=what)
+    mu = KN.langevin_aging_mu(q, delta2, temperature, tensors.xi(1.0, 1), tensors.xi(q, 1))
+    return q, float(mu)
+
+
+def _export(ctx, v):
+    """A float, or an mpf of the global context holding the exact binary value (it pickles)."""
+    if ctx is None:
+        return float(v)
+    return mpmath.mp.make_mpf(ctx.mpf(v)._mpf_)
+
+
+# --- the ThresholdKind interface of theory/_thresholds.py -----------------------------------------
+
+def evaluate_float(tensors: Field, temperature=1) -> np.ndarray:
+    """float64 thresholds with the broadcast shape of the variances of ``tensors`` (one solve a point)."""
+    shape = np.broadcast_shapes(*(np.shape(v) for v in tensors.variances.values()))
+    if shape == ():
+        return np.asarray(threshold(tensors, temperature).delta2)
+    true = {k: np.broadcast_to(np.asarray(v, dtype=np.float64), shape) for k, v in tensors.variances.items()}
+    assumed = None if tensors.assumed is None else {
+        k: np.broadcast_to(np.asarray(v, dtype=np.float64), shape) for k, v in tensors.assumed.items()}
+    out = np.empty(shape)
+    for idx in np.ndindex(shape):
+        point = field({k: float(v[idx]) for k, v in true.items()},
+                      None if assumed is None else {k: float(v[idx]) for k, v in assumed.items()})
+        out[idx] = threshold(point, temperature).delta2
+    return out
+
+
+def evaluate_mp(ctx, tensors: Field, temperature=1) -> Root:
+    """The threshold in ``ctx`` as a :class:`~numerics.solvers.Root` (value and bracket)."""
+    line = threshold(tensors, temperature, ctx)
+    return Root(ctx.mpf(line.delta2), None if line.bracket is None else tuple(ctx.mpf(b) for b in line.bracket))

@@ -1,0 +1,192 @@
+"""Tests of numerics/langevin_line.py: the Langevin threshold against independent routes.
+
+Reference values come from limits (T = 0: the gradient-flow closed form; the pure spiked matrix),
+from the p = 3, T = 1 closed form worked by hand from the two conditions (``Delta2 = sqrt(Deltap/2)``
+for ``Deltap < 2``, else 1), and from putting the threshold back into its defining condition with
+the plateau found independently (numpy polynomial roots of the marginality condition).
+
+arXiv:1812.09066 reports its Langevin threshold as extrapolated points in a figure; no numerical
+value of it could be read from a text source (see the note in numerics/langevin_line.py), so no
+test pins the paper's numbers.
+"""
+
+import math
+import pickle
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from numerics import dmft
+from numerics import langevin_line as L
+from numerics._generated import thresholds_numpy
+from numerics.model import field, matrix_tensor
+from numerics.solvers import Root
+
+
+def _ctx(dps):
+    ctx = mpmath.MPContext()
+    ctx.dps = dps
+    return ctx
+
+
+def _q_ea(delta2, delta_p, temperature):
+    """The plateau of the aging states of the 2+3 model, independently: the root in (0, 1) of
+    (1 - q)^2 (1/Delta2 + 2 q/Deltap) = T^2, by numpy.roots of that cubic."""
+    a, b = 1 / delta2, 2 / delta_p
+    # (1 - 2q + q^2)(a + b q) - T^2 = b q^3 + (a - 2b) q^2 + (b - 2a) q + a - T^2
+    roots = np.roots([b, a - 2 * b, b - 2 * a, a - temperature**2])
+    real = [r.real for r in roots if abs(r.imag) < 1e-12 and 0 < r.real < 1]
+    assert len(real) == 1
+    return real[0]
+
+
+class TestZeroTemperature:
+    @given(st.floats(0.01, 100.0))
+    @example(1.0)
+    def test_p3_is_the_gradient_flow_threshold(self, delta_p):
+        line = L.threshold(field({3: delta_p}), 0)
+        expected = float(thresholds_numpy.delta2_gf(3, delta_p))
+        assert line.delta2 == pytest.approx(expected, rel=1e-12)
+        assert line.plateau == 1.0 and line.fdt_ratio == 0.0
+
+    @pytest.mark.parametrize("channels,assumed", [({4: 0.7}, None), ({3: 0.5, 5: 2.0}, None),
+                                                  ({3: 1.0}, {3: 1.5})])
+    def test_any_channels_is_the_gradient_flow_threshold(self, channels, assumed):
+        tensors = field(channels, assumed)
+        expected = float(thresholds_numpy.delta2_gf_channels(tensors.xi(1.0, 2)))
+        assert L.threshold(tensors, 0).delta2 == pytest.approx(expected, rel=1e-12)
+
+
+class TestBayesTemperatureP3:
+    @pytest.mark.parametrize("delta_p,expected", [(0.5, 0.5), (1.0, math.sqrt(0.5)), (1.5, math.sqrt(0.75)),
+                                                  (2.0, 1.0), (4.0, 1.0)])
+    def test_closed_form(self, delta_p, expected):
+        assert L.threshold(field({3: delta_p})).delta2 == pytest.approx(expected, rel=1e-12)
+
+    @given(st.floats(0.01, 1.99))
+    def test_below_two_is_sqrt_half_deltap(self, delta_p):
+        line = L.threshold(field({3: delta_p}))
+        assert line.branch == "aging"
+        assert line.delta2 == pytest.approx(math.sqrt(delta_p / 2), rel=1e-11)
+        assert line.plateau == pytest.approx(1 - line.delta2, abs=1e-12)
+        assert 0 < line.fdt_ratio < 1  # a genuine one-step aging state (x < 1)
+
+    @given(st.floats(2.0, 1e6))
+    def test_from_two_on_is_the_amp_threshold(self, delta_p):
+        # Bayes-optimal AMP for p = 3 leaves m = 0 iff Delta2 < 1 (docs/phase_diagram.md)
+        line = L.threshold(field({3: delta_p}))
+        assert line.delta2 == 1.0 and line.branch == "paramagnet" and line.fdt_ratio is None
+
+
+class TestDefiningCondition:
+    @pytest.mark.parametrize("temperature", [0.3, 0.7, 1.0])
+    @pytest.mark.parametrize("delta_p", [0.3, 1.0, 1.7])
+    def test_bbp_sign_flips_at_the_threshold(self, temperature, delta_p):
+        # escape iff g''(0) = 1/Delta2 > T/(1 - q_EA(Delta2)), with q_EA found independently
+        d = L.threshold(field({3: delta_p}), temperature).delta2
+        for delta2, sign in ((d * (1 - 1e-4), 1), (d * (1 + 1e-4), -1)):
+            margin = 1 / delta2 - temperature / (1 - _q_ea(delta2, delta_p, temperature))
+            assert np.sign(margin) == sign
+
+    @pytest.mark.parametrize("temperature", [0.2, 0.6, 1.0])
+    def test_plateau_is_the_marginal_one(self, temperature):
+        line = L.threshold(field({3: 0.8}), temperature)
+        assert line.plateau == pytest.approx(_q_ea(line.delta2, 0.8, temperature), rel=1e-10)
+
+
+class TestLimitsAndOrder:
+    @pytest.mark.parametrize("temperature", [0.0, 0.5, 1.0])
+    def test_pure_matrix_limit(self, temperature):
+        # Deltap -> oo: the spherical spiked matrix, whose threshold is Delta2 = 1 for T <= 1
+        assert L.threshold(field({3: 1e12}), temperature).delta2 == pytest.approx(1.0, abs=1e-9)
+
+    @given(st.floats(0.05, 3.0))
+    def test_between_gradient_flow_and_amp_increasing_in_temperature(self, delta_p):
+        values = [L.threshold(field({3: delta_p}), t).delta2 for t in (0.0, 0.25, 0.5, 0.75, 1.0)]
+        assert values[0] == pytest.approx(float(thresholds_numpy.delta2_gf(3, delta_p)), rel=1e-12)
+        assert all(a < b for a, b in zip(values, values[1:])) or values[-1] == 1.0
+        assert values[-1] <= 1.0
+
+    def test_fraction_temperature_equals_float(self):
+        a = L.threshold(field({3: 1.3}), Fraction(1, 2)).delta2
+        b = L.threshold(field({3: 1.3}), 0.5).delta2
+        assert a == b
+
+
+class TestPrecision:
+    @pytest.mark.parametrize("temperature", [Fraction(0), Fraction(1, 3), Fraction(1)])
+    def test_two_precisions_agree(self, temperature):
+        tensors = field({3: Fraction(7, 10)})
+        low = L.threshold(tensors, temperature, _ctx(30)).delta2
+        high = L.threshold(tensors, temperature, _ctx(50)).delta2
+        assert abs(low - high) < mpmath.mpf(10) ** -28
+        assert float(high) == pytest.approx(L.threshold(field({3: 0.7}), float(temperature)).delta2, rel=1e-14)
+
+    def test_mp_closed_form_p3(self):
+        ctx = _ctx(40)
+        value = L.threshold(field({3: Fraction(1)}), 1, ctx).delta2
+        assert abs(ctx.mpf(value) - ctx.sqrt(ctx.mpf(1) / 2)) < ctx.mpf(10) ** -38
+
+    def test_evaluate_mp_is_a_root_with_its_bracket(self):
+        ctx = _ctx(30)
+        out = L.evaluate_mp(ctx, field({3: Fraction(1)}))
+        assert isinstance(out, Root) and out.bracket[0] <= out.value <= out.bracket[1]
+
+
+class TestInterface:
+    def test_evaluate_float_broadcasts(self):
+        delta_p = np.array([[0.5, 1.0], [2.0, 3.0]])
+        out = L.evaluate_float(field({3: delta_p}))
+        assert out.shape == (2, 2)
+        for idx in np.ndindex(2, 2):
+            assert out[idx] == L.threshold(field({3: float(delta_p[idx])})).delta2
+
+    @pytest.mark.parametrize("ctx", [None, _ctx(30)])
+    def test_result_pickles_and_compares(self, ctx):
+        tensors = field({3: Fraction(1)})
+        line = L.threshold(tensors, Fraction(1, 2), ctx)
+        again = pickle.loads(pickle.dumps(line))
+        assert again == line
+        assert "LangevinLine(T=1/2" in repr(line)
+
+    @pytest.mark.parametrize("temperature", [1.5, -0.1, math.nan, True, "1"])
+    def test_bad_temperature(self, temperature):
+        with pytest.raises(ValueError, match="temperature"):
+            L.threshold(field({3: 1.0}), temperature)
+
+    def test_matrix_channel_is_refused(self):
+        with pytest.raises(ValueError, match="tensor channels only"):
+            L.threshold(field({2: 1.0, 3: 1.0}))
+
+    def test_reentrant_escape_region_is_flagged(self):
+        # 2+4 at small Deltap: r = 1 - 3 Delta2^2 (1 - Delta2)/Deltap has two roots below 1
+        line = L.threshold(field({4: 0.3}))
+        assert line.crossings == 2
+        # the first root: 3 Delta2^2 (1 - Delta2) = Deltap
+        assert 3 * line.delta2**2 * (1 - line.delta2) == pytest.approx(0.3, rel=1e-12)
+
+
+class TestAgingStateAgainstDMFT:
+    @pytest.mark.parametrize("delta2", [0.55, 0.75])
+    def test_late_multiplier_is_the_marginal_aging_one(self, delta2):
+        # A T = 1 run that stays at m ~ 0 (m0 = 1e-150 keeps it linear in m up to t = 100): mu(t),
+        # extrapolated in time, reaches T/(1 - q) + (xi'(1) - xi'(q))/T on the marginal plateau
+        # (1 - q)^2 xi''(q) = T^2, not the paramagnet's T + xi'(1)/T (2% and 6% away here).
+        from scipy.optimize import curve_fit
+
+        run = dmft.integrate(matrix_tensor(3, delta2, 1.0), 1e-150, 100.0, 0.2, temperature=1.0)
+        late = run.t >= 20
+        (mu_inf, _, _), _ = curve_fit(lambda t, mu, a, g: mu - a * t ** (-g), run.t[late], run.mu[late],
+                                      p0=(run.mu[-1], 1.0, 0.6), maxfev=20000)
+        _, mu = L.aging_state(field({3: 1.0}), delta2)
+        paramagnet = 1.0 + float(matrix_tensor(3, delta2, 1.0).xi(1.0, 1))
+        assert mu_inf == pytest.approx(mu, rel=2e-3)
+        assert abs(mu_inf - paramagnet) > 5 * abs(mu_inf - mu)
+
+    def test_aging_state_refuses_a_stable_paramagnet(self):
+        with pytest.raises(ValueError, match="delta2"):
+            L.aging_state(field({3: 1.0}), 1.2, 1.0)
