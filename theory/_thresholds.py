@@ -502,3 +502,36 @@ register_kind(ThresholdKind(
     reference="arXiv:1907.08226, section 4; for any tensor channels derivations/thresholds.py",
     any_channels=True,
 ))
+
+
+def _langevin_temperature(value):
+    t = _validate.float_array("temperature", value, low=0.0, low_open=False)
+    if t.ndim or not t <= 1.0:
+        raise ValueError(f"temperature must be a scalar in [0, 1] (the aging plateau of T > 1 is "
+                         f"not derived), got {_validate._short(value)}")
+    return float(t)
+
+
+def _langevin_float(tensors, temperature=1.0):
+    from numerics import langevin_line
+
+    return langevin_line.evaluate_float(tensors, temperature)
+
+
+def _langevin_mp(ctx, tensors, temperature=1.0):
+    from numerics import langevin_line
+
+    return langevin_line.evaluate_mp(ctx, tensors, temperature)
+
+
+register_kind(ThresholdKind(
+    name="langevin",
+    summary=("largest Delta2 at which Langevin dynamics at temperature T (default 1, the "
+             "Bayes-optimal one) leaves the marginal aging states at m = 0: the BBP condition "
+             "g''(0) = T/(1 - q) of their plateau q"),
+    evaluate_float=_langevin_float,
+    evaluate_mp=_langevin_mp,
+    options={"temperature": _langevin_temperature},
+    reference="arXiv:1812.09066 (the Langevin algorithm); derivations/langevin.py",
+    any_channels=True,
+))
