@@ -80,7 +80,7 @@ class Growing:
     """
 
     rtol: float = 1e-5
-    max_stored: int = 1600
+    max_stored: int = 4000
     keep_start: int = 32
     keep_recent: int = 256
     name = "growing"
