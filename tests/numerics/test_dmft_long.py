@@ -103,23 +103,8 @@ def test_pairs_and_options_are_checked():
 @pytest.mark.slow
 def test_langevin_at_the_bayes_temperature_ends_at_the_nishimori_overlap():
     md = dmft._Model(matrix_tensor(3, 0.5, 1.0))
-    run = integrate_growing(md, 0.1, 60.0, 0.01, temperature=1.0, history=Growing(rtol=1e-5))
+    run = integrate_growing(md, 0.5, 30.0, 0.01, temperature=1.0, history=Growing(rtol=1e-4))
     want = dmft.nishimori_state(matrix_tensor(3, 0.5, 1.0))
-    assert run["m"][-1] == pytest.approx(want["m"], rel=2e-3)
-    assert run["mu"][-1] == pytest.approx(want["mu"], rel=2e-3)
-
-
-def test_gradient_flow_takes_the_step_growing_scheme():
-    import theory
-
-    run = theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0, scheme="bdf2")
-    assert run.scheme == "bdf2" and run.dt == 0.01 and "step-growing grid" in repr(run)
-    assert run.t[-1] == pytest.approx(5.0) and np.all(np.diff(run.t) > 0)
-    fixed = theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0)
-    assert run.energy[-1] == pytest.approx(fixed.energy[-1], abs=1e-3)
-    with pytest.raises(ValueError, match="window"):
-        theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0, scheme="bdf2",
-                             window=64)
-    with pytest.raises(ValueError, match="dt"):
-        theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0, scheme="bdf2",
-                             dt=6.0)
+    assert np.max(np.diff(run["t"])) <= 0.025 * (1 + 1e-12)
+    for name, key in (("m", "m"), ("mu", "mu"), ("energy", "energy")):
+        assert run[key][-1] == pytest.approx(want[name], rel=2e-3), name
