@@ -376,6 +376,10 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
                 h_limit *= 1.02
         except KeyboardInterrupt:
             interrupted = True
+    stopped = stop is not None and steps and stop(out_m[-1], steps)
+    if not interrupted and not stopped and out_t[-1] < t_max * (1 - 1e-12):
+        raise ValueError(f"t_max={t_max:g} needs more than {max_steps:,} steps of the step-growing "
+                         f"scheme (reached t = {out_t[-1]:g}); use a shorter t_max")
     k = st.k
     keep = keep_history and not interrupted
     out_mu[0] = T + m0 * float(g(m0, 1))  # mu(0): no memory yet

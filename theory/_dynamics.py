@@ -40,6 +40,8 @@ _SCHEMES = {"extrapolated": _dmft.Extrapolated, "euler": _dmft.Euler, "heun": _d
             "bdf2": _dmft.BDF2}
 #: First step of the step-growing scheme (its later steps follow its error estimate).
 DEFAULT_FIRST_STEP = 0.01
+#: Longest run of the step-growing scheme (10^6 takes about 8 minutes on 2 cores).
+BDF2_T_MAX = 1e7
 
 
 def _eq_fields(a, b) -> bool:
@@ -301,7 +303,8 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     scheme : {"extrapolated", "euler", "heun", "bdf2"}
         ``"bdf2"``: implicit variable-step BDF2 whose step grows as the dynamics slows
         (:mod:`numerics.dmft_long`; for long runs at T = 0, ``dt`` is the first step, default
-        0.01, and ``window`` must be "auto").  ``"extrapolated"`` (default): Richardson extrapolation of the discrete-time scheme at
+        0.01, ``window`` must be "auto", ``t_max`` at most 1e7; at T > 0 its step stays below
+        0.025/T).  ``"extrapolated"`` (default): Richardson extrapolation of the discrete-time scheme at
         ``dt`` and ``dt/2`` (second order; escape time within ~0.01% at dt = 0.2, see
         docs/dynamics.md).  ``"euler"``: the discrete-time projected gradient descent of step
         ``dt`` (rectangle sums, ``R(t,t) = 0``, ``R(t+dt,t) = 1``), first order.
@@ -368,6 +371,9 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     if growing and default is not None:
         dt, default = min(DEFAULT_FIRST_STEP, t_max), None
     if growing:  # the step grows: only the first one is checked
+        if t_max > BDF2_T_MAX:
+            raise ValueError(f"t_max must be at most {BDF2_T_MAX:g} with scheme='bdf2' (its late steps "
+                             f"grow by about 0.2% of the age), got t_max={t_max:g}")
         _check_steps(min(t_max, dt), dt, default=default)
         if dt > t_max:
             raise ValueError(f"dt must not exceed t_max (a run of at least one step), got "

@@ -108,3 +108,19 @@ def test_langevin_at_the_bayes_temperature_ends_at_the_nishimori_overlap():
     assert np.max(np.diff(run["t"])) <= 0.025 * (1 + 1e-12)
     for name, key in (("m", "m"), ("mu", "mu"), ("energy", "energy")):
         assert run[key][-1] == pytest.approx(want[name], rel=2e-3), name
+
+
+def test_gradient_flow_takes_the_step_growing_scheme():
+    import theory
+
+    run = theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0, scheme="bdf2")
+    assert run.scheme == "bdf2" and run.dt == 0.01 and "step-growing grid" in repr(run)
+    assert run.t[-1] == pytest.approx(5.0) and np.all(np.diff(run.t) > 0)
+    fixed = theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0)
+    assert run.energy[-1] == pytest.approx(fixed.energy[-1], abs=1e-3)
+    with pytest.raises(ValueError, match="window"):
+        theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0, scheme="bdf2",
+                             window=64)
+    with pytest.raises(ValueError, match="dt"):
+        theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0, scheme="bdf2",
+                             dt=6.0)
