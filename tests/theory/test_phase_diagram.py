@@ -169,12 +169,13 @@ class TestPhaseDiagramExecutor:
             theory.phase_diagram(3, [1.0], kinds=["amp"], executor="pool")
 
 
-class TestHardRegionFigure:
-    @pytest.fixture(scope="class")
-    def hard(self):
-        grid = 1 / np.linspace(0.5, 12.0, 80)
-        return theory.phase_diagram(4, grid, kinds=["ml_amp", "amp", "mmse_jump", "information_theoretic"])
+@pytest.fixture(scope="module")
+def hard():
+    grid = 1 / np.linspace(0.5, 12.0, 80)
+    return theory.phase_diagram(4, grid, kinds=["ml_amp", "amp", "mmse_jump", "information_theoretic"])
 
+
+class TestHardRegionFigure:
     def test_hard_region_is_labelled_in_a_zoom(self, hard):
         ax = hard.plot(y_min=0.5, y_max=1.35)
         labels = {t.get_text() for t in ax.texts}
