@@ -117,7 +117,7 @@ class NotConverged(Exception):
 class _History:
     """``C``, ``R`` and ``m`` on the stored times; row ``k`` holds ``C(t_k, .)``, ``R(t_k, .)``."""
 
-    def __init__(self, cap: int, m0: float, g0: float):
+    def __init__(self, cap: int, m0: float):
         self.C = np.zeros((cap, cap))
         self.R = np.zeros((cap, cap))
         self.m = np.zeros(cap)
@@ -161,7 +161,9 @@ class _History:
 
 def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxit: int = 120,
           depth: int = 10):
-    """The new row from the stored ones: ``(c, r, m, A, H)``; raises NotConverged."""
+    """The new row from the stored ones: ``(c, r, m, A, H, iterations)``; raises NotConverged."""
+    from scipy.linalg import solve_triangular
+
     xi, g = md.xi, md.g
     _, q1, q2 = md.xi_1
     k = hist.k
@@ -198,8 +200,6 @@ def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxi
         np.multiply(Rt, -H * S2, out=buf)
         buf.flat[::k + 1] += A
         try:
-            from scipy.linalg import solve_triangular
-
             r = solve_triangular(buf, wR, lower=False, check_finite=False)
         except np.linalg.LinAlgError:
             raise NotConverged("singular response system") from None
@@ -299,7 +299,7 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
     g = md.g
     _, q1, q2 = md.xi_1
     cap = int(hist_cfg.max_stored) + 1
-    st = _History(cap, m0, float(g(m0)))
+    st = _History(cap, m0)
     out_t, out_m, out_mu, out_e, out_c = [0.0], [m0], [math.nan], [float(-g(m0))], [1.0]
     h = min(float(h0), t_max)
     steps = rejected = fresh = 0
