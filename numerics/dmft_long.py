@@ -100,9 +100,6 @@ class Growing:
             raise ValueError(f"max_stored must exceed keep_start + keep_recent + 16, got "
                              f"{self.max_stored} <= {self.keep_start} + {self.keep_recent} + 16")
 
-    def finer(self, factor: int) -> Growing:
-        return self
-
 
 def footprint(history: Growing) -> float:
     """Bytes the history allocates (two square arrays of ``max_stored + 1`` rows)."""
@@ -304,7 +301,7 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
     h = min(float(h0), t_max)
     steps = rejected = fresh = 0
     h_limit = math.inf
-    just_rejected = False
+    just_rejected = stopped = False
     stored_max = 1
     interrupted = False
     start = time.perf_counter()
@@ -365,6 +362,7 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
                 if progress is not None:
                     progress.update(h)
                 if stop is not None and stop(m_new, steps):
+                    stopped = True
                     break
                 fresh += 1
                 if st.k >= cap:
@@ -376,7 +374,6 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
                 h_limit *= 1.02
         except KeyboardInterrupt:
             interrupted = True
-    stopped = stop is not None and steps and stop(out_m[-1], steps)
     if not interrupted and not stopped and out_t[-1] < t_max * (1 - 1e-12):
         raise ValueError(f"t_max={t_max:g} needs more than {max_steps:,} steps of the step-growing "
                          f"scheme (reached t = {out_t[-1]:g}); use a shorter t_max")

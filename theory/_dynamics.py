@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from numerics import dmft as _dmft
+from numerics import dmft_long as _dmft_long
 from numerics import dmft_threshold as _est
 from theory import _sweep, _validate
 from theory._model import Model, _is_absent, resolve
@@ -386,7 +387,12 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     if (type(sch), type(hist)) not in _dmft.VALIDATED:
         raise ValueError(f"scheme={sch.name!r} is not validated on the thinned history "
                          f"(window={window}); use window=None or scheme='euler'/'extrapolated'")
-    if not growing:
+    if growing:
+        need, limit = _dmft_long.footprint(hist), _dmft.memory_limit()
+        if need > limit:
+            raise ValueError(f"gradient_flow: scheme='bdf2' stores {need / 2**30:.3g} GiB of history "
+                             f"(the limit is {limit / 2**30:.3g} GiB)")
+    else:
         _check_footprint(t_max, dt, sch, hist)
     if stop_at is not None:
         stop_at = _check_float("stop_at", stop_at)
