@@ -17,7 +17,9 @@ from numerics.solvers import ConvergenceError, PrecisionError
 from theory._expressions import expressions
 from theory._hessian import HessianSpectrum, hessian
 from theory._landscape import complexity, complexity_of_minima, threshold_energy
+from theory._interrupt import Interrupted
 from theory._model import Model
+from theory._phase_retrieval import PhaseRetrieval
 from theory._message_passing import (CriticalPoint, StateEvolution, critical_point, first_order_delta_p,
                                      state_evolution, tensor_recovery_delta_p)
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
@@ -55,8 +57,8 @@ def __dir__():
 __version__ = "0.1.0"
 
 __all__ = [
-    # the model
-    "Model",
+    # the models
+    "Model", "PhaseRetrieval",
     # thresholds and the phase diagram
     "threshold", "kinds", "register_kind", "ThresholdCurve", "ThresholdResult",
     "phase_diagram", "PhaseDiagram", "first_order_delta_p", "tensor_recovery_delta_p",
@@ -68,5 +70,5 @@ __all__ = [
     "gradient_flow", "GradientFlowResult", "dynamics_threshold", "DynamicsThreshold",
     "simulate", "SimulationResult", "SampledSpectrum", "simulate_ensemble", "SimulationEnsemble",
     # symbolic expressions (imports SymPy) and errors
-    "expressions", "ConvergenceError", "PrecisionError",
+    "expressions", "ConvergenceError", "PrecisionError", "Interrupted",
 ]
