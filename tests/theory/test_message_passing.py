@@ -554,7 +554,7 @@ class TestMlAmpAnyChannels:
             theory.threshold(model=model, kind="ml_amp")
 
 
-class TestStateEvolutionFloatRange:
+class TestStateEvolutionFloatRangeFinite:
     @pytest.mark.parametrize("kind", ["amp", "ml_amp"])
     def test_finite_over_the_double_range(self, kind):
         vals = [1e-300, 1e-10, 1.0, 1e10, 1e300]
@@ -565,7 +565,7 @@ class TestStateEvolutionFloatRange:
                 assert all(0 <= m < 1 for m, _ in se.fixed_points)
 
 
-class TestStateEvolutionFloatRange:
+class TestStateEvolutionFloatRangeRefusals:
     @pytest.mark.parametrize("kw", [dict(delta2="1e-400", delta_p=1.0), dict(delta2=0.5, delta_p=1e-320),
                                     dict(delta2="1e400", delta_p=1.0)])
     def test_variance_beyond_float64_is_refused(self, kw):
