@@ -500,6 +500,10 @@ class TestStateEvolutionValues:
 
 
 class TestAnyPrecision:
+    # Every reference string below is reproduced to its last digit by an independent route,
+    # tests/references/bayes_lines.py: the paper's free entropy (arXiv:1902.00139, sections 2-3)
+    # with mpmath.diff and mpmath.findroot at 40 digits, not the toolkit's kernels or solvers;
+    # "1" is the continuous transition at Delta2 = 1 (the Bayes AMP slope at m = 0 is 1/Delta2).
     CASES = [
         ("tensor_recovery", lambda dps: theory.tensor_recovery_delta_p(4, dps=dps), "0.12652429462230736185"),
         ("first_order", lambda dps: theory.first_order_delta_p(4, dps=dps), "0.23780550346110454338"),
