@@ -13,7 +13,6 @@ fixed-point curve 1/Delta2 = 1/(1 - m) - m^2/Deltap and its fold.  Run it:
 
 import mpmath as mp
 
-mp.mp.dps = 40
 P = 4
 
 
@@ -27,6 +26,7 @@ def dphi(m, d2, dp):
 
 
 def main():
+    mp.mp.dps = 40
     r = mp.findroot(lambda m, dp: [phi(m, None, dp), dphi(m, None, dp)], (mp.mpf("0.9"), mp.mpf("0.13")))
     print("tensor_recovery_delta_p(4)   ", mp.nstr(r[1], 22))  # the tensor alone: phi = 0 = phi'
     r = mp.findroot(lambda m, dp: [phi(m, 1, dp), dphi(m, 1, dp)], (mp.mpf("0.7"), mp.mpf("0.24")))
