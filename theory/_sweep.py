@@ -50,9 +50,10 @@ class Sweep:
         """How many tasks finished."""
         return sum(r is not None for r in self.results)
 
-    def warn(self, function: str, unit: str = "tasks", *, stacklevel: int = 3) -> None:
+    def warn(self, function: str, unit: str = "tasks", *, stacklevel: int = 2) -> None:
         """If interrupted, the :class:`theory.Interrupted` warning of ``function``, saying how
-        many ``unit`` finished (``stacklevel`` counted from the caller of this method).
+        many ``unit`` finished.  ``stacklevel`` is the one ``warnings.warn`` would take in the
+        caller of this method (2: the line that called the caller).
 
         Examples
         --------
@@ -65,7 +66,7 @@ class Sweep:
         """
         if self.interrupted:
             warn_interrupted(function, f"{self.finished} of {len(self.results)} {unit} finished "
-                                       f"(the others are None)", stacklevel=stacklevel + 1)
+                                       f"(the others are None)", stacklevel=stacklevel + 2)
 
 
 def _is_dask_client(executor) -> bool:
