@@ -561,9 +561,9 @@ def simulate_ensemble(*, seeds, executor=None, progress: bool | None = None, **k
     ----------
     seeds : sequence of int or numpy.random.SeedSequence
         One run per seed (a non-empty sequence; ``range(k)`` is fine).
-    executor : concurrent.futures.Executor, optional
-        Where to run (a ``ProcessPoolExecutor``; a Dask cluster through
-        ``dask.distributed.Client.get_executor()``); None runs serially.  Each run is a pure
+    executor : concurrent.futures.Executor or dask.distributed.Client, optional
+        Where to run (a ``ProcessPoolExecutor``; a Dask cluster's ``Client``, or its
+        ``get_executor()``); None runs serially.  Each run is a pure
         function of its seed and uses one BLAS thread, so the results equal the serial ones
         bit for bit.  The runs come back with their instances (the tensors): mind the memory
         and the transfer for large ``n``.
