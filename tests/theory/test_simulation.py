@@ -413,7 +413,7 @@ class TestCtrlC:
         from tests.sigint import interrupt, run_until_started
 
         code = self.ENSEMBLE.format(k=6, executor="cf.ProcessPoolExecutor(2)")
-        out = interrupt(run_until_started(code, group=True), delay=0.2, group=True)
+        out = interrupt(run_until_started(code, group=True), delay=0.5, group=True)
         assert out.returncode == 0, out
         finished = eval(out.stdout.split("finished ")[1].split("\n")[0])
         assert finished[:4] == [True, True, False, False], out

@@ -143,7 +143,8 @@ class TestInterruptContract:
 
     def test_sigint_thread_pool(self):
         proc = run_until_started(self.SCRIPT.format(threads=True, pause=0, executor="cf.ThreadPoolExecutor(2)"))
-        # (the delay lets the main thread collect tasks 0 and 1, which finished before task 2 began)
+        # tasks 0 and 1 finished before task 2 began: both are kept (the delay leaves the other
+        # thread time to store its result)
         out = interrupt(proc, delay=0.2)
         self._check(out)
         seconds = float(out.stdout.split("returned after")[1].split()[0])
@@ -155,7 +156,9 @@ class TestInterruptContract:
         # the interpreter exits; the others are cancelled.
         code = self.SCRIPT.format(threads=False, pause=2, executor="cf.ProcessPoolExecutor(2)")
         proc = run_until_started(code, group=True)
-        out = interrupt(proc, delay=0.2, group=True)
+        # (the delay lets the pool's thread take in the results of tasks 0 and 1, sent back by
+        # the workers before task 2 began)
+        out = interrupt(proc, delay=0.5, group=True)
         self._check(out)
 
 
