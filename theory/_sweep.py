@@ -105,8 +105,9 @@ def check_executor(executor):
 
 def _check_result(result, i: int, tasks: list, executor):
     if result is None:
-        raise ValueError(f"executor={_short(executor)} returned None for task {i} of {len(tasks)} ({_short(tasks[i])}); an "
-                         f"executor's futures must hold the task's result (concurrent.futures.Executor)")
+        raise ValueError(f"executor={_short(executor)} returned None for task {i} of {len(tasks)} "
+                         f"({_short(tasks[i])}); an executor's futures must hold the task's result "
+                         f"(concurrent.futures.Executor)")
     return result
 
 
