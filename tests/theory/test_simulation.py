@@ -422,6 +422,35 @@ class TestCtrlC:
                 f"finished (the others are None)") in out.stdout, out
         assert "Traceback" not in out.stderr, out
 
+    def test_warnings_point_at_the_callers_line(self, monkeypatch):
+        from numerics import simulation as sim
+        from theory import _simulation
+
+        original_step, original_run, count = sim._rk4_step, _simulation._run, [0]
+
+        def step(*args):
+            count[0] += 1
+            if count[0] == 5:
+                raise KeyboardInterrupt
+            return original_step(*args)
+
+        monkeypatch.setattr(sim, "_rk4_step", step)
+        with pytest.warns(theory.Interrupted, match=r"stopped at t = 0\.4 of t_max = 1 \(step 4 of 10\)") as w:
+            r = theory.simulate(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=1.0, dt=0.1, seed=0, progress=False)
+        assert r.interrupted and len(r.t) == 5 and w[0].filename == __file__
+
+        def run(plan, seed, progress=None):
+            if seed == 1:
+                raise KeyboardInterrupt
+            return original_run(plan, seed, progress)
+
+        monkeypatch.setattr(sim, "_rk4_step", original_step)
+        monkeypatch.setattr(_simulation, "_run", run)
+        with pytest.warns(theory.Interrupted, match="1 of 3 runs finished") as w:
+            e = theory.simulate_ensemble(seeds=range(3), progress=False, **TestEnsemble.KW)
+        assert e.interrupted and e.runs[1:] == (None, None) and w[0].filename == __file__
+        assert e.m.shape[0] == 1 and "runs=1/3" in repr(e) and "interrupted" in repr(e)
+
     def test_interrupt_before_any_run_finished_propagates(self, monkeypatch):
         from theory import _simulation
 
