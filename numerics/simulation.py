@@ -320,17 +320,20 @@ def integrate(instance: Instance, x0: np.ndarray, *, dt: float, steps: int,
     snapshot_every : int, optional
         Keep the state every this many steps (default: about 256 snapshots in all).
     progress : bool or None
-        tqdm progress bar: True, False, or None (shown on a terminal only).
+        A progress bar (:func:`numerics.progress.bar`): True, False, or None (shown on a
+        terminal only).
 
     Returns
     -------
     Trajectory
         On ``KeyboardInterrupt`` the integration stops and the trajectory up to the last
         completed step is returned with ``interrupted = True`` (the recorded arrays and the
-        state always belong to the same step).
+        state always belong to the same step).  An interrupt before the start was recorded
+        propagates: there is nothing to return.
     """
     from threadpoolctl import threadpool_limits
-    from tqdm.auto import tqdm
+
+    from numerics.progress import bar as _bar
 
     n = instance.n
     snapshot_every = snapshot_every or max(1, math.ceil(steps / 256))
@@ -339,12 +342,13 @@ def integrate(instance: Instance, x0: np.ndarray, *, dt: float, steps: int,
     snapshots = []
     box = [(0, x)]  # (number of recorded steps, the state at the last recorded step)
     interrupted = False
-    bar = tqdm(total=steps, disable=(None if progress is None else not progress),
-               desc=f"gradient flow N={n}", unit="step", leave=False)
+    bar = _bar(total=steps, desc=f"gradient flow N={n}", unit="step", progress=progress)
     try:
         with threadpool_limits(limits=1, user_api="blas"):
             _loop(instance, x, dt, steps, snapshot_every, rec, snapshots, bar, box)
     except KeyboardInterrupt:
+        if box[0][0] == 0:  # not even the start recorded
+            raise
         interrupted = True
     finally:
         bar.close()

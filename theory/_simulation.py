@@ -12,6 +12,7 @@ import numpy as np
 
 from numerics import simulation as _sim
 from theory import _sweep, _validate
+from theory._interrupt import warn_interrupted
 from theory._model import Model, _is_absent, resolve
 from theory._dataout import DataOut
 
@@ -430,7 +431,8 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
         (bit for bit on the same machine and BLAS thread count).  For many seeds, see
         :func:`simulate_ensemble`.
     progress : bool or None
-        tqdm progress bar; None shows it on a terminal only.
+        A progress bar over the steps: True, False, or None (on a terminal only; none into
+        redirected stderr).
     memory_limit : number
         Bytes the run may use (default 8 GiB): the tensors while sampling and the records of
         the steps; larger runs are refused before anything is allocated.
@@ -442,8 +444,11 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
     -------
     SimulationResult
         Arrays ``t, m, energy, mu`` (and ``gradient_norm``), the final state ``x``, and
-        :meth:`SimulationResult.hessian_spectrum`.  Ctrl-C stops the integration and returns
-        the run up to the last completed step, with ``interrupted=True``.
+        :meth:`SimulationResult.hessian_spectrum`.  Ctrl-C during the integration stops it
+        and returns the run up to the last completed step (``t[-1] < t_max``), with
+        ``interrupted=True`` and a :class:`theory.Interrupted` warning saying where it
+        stopped; Ctrl-C while the instance is sampled raises ``KeyboardInterrupt`` (nothing to
+        return yet).
 
     Raises
     ------
@@ -480,7 +485,11 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
     arXiv:1907.08226 (model and gradient flow, section 2).
     """
     plan = _plan(model, p, n, delta2, delta_p, m0, t_max, dt, memory_limit, dtype)
-    return _run(plan, seed, progress)
+    result = _run(plan, seed, progress)
+    if result.interrupted:
+        warn_interrupted("simulate", f"stopped at t = {result.t[-1]:.6g} of t_max = {plan.t_max:.6g} "
+                                     f"(step {len(result.t) - 1} of {plan.steps})")
+    return result
 
 
 @dataclass(frozen=True, repr=False, eq=True)
@@ -552,14 +561,15 @@ def simulate_ensemble(*, seeds, executor=None, progress: bool | None = None, **k
     ----------
     seeds : sequence of int or numpy.random.SeedSequence
         One run per seed (a non-empty sequence; ``range(k)`` is fine).
-    executor : concurrent.futures.Executor, optional
-        Where to run (a ``ProcessPoolExecutor``; a Dask cluster through
-        ``dask.distributed.Client.get_executor()``); None runs serially.  Each run is a pure
+    executor : concurrent.futures.Executor or dask.distributed.Client, optional
+        Where to run (a ``ProcessPoolExecutor``; a Dask cluster's ``Client``, or its
+        ``get_executor()``); None runs serially.  Each run is a pure
         function of its seed and uses one BLAS thread, so the results equal the serial ones
         bit for bit.  The runs come back with their instances (the tensors): mind the memory
         and the transfer for large ``n``.
     progress : bool, optional
-        A progress bar over the runs (default: on a terminal, for more than one run).
+        A progress bar over the runs: True, False, or None (default: on a terminal only, for
+        more than one run).
     **kwargs
         Everything else :func:`simulate` takes (``model=`` or ``p, delta2, delta_p``, ``n``,
         ``t_max``, ``dt``, ``m0``, ``memory_limit``, ``dtype``), validated once before any run.
@@ -567,6 +577,11 @@ def simulate_ensemble(*, seeds, executor=None, progress: bool | None = None, **k
     Returns
     -------
     SimulationEnsemble
+        On Ctrl-C the ensemble stops: the runs that finished are kept, in the order of
+        ``seeds``, the others (the one cut included) are ``None``, with ``interrupted=True``
+        and a :class:`theory.Interrupted` warning saying how many finished; on an executor the
+        runs not yet started are cancelled.  Ctrl-C before any run finished raises
+        ``KeyboardInterrupt`` (nothing to return).
 
     Examples
     --------
@@ -600,5 +615,8 @@ def simulate_ensemble(*, seeds, executor=None, progress: bool | None = None, **k
     plan = _plan(kwargs.get("model"), kwargs.get("p"), kwargs["n"], kwargs.get("delta2"), kwargs.get("delta_p"),
                  kwargs.get("m0"), kwargs["t_max"], kwargs.get("dt"), kwargs["memory_limit"], kwargs["dtype"])
     sweep = _sweep.run(functools.partial(_ensemble_task, plan), seeds, executor=executor, progress=progress,
-                       desc="simulate seeds")
+                       desc="simulate seeds", unit="run")
+    if sweep.interrupted and not sweep.finished:
+        raise KeyboardInterrupt
+    sweep.warn("simulate_ensemble", "runs")
     return SimulationEnsemble(runs=sweep.results, seeds=seeds, interrupted=sweep.interrupted)

@@ -186,6 +186,15 @@ class TestIntegrate:
         assert tr.interrupted and len(tr.t) == 25
         assert tr.m[-1] == pytest.approx(tr.x @ inst.x_star / 32, abs=0, rel=0)
 
+    def test_interrupt_before_the_start_is_recorded_propagates(self, monkeypatch):
+        # nothing whole to return (not even t = 0): the Ctrl-C contract lets it through
+        def interrupted(self, x):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(sim.Instance, "evaluate", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            self._run(0.1, 1.0)
+
 
 def _coincidence_bound(a, k):
     """A rigorous bound on |(sum a)**k / k! - e_k(a)|: the tuples with a repeated index.

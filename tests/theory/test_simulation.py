@@ -319,3 +319,168 @@ class TestEnsemble:
         r = theory.simulate(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=0.5, seed=np.random.SeedSequence(7),
                             progress=False)
         assert pickle.loads(pickle.dumps(r)) == r
+
+
+class TestCtrlC:
+    """The Ctrl-C contract (theory._interrupt), with a real SIGINT sent to a subprocess: the run
+    (or the ensemble) that finished is returned, flagged, with a theory.Interrupted warning."""
+
+    SIMULATE = """
+        import warnings
+        import theory
+        from numerics import simulation as sim
+
+        original, count = sim._rk4_step, [0]
+
+        def step(*args):
+            count[0] += 1
+            if count[0] == 20:
+                print("started", flush=True)
+            return original(*args)
+
+        sim._rk4_step = step
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            r = theory.simulate(p=3, n=16, delta2=0.5, delta_p=1.0, m0=0.2, t_max=1e4, dt=0.01, seed=0)
+        print("interrupted", r.interrupted)
+        print("steps", len(r.t) - 1, "t", r.t[-1], "consistent", r.m[-1] == r.x @ r.x_star / 16,
+              "all finite", bool((abs(r.m) <= 1).all()))
+        for w in caught:
+            print("warning", w.category.__name__, str(w.message))
+    """
+
+    def test_simulate_returns_the_run_so_far_with_a_warning(self):
+        from tests.sigint import interrupt, run_until_started
+
+        out = interrupt(run_until_started(self.SIMULATE))
+        assert out.returncode == 0 and "interrupted True" in out.stdout, out
+        steps = int(out.stdout.split("steps ")[1].split()[0])
+        t = float(out.stdout.split(" t ")[1].split()[0])
+        assert 19 <= steps < 10**6 and t == pytest.approx(0.01 * steps), out  # (the 20th step was cut)
+        assert "consistent True all finite True" in out.stdout, out
+        warning = (f"warning Interrupted simulate interrupted (Ctrl-C): stopped at t = {t:.6g} of t_max = 10000 "
+                   f"(step {steps} of 1000000); the result holds what finished, with interrupted=True")
+        assert warning in out.stdout, out
+        assert out.stderr == "", out  # no traceback, and no progress bar into a file
+
+    ENSEMBLE = """
+        import concurrent.futures as cf, os, time, warnings
+        import theory
+        from theory import _simulation
+        from numerics import simulation as sim
+
+        original_step, original_run, slow = sim._rk4_step, _simulation._run, [False]
+
+        def step(*args):
+            if slow[0]:
+                time.sleep(0.01)
+            return original_step(*args)
+
+        def run(plan, seed, progress=None):
+            slow[0] = seed in (2, 3)  # seeds 0 and 1 finish at once; 2 and 3 take 5 s each
+            if seed == 2:
+                print("started", flush=True)
+            return original_run(plan, seed, progress)
+
+        sim._rk4_step, _simulation._run = step, run
+        kw = dict(p=3, n=8, delta2=0.5, delta_p=1.0, m0=0.2, t_max=5.0, dt=0.01)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            e = theory.simulate_ensemble(seeds=range({k}), executor={executor}, **kw)
+        print("finished", [r is not None for r in e.runs])
+        print("interrupted", e.interrupted)
+        print("complete runs", all(not r.interrupted and len(r.t) == 501 for r in e.finished))
+        print("first equals simulate", e.runs[0] == theory.simulate(seed=0, progress=False, **kw))
+        for w in caught:
+            print("warning", w.category.__name__, str(w.message))
+    """
+
+    def test_simulate_ensemble_serial(self):
+        from tests.sigint import interrupt, run_until_started
+
+        out = interrupt(run_until_started(self.ENSEMBLE.format(k=4, executor=None)))
+        assert out.returncode == 0, out
+        assert "finished [True, True, False, False]" in out.stdout, out
+        assert "interrupted True\ncomplete runs True\nfirst equals simulate True" in out.stdout, out
+        assert ("warning Interrupted simulate_ensemble interrupted (Ctrl-C): 2 of 4 runs finished (the others "
+                "are None); the result holds what finished, with interrupted=True") in out.stdout, out
+        assert out.stdout.count("warning") == 1 and out.stderr == "", out
+
+    def test_simulate_ensemble_on_a_process_pool_as_ctrl_c_at_a_terminal(self):
+        # Ctrl-C at a terminal signals the process group: the runs of seeds 2 and 3 are cut on
+        # the workers; 4 and 5 are cancelled (or, the one a worker had queued, finish later and
+        # are not waited for).
+        from tests.sigint import interrupt, run_until_started
+
+        code = self.ENSEMBLE.format(k=6, executor="cf.ProcessPoolExecutor(2)")
+        out = interrupt(run_until_started(code, group=True), delay=0.5, group=True)
+        assert out.returncode == 0, out
+        finished = eval(out.stdout.split("finished ")[1].split("\n")[0])
+        assert finished[:4] == [True, True, False, False], out
+        assert "interrupted True\ncomplete runs True\nfirst equals simulate True" in out.stdout, out
+        assert (f"warning Interrupted simulate_ensemble interrupted (Ctrl-C): {sum(finished)} of 6 runs "
+                f"finished (the others are None)") in out.stdout, out
+        assert "Traceback" not in out.stderr, out
+
+    def test_warnings_point_at_the_callers_line(self, monkeypatch):
+        from numerics import simulation as sim
+        from theory import _simulation
+
+        original_step, original_run, count = sim._rk4_step, _simulation._run, [0]
+
+        def step(*args):
+            count[0] += 1
+            if count[0] == 5:
+                raise KeyboardInterrupt
+            return original_step(*args)
+
+        monkeypatch.setattr(sim, "_rk4_step", step)
+        with pytest.warns(theory.Interrupted, match=r"stopped at t = 0\.4 of t_max = 1 \(step 4 of 10\)") as w:
+            r = theory.simulate(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=1.0, dt=0.1, seed=0, progress=False)
+        assert r.interrupted and len(r.t) == 5 and w[0].filename == __file__
+
+        def run(plan, seed, progress=None):
+            if seed == 1:
+                raise KeyboardInterrupt
+            return original_run(plan, seed, progress)
+
+        monkeypatch.setattr(sim, "_rk4_step", original_step)
+        monkeypatch.setattr(_simulation, "_run", run)
+        with pytest.warns(theory.Interrupted, match="1 of 3 runs finished") as w:
+            e = theory.simulate_ensemble(seeds=range(3), progress=False, **TestEnsemble.KW)
+        assert e.interrupted and e.runs[1:] == (None, None) and w[0].filename == __file__
+        assert e.m.shape[0] == 1 and "runs=1/3" in repr(e) and "interrupted" in repr(e)
+
+    def test_interrupt_before_any_run_finished_propagates(self, monkeypatch):
+        from theory import _simulation
+
+        def interrupted(plan, seed, progress=None):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_simulation, "_run", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            theory.simulate_ensemble(seeds=range(3), progress=False, **TestEnsemble.KW)
+
+
+class TestProgress:
+    SCRIPT = """
+        import theory
+        theory.simulate(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=50.0, dt=0.01, seed=0, progress={progress})
+        theory.simulate_ensemble(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=1.0, seeds=range(3),
+                                 progress={progress})
+        print("done", flush=True)
+    """
+
+    def test_no_bar_into_redirected_stderr(self):
+        from tests.sigint import run_to_end
+
+        out = run_to_end(self.SCRIPT.format(progress=None))
+        assert out.returncode == 0 and "done" in out.stdout and out.stderr == "", out
+
+    def test_progress_true_shows_bars(self):
+        from tests.sigint import run_to_end
+
+        out = run_to_end(self.SCRIPT.format(progress=True))
+        assert out.returncode == 0, out
+        assert "gradient flow N=8:" in out.stderr and "/5000 [" in out.stderr, out
+        assert "simulate seeds:" in out.stderr and "/3 [" in out.stderr, out
