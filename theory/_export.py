@@ -8,8 +8,8 @@ description of the coordinate and of every variable, and the attributes (the par
 (``pip install 'spiked-theory[xarray]'``) and are imported only when asked for; CSV needs
 neither.
 
-How a result type plugs in
---------------------------
+**How a result type plugs in.**
+
 A new result type (a frozen dataclass mixing in :class:`~theory._dataout.DataOut`) defines
 two methods, and nothing in this module changes:
 
@@ -24,8 +24,8 @@ two methods, and nothing in this module changes:
 defines them, and only otherwise falls back to the builders and drawers kept here for the
 first five result types (the engine design, section 7 item 2, moves those into the classes).
 
-What the files say about themselves
------------------------------------
+**What the files say about themselves.**
+
 * **CF names.**  Every coordinate and data variable of ``to_xarray()`` (and so of the
   ``.nc`` files) carries the CF attributes ``long_name`` (the physics: ``"Delta_2 at the
   gradient-flow threshold"``, ``"overlap m"``, ``"time t"``) and ``units``.  Every quantity of
@@ -46,8 +46,8 @@ What the files say about themselves
 * ``to_pandas()`` keeps the attributes in ``frame.attrs`` and the descriptions in
   ``frame.attrs["variables"]`` (name -> ``(long_name, units)``).
 
-Figure conventions
-------------------
+**Figure conventions.**
+
 The figures (``plot(ax=None)``) draw on a given matplotlib axes or on a new
 ``matplotlib.figure.Figure`` (no pyplot state), and return the axes.  Runs in time
 (large-N gradient flow and Langevin dynamics, finite-N gradient flow) share one layout so
@@ -69,7 +69,8 @@ import mpmath
 import numpy as np
 
 __all__ = ["Table", "table", "to_xarray", "to_pandas", "write", "plot", "plot_complexity",
-           "complexity_curve", "TABLE_SUFFIXES", "FIGURE_SUFFIXES", "QUANTITIES", "DIMENSIONLESS"]
+           "complexity_curve", "threshold_quantity", "TABLE_SUFFIXES", "FIGURE_SUFFIXES", "QUANTITIES",
+           "DIMENSIONLESS"]
 
 #: Suffixes of the files :func:`write` knows: tables, and figures.
 TABLE_SUFFIXES = (".csv", ".nc")
@@ -200,6 +201,10 @@ def _model_attrs(obj) -> dict:
         value = getattr(obj, name, None)
         if value is not None and np.ndim(value) == 0:
             out[name] = value if isinstance(value, (int, np.integer)) else _float(value)
+    orders, variances = getattr(obj, "p", None), getattr(obj, "delta_p", None)
+    if isinstance(orders, tuple) and isinstance(variances, tuple):  # several tensor channels
+        out.update({f"delta_{k}": _float(d) for k, d in zip(orders, variances)})
+        out["orders"] = ",".join(str(k) for k in orders)
     model = getattr(obj, "model", None)
     if model is not None:
         out["delta2"] = _float(model.delta2) if model.delta2 is not None else math.inf
@@ -583,8 +588,9 @@ def _plot_dynamics_threshold(r, ax):
     ax.set_xlabel(r"$\Delta_2$ (noise variance of the matrix channel)")
     ax.set_ylabel(r"$\sqrt{\lambda_\infty}$ (plateau escape rate)")
     cut = ", interrupted" if r.interrupted else ""
-    ax.set_title(f"{_dynamics_words(r.temperature)} threshold from the dynamics: "
-                 f"{_model_words(r.model, delta2=False)}{cut}")
+    what = f"Langevin threshold from the dynamics at T = {_g(r.temperature)}" if r.temperature > 0 else \
+        "gradient-flow threshold from the dynamics"
+    ax.set_title(f"{what}: {_model_words(r.model, delta2=False)}{cut}")
     ax.legend(loc="lower left", fontsize=8)
     return ax
 

@@ -301,3 +301,93 @@ class TestNewResultTypes:
             Bare().to_xarray()
         with pytest.raises(TypeError, match=r"define its _draw\(ax\)"):
             Bare().plot()
+
+
+def _twin(ax):
+    """The other axes of the figure that shares ``ax``'s x axis (the energy axis)."""
+    others = [a for a in ax.figure.axes if a is not ax]
+    assert len(others) == 1, "one energy axis per figure"
+    return others[0]
+
+
+class TestFigures:
+    """Issue 18 item 7: the same axes and conventions across the runs in time."""
+
+    @pytest.mark.parametrize("name", ["gradient_flow", "simulation"])
+    def test_runs_in_time_share_the_layout(self, results, name):
+        r = results[name]
+        ax = r.plot()
+        twin = _twin(ax)
+        assert ax.get_xscale() == "symlog" and ax.get_xlabel() == "time t"
+        assert ax.get_ylabel() == "overlap m" and twin.get_ylabel() == "energy per coordinate"
+        (m_line,), (e_line,) = ax.get_lines(), twin.get_lines()
+        np.testing.assert_array_equal(m_line.get_ydata(), r.m)
+        np.testing.assert_array_equal(e_line.get_ydata(), r.energy)
+        title = ax.get_title()
+        assert title.startswith("gradient flow: p = 3, $\\Delta_2$ = ") and "$\\Delta_p$ = 1" in title
+        assert "T =" not in title
+
+    def test_large_n_and_finite_n_overlay(self, results):
+        gf, sim = results["gradient_flow"], results["simulation"]
+        ax = gf.plot()
+        assert sim.plot(ax=ax) is ax
+        twin = _twin(ax)  # the second run reused the energy axis
+        assert [line.get_label() for line in ax.get_lines()] == ["m, large N", "m, N = 30"]
+        assert [line.get_label() for line in twin.get_lines()] == ["energy, large N", "energy, N = 30"]
+        assert [line.get_linestyle() for line in ax.get_lines()] == ["-", "--"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+            "m, large N", "m, N = 30", "energy, large N", "energy, N = 30"]
+
+    def test_langevin_title_states_the_temperature(self):
+        r = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=5.0, temperature=0.3)
+        assert r.plot().get_title().startswith("Langevin dynamics at T = 0.3: p = 3")
+
+    def test_dynamics_threshold_draws_the_fit_and_the_closed_form(self, results):
+        r = results["dynamics_threshold"]
+        ax = r.plot()
+        lines = {line.get_label(): line for line in ax.get_lines()}
+        (fit,) = [line for label, line in lines.items() if label.startswith("fit, quadratic")]
+        # the drawn fit ends where it crosses zero, which is the estimate of the estimator
+        # (numerics.dmft_threshold.extrapolate): the figure refits the same runs
+        assert fit.get_xdata()[-1] == pytest.approx(r.value, abs=1e-9)
+        assert fit.get_ydata()[-1] == pytest.approx(0.0, abs=1e-9)
+        (closed,) = [line for label, line in lines.items() if label.startswith("closed form (gradient flow)")]
+        assert closed.get_xdata()[0] == theory.threshold(3, 1.0, kind="gradient_flow")
+        (dyn,) = [line for label, line in lines.items() if label.startswith("from the dynamics")]
+        assert dyn.get_xdata()[0] == r.value
+        assert ax.get_title().startswith("gradient-flow threshold from the dynamics: p = 3, $\\Delta_p$ = 1")
+        assert ax.get_xlabel().startswith(r"$\Delta_2$") and "escape rate" in ax.get_ylabel()
+
+    def test_langevin_dynamics_threshold(self):
+        # runs along sqrt(lambda) = 0.7 - Delta2 (a made-up result: the figure is tested, not the runs)
+        d2 = (0.5, 0.55, 0.6)
+        r = theory.DynamicsThreshold(value=0.7, error=0.01, model=theory.Model(tensors={3: 1.0}),
+                                     temperature=1.0, delta2s=d2, rates=tuple((0.7 - x) ** 2 for x in d2),
+                                     rate_errors=(1e-4,) * 3, half_time_value=None, t_max=60.0, dt=0.1,
+                                     window=None)
+        ax = r.plot()
+        labels = [line.get_label() for line in ax.get_lines()]
+        assert "fit, linear in $\\Delta_2$" in labels
+        (closed,) = [line for line in ax.get_lines() if line.get_label().startswith("closed form (Langevin)")]
+        assert closed.get_xdata()[0] == theory.threshold(3, 1.0, kind="langevin", temperature=1.0)
+        assert ax.get_title().startswith("Langevin threshold from the dynamics at T = 1: p = 3")
+
+    def test_state_evolution_title_has_the_parameters(self, results):
+        ax = results["state_evolution"].plot()
+        assert ax.get_title() == ("state evolution of ML-AMP: p = 3, $\\Delta_2$ = 0.6, $\\Delta_p$ = 1, "
+                                  "$m_0$ = 1e-06")
+        labels = [line.get_label() for line in ax.get_lines()]
+        assert labels[0] == "ML-AMP iterates" and "fixed point 0.7326 (stable)" in labels
+
+    def test_interrupted_run_says_so(self, results):
+        import dataclasses
+
+        r = dataclasses.replace(results["gradient_flow"], interrupted=True)
+        assert r.plot().get_lines()[0].get_label() == "m, large N (interrupted)"
+
+
+def test_several_tensor_channels_are_named_in_the_attributes():
+    se = theory.state_evolution(model=theory.Model(delta2=0.6, tensors={3: 1.0, 4: 2.0}))
+    attrs = se.to_xarray().attrs
+    assert attrs["delta_3"] == 1.0 and attrs["delta_4"] == 2.0 and attrs["orders"] == "3,4"
+    assert "$\\Delta_{4}$ = 2" in se.plot().get_title()
