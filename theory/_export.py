@@ -101,6 +101,8 @@ QUANTITIES = {
     "bulk_upper": ("upper edge of the Hessian bulk", DIMENSIONLESS),
     "outlier": ("BBP outlier eigenvalue of the Hessian", DIMENSIONLESS),
     "lowest": ("lowest eigenvalue of the Hessian", DIMENSIONLESS),
+    "theta": ("strength theta of the rank-one part of the Hessian", DIMENSIONLESS),
+    "s": ("scale s of the Hessian bulk (semicircle radius 2s)", DIMENSIONLESS),
     "row": ("row", DIMENSIONLESS),
 }
 
