@@ -16,7 +16,8 @@ two methods, and nothing in this module changes:
 ``table(self) -> Table``
     Its numbers as a :class:`Table`, stating ``(long_name, units)`` in ``meta`` for the
     coordinate and for every data variable (``tests/theory/test_export.py`` fails for a
-    result type that leaves one out).
+    result type that leaves one out).  Import :class:`Table` inside the method: this module
+    is loaded on first use, never by ``import theory``.
 ``_draw(self, ax) -> ax``
     Its figure, drawn on the given matplotlib axes (use the conventions below).
 
