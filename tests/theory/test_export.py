@@ -7,6 +7,7 @@ import pytest
 
 import theory
 from theory import _export
+from theory._dataout import DataOut
 
 xr = pytest.importorskip("xarray")
 pd = pytest.importorskip("pandas")
@@ -152,8 +153,6 @@ def _result_types():
     import importlib
     import pkgutil
 
-    from theory._dataout import DataOut
-
     for info in pkgutil.iter_modules(theory.__path__, "theory."):
         if info.name not in ("theory.__main__",):
             importlib.import_module(info.name)
@@ -250,7 +249,7 @@ class TestDescriptions:
         assert frame.attrs["variables"]["delta2"][0].startswith("Delta_2")
 
 
-class _Dummy(theory._dataout.DataOut):
+class _Dummy(DataOut):
     """A result type that plugs in by itself: table() and _draw(ax)."""
 
     def __init__(self, values):
@@ -286,7 +285,7 @@ class TestNewResultTypes:
         assert _export.write(_Dummy([1.0, 2.0]), tmp_path / "d.png").stat().st_size > 1000
 
     def test_table_must_be_a_table(self):
-        class Bad(theory._dataout.DataOut):
+        class Bad(DataOut):
             def table(self):
                 return {"y": [1]}
 
@@ -294,7 +293,7 @@ class TestNewResultTypes:
             Bad().to_xarray()
 
     def test_without_either_says_what_to_define(self):
-        class Bare(theory._dataout.DataOut):
+        class Bare(DataOut):
             pass
 
         with pytest.raises(TypeError, match=r"define its table\(\)"):
