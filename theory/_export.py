@@ -488,7 +488,17 @@ def _energy_axis(ax):
     return twin
 
 
-def _time_run(ax, t, m, energy, *, label: str, dash: str, title: str, interrupted: bool):
+def _set_title(ax, what: str, params: str) -> None:
+    """``what: params`` on one line, or on two when it would not fit the figure's width
+    (about ten characters of plain text per inch at the default font size)."""
+    import re
+
+    plain = re.sub(r"[$_{}]", "", re.sub(r"\\[A-Za-z]+", "D", f"{what}: {params}"))
+    fits = len(plain) <= 10 * ax.figure.get_figwidth()
+    ax.set_title(f"{what}: {params}" if fits else f"{what}\n{params}")
+
+
+def _time_run(ax, t, m, energy, *, label: str, dash: str, title: tuple, interrupted: bool):
     """One run in time on the shared layout (see the module docstring)."""
     twin = _energy_axis(ax)
     cut = " (interrupted)" if interrupted else ""
@@ -499,19 +509,19 @@ def _time_run(ax, t, m, energy, *, label: str, dash: str, title: str, interrupte
     ax.set_xlabel("time t")
     ax.set_ylabel("overlap m", color=_M_COLOUR)
     twin.set_ylabel("energy per coordinate", color=_ENERGY_COLOUR)
-    ax.set_title(title)
+    _set_title(ax, *title)
     ax.legend(handles=[*ax.get_lines(), *twin.get_lines()], loc="best", fontsize=8)
     return ax
 
 
 def _plot_gradient_flow(r, ax):
-    title = f"{_dynamics_words(r.temperature)}: {_model_words(r.model)}"
+    title = _dynamics_words(r.temperature), _model_words(r.model)
     return _time_run(ax, r.t, r.m, r.energy, label="large N", dash="-", title=title,
                      interrupted=r.interrupted)
 
 
 def _plot_simulation(r, ax):
-    title = f"{_dynamics_words(0.0)}: {_model_words(r.model)}"
+    title = _dynamics_words(0.0), _model_words(r.model)
     return _time_run(ax, r.t, r.m, r.energy, label=f"N = {r.n}", dash="--", title=title,
                      interrupted=r.interrupted)
 
@@ -593,7 +603,7 @@ def _plot_dynamics_threshold(r, ax):
     cut = ", interrupted" if r.interrupted else ""
     what = f"Langevin threshold from the dynamics at T = {_g(r.temperature)}" if r.temperature > 0 else \
         "gradient-flow threshold from the dynamics"
-    ax.set_title(f"{what}: {_model_words(r.model, delta2=False)}{cut}")
+    _set_title(ax, what, f"{_model_words(r.model, delta2=False)}{cut}")
     ax.legend(loc="lower left", fontsize=8)
     return ax
 
@@ -622,7 +632,7 @@ def _plot_state_evolution(r, ax):
     ax.set_xscale("symlog", linthresh=1)
     ax.set_xlim(0, max(1, m.size - 1))
     state = "" if r.converged else ", not converged"
-    ax.set_title(f"state evolution of {name}: {_se_words(r)}{state}")
+    _set_title(ax, f"state evolution of {name}", f"{_se_words(r)}{state}")
     ax.legend(loc="best", fontsize=8)
     return ax
 

@@ -390,3 +390,18 @@ def test_several_tensor_channels_are_named_in_the_attributes():
     attrs = se.to_xarray().attrs
     assert attrs["delta_3"] == 1.0 and attrs["delta_4"] == 2.0 and attrs["orders"] == "3,4"
     assert "$\\Delta_{4}$ = 2" in se.plot().get_title()
+
+
+@pytest.mark.parametrize("se", [
+    dict(p=3, delta2=0.6, delta_p=1.0, kind="amp", iterations=3),
+    dict(model=theory.Model(delta2=0.6, tensors={3: 1.0, 4: 2.0, 5: 0.25})),
+])
+def test_a_long_title_breaks_and_fits(se):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ax = theory.state_evolution(**se).plot()
+    canvas = FigureCanvasAgg(ax.figure)
+    canvas.draw()
+    extent, box = ax.title.get_window_extent(canvas.get_renderer()), ax.figure.bbox
+    assert box.x0 - 1 <= extent.x0 and extent.x1 <= box.x1 + 1, ax.get_title()
+    assert ax.get_title().startswith("state evolution of ") and "\n" in ax.get_title()
