@@ -2,6 +2,10 @@
 
 A mixin without state: :mod:`theory._export` (imported on first use, with xarray, pandas and
 matplotlib) builds the tables and figures, so importing a result class stays light.
+
+A new result type mixes this in and defines ``table(self)`` (its numbers as a
+:class:`theory._export.Table`, every variable described by ``(long_name, units)``) and
+``_draw(self, ax)`` (its figure); :mod:`theory._export` calls them, so nothing else changes.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ class DataOut:
 
     def to_xarray(self):
         """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
-        needs the ``xarray`` extra.  See :mod:`theory._export`."""
+        needs the ``xarray`` extra.  Every variable carries CF ``long_name`` and ``units``;
+        the table is ``self.table()`` when the class defines it.  See :mod:`theory._export`."""
         from theory._export import to_xarray
 
         return to_xarray(self)
@@ -28,7 +33,8 @@ class DataOut:
         return to_pandas(self)
 
     def plot(self, ax=None):
-        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes."""
+        """Draw the result on a matplotlib ``ax`` (a new Figure's axes when None); returns the axes
+        (``self._draw(ax)`` when the class defines it)."""
         from theory._export import plot
 
         return plot(self, ax=ax)

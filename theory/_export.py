@@ -1,13 +1,62 @@
 """Data out: the result objects as labelled tables (xarray, pandas, CSV) and as figures.
 
-Each result class has ``to_xarray()`` (and ``to_pandas()``) delegating here; the builders
-share one neutral description of a result, :class:`Table`: one dimension, its coordinate,
-the data variables along it and the attributes (the parameters, ``dps``, the package
-version).  xarray and pandas are optional (``pip install 'spiked-theory[xarray]'``) and are
-imported only when asked for; CSV needs neither.
+Each result class has ``to_xarray()``, ``to_pandas()`` and ``plot(ax=None)`` (from
+:class:`theory._dataout.DataOut`) delegating here; the tables share one neutral description
+of a result, :class:`Table`: one dimension, its coordinate, the data variables along it, a
+description of the coordinate and of every variable, and the attributes (the parameters,
+``dps``, the package version).  xarray and pandas are optional
+(``pip install 'spiked-theory[xarray]'``) and are imported only when asked for; CSV needs
+neither.
+
+**How a result type plugs in.**
+
+A new result type (a frozen dataclass mixing in :class:`~theory._dataout.DataOut`) defines
+two methods, and nothing in this module changes:
+
+``table(self) -> Table``
+    Its numbers as a :class:`Table`, stating ``(long_name, units)`` in ``meta`` for the
+    coordinate and for every data variable (``tests/theory/test_export.py`` fails for a
+    result type that leaves one out).  Import :class:`Table` inside the method: this module
+    is loaded on first use, never by ``import theory``.
+``_draw(self, ax) -> ax``
+    Its figure, drawn on the given matplotlib axes (use the conventions below).
+
+:func:`table` calls ``obj.table()`` and :func:`plot` calls ``obj._draw(ax)`` when the object
+defines them, and only otherwise falls back to the builders and drawers kept here for the
+first five result types (the engine design, section 7 item 2, moves those into the classes).
+
+**What the files say about themselves.**
+
+* **CF names.**  Every coordinate and data variable of ``to_xarray()`` (and so of the
+  ``.nc`` files) carries the CF attributes ``long_name`` (the physics: ``"Delta_2 at the
+  gradient-flow threshold"``, ``"overlap m"``, ``"time t"``) and ``units``.  Every quantity of
+  the toolkit is dimensionless (noise variances, overlaps, energies per coordinate, time in
+  the units of the gradient flow), so ``units`` is ``"1"``, CF's spelling of dimensionless.
+  xarray's own plots are labelled from them.
+* **Precision.**  One attribute, ``dps``: an ``int``, the decimal digits of a result computed
+  in mpmath (the numbers in the file are that result rounded to float64), or the string
+  ``"float64"`` for a float64 computation.  No other spelling (None, ``"none"``,
+  ``"mpmath"``, ``precision``) is written: :class:`Table` normalises None to ``"float64"``
+  and refuses anything else.
+* **Integers stay integers.**  ``p``, ``n``, ``converged``... are integer attributes and an
+  integer coordinate (the ``step`` of a state evolution) keeps an integer dtype (NetCDF 3
+  stores it as int32) and is written without a decimal point in CSV.
+* **CSV** keeps everything but the dtype of the attributes: a header of ``# name = value``
+  lines (the attributes), then one ``# column NAME = LONG_NAME [UNITS]`` line per column,
+  then the columns (``pandas.read_csv(path, comment="#", index_col=0)`` reads them back).
+* ``to_pandas()`` keeps the attributes in ``frame.attrs`` and the descriptions in
+  ``frame.attrs["variables"]`` (name -> ``(long_name, units)``).
+
+**Figure conventions.**
 
 The figures (``plot(ax=None)``) draw on a given matplotlib axes or on a new
-``matplotlib.figure.Figure`` (no pyplot state), and return the axes.
+``matplotlib.figure.Figure`` (no pyplot state), and return the axes.  Runs in time
+(large-N gradient flow and Langevin dynamics, finite-N gradient flow) share one layout so
+that they overlay on the same axes: time across on a symlog scale (linear below
+``t = 1``), the overlap ``m`` on the left axis (blue), the energy per coordinate on a second
+axis on the right (red, the same twin axis for every run drawn on ``ax``); each run is told
+apart by its line style and its legend entry (large N solid, finite N dashed).  Titles name
+the model's parameters, and the temperature when ``T > 0``.
 """
 
 from __future__ import annotations
@@ -16,28 +65,120 @@ import csv
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import mpmath
 import numpy as np
 
 __all__ = ["Table", "table", "to_xarray", "to_pandas", "write", "plot", "plot_complexity",
-           "complexity_curve", "TABLE_SUFFIXES", "FIGURE_SUFFIXES"]
+           "complexity_curve", "threshold_quantity", "TABLE_SUFFIXES", "FIGURE_SUFFIXES", "QUANTITIES",
+           "DIMENSIONLESS"]
 
 #: Suffixes of the files :func:`write` knows: tables, and figures.
 TABLE_SUFFIXES = (".csv", ".nc")
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
 
+#: CF's ``units`` of a dimensionless quantity (every quantity of the toolkit).
+DIMENSIONLESS = "1"
+
+#: ``(long_name, units)`` of the quantities the tables use, by variable name (the builders
+#: take their descriptions from here; a :class:`Table` made elsewhere, e.g. by the CLI, gets
+#: them for the names it shares).
+QUANTITIES = {
+    "t": ("time t", DIMENSIONLESS),
+    "m": ("overlap m", DIMENSIONLESS),
+    "mu": ("spherical multiplier mu", DIMENSIONLESS),
+    "energy": ("energy per coordinate", DIMENSIONLESS),
+    "c_lag": ("correlation C(t, t - h) at the finest step h", DIMENSIONLESS),
+    "gradient_norm": ("norm of the spherical gradient |grad L|/sqrt(N)", DIMENSIONLESS),
+    "step": ("iteration", DIMENSIONLESS),
+    "p": ("tensor order p", DIMENSIONLESS),
+    "delta2": ("Delta_2 (noise variance of the matrix channel)", DIMENSIONLESS),
+    "delta_p": ("Delta_p (noise variance of the tensor channel)", DIMENSIONLESS),
+    "rate": ("plateau escape rate lambda_inf", DIMENSIONLESS),
+    "rate_error": ("fit error of the plateau escape rate", DIMENSIONLESS),
+    "sigma": ("annealed complexity Sigma(m) of the stationary points", DIMENSIONLESS),
+    "sigma_minima": ("annealed complexity Sigma_min(m) of the local minima", DIMENSIONLESS),
+    "bulk_lower": ("lower edge of the Hessian bulk", DIMENSIONLESS),
+    "bulk_upper": ("upper edge of the Hessian bulk", DIMENSIONLESS),
+    "outlier": ("BBP outlier eigenvalue of the Hessian", DIMENSIONLESS),
+    "lowest": ("lowest eigenvalue of the Hessian", DIMENSIONLESS),
+    "theta": ("strength theta of the rank-one part of the Hessian", DIMENSIONLESS),
+    "s": ("scale s of the Hessian bulk (semicircle radius 2s)", DIMENSIONLESS),
+    "row": ("row", DIMENSIONLESS),
+}
+
+#: The words for each threshold kind in ``"Delta_2 at the ... threshold"`` (a kind registered
+#: later is named by its name, underscores as spaces).
+_KIND_WORDS = {
+    "gradient_flow": "gradient-flow",
+    "langevin": "Langevin",
+    "trivialization": "trivialization",
+    "ml_amp": "ML-AMP",
+    "amp": "Bayes-optimal AMP",
+    "mmse_jump": "MMSE-jump (first-order)",
+    "information_theoretic": "information-theoretic",
+}
+
+
+def threshold_quantity(kind: str) -> tuple[str, str]:
+    """``(long_name, units)`` of the threshold ``Delta_2`` of a kind."""
+    return f"Delta_2 at the {_KIND_WORDS.get(kind, kind.replace('_', ' '))} threshold", DIMENSIONLESS
+
+
+def _dps_attr(value):
+    """The one spelling of the precision attribute: an int (mpmath digits) or "float64"."""
+    if value is None or value == "none" or value == "float64":
+        return "float64"
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and value >= 1:
+        return int(value)
+    raise ValueError(f"the dps attribute must be an integer >= 1 (mpmath digits) or 'float64'; got {value!r}")
+
 
 @dataclass(frozen=True)
 class Table:
     """A result as one dimension ``dim`` with coordinate ``coord``, data ``data`` (name ->
-    1-D array along ``dim``) and ``attrs`` (name -> number or string)."""
+    1-D array along ``dim``), ``attrs`` (name -> number or string) and ``meta`` (name ->
+    ``(long_name, units)`` for ``dim`` and for each name of ``data``).
+
+    ``attrs["dps"]``, when present, is normalised to the one spelling of the precision (an
+    int, or ``"float64"`` for None); a name of ``meta`` that is neither ``dim`` nor a data
+    variable, or a description that is not two non-empty strings, is a ValueError.
+    """
 
     dim: str
     coord: np.ndarray
     data: dict
     attrs: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        names = (self.dim, *self.data)
+        for name, described in self.meta.items():
+            if name not in names:
+                raise ValueError(f"meta names {name!r}, which is neither the dimension {self.dim!r} "
+                                 f"nor a data variable ({', '.join(self.data)})")
+            if (not isinstance(described, tuple) or len(described) != 2
+                    or not all(isinstance(s, str) and s for s in described)):
+                raise ValueError(f"meta[{name!r}] must be (long_name, units), two non-empty strings; "
+                                 f"got {described!r}")
+        if "dps" in self.attrs:
+            object.__setattr__(self, "attrs", {**self.attrs, "dps": _dps_attr(self.attrs["dps"])})
+
+    def describe(self, name: str) -> tuple[str, str]:
+        """``(long_name, units)`` of the coordinate or of a data variable: from ``meta``, else
+        from :data:`QUANTITIES`, else ``(name, "1")``."""
+        return self.meta.get(name) or QUANTITIES.get(name) or (name, DIMENSIONLESS)
+
+    def undescribed(self) -> list:
+        """The names (the dimension and the data variables) that ``meta`` does not describe."""
+        return [name for name in (self.dim, *self.data) if name not in self.meta]
+
+
+def _meta(*names, **own) -> dict:
+    """The descriptions of ``names`` from :data:`QUANTITIES` and those of ``own`` (name ->
+    (long_name, units)), which take precedence; a name in neither is left out (and the
+    table is incomplete: a test walks every result type)."""
+    return {**{name: QUANTITIES[name] for name in names if name in QUANTITIES}, **own}
 
 
 def _version() -> str:
@@ -63,6 +204,10 @@ def _model_attrs(obj) -> dict:
         value = getattr(obj, name, None)
         if value is not None and np.ndim(value) == 0:
             out[name] = value if isinstance(value, (int, np.integer)) else _float(value)
+    orders, variances = getattr(obj, "p", None), getattr(obj, "delta_p", None)
+    if isinstance(orders, tuple) and isinstance(variances, tuple):  # several tensor channels
+        out.update({f"delta_{k}": _float(d) for k, d in zip(orders, variances)})
+        out["orders"] = ",".join(str(k) for k in orders)
     model = getattr(obj, "model", None)
     if model is not None:
         out["delta2"] = _float(model.delta2) if model.delta2 is not None else math.inf
@@ -78,7 +223,7 @@ def _attrs(obj, *names, dps=None, **extra) -> dict:
         value = getattr(obj, name)
         out[name] = value
     out.update(extra)
-    out["dps"] = "float64" if dps is None else dps
+    out["dps"] = _dps_attr(dps)
     out["version"] = _version()
     # A nan parameter (e.g. no single step for a whole sweep) is left out: NetCDF attributes
     # round-trip, and nan != nan would make equal datasets compare unequal.
@@ -99,48 +244,64 @@ def _plain_attr(value):
     return str(value)
 
 
-# -- builders, one per result class -------------------------------------------------------
+# -- builders, one per result class (until each class has its own table()) ---------------
 
 def _phase_diagram(d) -> Table:
     delta_p = _floats(d.delta_p)
     data = {f"delta2_{kind}": _floats(values) for kind, values in d.thresholds.items()}
-    attrs = _attrs(d, "first_order_delta_p", "tensor_recovery_delta_p", dps=d.dps, what="phase diagram",
-                   kinds=",".join(d.thresholds))
+    attrs = _attrs(d, "first_order_delta_p", "tensor_recovery_delta_p", "critical_delta_p", dps=d.dps,
+                   what="phase diagram", kinds=",".join(d.thresholds))
     attrs.pop("delta_p", None)
-    return Table("delta_p", delta_p, data, attrs)
+    meta = _meta("delta_p", **{f"delta2_{kind}": threshold_quantity(kind) for kind in d.thresholds})
+    return Table("delta_p", delta_p, data, attrs, meta)
 
 
 def _gradient_flow(r) -> Table:
     data = {"m": np.asarray(r.m, float), "mu": np.asarray(r.mu, float), "energy": np.asarray(r.energy, float),
             "c_lag": np.asarray(r.c_lag, float)}
+    what = "Langevin dynamics" if r.temperature > 0 else "gradient flow"
     attrs = _attrs(r, "m0", "t_max", "dt", "temperature", "scheme", "window", "interrupted",
-                   what="gradient flow, large N (DMFT)")
-    return Table("t", np.asarray(r.t, float), data, attrs)
+                   what=f"{what}, large N (DMFT)")
+    return Table("t", np.asarray(r.t, float), data, attrs, _meta("t", *data))
 
 
 def _dynamics_threshold(r) -> Table:
     data = {"rate": np.asarray(r.rates, float), "rate_error": np.asarray(r.rate_errors, float)}
-    attrs = _attrs(r, "value", "error", "half_time_value", "t_max", "dt",
-                   what="gradient-flow threshold from the dynamics")
+    what = "Langevin" if r.temperature > 0 else "gradient-flow"
+    attrs = _attrs(r, "value", "error", "half_time_value", "temperature", "t_max", "dt", "window",
+                   "interrupted", what=f"{what} threshold from the dynamics")
     attrs.pop("delta2", None)
-    return Table("delta2", np.asarray(r.delta2s, float), data, attrs)
+    meta = _meta("delta2", *data, delta2=("Delta_2 of the run (noise variance of the matrix channel)",
+                                          DIMENSIONLESS))
+    return Table("delta2", np.asarray(r.delta2s, float), data, attrs, meta)
 
 
 def _simulation(r) -> Table:
     data = {"m": np.asarray(r.m, float), "energy": np.asarray(r.energy, float), "mu": np.asarray(r.mu, float),
             "gradient_norm": np.asarray(r.gradient_norm, float)}
     attrs = _attrs(r, "dt", "interrupted", what="gradient flow on a sampled instance")
-    return Table("t", np.asarray(r.t, float), data, attrs)
+    return Table("t", np.asarray(r.t, float), data, attrs, _meta("t", *data))
+
+
+def _mp_digits(values) -> int | None:
+    """Decimal digits of mpf values rounded to a precision (the longest mantissa); None for floats."""
+    bits = [x._mpf_[3] for x in values if isinstance(x, mpmath.mpf) and x._mpf_[1]]
+    return mpmath.libmp.prec_to_dps(max(bits)) if bits else None
 
 
 def _state_evolution(r) -> Table:
     m = _floats(r.iterates)
     dps = getattr(r, "dps", None)
     if dps is None and not isinstance(r.iterates, np.ndarray):
-        dps = "mpmath"
+        # no dps field: the digits the iterates were rounded to (each is exported at dps digits)
+        dps = _mp_digits(r.iterates)
     fixed = ";".join(f"{mpmath.nstr(fp, 12)}:{'stable' if stable else 'unstable'}" for fp, stable in r.fixed_points)
     attrs = _attrs(r, "kind", "m0", "converged", dps=dps, fixed_points=fixed, what="state evolution")
-    return Table("step", np.arange(m.size), {"m": m}, attrs)
+    meta = _meta("step", "m", m=(f"overlap m of the {_SE_NAMES.get(r.kind, r.kind)} iterate", DIMENSIONLESS))
+    return Table("step", np.arange(m.size), {"m": m}, attrs, meta)
+
+
+_SE_NAMES = {"ml_amp": "ML-AMP", "amp": "Bayes-optimal AMP"}
 
 
 def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> Table:
@@ -155,7 +316,7 @@ def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> T
             "sigma_minima": np.asarray(theory.complexity_of_minima(m, p=p, delta2=delta2, delta_p=delta_p), float)}
     attrs = {"p": int(p), "delta2": float(delta2), "delta_p": float(delta_p), "dps": "float64",
              "version": _version(), "what": "annealed complexity (Kac-Rice)"}
-    return Table("m", m, data, attrs)
+    return Table("m", m, data, attrs, _meta("m", *data))
 
 
 _BUILDERS = {
@@ -168,13 +329,22 @@ _BUILDERS = {
 
 
 def table(obj) -> Table:
-    """The :class:`Table` of a result object (or a Table, returned as is)."""
+    """The :class:`Table` of a result object: ``obj.table()`` when its class defines one,
+    else the builder kept here for it (a Table is returned as is)."""
     if isinstance(obj, Table):
         return obj
+    own = getattr(obj, "table", None)
+    if callable(own):
+        out = own()
+        if not isinstance(out, Table):
+            raise TypeError(f"{type(obj).__name__}.table() must return a theory._export.Table, "
+                            f"got a {type(out).__name__}")
+        return out
     try:
         build = _BUILDERS[type(obj).__name__]
     except KeyError:
-        raise TypeError(f"no table for a {type(obj).__name__}; one of: {', '.join(_BUILDERS)}") from None
+        raise TypeError(f"no table for a {type(obj).__name__}: define its table() method "
+                        f"(see theory._export), or pass one of: {', '.join(_BUILDERS)}") from None
     return build(obj)
 
 
@@ -188,19 +358,29 @@ def _require(module: str):
                           f"pip install 'spiked-theory[xarray]'") from None
 
 
+def _cf(t: Table, name: str) -> dict:
+    long_name, units = t.describe(name)
+    return {"long_name": long_name, "units": units}
+
+
 def to_xarray(obj):
-    """An ``xarray.Dataset``: the result's arrays along one coordinate, parameters as attributes."""
+    """An ``xarray.Dataset``: the result's arrays along one coordinate, each with CF
+    ``long_name`` and ``units``; the parameters as attributes."""
     xr = _require("xarray")
     t = table(obj)
-    return xr.Dataset({k: ((t.dim,), v) for k, v in t.data.items()}, coords={t.dim: t.coord}, attrs=dict(t.attrs))
+    coord = xr.Variable((t.dim,), np.asarray(t.coord), attrs=_cf(t, t.dim))
+    variables = {k: xr.Variable((t.dim,), np.asarray(v), attrs=_cf(t, k)) for k, v in t.data.items()}
+    return xr.Dataset(variables, coords={t.dim: coord}, attrs=dict(t.attrs))
 
 
 def to_pandas(obj):
-    """A ``pandas.DataFrame`` indexed by the result's coordinate; ``.attrs`` holds the parameters."""
+    """A ``pandas.DataFrame`` indexed by the result's coordinate; ``.attrs`` holds the parameters
+    and, under ``"variables"``, the ``(long_name, units)`` of the index and of every column."""
     pd = _require("pandas")
     t = table(obj)
     frame = pd.DataFrame(dict(t.data), index=pd.Index(t.coord, name=t.dim))
     frame.attrs.update(t.attrs)
+    frame.attrs["variables"] = {name: t.describe(name) for name in (t.dim, *t.data)}
     return frame
 
 
@@ -215,10 +395,19 @@ def check_suffix(path, allowed=TABLE_SUFFIXES + FIGURE_SUFFIXES) -> str:
     return suffix
 
 
+def _csv_cells(values) -> list:
+    """Text of a column: integers without a decimal point, floats by repr (exact)."""
+    values = np.asarray(values)
+    if values.dtype.kind in "iu":
+        return [str(int(v)) for v in values]
+    return [repr(float(v)) for v in values]
+
+
 def write(obj, path, *, figure=None) -> Path:
-    """Write a result to ``path``: CSV (``.csv``: a ``# name = value`` header of attributes,
-    then the columns), NetCDF (``.nc``, needs xarray; SciPy's writer, NetCDF 3) or a figure
-    (``.png``, ``.svg``, ``.pdf``: ``figure(ax)`` draws it, default :func:`plot`)."""
+    """Write a result to ``path``: CSV (``.csv``: ``# name = value`` lines of attributes,
+    ``# column NAME = LONG_NAME [UNITS]`` lines, then the columns), NetCDF (``.nc``, needs
+    xarray; SciPy's writer, NetCDF 3, CF ``long_name`` and ``units`` on every variable) or a
+    figure (``.png``, ``.svg``, ``.pdf``: ``figure(ax)`` draws it, default :func:`plot`)."""
     path = Path(path)
     suffix = check_suffix(path)
     if suffix in FIGURE_SUFFIXES:
@@ -232,13 +421,16 @@ def write(obj, path, *, figure=None) -> Path:
     if suffix == ".nc":
         to_xarray(t).to_netcdf(path, engine="scipy")
         return path
+    columns = [_csv_cells(t.coord), *(_csv_cells(v) for v in t.data.values())]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         for key, value in t.attrs.items():
             fh.write(f"# {key} = {value}\n")
+        for name in (t.dim, *t.data):
+            long_name, units = t.describe(name)
+            fh.write(f"# column {name} = {long_name} [{units}]\n")
         writer = csv.writer(fh)
         writer.writerow([t.dim, *t.data])
-        for i, x in enumerate(t.coord):
-            writer.writerow([repr(float(x)), *(repr(float(v[i])) for v in t.data.values())])
+        writer.writerows(zip(*columns))
     return path
 
 
@@ -252,26 +444,127 @@ def _axes(ax):
     return ax
 
 
-def _plot_gradient_flow(r, ax):
-    ax.plot(r.t, r.m, label="m(t)", color="tab:blue")
-    ax.set_xlabel("t")
-    ax.set_ylabel("overlap m")
-    ax.set_xscale("symlog", linthresh=max(float(r.dt), 1e-3) * 10)
-    ax.set_title(f"gradient flow (large N), p = {r.p}, $\\Delta_2$ = {r.delta2:g}, $\\Delta_p$ = {r.delta_p:g}")
-    twin = ax.twinx()
-    twin.plot(r.t, r.energy, color="tab:red", linestyle="--", label="energy")
-    twin.set_ylabel("energy per coordinate", color="tab:red")
+def _g(x) -> str:
+    """A parameter in a title: ``0.4``, ``1``, ``1e-06``, ``inf``."""
+    x = float(x)
+    return r"$\infty$" if x == math.inf else format(x, ".4g")
+
+
+def _model_words(model, *, delta2: bool = True) -> str:
+    """``p = 3, Delta_2 = 0.4, Delta_p = 1`` (every tensor channel named by its order when
+    there are several; "mismatched loss" when the loss is not the Bayes-optimal one)."""
+    parts = []
+    if len(model.tensors) == 1:
+        parts.append(f"p = {model.tensors[0][0]}")
+    if delta2:
+        parts.append(r"$\Delta_2$ = " + (_g(model.delta2) if model.delta2 is not None else r"$\infty$"))
+    if len(model.tensors) == 1:
+        parts.append(r"$\Delta_p$ = " + _g(model.tensors[0][1]))
+    else:
+        parts += [f"$\\Delta_{{{p}}}$ = {_g(d)}" for p, d in model.tensors]
+    if not model.bayes_optimal:
+        parts.append("mismatched loss")
+    return ", ".join(parts)
+
+
+def _dynamics_words(temperature) -> str:
+    """What ran: gradient flow, or Langevin dynamics at the temperature (stated when T > 0)."""
+    return f"Langevin dynamics at T = {_g(temperature)}" if temperature > 0 else "gradient flow"
+
+
+#: Time runs: the symlog scale of the time axis is linear below this time.
+TIME_LINEAR_BELOW = 1.0
+_M_COLOUR, _ENERGY_COLOUR = "tab:blue", "tab:red"
+
+
+def _energy_axis(ax):
+    """The right-hand energy axis of ``ax``: made once, shared by every run drawn on ``ax``."""
+    twin = getattr(ax, "_theory_energy_axis", None)
+    if twin is None:
+        twin = ax.twinx()
+        ax._theory_energy_axis = twin
+        ax.set_zorder(twin.get_zorder() + 1)  # the legend and the m lines above the twin
+        ax.patch.set_visible(False)
+    return twin
+
+
+def _set_title(ax, what: str, params: str) -> None:
+    """``what: params`` on one line, or on two when it would not fit the figure's width
+    (about ten characters of plain text per inch at the default font size)."""
+    import re
+
+    plain = re.sub(r"[$_{}]", "", re.sub(r"\\[A-Za-z]+", "D", f"{what}: {params}"))
+    fits = len(plain) <= 10 * ax.figure.get_figwidth()
+    ax.set_title(f"{what}: {params}" if fits else f"{what}\n{params}")
+
+
+def _time_run(ax, t, m, energy, *, label: str, dash: str, title: tuple, interrupted: bool):
+    """One run in time on the shared layout (see the module docstring)."""
+    twin = _energy_axis(ax)
+    cut = " (interrupted)" if interrupted else ""
+    ax.plot(t, m, color=_M_COLOUR, linestyle=dash, label=f"m, {label}{cut}")
+    twin.plot(t, energy, color=_ENERGY_COLOUR, linestyle=dash, label=f"energy, {label}{cut}")
+    ax.set_xscale("symlog", linthresh=TIME_LINEAR_BELOW)
+    ax.set_xlim(left=0)
+    ax.set_xlabel("time t")
+    ax.set_ylabel("overlap m", color=_M_COLOUR)
+    twin.set_ylabel("energy per coordinate", color=_ENERGY_COLOUR)
+    _set_title(ax, *title)
     ax.legend(handles=[*ax.get_lines(), *twin.get_lines()], loc="best", fontsize=8)
     return ax
 
 
+def _plot_gradient_flow(r, ax):
+    title = _dynamics_words(r.temperature), _model_words(r.model)
+    return _time_run(ax, r.t, r.m, r.energy, label="large N", dash="-", title=title,
+                     interrupted=r.interrupted)
+
+
 def _plot_simulation(r, ax):
-    ax.plot(r.t, r.m, label="m(t)", color="tab:blue")
-    ax.plot(r.t, r.energy, label="energy", color="tab:red", linestyle="--")
-    ax.set_xlabel("t")
-    ax.set_title(f"gradient flow at N = {r.n}, p = {r.p}, $\\Delta_2$ = {r.delta2:g}, $\\Delta_p$ = {r.delta_p:g}")
-    ax.legend(loc="best", fontsize=8)
-    return ax
+    title = _dynamics_words(0.0), _model_words(r.model)
+    return _time_run(ax, r.t, r.m, r.energy, label=f"N = {r.n}", dash="--", title=title,
+                     interrupted=r.interrupted)
+
+
+def _rate_fit(r):
+    """The polynomial ``sqrt(lambda_inf)(Delta2)`` behind the estimate: the fit of
+    :func:`numerics.dmft_threshold.extrapolate` (same runs, weights and degrees) whose zero
+    above the runs is the estimate; None when none is."""
+    from numerics.dmft_threshold import MIN_RATE_FRACTION
+
+    x, lam, err = (np.asarray(v, float) for v in (r.delta2s, r.rates, r.rate_errors))
+    ok = np.isfinite(lam) & (lam > 0)
+    x, lam, err = x[ok], lam[ok], err[ok]
+    slow = lam < MIN_RATE_FRACTION * lam.max(initial=0.0)
+    if slow.any() and (~slow).sum() >= 3:
+        x, lam, err = x[~slow], lam[~slow], err[~slow]
+    if x.size < 2 or not math.isfinite(r.value):
+        return None
+    y = np.sqrt(lam)
+    w = 1 / (err / (2 * y) + 1e-12)
+    best = None
+    for degree in ((2, 1) if x.size >= 4 else (1,)):
+        coef = np.polyfit(x, y, degree, w=w)
+        roots = np.roots(coef)
+        roots = roots[np.isreal(roots)].real
+        roots = roots[(roots > x.max()) & (roots < 2 * x.max())]
+        if roots.size and (best is None or abs(roots.min() - r.value) < abs(best[1] - r.value)):
+            best = (np.poly1d(coef), float(roots.min()), degree)
+    return best
+
+
+def _closed_form(r):
+    """``(name, Delta2)`` of the threshold the dynamics estimates, from its closed form
+    (:func:`theory.threshold`: ``gradient_flow`` at T = 0, ``langevin`` at T > 0); None
+    where the closed form does not apply to the model."""
+    import theory
+
+    try:
+        if r.temperature > 0:
+            return "Langevin", float(theory.threshold(model=r.model, kind="langevin", temperature=r.temperature))
+        return "gradient flow", float(theory.threshold(model=r.model, kind="gradient_flow"))
+    except ValueError:
+        return None
 
 
 def _plot_dynamics_threshold(r, ax):
@@ -280,21 +573,57 @@ def _plot_dynamics_threshold(r, ax):
     err = np.asarray(r.rate_errors, float)
     root = np.sqrt(np.clip(rate, 0, None))
     root_err = 0.5 * err / np.where(root > 0, root, np.inf)
-    ax.errorbar(d2, root, yerr=root_err, fmt="o", color="tab:blue", label=r"$\sqrt{\lambda_\infty}$ of a run")
-    ax.axvline(r.value, color="black", linewidth=1.2, label=f"$\\Delta_{{2,c}}$ = {r.value:.4f} $\\pm$ {r.error:.4f}")
-    ax.axvspan(r.value - r.error, r.value + r.error, color="0.85")
+    ax.errorbar(d2, root, yerr=root_err, fmt="o", color=_M_COLOUR, label=r"$\sqrt{\lambda_\infty}$ of a run")
+    right = [*d2]
+    fit = _rate_fit(r)
+    if fit is not None:
+        poly, zero, degree = fit
+        xs = np.linspace(d2.min(), zero, 200)
+        ax.plot(xs, poly(xs), color=_M_COLOUR, linewidth=1.2,
+                label=f"fit, {'quadratic' if degree == 2 else 'linear'} in $\\Delta_2$")
+        right.append(zero)
+    if math.isfinite(r.value):
+        ax.axvline(r.value, color="black", linewidth=1.2,
+                   label=f"from the dynamics: $\\Delta_{{2,c}}$ = {r.value:.4f} $\\pm$ {r.error:.4f}")
+        ax.axvspan(r.value - r.error, r.value + r.error, color="0.85")
+        right.append(r.value + r.error)
+    exact = _closed_form(r)
+    if exact is not None and math.isfinite(exact[1]):
+        name, value = exact
+        ax.axvline(value, color="tab:green", linestyle="--", linewidth=1.4,
+                   label=f"closed form ({name}): $\\Delta_{{2,c}}$ = {value:.4f}")
+        right.append(value)
     ax.axhline(0, color="0.5", linewidth=0.8)
-    ax.set_xlabel(r"$\Delta_2$")
+    if right:
+        lo, hi = min(right), max(right)
+        pad = 0.05 * (hi - lo or 1.0)
+        ax.set_xlim(lo - pad, hi + pad)
+    ax.set_xlabel(r"$\Delta_2$ (noise variance of the matrix channel)")
     ax.set_ylabel(r"$\sqrt{\lambda_\infty}$ (plateau escape rate)")
-    ax.set_title(f"threshold from the dynamics, p = {r.p}, $\\Delta_p$ = {r.delta_p:g}")
-    ax.legend(loc="best", fontsize=8)
+    cut = ", interrupted" if r.interrupted else ""
+    what = f"Langevin threshold from the dynamics at T = {_g(r.temperature)}" if r.temperature > 0 else \
+        "gradient-flow threshold from the dynamics"
+    _set_title(ax, what, f"{_model_words(r.model, delta2=False)}{cut}")
+    ax.legend(loc="lower left", fontsize=8)
     return ax
+
+
+def _se_words(r) -> str:
+    """The parameters of a state evolution: ``p = 3, Delta_2 = 0.6, Delta_p = 1, m0 = 1e-06``."""
+    show = lambda x: r"$\infty$" if x is None else _g(x)  # noqa: E731
+    if isinstance(r.p, tuple):
+        parts = [r"$\Delta_2$ = " + show(r.delta2)]
+        parts += [f"$\\Delta_{{{p}}}$ = {show(d)}" for p, d in zip(r.p, r.delta_p)]
+    else:
+        parts = [f"p = {r.p}", r"$\Delta_2$ = " + show(r.delta2), r"$\Delta_p$ = " + show(r.delta_p)]
+    return ", ".join([*parts, "$m_0$ = " + show(r.m0)])
 
 
 def _plot_state_evolution(r, ax):
     m = _floats(r.iterates)
     steps = np.arange(m.size)
-    ax.plot(steps, m, marker="." if m.size < 60 else None, color="tab:blue", label=f"{r.kind} iterates")
+    name = _SE_NAMES.get(r.kind, r.kind)
+    ax.plot(steps, m, marker="." if m.size < 60 else None, color=_M_COLOUR, label=f"{name} iterates")
     for fp, stable in r.fixed_points:
         ax.axhline(float(fp), color="tab:green" if stable else "tab:red", linestyle="-" if stable else ":",
                    linewidth=1, label=f"fixed point {float(fp):.4g} ({'stable' if stable else 'unstable'})")
@@ -302,14 +631,20 @@ def _plot_state_evolution(r, ax):
     ax.set_ylabel("overlap m")
     ax.set_xscale("symlog", linthresh=1)
     ax.set_xlim(0, max(1, m.size - 1))
-    ax.set_title(f"state evolution ({r.kind}), p = {r.p}")
+    state = "" if r.converged else ", not converged"
+    _set_title(ax, f"state evolution of {name}", f"{_se_words(r)}{state}")
     ax.legend(loc="best", fontsize=8)
     return ax
 
 
 def plot(obj, ax=None):
-    """Draw a result on ``ax`` (a new Figure's axes when None) and return the axes."""
+    """Draw a result on ``ax`` (a new Figure's axes when None) and return the axes:
+    ``obj._draw(ax)`` when its class defines one, else the drawer kept here for it."""
     ax = _axes(ax)
+    own = getattr(obj, "_draw", None)
+    if callable(own):
+        out = own(ax)
+        return ax if out is None else out
     name = type(obj).__name__
     if name == "PhaseDiagram":
         return obj.plot(ax=ax)
@@ -318,7 +653,7 @@ def plot(obj, ax=None):
     drawers = {"GradientFlowResult": _plot_gradient_flow, "SimulationResult": _plot_simulation,
                "DynamicsThreshold": _plot_dynamics_threshold, "StateEvolution": _plot_state_evolution}
     if name not in drawers:
-        raise TypeError(f"no figure for a {name}")
+        raise TypeError(f"no figure for a {name}: define its _draw(ax) method (see theory._export)")
     return drawers[name](obj, ax)
 
 
