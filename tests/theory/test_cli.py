@@ -204,12 +204,13 @@ class TestEveryCommandJson:
 
     def test_gradient_flow_of_a_mixture(self):
         record = run_json(["gradient-flow", "--tensor", "3=1", "--tensor", "4=1", "--delta2", "0.4",
-                           "--t-max", "3"])
+                           "--m0", "1e-3", "--t-max", "3"])
         run_ = theory.gradient_flow(model=theory.Model(0.4, {3: 1, 4: 1}), m0=1e-3, t_max=3.0)
         assert record["m"] == run_.m.tolist()
 
     def test_gradient_flow(self):
-        record = run_json(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--t-max", "5"])
+        record = run_json(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--m0", "1e-3",
+                           "--t-max", "5"])
         run_ = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=5.0)
         assert record["m"] == run_.m.tolist() and record["escape_time"] == "inf"
 
@@ -236,8 +237,8 @@ class TestOut:
 
     def test_csv_columns_equal_the_result(self, tmp_path):
         out = tmp_path / "gf.csv"
-        assert run(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--t-max", "3",
-                    "--out", str(out)])[0] == 0
+        assert run(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--m0", "1e-3",
+                    "--t-max", "3", "--out", str(out)])[0] == 0
         rows = [line for line in out.read_text().splitlines() if not line.startswith("#")]
         assert rows[0] == "t,m,mu,energy,c_lag"
         data = np.array([[float(x) for x in r.split(",")] for r in rows[1:]])
@@ -249,7 +250,7 @@ class TestOut:
             raise AssertionError("the work started")
 
         monkeypatch.setattr(theory, "gradient_flow", boom)
-        status, _ = run(["gradient-flow", *MODEL, "--out", "run.xlsx"])
+        status, _ = run(["gradient-flow", *MODEL, "--m0", "1e-3", "--t-max", "1", "--out", "run.xlsx"])
         assert status == 2 and ".csv, .nc" in capsys.readouterr().err
 
 
@@ -285,9 +286,11 @@ class TestNoTracebackNoHang:
         ["complexity", "--p", "3", "--delta2", "1", "--delta-p", "1", "--minima", "--mu", "1"],
         ["hessian", "--p", "3", "--delta2", "0", "--delta-p", "1", "--m", "0", "--mu", "0"],
         ["state-evolution", "--p", "3", "--delta2", "1", "--delta-p", "1", "--iterations", "0"],
-        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "1e9", "--dt", "1e-9"],
-        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "2"],
-        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "2", "--dt", "1e300"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "1e-3", "--t-max", "1e9",
+         "--dt", "1e-9"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "2", "--t-max", "1"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "1e-3", "--t-max", "2",
+         "--dt", "1e300"],
         ["simulate", "--p", "3", "--n", "1", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
         ["simulate", "--p", "3", "--n", "100000", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
     ])
