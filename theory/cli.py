@@ -236,6 +236,8 @@ def _num(x, dps=None):
 
 def _emit(args, out, record: dict, text: str, *, long: bool = False) -> None:
     """Print the JSON record (--json) or the text; a ``long`` text only when no --out is given."""
+    if _SIGINT.seen:  # a Ctrl-C the library swallowed: print no result
+        raise KeyboardInterrupt
     if args.json:
         print(json.dumps(_num(record, getattr(args, "dps", None))), file=out)
     elif not (long and args.out):
@@ -404,7 +406,7 @@ def _exact_float(x: Fraction, dps):
 def _complete(result):
     """``result``, unless Ctrl-C cut it short (``interrupted=True``, theory/_interrupt.py): then
     the command stops as for a KeyboardInterrupt, printing and writing nothing."""
-    if getattr(result, "interrupted", False):
+    if getattr(result, "interrupted", False) or _SIGINT.seen:
         raise KeyboardInterrupt
     return result
 
