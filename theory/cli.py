@@ -10,8 +10,8 @@ Each capability of the library is a command::
     spiked-theory complexity --p 3 --delta2 0.7 --delta-p 1 --out sigma.png
     spiked-theory hessian --p 3 --delta2 0.7 --delta-p 1 --m 0.3 --mu 2.5
     spiked-theory state-evolution --p 3 --delta2 0.6 --delta-p 1 --kind amp
-    spiked-theory gradient-flow --p 3 --delta2 0.4 --delta-p 1 --t-max 100 --out run.nc
-    spiked-theory dynamics-threshold --p 3 --delta-p 1
+    spiked-theory gradient-flow --p 3 --delta2 0.4 --delta-p 1 --m0 1e-3 --t-max 100 --out run.nc
+    spiked-theory dynamics-threshold --p 3 --delta-p 1 --t-max 500
     spiked-theory simulate --p 3 --n 200 --delta2 0.4 --delta-p 1 --t-max 50 --seed 1
 
 Every command takes ``--json`` (one JSON object on stdout: numbers as JSON numbers, arrays as
@@ -20,8 +20,13 @@ infinity is the string ``"inf"``, a missing value ``null``) and ``--out FILE`` (
 ``.nc`` NetCDF, or a figure ``.png``/``.svg``/``.pdf`` where the result draws one; the
 suffix is checked before any work).  Numbers are decimals read exactly (``0.7`` is 7/10);
 ``--tensor P=DELTA`` (repeatable) gives a mixture of tensor channels instead of
-``--p``/``--delta-p``.  Bad input exits with status 2 and a one-line message, never a
-traceback; warnings are reported on one line each.
+``--p``/``--delta-p``, and ``--assumed-tensor``/``--assumed-delta2`` a mismatched loss.
+Every parameter of the function behind a command is an option (except :data:`NOT_OFFERED`);
+an option left out is not passed, so the function's own default applies (except
+:data:`OTHER_DEFAULTS`).  Bad input exits with status 2 and a one-line message, never a
+traceback; warnings are reported on one line each.  Ctrl-C exits with status 130 and one line,
+and writes no ``--out`` file (files are written under a temporary name and renamed only once
+complete; theory/_interrupt.py is the library's side of the contract).
 """
 
 from __future__ import annotations
@@ -203,13 +208,6 @@ def _input(name: str, text: str | None, dps=None):
         return _float(name, text)
     except ValueError:
         return text
-
-
-def _value(name: str, text: str | None, dps):
-    """What to pass the library: the exact text with ``--dps``, else the float."""
-    if text is None or (dps is not None and text != INF):
-        return text
-    return _float(name, text)
 
 
 # -- output ---------------------------------------------------------------------------------
