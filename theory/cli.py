@@ -10,8 +10,8 @@ Each capability of the library is a command::
     spiked-theory complexity --p 3 --delta2 0.7 --delta-p 1 --out sigma.png
     spiked-theory hessian --p 3 --delta2 0.7 --delta-p 1 --m 0.3 --mu 2.5
     spiked-theory state-evolution --p 3 --delta2 0.6 --delta-p 1 --kind amp
-    spiked-theory gradient-flow --p 3 --delta2 0.4 --delta-p 1 --t-max 100 --out run.nc
-    spiked-theory dynamics-threshold --p 3 --delta-p 1
+    spiked-theory gradient-flow --p 3 --delta2 0.4 --delta-p 1 --m0 1e-3 --t-max 100 --out run.nc
+    spiked-theory dynamics-threshold --p 3 --delta-p 1 --t-max 500
     spiked-theory simulate --p 3 --n 200 --delta2 0.4 --delta-p 1 --t-max 50 --seed 1
 
 Every command takes ``--json`` (one JSON object on stdout: numbers as JSON numbers, arrays as
@@ -20,20 +20,29 @@ infinity is the string ``"inf"``, a missing value ``null``) and ``--out FILE`` (
 ``.nc`` NetCDF, or a figure ``.png``/``.svg``/``.pdf`` where the result draws one; the
 suffix is checked before any work).  Numbers are decimals read exactly (``0.7`` is 7/10);
 ``--tensor P=DELTA`` (repeatable) gives a mixture of tensor channels instead of
-``--p``/``--delta-p``.  Bad input exits with status 2 and a one-line message, never a
-traceback; warnings are reported on one line each.
+``--p``/``--delta-p``, and ``--assumed-tensor``/``--assumed-delta2`` a mismatched loss.
+Every parameter of the function behind a command is an option (except :data:`NOT_OFFERED`);
+an option left out is not passed, so the function's own default applies (except
+:data:`OTHER_DEFAULTS`).  Bad input exits with status 2 and a one-line message, never a
+traceback; warnings are reported on one line each.  Ctrl-C exits with status 130 and one line,
+and writes no ``--out`` file (files are written under a temporary name and renamed only once
+complete; theory/_interrupt.py is the library's side of the contract).
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
+import contextlib
 import json
 import math
+import os
 import re
+import signal
 import sys
+import threading
 import warnings
 from fractions import Fraction
+from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -41,6 +50,7 @@ import numpy as np
 import theory
 import theory._phase_diagram
 from theory import _export
+from theory._model import Model, resolve
 
 DEFAULT_POINTS = len(theory._phase_diagram.DEFAULT_INVERSE_DELTA_P)
 
@@ -58,10 +68,58 @@ MAX_POINTS = 10_000
 MAX_DPS = 1_000
 MAX_ITERATIONS = 10_000_000
 MAX_STEPS = 10_000_000
+#: Integers of the model (orders) are read up to this size; the library says which it accepts
+#: (orders 3 .. theory._validate.MAX_ORDER).
+MAX_ORDER_TEXT = 10**6
 #: Distinct warnings reported (one line each) before the rest is counted.
 MAX_WARNINGS = 3
 #: The JSON spelling of infinity.
 INF = "inf"
+
+#: The API's default tensor order (``threshold``, ``phase_diagram``, ``dynamics_threshold``).
+DEFAULT_P = 3
+
+# -- what the command line offers of the API (tests walk the signatures against these) ------
+
+#: The public function(s) behind each command.
+FUNCTIONS = {
+    "threshold": ("threshold",),
+    "phase-diagram": ("phase_diagram",),
+    "complexity": ("complexity", "complexity_of_minima"),
+    "hessian": ("hessian",),
+    "state-evolution": ("state_evolution",),
+    "gradient-flow": ("gradient_flow",),
+    "dynamics-threshold": ("dynamics_threshold",),
+    "simulate": ("simulate",),
+}
+
+#: The option that gives an API parameter where it is not ``--`` and the name with dashes
+#: (key ``"parameter"``, or ``"command:parameter"`` for one command).  Every other parameter
+#: ``name`` is the option ``--name`` (``delta_p`` is ``--delta-p``); a threshold kind's options
+#: (``**options`` of ``theory.threshold``) are options of ``threshold`` in the same way.
+OPTIONS = {
+    "model": "--tensor",              # the channels; the assumed ones: --assumed-tensor/--assumed-delta2
+    "delta2s": "--delta2",            # dynamics-threshold: --delta2, repeated
+    "kinds": "--kind",                # phase-diagram: --kind, repeated
+    "phase-diagram:delta_p": "--delta-p-min",  # the grid: --delta-p-min, --delta-p-max, --points
+}
+
+#: API parameters the command line does not offer, and why (docs/cli.md says the same).
+NOT_OFFERED = {
+    "executor": "a Python object (a concurrent.futures.Executor, or a Dask client's "
+                "get_executor()); the command line runs the sweep in its own process",
+    "history": "the C(t,t') and R(t,t') matrices stay on the Python result (GradientFlowResult.C, .R); "
+               "no output file of the command line holds a matrix",
+}
+
+#: Where the command line's default is not the API's, and why (docs/cli.md says the same).
+#: Everywhere else an option left out is not passed, so the API's own default applies.
+OTHER_DEFAULTS = {
+    "threshold:delta_p": "required (or --tensor): the API's delta_p=None returns the curve "
+                         "Delta2(Deltap), a Python object with no file format",
+    "complexity:m": "a grid (--m-min, --m-max, --points; default 201 overlaps in [-0.999, 0.999]): "
+                    "the command prints or draws the curve Sigma(m)",
+}
 
 _DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _INFINITY = ("inf", "+inf", "infinity")
@@ -106,25 +164,36 @@ def _bounded_int(low: int, high: int):
     return parse
 
 
+def _window_text(text: str):
+    """``auto``, ``none`` or an integer (checked by the library)."""
+    text = text.strip().lower()
+    if text in ("auto", "none"):
+        return text
+    return _bounded_int(-MAX_ORDER_TEXT, 10**9)(text)
+
+
 def _tensor(text: str) -> tuple[int, str]:
     """``P=DELTA``: a tensor channel of order P with noise variance DELTA."""
     order, sep, value = text.partition("=")
     if not sep:
         raise argparse.ArgumentTypeError(f"expected P=DELTA (e.g. 3=1.0), got {text[:40]!r}")
-    return _bounded_int(1, 1000)(order), _decimal(value)
+    return _bounded_int(-MAX_ORDER_TEXT, MAX_ORDER_TEXT)(order), _decimal(value)
 
 
-def _float(name: str, text: str | None):
-    """The float64 value of a checked decimal; ValueError if float64 cannot hold it."""
+def _float(name: str, text: str | None, *, hint: bool = True):
+    """The float64 value of a checked decimal; ValueError naming the option if float64 cannot
+    hold it (``hint``: suggest ``--dps``, where the command has it)."""
     if text is None:
         return None
     if text == INF:
         return math.inf
     value = float(text)
+    use = "; use --dps for exact arithmetic" if hint else ""
+    sep = "" if name.endswith("=") else " "
     if not math.isfinite(value):
-        raise ValueError(f"{name} {text} overflows float64 (largest ~1.8e308); use --dps for exact arithmetic")
+        raise ValueError(f"{name}{sep}{text} overflows float64 (largest ~1.8e308){use}")
     if value == 0.0 and Fraction(text) != 0:
-        raise ValueError(f"{name} {text} underflows float64 (smallest ~4.9e-324); use --dps for exact arithmetic")
+        raise ValueError(f"{name}{sep}{text} underflows float64 (smallest ~4.9e-324){use}")
     return value
 
 
@@ -139,13 +208,6 @@ def _input(name: str, text: str | None, dps=None):
         return _float(name, text)
     except ValueError:
         return text
-
-
-def _value(name: str, text: str | None, dps):
-    """What to pass the library: the exact text with ``--dps``, else the float."""
-    if text is None or (dps is not None and text != INF):
-        return text
-    return _float(name, text)
 
 
 # -- output ---------------------------------------------------------------------------------
@@ -172,16 +234,36 @@ def _num(x, dps=None):
 
 def _emit(args, out, record: dict, text: str, *, long: bool = False) -> None:
     """Print the JSON record (--json) or the text; a ``long`` text only when no --out is given."""
+    if _SIGINT.seen:  # a Ctrl-C the library swallowed: print no result
+        raise KeyboardInterrupt
     if args.json:
         print(json.dumps(_num(record, getattr(args, "dps", None))), file=out)
     elif not (long and args.out):
         print(text, file=out)
 
 
+def _atomic(path, write) -> Path:
+    """Run ``write(tmp)`` on a temporary name in the folder of ``path`` (same suffix), then rename
+    it to ``path``: a file at ``path`` is always complete.  Ctrl-C (or any error) removes the
+    temporary file and leaves ``path`` as it was."""
+    target = Path(path).expanduser()
+    tmp = target.with_name(f".{target.stem}.{os.getpid()}.part{target.suffix}")
+    try:
+        write(tmp)
+        if _SIGINT.seen:  # a Ctrl-C the writer swallowed
+            raise KeyboardInterrupt
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target
+
+
 def _write(args, out, obj, figure=None) -> None:
     if args.out is None:
         return
-    path = _export.write(obj, args.out, figure=figure)
+    path = _atomic(args.out, lambda tmp: _export.write(obj, tmp, figure=figure))
     if not args.json:
         print(f"wrote {path}", file=out)
 
@@ -203,8 +285,6 @@ def _check_out(args, figures: bool) -> None:
         return
     allowed = _export.TABLE_SUFFIXES + (_export.FIGURE_SUFFIXES if figures else ())
     _export.check_suffix(args.out, allowed)
-    from pathlib import Path
-
     folder = Path(args.out).expanduser().resolve().parent
     if not folder.is_dir():
         raise ValueError(f"--out {args.out}: No such file or directory: {str(folder)!r}")
@@ -212,58 +292,121 @@ def _check_out(args, figures: bool) -> None:
 
 # -- the model ----------------------------------------------------------------------------
 
-def _model(args, *, need_delta2: bool = True):
-    """``theory.Model`` from ``--tensor`` (or None: the shorthand --p/--delta-p is used)."""
-    if not getattr(args, "tensor", None):
-        if args.p is None or args.delta_p is None:
-            raise ValueError("give --p and --delta-p (or --tensor P=DELTA, repeatable)")
-        if need_delta2 and getattr(args, "delta2", None) is None:
-            raise ValueError("give --delta2 (a decimal, or inf for no matrix channel)")
+def _exact(args) -> bool:
+    """Whether numbers go to the library as exact text (``--dps``; every threshold, which reads
+    decimals exactly) rather than as their float64 value (as a Python caller passing 0.7)."""
+    return getattr(args, "dps", None) is not None or args.command == "threshold"
+
+
+def _number(args, name: str, text: str):
+    """What to pass the library for a decimal option: the float, or the exact text (checked to
+    fit float64 unless ``--dps`` is given)."""
+    if text == INF:
+        return math.inf
+    if getattr(args, "dps", None) is None:
+        value = _float(name, text, hint=hasattr(args, "dps"))
+        return text if _exact(args) else value
+    return text
+
+
+def _channels(args, pairs, option: str) -> dict:
+    channels = {}
+    for order, value in pairs:
+        if order in channels:
+            raise ValueError(f"{option}: order {order} given twice")
+        channels[order] = _number(args, f"{option} {order}=", value)
+    return channels
+
+
+def _assumed(args, model: Model, *, delta2: bool) -> Model | None:
+    """The variances the loss is built with (``--assumed-tensor``, ``--assumed-delta2``); the
+    channels not named keep their true variance.  None: the loss uses the true ones."""
+    tensors = getattr(args, "assumed_tensor", None) or ()
+    a2 = getattr(args, "assumed_delta2", None) if delta2 else None
+    if not tensors and a2 is None:
         return None
-    if args.p is not None or args.delta_p is not None:
+    assumed = dict(model.tensors)
+    for order, value in _channels(args, tensors, "--assumed-tensor").items():
+        if order not in assumed:
+            raise ValueError(f"--assumed-tensor {order}=...: the model has no tensor of order {order} "
+                             f"(orders: {', '.join(map(str, model.orders))})")
+        assumed[order] = value
+    if a2 is not None and model.delta2 is None:
+        raise ValueError("--assumed-delta2: the model has no matrix channel (--delta2 inf)")
+    d2 = model.delta2 if a2 is None else _number(args, "--assumed-delta2", a2)
+    return Model(d2, assumed)
+
+
+def _model_kwargs(args, *, delta2: bool = True, default_p: int | None = None) -> dict:
+    """The model arguments of the call, mapped explicitly: the shorthand ``p=, delta2=, delta_p=``
+    as given (the library resolves it, :func:`theory._model.resolve`), or ``model=`` built from
+    ``--tensor`` and the assumed variances.
+
+    ``delta2``: whether the function takes the matrix variance (the thresholds do not: it is
+    what they compute).  ``default_p``: the API's default ``p`` where it has one (then ``--p``
+    may be left out).
+    """
+    tensors = getattr(args, "tensor", None)
+    if tensors and (args.p is not None or getattr(args, "delta_p", None) is not None):
         raise ValueError("give either --tensor P=DELTA or --p/--delta-p, not both")
-    tensors = {}
-    for order, value in args.tensor:
-        if order in tensors:
-            raise ValueError(f"--tensor: order {order} given twice")
-        tensors[order] = value
-    delta2 = getattr(args, "delta2", None) if need_delta2 else None
-    if need_delta2 and delta2 is None:
+    d2_text = getattr(args, "delta2", None) if delta2 else None
+    if delta2 and d2_text is None:
         raise ValueError("give --delta2 (a decimal, or inf for no matrix channel)")
-    return theory.Model(None if delta2 in (None, INF) else delta2, tensors)
-
-
-def _call(fn, args, model, *, delta2=True, **kw):
-    """Call ``fn`` with ``model=`` where it takes one, else with the one-channel shorthand."""
-    dps = kw.get("dps")
-    if model is None:
-        shorthand = {"p": args.p, "delta_p": _value("--delta-p", args.delta_p, dps)}
+    d2 = None if d2_text is None else _number(args, "--delta2", d2_text)
+    assumed_given = bool(getattr(args, "assumed_tensor", None)) or getattr(args, "assumed_delta2", None) is not None
+    if tensors:
+        model = Model(None if d2 == math.inf else d2, _channels(args, tensors, "--tensor"))
+    else:
+        p = args.p if args.p is not None else default_p
+        if p is None or args.delta_p is None:
+            raise ValueError("give --p and --delta-p (or --tensor P=DELTA, repeatable)")
+        shorthand = {"p": p, "delta_p": _number(args, "--delta-p", args.delta_p)}
         if delta2:
-            shorthand["delta2"] = _value("--delta2", args.delta2, dps)
-        return fn(**shorthand, **kw)
-    if "model" in inspect.signature(fn).parameters:
-        return fn(model=model, **kw)
-    if len(model.tensors) != 1 or (delta2 and model.delta2 is None):
-        raise ValueError(f"{fn.__name__} takes one tensor channel and a matrix channel here "
-                         f"(--p, --delta2, --delta-p); a mixture needs {fn.__name__}(model=...)")
-    ((p, delta_p),) = dict(model.tensors).items()
-    shorthand = {"p": p, "delta_p": str(delta_p) if dps else float(delta_p)}
-    if delta2:
-        shorthand["delta2"] = str(model.delta2) if dps else float(model.delta2)
-    return fn(**shorthand, **kw)
+            shorthand["delta2"] = d2
+        if not assumed_given:
+            return shorthand
+        model = resolve(None, **shorthand, need_delta2=delta2)
+    assumed = _assumed(args, model, delta2=delta2)
+    return {"model": Model(model.delta2, dict(model.tensors), assumed)}
 
 
-def _model_record(args, model, *, delta2: bool = True) -> dict:
+def _model_record(args, kw: dict, *, delta2: bool = True) -> dict:
+    """The model in the JSON record: the shorthand or the ``--tensor`` channels as given, and
+    the assumed variances of a mismatched loss."""
     dps = getattr(args, "dps", None)
-    if model is None:
-        out = {"p": args.p, "delta_p": _input("--delta-p", args.delta_p, dps)}
-        if isinstance(getattr(args, "delta2", None), str):
-            out["delta2"] = _input("--delta2", args.delta2, dps)
-        return out
-    out = {"tensors": {str(k): float(v) for k, v in dict(model.tensors).items()}}
+    if getattr(args, "tensor", None):
+        out = {"tensors": {str(k): _input("--tensor", text, dps) for k, text in args.tensor}}
+    else:
+        out = {"p": kw["p"] if "p" in kw else kw["model"].orders[0],
+               "delta_p": _input("--delta-p", args.delta_p, dps)}
     if delta2:
-        out["delta2"] = math.inf if model.delta2 is None else float(model.delta2)
+        out["delta2"] = _input("--delta2", args.delta2, dps)
+    model = kw.get("model")
+    if model is not None and model.assumed is not None:
+        a = model.assumed
+        out["assumed_tensors"] = {str(k): _exact_float(v, dps) for k, v in a.tensors}
+        if delta2:
+            out["assumed_delta2"] = math.inf if a.delta2 is None else _exact_float(a.delta2, dps)
     return out
+
+
+def _exact_float(x: Fraction, dps):
+    """A model's exact variance in the record: its float, or the decimal text beyond float64."""
+    try:
+        value = float(x)
+    except OverflowError:
+        value = math.inf
+    if dps is None or (math.isfinite(value) and value != 0.0):
+        return value
+    return mpmath.nstr(mpmath.mpf(x.numerator) / x.denominator, dps)
+
+
+def _complete(result):
+    """``result``, unless Ctrl-C cut it short (``interrupted=True``, theory/_interrupt.py): then
+    the command stops as for a KeyboardInterrupt, printing and writing nothing."""
+    if getattr(result, "interrupted", False) or _SIGINT.seen:
+        raise KeyboardInterrupt
+    return result
 
 
 # -- the commands ---------------------------------------------------------------------------
@@ -294,9 +437,9 @@ def _main_job(args, out) -> None:
                   "tensor_recovery_delta_p": {str(p): theory.tensor_recovery_delta_p(p) for p in TABLE_P}}
     else:
         _table(out)
-    diagram = theory.phase_diagram(3)
+    diagram = _complete(theory.phase_diagram(3))
     for name in MAIN_FIGURES:
-        diagram.save(name)
+        _atomic(name, diagram.save)
     if args.main_json:
         record["figures"] = list(MAIN_FIGURES)
         print(json.dumps(_num(record)), file=out)
@@ -304,17 +447,43 @@ def _main_job(args, out) -> None:
         print(f"\nwrote {' and '.join(MAIN_FIGURES)} (phase diagram, p=3)", file=out)
 
 
+def _f(args, name: str, text: str | None):
+    """A float option (``--dps`` suggested only where the command has it)."""
+    return _float(name, text, hint=hasattr(args, "dps"))
+
+
+def _given(args, **convert) -> dict:
+    """The keyword arguments the user gave, each converted (``None``: passed as parsed).
+
+    An option left out is not passed, so the library's own default applies (the command line
+    has no defaults of its own; see :data:`OTHER_DEFAULTS` for the few it documents).
+    """
+    out = {}
+    for name, conv in convert.items():
+        value = getattr(args, name)
+        if value is not None:
+            out[name] = conv(args, "--" + name.replace("_", "-"), value) if conv else value
+    return out
+
+
 def _cmd_threshold(args, out) -> None:
     _check_out(args, figures=False)
-    model = _model(args, need_delta2=False)
-    if model is None:
-        if args.dps is None:
-            _float("--delta-p", args.delta_p)  # float64 must hold it (else: use --dps)
-        value = theory.threshold(args.p, args.delta_p, kind=args.kind, dps=args.dps)
-    else:
-        value = theory.threshold(model=model, kind=args.kind, dps=args.dps)
+    if not getattr(args, "tensor", None) and args.delta_p is None:
+        raise ValueError("give --delta-p (or --tensor P=DELTA, repeatable)")
+    kw = _model_kwargs(args, delta2=False, default_p=DEFAULT_P)
+    kw.update(_given(args, kind=None, dps=None, full_output=None,
+                     temperature=_f, overlaps=None))
+    result = theory.threshold(**kw)
+    value = result.value if args.full_output else result
     text = mpmath.nstr(value, args.dps) if args.dps else repr(value)
-    record = {**_model_record(args, model, delta2=False), "kind": args.kind, "dps": args.dps, "delta2": value}
+    record = {**_model_record(args, kw, delta2=False), "kind": args.kind, "dps": args.dps, "delta2": value}
+    if args.temperature is not None:
+        record["temperature"] = kw["temperature"]
+    if args.overlaps is not None:
+        record["overlaps"] = args.overlaps
+    if args.full_output:
+        record.update(error=result.error, bracket=None if result.bracket is None else list(result.bracket))
+        text = repr(result)
     _emit(args, out, record, text)
     _write(args, out, _record_table(record))
 
@@ -338,15 +507,30 @@ def _grid(args) -> np.ndarray | None:
 def _cmd_phase_diagram(args, out) -> None:
     _check_out(args, figures=True)
     grid = _grid(args)
-    kinds = args.kind or None
-    if kinds:
-        unknown = [k for k in kinds if k not in theory.kinds()]
-        if unknown:
-            raise ValueError(f"unknown kind {unknown[0]!r}; kinds: {', '.join(theory.kinds())}")
-    diagram = theory.phase_diagram(args.p, grid, kinds=kinds, dps=args.dps, progress=args.progress)
+    kw = {}
+    if args.tensor:
+        if args.p is not None:
+            raise ValueError("give either --tensor P=DELTA or --p, not both")
+        # --tensor gives the channels' relative variances: the grid of Deltap scales them all.
+        kw["model"] = Model(None, _channels(args, args.tensor, "--tensor"))
+        kw["model"] = Model(None, dict(kw["model"].tensors), _assumed(args, kw["model"], delta2=False))
+    elif args.assumed_tensor:
+        raise ValueError("--assumed-tensor needs the channels as --tensor P=DELTA (the grid scales them)")
+    elif args.p is not None:
+        kw["p"] = args.p
+    if grid is not None:
+        kw["delta_p"] = grid
+    if args.kind:
+        kw["kinds"] = args.kind
+    kw.update(_given(args, dps=None, progress=None))
+    diagram = _complete(theory.phase_diagram(**kw))
     record = {"p": diagram.p, "dps": args.dps, "delta_p": np.asarray(diagram.delta_p, dtype=float),
               "thresholds": None, "first_order_delta_p": diagram.first_order_delta_p,
               "tensor_recovery_delta_p": diagram.tensor_recovery_delta_p}
+    if args.tensor:
+        record["tensors"] = {str(k): float(v) for k, v in kw["model"].tensors}
+        if kw["model"].assumed is not None:
+            record["assumed_tensors"] = {str(k): float(v) for k, v in kw["model"].assumed.tensors}
     if args.json:
         record["thresholds"] = {k: list(v) for k, v in diagram.thresholds.items()}
         print(json.dumps(_num(record, args.dps)), file=out)
@@ -358,36 +542,37 @@ def _cmd_phase_diagram(args, out) -> None:
             values = [mpmath.nstr(diagram.thresholds[n][i], args.dps or 15).ljust(width) for n in names]
             print("  ".join([format(float(d), ".10g").ljust(14), *values]).rstrip(), file=out)
     if args.out:
-        path = _export.write(diagram, args.out)
+        path = _atomic(args.out, lambda tmp: _export.write(diagram, tmp))
         if not args.json:
             print(f"wrote {path} ({diagram!r})", file=out)
 
 
 def _cmd_complexity(args, out) -> None:
     _check_out(args, figures=True)
-    model = _model(args)
+    kw = _model_kwargs(args)
     dps = args.dps
     if args.m:
-        m = [_value("--m", v, dps) for v in args.m]
-    else:
-        lo = _float("--m-min", args.m_min) if args.m_min is not None else -0.999
-        hi = _float("--m-max", args.m_max) if args.m_max is not None else 0.999
+        m = [_number(args, "--m", v) for v in args.m]
+    else:  # OTHER_DEFAULTS: the command draws the curve, so m defaults to a grid
+        lo = _f(args, "--m-min", args.m_min) if args.m_min is not None else -0.999
+        hi = _f(args, "--m-max", args.m_max) if args.m_max is not None else 0.999
         if not -1 < lo < hi < 1:
             raise ValueError(f"need -1 < --m-min < --m-max < 1, got {lo} and {hi}")
         m = np.linspace(lo, hi, args.points)
     if args.minima and (args.mu is not None or args.energy is not None):
         raise ValueError("--minima maximises over mu (and the energy): give neither --mu nor --energy")
     m_arg = np.array(m, dtype=object) if dps else np.asarray(m, dtype=float)
+    kw.update(_given(args, dps=None))
     if args.minima:
-        sigma = _call(theory.complexity_of_minima, args, model, dps=dps, m=m_arg)
+        sigma = theory.complexity_of_minima(m_arg, **kw)
         name = "sigma_minima"
     else:
-        sigma = _call(theory.complexity, args, model, dps=dps, m=m_arg, mu=_value("--mu", args.mu, dps),
-                      energy=_value("--energy", args.energy, dps))
+        kw.update(_given(args, mu=_number, energy=_number))
+        sigma = theory.complexity(m_arg, **kw)
         name = "sigma"
     sigma = np.atleast_1d(np.asarray(sigma, dtype=object if dps else float))
     m_out = [mpmath.mpf(v) if dps else float(v) for v in m]
-    record = {**_model_record(args, model), "mu": _input("--mu", args.mu, dps),
+    record = {**_model_record(args, kw), "mu": _input("--mu", args.mu, dps),
               "energy": _input("--energy", args.energy, dps), "dps": dps, "m": m_out, name: list(sigma)}
     lines = [f"{mpmath.nstr(a, 10) if dps else format(a, '.10g'):>14}  {mpmath.nstr(s, dps or 12)}"
              for a, s in zip(m_out, sigma)]
@@ -402,11 +587,12 @@ def _cmd_complexity(args, out) -> None:
 
 def _cmd_hessian(args, out) -> None:
     _check_out(args, figures=False)
-    model = _model(args)
+    kw = _model_kwargs(args)
     dps = args.dps
-    h = _call(theory.hessian, args, model, dps=dps, m=_value("--m", args.m, dps), mu=_value("--mu", args.mu, dps))
-    record = {**_model_record(args, model), "m": _input("--m", args.m, dps), "mu": _input("--mu", args.mu, dps), "dps": dps,
-              "bulk_lower": h.bulk_edges[0], "bulk_upper": h.bulk_edges[1], "outlier": h.outlier,
+    kw.update(_given(args, m=_number, mu=_number, dps=None))
+    h = theory.hessian(**kw)
+    record = {**_model_record(args, kw), "m": _input("--m", args.m, dps), "mu": _input("--mu", args.mu, dps),
+              "dps": dps, "bulk_lower": h.bulk_edges[0], "bulk_upper": h.bulk_edges[1], "outlier": h.outlier,
               "theta": h.theta, "s": h.s, "lowest": h.lowest, "is_minimum": bool(h.is_minimum)}
     show = (lambda x: mpmath.nstr(x, dps)) if dps else (lambda x: format(float(x), ".12g"))
     text = (f"bulk [{show(h.bulk_edges[0])}, {show(h.bulk_edges[1])}], "
@@ -418,13 +604,11 @@ def _cmd_hessian(args, out) -> None:
 
 def _cmd_state_evolution(args, out) -> None:
     _check_out(args, figures=True)
-    model = _model(args)
+    kw = _model_kwargs(args)
     dps = args.dps
-    kw = {"kind": args.kind, "m0": _value("--m0", args.m0, dps), "iterations": args.iterations, "dps": dps}
-    if args.tol is not None:
-        kw["tol"] = _value("--tol", args.tol, dps)
-    se = _call(theory.state_evolution, args, model, **kw)
-    record = {**_model_record(args, model), "kind": se.kind, "m0": _input("--m0", args.m0, dps), "dps": dps,
+    kw.update(_given(args, kind=None, m0=_number, iterations=None, tol=_number, dps=None))
+    se = _complete(theory.state_evolution(**kw))
+    record = {**_model_record(args, kw), "kind": se.kind, "m0": se.m0, "dps": dps,
               "converged": bool(se.converged), "fixed_point": se.fixed_point,
               "fixed_points": [{"m": fp, "stable": bool(st)} for fp, st in se.fixed_points],
               "iterates": list(se.iterates)}
@@ -433,27 +617,31 @@ def _cmd_state_evolution(args, out) -> None:
 
 
 def _steps_check(args) -> None:
-    if args.dt is not None:
-        t_max, dt = _float("--t-max", args.t_max), _float("--dt", args.dt)
+    if args.dt is not None and args.t_max is not None:
+        t_max, dt = _f(args, "--t-max", args.t_max), _f(args, "--dt", args.dt)
         if dt > t_max:
             raise ValueError(f"--dt must be at most --t-max, got --dt {args.dt} and --t-max {args.t_max}")
         if dt > 0 and t_max / dt > MAX_STEPS:
             raise ValueError(f"--t-max/--dt = {t_max / dt:.3g} steps; at most {MAX_STEPS:.0e} from the command line")
 
 
+def _window(args, name, value):
+    """``--window none`` is the API's ``window=None`` (the fixed history)."""
+    return None if value == "none" else value
+
+
 def _cmd_gradient_flow(args, out) -> None:
     _check_out(args, figures=True)
     _steps_check(args)
-    model = _model(args)
-    kw = {"m0": _float("--m0", args.m0), "t_max": _float("--t-max", args.t_max), "dt": _float("--dt", args.dt),
-          "progress": args.progress, "scheme": args.scheme}
-    if args.temperature is not None:
-        kw["temperature"] = _float("--temperature", args.temperature)
-    run = _call(theory.gradient_flow, args, model, **kw)
-    record = {**_model_record(args, model), "m0": run.m0, "t_max": run.t_max, "dt": run.dt,
-              "temperature": run.temperature, "scheme": run.scheme, "interrupted": bool(run.interrupted),
-              "escape_time": run.escape_time(), "m_final": run.m[-1], "mu_final": run.mu[-1],
-              "energy_final": run.energy[-1], "t": run.t, "m": run.m, "mu": run.mu, "energy": run.energy}
+    kw = _model_kwargs(args)
+    kw.update(_given(args, m0=_f, t_max=_f, dt=_f, temperature=_f, progress=None, scheme=None,
+                     window=_window, stop_at=_f))
+    run = _complete(theory.gradient_flow(**kw))
+    record = {**_model_record(args, kw), "m0": run.m0, "t_max": run.t_max, "dt": run.dt,
+              "temperature": run.temperature, "scheme": run.scheme, "window": run.window,
+              "interrupted": bool(run.interrupted), "escape_time": run.escape_time(), "m_final": run.m[-1],
+              "mu_final": run.mu[-1], "energy_final": run.energy[-1], "t": run.t, "m": run.m, "mu": run.mu,
+              "energy": run.energy}
     _emit(args, out, record, repr(run))
     _write(args, out, run)
 
@@ -461,14 +649,22 @@ def _cmd_gradient_flow(args, out) -> None:
 def _cmd_dynamics_threshold(args, out) -> None:
     _check_out(args, figures=True)
     _steps_check(args)
-    model = _model(args, need_delta2=False)
-    kw = {"t_max": _float("--t-max", args.t_max), "dt": _float("--dt", args.dt), "progress": args.progress}
+    if args.tensor or args.assumed_tensor:
+        kw = _model_kwargs(args, delta2=False, default_p=DEFAULT_P)
+    else:  # the API's defaults p=3, delta_p=1 apply to what is left out
+        kw = _given(args, p=None, delta_p=_number)
     if args.delta2:
-        kw["delta2s"] = [_float("--delta2", d) for d in args.delta2]
-    result = _call(theory.dynamics_threshold, args, model, delta2=False, **kw)
-    record = {**_model_record(args, model, delta2=False), "value": result.value, "error": result.error,
+        kw["delta2s"] = [_f(args, "--delta2", d) for d in args.delta2]
+    kw.update(_given(args, t_max=_f, dt=_f, m0=_f, temperature=_f, window=_window, progress=None))
+    result = _complete(theory.dynamics_threshold(**kw))
+    model = {"tensors": {str(k): float(v) for k, v in result.model.tensors}} if args.tensor \
+        else {"p": result.p, "delta_p": result.delta_p}
+    if result.model.assumed is not None:
+        model["assumed_tensors"] = {str(k): float(v) for k, v in result.model.assumed.tensors}
+    record = {**model, "value": result.value, "error": result.error, "temperature": result.temperature,
               "half_time_value": result.half_time_value, "t_max": result.t_max, "dt": result.dt,
-              "delta2s": list(result.delta2s), "rates": list(result.rates), "rate_errors": list(result.rate_errors)}
+              "window": result.window, "delta2s": list(result.delta2s), "rates": list(result.rates),
+              "rate_errors": list(result.rate_errors)}
     _emit(args, out, record, repr(result))
     _write(args, out, result)
 
@@ -476,11 +672,11 @@ def _cmd_dynamics_threshold(args, out) -> None:
 def _cmd_simulate(args, out) -> None:
     _check_out(args, figures=True)
     _steps_check(args)
-    model = _model(args)
-    kw = {"n": args.n, "m0": _float("--m0", args.m0), "t_max": _float("--t-max", args.t_max),
-          "dt": _float("--dt", args.dt), "seed": args.seed, "progress": args.progress}
-    run = _call(theory.simulate, args, model, **kw)
-    record = {**_model_record(args, model), "n": run.n, "seed": args.seed, "dt": run.dt,
+    kw = _model_kwargs(args)
+    kw.update(_given(args, n=None, m0=_f, t_max=_f, dt=_f, seed=None, progress=None, memory_limit=_f,
+                     dtype=None))
+    run = _complete(theory.simulate(**kw))
+    record = {**_model_record(args, kw), "n": run.n, "seed": args.seed, "dt": run.dt,
               "interrupted": bool(run.interrupted), "m_final": run.m[-1], "energy_final": run.energy[-1],
               "mu_final": run.mu[-1], "t": run.t, "m": run.m, "energy": run.energy, "mu": run.mu,
               "gradient_norm": run.gradient_norm}
@@ -499,9 +695,10 @@ def _common(parser, *, out_help: str, dps: bool = True) -> None:
                             help=f"decimal digits, 1..{MAX_DPS} (default: float64)")
 
 
-def _model_options(parser, *, delta2: bool = True) -> None:
+def _model_options(parser, *, delta2: bool = True, default_p: bool = False) -> None:
     g = parser.add_argument_group("the model (decimals are read exactly)")
-    g.add_argument("--p", type=_bounded_int(-10**6, 10**6), default=None, help="tensor order, an integer >= 3")
+    g.add_argument("--p", type=_bounded_int(-MAX_ORDER_TEXT, MAX_ORDER_TEXT), default=None,
+                   help="tensor order, an integer >= 3" + (" (default 3)" if default_p else ""))
     g.add_argument("--delta-p", type=_decimal, default=None, help="tensor noise variance Deltap")
     if delta2:
         g.add_argument("--delta2", type=_variance_text, default=None,
@@ -509,6 +706,16 @@ def _model_options(parser, *, delta2: bool = True) -> None:
     g.add_argument("--tensor", type=_tensor, action="append", default=None, metavar="P=DELTA",
                    help="a tensor channel of order P and variance DELTA, repeatable (a mixture; "
                         "instead of --p/--delta-p)")
+    _assumed_options(g, delta2=delta2)
+
+
+def _assumed_options(g, *, delta2: bool) -> None:
+    g.add_argument("--assumed-tensor", type=_tensor, action="append", default=None, metavar="P=DELTA",
+                   help="a mismatched loss: the variance the loss assumes for the tensor of order P, "
+                        "repeatable (default: the true one)")
+    if delta2:
+        g.add_argument("--assumed-delta2", type=_decimal, default=None,
+                       help="a mismatched loss: the matrix variance the loss assumes (default: the true one)")
 
 
 _TABLE_OUT = "write the result to FILE: .csv or .nc (NetCDF)"
@@ -532,8 +739,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("threshold", help="one threshold Delta2 at given p and Deltap",
                        description="The threshold Delta2 of one kind at given tensor channel(s).")
-    _model_options(t, delta2=False)
-    t.add_argument("--kind", default="gradient_flow", help=f"one of: {', '.join(theory.kinds())}")
+    _model_options(t, delta2=False, default_p=True)
+    t.add_argument("--kind", default="gradient_flow", help=f"one of: {', '.join(theory.kinds())} "
+                                                           "(default gradient_flow)")
+    t.add_argument("--temperature", type=_decimal, default=None,
+                   help="--kind langevin: the temperature T in [0, 1] (default 1, the Bayes-optimal one)")
+    t.add_argument("--overlaps", default=None,
+                   help="--kind trivialization: positive (m in [0, 1), the default) or all (m in (-1, 1))")
+    t.add_argument("--full-output", action="store_true", default=None,
+                   help="also report the error estimate and the bracket of the root")
     _common(t, out_help="write the record to FILE: .csv or .nc (NetCDF)")
     t.set_defaults(run=_cmd_threshold)
 
@@ -541,7 +755,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Compute every threshold kind on a grid of Deltap (1/Deltap uniform); print "
                                    "the table, or write it (--out .csv/.nc) or the phase diagram figure "
                                    "(--out .png/.svg/.pdf: 1/Deltap across, 1/Delta2 up, regions labelled).")
-    d.add_argument("--p", type=_bounded_int(-10**6, 10**6), required=True, help="tensor order, an integer >= 3")
+    dm = d.add_argument_group("the model")
+    dm.add_argument("--p", type=_bounded_int(-MAX_ORDER_TEXT, MAX_ORDER_TEXT), default=None,
+                   help="tensor order, an integer >= 3 (default 3)")
+    dm.add_argument("--tensor", type=_tensor, action="append", default=None, metavar="P=DELTA",
+                    help="a tensor channel of order P, repeatable (instead of --p): the grid's Deltap "
+                         "scales every DELTA")
+    _assumed_options(dm, delta2=False)
     d.add_argument("--delta-p-min", type=_decimal, default=None, help="smallest Deltap (default 1/6)")
     d.add_argument("--delta-p-max", type=_decimal, default=None, help="largest Deltap (default 100/3)")
     d.add_argument("--points", type=_bounded_int(2, MAX_POINTS), default=DEFAULT_POINTS,
@@ -582,8 +802,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "the fixed points of its map.")
     _model_options(s)
     s.add_argument("--kind", default="ml_amp", choices=("ml_amp", "amp"), help="which algorithm (default ml_amp)")
-    s.add_argument("--m0", type=_decimal, default="1e-6", help="initial overlap in [0, 1) (default 1e-6)")
-    s.add_argument("--iterations", type=_bounded_int(1, MAX_ITERATIONS), default=100_000,
+    s.add_argument("--m0", type=_decimal, default=None, help="initial overlap in [0, 1) (default 1e-6)")
+    s.add_argument("--iterations", type=_bounded_int(1, MAX_ITERATIONS), default=None,
                    help="most steps (default 100000)")
     s.add_argument("--tol", type=_decimal, default=None, help="stop when two iterates differ by at most this")
     _common(s, out_help=_FIGURE_OUT)
@@ -593,12 +813,17 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Integrate the large-N (DMFT) equations of gradient flow (Langevin with "
                                    "--temperature) from an initial overlap m0.")
     _model_options(g)
-    g.add_argument("--m0", type=_decimal, default="1e-3", help="initial overlap in (0, 1) (default 1e-3)")
-    g.add_argument("--t-max", type=_decimal, default="100", help="final time (default 100)")
+    g.add_argument("--m0", type=_decimal, required=True,
+                   help="initial overlap in (0, 1); small (1e-10 .. 1e-3) for a random start")
+    g.add_argument("--t-max", type=_decimal, required=True, help="final time")
     g.add_argument("--dt", type=_decimal, default=None, help="time step (default: chosen for stability)")
     g.add_argument("--temperature", type=_decimal, default=None, help="Langevin temperature (default 0)")
-    g.add_argument("--scheme", default="extrapolated", choices=("extrapolated", "euler", "heun"),
-                   help="integrator (default extrapolated: Richardson-extrapolated Euler)")
+    g.add_argument("--scheme", default=None,
+                   help="integrator: extrapolated (the default: Richardson-extrapolated Euler), euler, heun, "
+                        "or bdf2 (implicit, step growing as the dynamics slows; for long runs)")
+    g.add_argument("--window", type=_window_text, default=None,
+                   help="history thinning: auto (the default), none (every step), or an integer >= 8")
+    g.add_argument("--stop-at", type=_decimal, default=None, help="end the run once m reaches this value")
     g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
     _common(g, out_help=_FIGURE_OUT, dps=False)
@@ -607,11 +832,16 @@ def build_parser() -> argparse.ArgumentParser:
     y = sub.add_parser("dynamics-threshold", help="the gradient-flow threshold from the dynamics alone",
                        description="Locate Delta2_c from the plateau escape rates of gradient-flow runs "
                                    "below it (extrapolated to a zero rate).")
-    _model_options(y, delta2=False)
+    _model_options(y, delta2=False, default_p=True)
     y.add_argument("--delta2", type=_decimal, action="append", default=None,
                    help="Delta2 of a run, below the threshold; repeatable (default: chosen by a scan)")
-    y.add_argument("--t-max", type=_decimal, default="500", help="length of the runs (default 500)")
+    y.add_argument("--t-max", type=_decimal, default=None, help="length of the runs (default 2000)")
     y.add_argument("--dt", type=_decimal, default=None, help="time step (default: stable on the plateau)")
+    y.add_argument("--m0", type=_decimal, default=None, help="initial overlap of the runs (default 1e-150)")
+    y.add_argument("--temperature", type=_decimal, default=None,
+                   help="0 (the default): gradient flow; 1 (a Bayes-optimal model): the Langevin threshold")
+    y.add_argument("--window", type=_window_text, default=None,
+                   help="history window of the runs: an integer >= 8 (default 64) or none (every step)")
     y.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bars (default: on a terminal only)")
     _common(y, out_help=_FIGURE_OUT, dps=False)
@@ -625,6 +855,9 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--t-max", type=_decimal, required=True, help="duration")
     m.add_argument("--dt", type=_decimal, default=None, help="largest step (default: chosen for stability)")
     m.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), required=True, help="random seed")
+    m.add_argument("--memory-limit", type=_decimal, default=None, metavar="BYTES",
+                   help="bytes the run may use (default 8 GiB); larger runs are refused before they start")
+    m.add_argument("--dtype", default=None, help="storage of the tensors: float64 (the default) or float32")
     m.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
     _common(m, out_help=_FIGURE_OUT, dps=False)
@@ -637,43 +870,93 @@ def _first_line(message) -> str:
     return text.splitlines()[0] if text else type(message).__name__
 
 
+class _Sigint:
+    """Whether SIGINT arrived while a command ran.
+
+    The library turns Ctrl-C into a result with ``interrupted=True``, or lets the
+    ``KeyboardInterrupt`` propagate (theory/_interrupt.py); either way, and also if a caller
+    inside swallowed it or met an error because of it, the command exits with 130.
+    """
+
+    def __init__(self):
+        self.seen = False
+
+    def _handler(self, signum, frame):
+        self.seen = True
+        raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def watch(self):
+        self.seen = False
+        previous = signal.getsignal(signal.SIGINT)
+        # Not from another thread (signal.signal would fail), and not where SIGINT is ignored
+        # (a background job keeps ignoring it).
+        if threading.current_thread() is not threading.main_thread() or previous == signal.SIG_IGN:
+            yield self
+            return
+        signal.signal(signal.SIGINT, self._handler)
+        try:
+            yield self
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+
+
+_SIGINT = _Sigint()
+
+#: What an interrupted command prints (on stderr; it writes no file and prints no result).
+INTERRUPTED = "spiked-theory: interrupted (Ctrl-C); no output written"
+
+
+def _run(args, out) -> tuple[int, str | None]:
+    """Run the command: its exit status and error line (KeyboardInterrupt propagates)."""
+    try:
+        if args.command is None:
+            _main_job(args, out)
+        else:
+            args.run(args, out)
+        return 0, None
+    except (OverflowError, ZeroDivisionError) as exc:
+        hint = "; use --dps for exact arithmetic" if hasattr(args, "dps") else ""
+        return 2, (f"spiked-theory: error: float64 cannot resolve this ({type(exc).__name__}: "
+                   f"{_first_line(exc)}){hint}")
+    except (ValueError, ArithmeticError, OSError, ImportError, theory.ConvergenceError,
+            theory.PrecisionError) as exc:
+        return 2, f"spiked-theory: error: {_first_line(exc)}"
+    except MemoryError:
+        return 2, "spiked-theory: error: out of memory (ask for a smaller computation)"
+    except Exception as exc:  # a bug: still one line, no traceback, and a distinct status
+        return 1, (f"spiked-theory: internal error ({type(exc).__name__}: {_first_line(exc)}); "
+                   f"please report it with the command line")
+
+
+def _about_interrupt(w) -> bool:
+    return issubclass(w.category, theory.Interrupted) or "interrupt" in str(w.message).lower()
+
+
 def main(argv: list[str] | None = None, out=None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (130 after Ctrl-C, with no output file)."""
     out = sys.stdout if out is None else out
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is not None:
-        args.json = getattr(args, "json", False) or args.main_json
-    status = 0
-    with warnings.catch_warnings(record=True) as caught:
+    message = None
+    with _SIGINT.watch() as sigint, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            if args.command is None:
-                _main_job(args, out)
-            else:
-                args.run(args, out)
-        except (OverflowError, ZeroDivisionError) as exc:
-            hint = "; use --dps for exact arithmetic" if hasattr(args, "dps") else ""
-            print(f"spiked-theory: error: float64 cannot resolve this ({type(exc).__name__}: "
-                  f"{_first_line(exc)}){hint}", file=sys.stderr)
-            status = 2
-        except (ValueError, ArithmeticError, OSError, ImportError, theory.ConvergenceError,
-                theory.PrecisionError) as exc:
-            print(f"spiked-theory: error: {_first_line(exc)}", file=sys.stderr)
-            status = 2
-        except MemoryError:
-            print("spiked-theory: error: out of memory (ask for a smaller computation)", file=sys.stderr)
-            status = 2
+            args = build_parser().parse_args(argv)
+            if args.command is not None:
+                args.json = getattr(args, "json", False) or args.main_json
+            status, message = _run(args, out)
         except KeyboardInterrupt:
-            print("spiked-theory: interrupted", file=sys.stderr)
             status = 130
-        except Exception as exc:  # a bug: still one line, no traceback, and a distinct status
-            print(f"spiked-theory: internal error ({type(exc).__name__}: {_first_line(exc)}); "
-                  f"please report it with the command line", file=sys.stderr)
-            status = 1
+        if sigint.seen:
+            status = 130
+    if status == 130:
+        caught = [w for w in caught if not _about_interrupt(w)]
+    elif message:
+        print(message, file=sys.stderr)
     lines = list(dict.fromkeys(f"{w.category.__name__}: {_first_line(w.message)}" for w in caught))
     for line in lines[:MAX_WARNINGS]:
         print(f"spiked-theory: warning: {line}", file=sys.stderr)
     if len(lines) > MAX_WARNINGS:
         print(f"spiked-theory: warning: ... and {len(lines) - MAX_WARNINGS} more", file=sys.stderr)
+    if status == 130:
+        print(INTERRUPTED, file=sys.stderr)
     return status

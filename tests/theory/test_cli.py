@@ -1,10 +1,13 @@
 """theory/cli.py: ``spiked-theory`` / ``python -m theory`` (the main job and the subcommands)."""
 
+import argparse
+import inspect
 import io
 import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -125,8 +128,13 @@ class TestBadInput:
         assert exc.value.code == 2 and err.count("\n") == 1 and "error:" in err
 
     def test_no_traceback_through_python_m(self, tmp_path):
+        import os
+
+        root = str(Path(__file__).resolve().parents[2])  # the package, installed or not
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
         proc = subprocess.run([sys.executable, "-m", "theory", "threshold", "--p", "3", "--delta-p", "0",
-                               "--kind", "information_theoretic"], capture_output=True, text=True, cwd=tmp_path)
+                               "--kind", "information_theoretic"], capture_output=True, text=True, cwd=tmp_path,
+                              env=env)
         assert proc.returncode == 2 and "Traceback" not in proc.stderr
         assert proc.stderr.strip().count("\n") == 0
 
@@ -204,12 +212,13 @@ class TestEveryCommandJson:
 
     def test_gradient_flow_of_a_mixture(self):
         record = run_json(["gradient-flow", "--tensor", "3=1", "--tensor", "4=1", "--delta2", "0.4",
-                           "--t-max", "3"])
+                           "--m0", "1e-3", "--t-max", "3"])
         run_ = theory.gradient_flow(model=theory.Model(0.4, {3: 1, 4: 1}), m0=1e-3, t_max=3.0)
         assert record["m"] == run_.m.tolist()
 
     def test_gradient_flow(self):
-        record = run_json(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--t-max", "5"])
+        record = run_json(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--m0", "1e-3",
+                           "--t-max", "5"])
         run_ = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=5.0)
         assert record["m"] == run_.m.tolist() and record["escape_time"] == "inf"
 
@@ -236,8 +245,8 @@ class TestOut:
 
     def test_csv_columns_equal_the_result(self, tmp_path):
         out = tmp_path / "gf.csv"
-        assert run(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--t-max", "3",
-                    "--out", str(out)])[0] == 0
+        assert run(["gradient-flow", "--p", "3", "--delta2", "0.4", "--delta-p", "1", "--m0", "1e-3",
+                    "--t-max", "3", "--out", str(out)])[0] == 0
         rows = [line for line in out.read_text().splitlines() if not line.startswith("#")]
         assert rows[0] == "t,m,mu,energy,c_lag"
         data = np.array([[float(x) for x in r.split(",")] for r in rows[1:]])
@@ -249,7 +258,7 @@ class TestOut:
             raise AssertionError("the work started")
 
         monkeypatch.setattr(theory, "gradient_flow", boom)
-        status, _ = run(["gradient-flow", *MODEL, "--out", "run.xlsx"])
+        status, _ = run(["gradient-flow", *MODEL, "--m0", "1e-3", "--t-max", "1", "--out", "run.xlsx"])
         assert status == 2 and ".csv, .nc" in capsys.readouterr().err
 
 
@@ -285,9 +294,11 @@ class TestNoTracebackNoHang:
         ["complexity", "--p", "3", "--delta2", "1", "--delta-p", "1", "--minima", "--mu", "1"],
         ["hessian", "--p", "3", "--delta2", "0", "--delta-p", "1", "--m", "0", "--mu", "0"],
         ["state-evolution", "--p", "3", "--delta2", "1", "--delta-p", "1", "--iterations", "0"],
-        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "1e9", "--dt", "1e-9"],
-        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "2"],
-        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--t-max", "2", "--dt", "1e300"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "1e-3", "--t-max", "1e9",
+         "--dt", "1e-9"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "2", "--t-max", "1"],
+        ["gradient-flow", "--p", "3", "--delta2", "1", "--delta-p", "1", "--m0", "1e-3", "--t-max", "2",
+         "--dt", "1e300"],
         ["simulate", "--p", "3", "--n", "1", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
         ["simulate", "--p", "3", "--n", "100000", "--delta2", "1", "--delta-p", "1", "--t-max", "1", "--seed", "1"],
     ])
@@ -334,3 +345,226 @@ class TestNoTracebackNoHang:
         assert run(["threshold", "--p", "3", "--delta-p", "1"])[0] == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "float64 cannot resolve" in err and "--dps" in err
+
+
+# -- the command line offers what the API does (issue 18 item 8) -------------------------------
+
+def _subparser(command):
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices[command]
+
+
+def _actions(command) -> dict:
+    return {opt: action for action in _subparser(command)._actions for opt in action.option_strings}
+
+
+def _api_parameters(command):
+    """(function, parameter name, inspect.Parameter or None) behind a command, read from the
+    public signatures (and, for ``threshold``'s ``**options``, from every kind's options)."""
+    for fname in cli.FUNCTIONS[command]:
+        for name, par in inspect.signature(getattr(theory, fname)).parameters.items():
+            if par.kind is par.VAR_KEYWORD:
+                assert fname == "threshold", f"{fname}(**{name}): the test does not know these options"
+                for kind in theory.kinds():
+                    for option in theory._thresholds._get_kind(kind).options:
+                        yield fname, option, None
+            else:
+                yield fname, name, par
+
+
+def _option(command, name):
+    return cli.OPTIONS.get(f"{command}:{name}", cli.OPTIONS.get(name, "--" + name.replace("_", "-")))
+
+
+class TestOffersTheApi:
+    """Walk the signature of every public function behind a command: each parameter is an
+    option, or is listed in ``cli.NOT_OFFERED`` with its reason; the defaults are the API's."""
+
+    @pytest.mark.parametrize("command", list(cli.FUNCTIONS))
+    def test_every_parameter_is_an_option(self, command):
+        options = _actions(command)
+        missing = [f"{fname}({name}=) has no {_option(command, name)}"
+                   for fname, name, _ in _api_parameters(command)
+                   if _option(command, name) not in options and name not in cli.NOT_OFFERED]
+        assert not missing, missing
+
+    def test_every_command_is_walked(self):
+        parser = cli.build_parser()
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        assert set(sub.choices) == set(cli.FUNCTIONS)
+
+    def test_exclusions_are_real_parameters_with_reasons(self):
+        every = {name for command in cli.FUNCTIONS for _, name, _ in _api_parameters(command)}
+        for name, reason in cli.NOT_OFFERED.items():
+            assert name in every and len(reason) > 20, name
+        for key, reason in cli.OTHER_DEFAULTS.items():
+            command, name = key.split(":")
+            assert name in {n for _, n, _ in _api_parameters(command)} and len(reason) > 20, key
+
+    def test_the_docs_give_the_reasons(self):
+        text = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
+        for name in cli.NOT_OFFERED:
+            assert f"`{name}`" in text, name
+        for key in cli.OTHER_DEFAULTS:
+            command, name = key.split(":")
+            assert f"`{command}`" in text and f"`{name}`" in text, key
+
+    @pytest.mark.parametrize("command", list(cli.FUNCTIONS))
+    def test_required_where_the_api_requires(self, command):
+        actions = _actions(command)
+        for fname, name, par in _api_parameters(command):
+            if par is None or par.default is not inspect.Parameter.empty or name in cli.NOT_OFFERED:
+                continue
+            if f"{command}:{name}" in cli.OTHER_DEFAULTS:
+                continue
+            assert actions[_option(command, name)].required, f"{fname}({name}) is required, {_option(command, name)} is not"
+
+    @pytest.mark.parametrize("argv", [
+        ["threshold", "--delta-p", "1"],
+        ["phase-diagram"],
+        ["complexity", *MODEL],
+        ["complexity", *MODEL, "--minima"],
+        ["hessian", *MODEL, "--m", "0.3", "--mu", "2.5"],
+        ["state-evolution", *MODEL],
+        ["gradient-flow", *MODEL, "--m0", "1e-3", "--t-max", "5"],
+        ["dynamics-threshold"],
+        ["simulate", *MODEL, "--n", "10", "--t-max", "1", "--seed", "1"],
+    ])
+    def test_an_option_left_out_is_the_apis_default(self, argv, monkeypatch):
+        """Record the call: every argument the user did not give equals the API's default."""
+        command = argv[0]
+        fname = cli.FUNCTIONS[command][-1 if "--minima" in argv else 0]
+        signature = inspect.signature(getattr(theory, fname))
+        calls = []
+
+        def record(*args, **kwargs):
+            calls.append(signature.bind(*args, **kwargs).arguments)
+            raise RuntimeError("recorded")
+
+        monkeypatch.setattr(theory, fname, record)
+        assert run(argv)[0] == 1 and len(calls) == 1   # the recorder's "internal error"
+        for name, value in calls[0].items():
+            if _option(command, name) in argv or name == "model" and "--tensor" in argv:
+                continue
+            if f"{command}:{name}" in cli.OTHER_DEFAULTS:
+                continue
+            default = signature.parameters[name].default
+            assert default is not inspect.Parameter.empty, f"{fname}({name}=) passed but never given"
+            assert value == default, f"{fname}({name}={value!r}): the API's default is {default!r}"
+
+    def test_default_p_is_the_apis(self):
+        for fname in ("threshold", "phase_diagram", "dynamics_threshold"):
+            default = inspect.signature(getattr(theory, fname)).parameters["p"].default
+            assert default in (cli.DEFAULT_P, None), fname
+
+
+class TestNewOptions:
+    """Each new option gives what the API gives with the same arguments."""
+
+    def test_gradient_flow_bdf2(self):
+        record = run_json(["gradient-flow", "--p", "3", "--delta2", "0.3", "--delta-p", "1", "--m0", "1e-3",
+                           "--t-max", "20", "--scheme", "bdf2"])
+        r = theory.gradient_flow(p=3, delta2=0.3, delta_p=1.0, m0=1e-3, t_max=20.0, scheme="bdf2")
+        assert record["scheme"] == "bdf2" and record["m"] == r.m.tolist()
+
+    def test_gradient_flow_window_and_stop_at(self):
+        record = run_json(["gradient-flow", *MODEL, "--m0", "1e-3", "--t-max", "20", "--window", "16",
+                           "--stop-at", "0.2", "--temperature", "0.1"])
+        r = theory.gradient_flow(p=3, delta2=0.6, delta_p=1.0, m0=1e-3, t_max=20.0, window=16, stop_at=0.2,
+                                 temperature=0.1)
+        assert record["window"] == 16 and record["temperature"] == 0.1 and record["m"] == r.m.tolist()
+
+    def test_threshold_langevin_temperature(self):
+        record = run_json(["threshold", "--p", "3", "--delta-p", "1", "--kind", "langevin", "--temperature", "0.5"])
+        assert record["temperature"] == 0.5
+        assert record["delta2"] == theory.threshold(3, "1", kind="langevin", temperature=0.5)
+        # Left out, the temperature is the API's default (1), not the command line's.
+        assert run_json(["threshold", "--p", "3", "--delta-p", "1", "--kind", "langevin"])["delta2"] \
+            == theory.threshold(3, "1", kind="langevin")
+
+    def test_threshold_option_of_another_kind_is_refused(self, capsys):
+        assert run(["threshold", "--p", "3", "--delta-p", "1", "--temperature", "0.5"])[0] == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "takes no option temperature" in err
+
+    def test_threshold_full_output(self):
+        record = run_json(["threshold", "--p", "3", "--delta-p", "1", "--kind", "ml_amp", "--dps", "30",
+                           "--full-output"])
+        r = theory.threshold(3, "1", kind="ml_amp", dps=30, full_output=True)
+        assert record["delta2"] == mpmath.nstr(r.value, 30) and record["error"] == float(r.error)
+
+    def test_mismatched_threshold(self):
+        record = run_json(["threshold", "--p", "3", "--delta-p", "1", "--assumed-tensor", "3=0.5"])
+        model = theory.Model(None, {3: 1}, assumed=theory.Model(None, {3: "0.5"}))
+        assert record["assumed_tensors"] == {"3": 0.5} and record["delta2"] == theory.threshold(model=model)
+
+    def test_mismatched_gradient_flow(self):
+        record = run_json(["gradient-flow", "--tensor", "3=1", "--tensor", "4=1", "--delta2", "0.4", "--m0", "1e-3",
+                           "--t-max", "3", "--assumed-tensor", "4=2", "--assumed-delta2", "0.8"])
+        model = theory.Model(0.4, {3: 1, 4: 1}, assumed=theory.Model(0.8, {3: 1, 4: 2}))
+        r = theory.gradient_flow(model=model, m0=1e-3, t_max=3.0)
+        assert record["assumed_tensors"] == {"3": 1.0, "4": 2.0} and record["assumed_delta2"] == 0.8
+        assert record["m"] == r.m.tolist()
+
+    def test_mismatched_simulate(self):
+        record = run_json(["simulate", "--p", "3", "--n", "20", "--delta2", "0.5", "--delta-p", "1", "--t-max", "1",
+                           "--seed", "2", "--assumed-delta2", "1", "--dtype", "float32"])
+        model = theory.Model(0.5, {3: 1.0}, assumed=theory.Model(1.0, {3: 1.0}))
+        r = theory.simulate(model=model, n=20, t_max=1.0, seed=2, dtype="float32")
+        assert record["m"] == r.m.tolist()
+
+    @pytest.mark.parametrize("argv, message", [
+        (["threshold", "--p", "3", "--delta-p", "1", "--assumed-tensor", "4=1"], "no tensor of order 4"),
+        (["gradient-flow", "--p", "3", "--delta2", "inf", "--delta-p", "1", "--m0", "0.1", "--t-max", "1",
+          "--assumed-delta2", "1"], "no matrix channel"),
+        (["phase-diagram", "--p", "3", "--assumed-tensor", "3=1"], "--assumed-tensor needs the channels as --tensor"),
+    ])
+    def test_bad_assumed(self, argv, message, capsys):
+        assert run(argv)[0] == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and message in err
+
+    def test_phase_diagram_of_a_mixture(self):
+        record = run_json(["phase-diagram", "--tensor", "3=1", "--tensor", "4=2", "--points", "3",
+                           "--kind", "gradient_flow"])
+        model = theory.Model(None, {3: 1, 4: 2})
+        d = theory.phase_diagram(model=model, delta_p=np.array(record["delta_p"]), kinds=["gradient_flow"])
+        assert record["p"] == [3, 4] and record["tensors"] == {"3": 1.0, "4": 2.0}
+        assert record["thresholds"]["gradient_flow"] == d["gradient_flow"].tolist()
+
+    def test_phase_diagram_p_defaults_to_the_apis(self):
+        assert run_json(["phase-diagram", "--points", "3", "--kind", "amp"])["p"] == 3
+
+
+class TestTensorEdges:
+    """Issue 18 item 4: --tensor values beyond float64 and orders up to the API's limit."""
+
+    def test_overflow_is_the_usual_one_line_error(self, capsys):
+        assert run(["threshold", "--tensor", "3=1e400"])[0] == 2
+        err = capsys.readouterr().err
+        assert err == ("spiked-theory: error: --tensor 3=1e400 overflows float64 (largest ~1.8e308); "
+                       "use --dps for exact arithmetic\n")
+
+    @pytest.mark.parametrize("argv", [["gradient-flow", "--tensor", "3=1e400", "--delta2", "1", "--m0", "0.1",
+                                       "--t-max", "1"],
+                                      ["hessian", "--tensor", "3=1e-400", "--delta2", "1", "--m", "0", "--mu", "0"],
+                                      ["threshold", "--p", "3", "--delta-p", "1", "--assumed-tensor", "3=1e400"]])
+    def test_every_command_names_the_option(self, argv, capsys):
+        assert run(argv)[0] == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "=1e" in err and "flows float64" in err and "Error" not in err
+        if argv[0] == "gradient-flow":
+            assert "--dps" not in err   # gradient-flow has no --dps to suggest
+
+    def test_with_dps_the_value_is_exact(self):
+        record = run_json(["threshold", "--tensor", "3=1e400", "--dps", "20"])
+        expected = theory.threshold(model=theory.Model(None, {3: 10**400}), dps=20)
+        assert record["tensors"] == {"3": "1e400"} and record["delta2"] == mpmath.nstr(expected, 20)
+
+    def test_orders_to_the_apis_limit(self, capsys):
+        record = run_json(["threshold", "--tensor", "10000=1"])
+        # The command line's job is to pass the order on: the reference is the API on the same model.
+        assert record["delta2"] == theory.threshold(model=theory.Model(None, {10000: 1}))
+        assert run(["threshold", "--tensor", "10001=1"])[0] == 2
+        assert "at most 10000" in capsys.readouterr().err
