@@ -272,7 +272,9 @@ def _record_table(record: dict) -> _export.Table:
     """A one-row table of the scalar fields of a record (for --out .csv/.nc)."""
     data, attrs = {}, {"version": theory.__version__}
     for k, v in record.items():
-        if isinstance(v, (int, float, mpmath.mpf, np.floating, np.integer)) and not isinstance(v, bool):
+        if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+            data[k] = np.array([int(v)])  # p = 3 stays an integer in .csv and .nc
+        elif isinstance(v, (float, mpmath.mpf, np.floating)):
             data[k] = np.array([float(v)])
         elif v is None or isinstance(v, (str, bool)):
             attrs[k] = _export._plain_attr(v)

@@ -568,3 +568,15 @@ class TestTensorEdges:
         assert record["delta2"] == theory.threshold(model=theory.Model(None, {10000: 1}))
         assert run(["threshold", "--tensor", "10001=1"])[0] == 2
         assert "at most 10000" in capsys.readouterr().err
+
+
+class TestRecordTableTypes:
+    def test_integer_fields_stay_integers_in_netcdf(self, tmp_path):
+        # issue 18 item 6: p = 3, not 3.0, in the file a record is written to
+        xr = pytest.importorskip("xarray")
+        out = tmp_path / "t.nc"
+        assert cli.main(["threshold", "--p", "3", "--delta-p", "1", "--out", str(out)]) in (0, None)
+        with xr.open_dataset(out) as ds:
+            assert ds["p"].dtype.kind == "i" and int(ds["p"][0]) == 3
+            assert ds["delta2"].dtype.kind == "f" and float(ds["delta2"][0]) == 0.5
+            assert all({"long_name", "units"} <= set(ds[name].attrs) for name in ds.variables)
