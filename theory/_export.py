@@ -1,7 +1,7 @@
 """Data out: the result objects as labelled tables (xarray, pandas, CSV) and as figures.
 
 Each result class has ``to_xarray()``, ``to_pandas()`` and ``plot(ax=None)`` (from
-:class:`theory._dataout.DataOut`) delegating here; the tables share one neutral description
+:class:`theory._results.Result`) delegating here; the tables share one neutral description
 of a result, :class:`Table`: one dimension, its coordinate, the data variables along it, a
 description of the coordinate and of every variable, and the attributes (the parameters,
 ``dps``, the package version).  xarray and pandas are optional
@@ -10,7 +10,7 @@ neither.
 
 **How a result type plugs in.**
 
-A new result type (a frozen dataclass mixing in :class:`~theory._dataout.DataOut`) defines
+A new result type (a frozen dataclass deriving from :class:`~theory._results.Result`) defines
 two methods, and nothing in this module changes:
 
 ``table(self) -> Table``
@@ -21,9 +21,14 @@ two methods, and nothing in this module changes:
 ``_draw(self, ax) -> ax``
     Its figure, drawn on the given matplotlib axes (use the conventions below).
 
-:func:`table` calls ``obj.table()`` and :func:`plot` calls ``obj._draw(ax)`` when the object
-defines them, and only otherwise falls back to the builders and drawers kept here for the
-first five result types (the engine design, section 7 item 2, moves those into the classes).
+:func:`table` calls ``obj.table()`` and :func:`plot` calls ``obj._draw(ax)`` when the object's
+class defines them, and only otherwise falls back to the builders and drawers kept here for
+the result types not yet moved onto the base (``PhaseDiagram``, ``GradientFlowResult``,
+``DynamicsThreshold``; the engine design, section 7 item 2, moves those into the classes).
+The helpers a ``table()`` or ``_draw`` builds on stay here: :class:`Table`, the vocabulary
+:data:`QUANTITIES`, ``_meta`` (descriptions), ``_attrs`` (the parameters, ``dps`` and version),
+``_floats`` (numbers or mpf to float64), and the figure helpers ``_time_run``, ``_set_title``,
+``_model_words``, ``_dynamics_words``, ``_g``.
 
 **What the files say about themselves.**
 
@@ -244,7 +249,7 @@ def _plain_attr(value):
     return str(value)
 
 
-# -- builders, one per result class (until each class has its own table()) ---------------
+# -- builders of the result types not yet moved (each moves into its class's table()) ----
 
 def _phase_diagram(d) -> Table:
     delta_p = _floats(d.delta_p)
@@ -276,34 +281,6 @@ def _dynamics_threshold(r) -> Table:
     return Table("delta2", np.asarray(r.delta2s, float), data, attrs, meta)
 
 
-def _simulation(r) -> Table:
-    data = {"m": np.asarray(r.m, float), "energy": np.asarray(r.energy, float), "mu": np.asarray(r.mu, float),
-            "gradient_norm": np.asarray(r.gradient_norm, float)}
-    attrs = _attrs(r, "dt", "interrupted", what="gradient flow on a sampled instance")
-    return Table("t", np.asarray(r.t, float), data, attrs, _meta("t", *data))
-
-
-def _mp_digits(values) -> int | None:
-    """Decimal digits of mpf values rounded to a precision (the longest mantissa); None for floats."""
-    bits = [x._mpf_[3] for x in values if isinstance(x, mpmath.mpf) and x._mpf_[1]]
-    return mpmath.libmp.prec_to_dps(max(bits)) if bits else None
-
-
-def _state_evolution(r) -> Table:
-    m = _floats(r.iterates)
-    dps = getattr(r, "dps", None)
-    if dps is None and not isinstance(r.iterates, np.ndarray):
-        # no dps field: the digits the iterates were rounded to (each is exported at dps digits)
-        dps = _mp_digits(r.iterates)
-    fixed = ";".join(f"{mpmath.nstr(fp, 12)}:{'stable' if stable else 'unstable'}" for fp, stable in r.fixed_points)
-    attrs = _attrs(r, "kind", "m0", "converged", dps=dps, fixed_points=fixed, what="state evolution")
-    meta = _meta("step", "m", m=(f"overlap m of the {_SE_NAMES.get(r.kind, r.kind)} iterate", DIMENSIONLESS))
-    return Table("step", np.arange(m.size), {"m": m}, attrs, meta)
-
-
-_SE_NAMES = {"ml_amp": "ML-AMP", "amp": "Bayes-optimal AMP"}
-
-
 def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> Table:
     """The complexity ``Sigma(m)`` of all stationary points and ``Sigma_min(m)`` of the minima
     on a grid of overlaps (default ``points`` values in ``[-0.999, 0.999]``) as a :class:`Table`."""
@@ -319,13 +296,24 @@ def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> T
     return Table("m", m, data, attrs, _meta("m", *data))
 
 
+#: The builders of the result types not yet moved onto :class:`theory._results.Result`
+#: (each moves into its class as ``table()``, and leaves this dictionary).
 _BUILDERS = {
     "PhaseDiagram": _phase_diagram,
     "GradientFlowResult": _gradient_flow,
     "DynamicsThreshold": _dynamics_threshold,
-    "SimulationResult": _simulation,
-    "StateEvolution": _state_evolution,
 }
+
+
+def _own(obj, name: str):
+    """``obj.name`` when the object's class defines that method (the placeholder ``table`` of
+    :class:`theory._results.Result` does not count); else None."""
+    from theory._results import Result
+
+    method = getattr(type(obj), name, None)
+    if not callable(method) or method is getattr(Result, name, None):
+        return None
+    return getattr(obj, name)
 
 
 def table(obj) -> Table:
@@ -333,8 +321,8 @@ def table(obj) -> Table:
     else the builder kept here for it (a Table is returned as is)."""
     if isinstance(obj, Table):
         return obj
-    own = getattr(obj, "table", None)
-    if callable(own):
+    own = _own(obj, "table")
+    if own is not None:
         out = own()
         if not isinstance(out, Table):
             raise TypeError(f"{type(obj).__name__}.table() must return a theory._export.Table, "
@@ -520,12 +508,6 @@ def _plot_gradient_flow(r, ax):
                      interrupted=r.interrupted)
 
 
-def _plot_simulation(r, ax):
-    title = _dynamics_words(0.0), _model_words(r.model)
-    return _time_run(ax, r.t, r.m, r.energy, label=f"N = {r.n}", dash="--", title=title,
-                     interrupted=r.interrupted)
-
-
 def _rate_fit(r):
     """The polynomial ``sqrt(lambda_inf)(Delta2)`` behind the estimate: the fit of
     :func:`numerics.dmft_threshold.extrapolate` (same runs, weights and degrees) whose zero
@@ -608,41 +590,12 @@ def _plot_dynamics_threshold(r, ax):
     return ax
 
 
-def _se_words(r) -> str:
-    """The parameters of a state evolution: ``p = 3, Delta_2 = 0.6, Delta_p = 1, m0 = 1e-06``."""
-    show = lambda x: r"$\infty$" if x is None else _g(x)  # noqa: E731
-    if isinstance(r.p, tuple):
-        parts = [r"$\Delta_2$ = " + show(r.delta2)]
-        parts += [f"$\\Delta_{{{p}}}$ = {show(d)}" for p, d in zip(r.p, r.delta_p)]
-    else:
-        parts = [f"p = {r.p}", r"$\Delta_2$ = " + show(r.delta2), r"$\Delta_p$ = " + show(r.delta_p)]
-    return ", ".join([*parts, "$m_0$ = " + show(r.m0)])
-
-
-def _plot_state_evolution(r, ax):
-    m = _floats(r.iterates)
-    steps = np.arange(m.size)
-    name = _SE_NAMES.get(r.kind, r.kind)
-    ax.plot(steps, m, marker="." if m.size < 60 else None, color=_M_COLOUR, label=f"{name} iterates")
-    for fp, stable in r.fixed_points:
-        ax.axhline(float(fp), color="tab:green" if stable else "tab:red", linestyle="-" if stable else ":",
-                   linewidth=1, label=f"fixed point {float(fp):.4g} ({'stable' if stable else 'unstable'})")
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("overlap m")
-    ax.set_xscale("symlog", linthresh=1)
-    ax.set_xlim(0, max(1, m.size - 1))
-    state = "" if r.converged else ", not converged"
-    _set_title(ax, f"state evolution of {name}", f"{_se_words(r)}{state}")
-    ax.legend(loc="best", fontsize=8)
-    return ax
-
-
 def plot(obj, ax=None):
     """Draw a result on ``ax`` (a new Figure's axes when None) and return the axes:
     ``obj._draw(ax)`` when its class defines one, else the drawer kept here for it."""
     ax = _axes(ax)
-    own = getattr(obj, "_draw", None)
-    if callable(own):
+    own = _own(obj, "_draw")
+    if own is not None:
         out = own(ax)
         return ax if out is None else out
     name = type(obj).__name__
@@ -650,8 +603,7 @@ def plot(obj, ax=None):
         return obj.plot(ax=ax)
     if isinstance(obj, Table) and obj.dim == "m":
         return _plot_complexity_table(obj, ax)
-    drawers = {"GradientFlowResult": _plot_gradient_flow, "SimulationResult": _plot_simulation,
-               "DynamicsThreshold": _plot_dynamics_threshold, "StateEvolution": _plot_state_evolution}
+    drawers = {"GradientFlowResult": _plot_gradient_flow, "DynamicsThreshold": _plot_dynamics_threshold}
     if name not in drawers:
         raise TypeError(f"no figure for a {name}: define its _draw(ax) method (see theory._export)")
     return drawers[name](obj, ax)

@@ -23,7 +23,7 @@ from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
 from theory._thresholds import ThresholdKind, one_channel, register_kind
-from theory._dataout import DataOut
+from theory._results import Result, show
 
 __all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
            "tensor_recovery_delta_p"]
@@ -31,11 +31,12 @@ __all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_del
 _SE_KINDS = N.SE_KINDS
 
 
-@dataclass(frozen=True, eq=False)
-class StateEvolution(DataOut):
+@dataclass(frozen=True, eq=False, repr=False)
+class StateEvolution(Result):
     """The state evolution of a message-passing algorithm from one start.
 
-    Compares with ``==`` (field by field, arrays element by element) and pickles.
+    Compares with ``==`` (field by field, arrays element by element) and pickles
+    (:class:`theory._results.Result`); ``table()``/``to_xarray()``: the iterates by step.
 
     Attributes
     ----------
@@ -68,25 +69,72 @@ class StateEvolution(DataOut):
         last = self.iterates[-1]
         return float(last) if isinstance(last, np.floating) else last
 
-    def __eq__(self, other) -> bool:
-        if not isinstance(other, StateEvolution):
-            return NotImplemented
-        fields = ("kind", "p", "delta2", "delta_p", "m0", "converged", "fixed_points")
-        return (all(getattr(self, f) == getattr(other, f) for f in fields)
-                and len(self.iterates) == len(other.iterates)
-                and all(a == b for a, b in zip(self.iterates, other.iterates)))
-
-    __hash__ = None
-
     def __repr__(self) -> str:
-        fps = ", ".join(f"{mpmath.nstr(m, 8)}{'' if s else ' (unstable)'}" for m, s in self.fixed_points)
+        fps = ", ".join(f"{show(m, 8)}{'' if s else ' (unstable)'}" for m, s in self.fixed_points)
         state = "converged" if self.converged else "not converged"
-        show = lambda x: "inf" if x is None else (str(tuple(mpmath.nstr(v, 8) for v in x))  # noqa: E731
-                                                   if isinstance(x, tuple) else mpmath.nstr(x, 8))
-        return (f"StateEvolution({self.kind}: p={self.p}, delta2={show(self.delta2)}, "
-                f"delta_p={show(self.delta_p)}, m0={mpmath.nstr(self.m0, 4)} -> "
-                f"m = {mpmath.nstr(self.fixed_point, 10)} after {len(self.iterates) - 1} steps, "
+        variance = lambda x: "inf" if x is None else (str(tuple(show(v, 8) for v in x))  # noqa: E731
+                                                       if isinstance(x, tuple) else show(x, 8))
+        return (f"StateEvolution({self.kind}: p={self.p}, delta2={variance(self.delta2)}, "
+                f"delta_p={variance(self.delta_p)}, m0={show(self.m0, 4)} -> "
+                f"m = {show(self.fixed_point, 10)} after {len(self.iterates) - 1} steps, "
                 f"{state}; fixed points: {fps})")
+
+    def table(self):
+        """The iterates ``m`` by ``step``; the parameters, kind, start, convergence and fixed
+        points (``"m:stable;..."``) as attributes, ``dps`` the digits of mpf iterates."""
+        from theory._export import DIMENSIONLESS, Table, _attrs, _floats, _meta
+
+        m = _floats(self.iterates)
+        # the digits the iterates were rounded to (each is exported at dps digits); None: float64
+        dps = None if isinstance(self.iterates, np.ndarray) else _mp_digits(self.iterates)
+        fixed = ";".join(f"{mpmath.nstr(fp, 12)}:{'stable' if stable else 'unstable'}"
+                         for fp, stable in self.fixed_points)
+        attrs = _attrs(self, "kind", "m0", "converged", dps=dps, fixed_points=fixed, what="state evolution")
+        meta = _meta("step", "m", m=(f"overlap m of the {_SE_NAMES.get(self.kind, self.kind)} iterate",
+                                     DIMENSIONLESS))
+        return Table("step", np.arange(m.size), {"m": m}, attrs, meta)
+
+    def _draw(self, ax):
+        """The iterates against the step (symlog), the fixed points as lines (green: stable)."""
+        from theory._export import _M_COLOUR, _floats, _set_title
+
+        m = _floats(self.iterates)
+        steps = np.arange(m.size)
+        name = _SE_NAMES.get(self.kind, self.kind)
+        ax.plot(steps, m, marker="." if m.size < 60 else None, color=_M_COLOUR, label=f"{name} iterates")
+        for fp, stable in self.fixed_points:
+            ax.axhline(float(fp), color="tab:green" if stable else "tab:red", linestyle="-" if stable else ":",
+                       linewidth=1, label=f"fixed point {float(fp):.4g} ({'stable' if stable else 'unstable'})")
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("overlap m")
+        ax.set_xscale("symlog", linthresh=1)
+        ax.set_xlim(0, max(1, m.size - 1))
+        state = "" if self.converged else ", not converged"
+        _set_title(ax, f"state evolution of {name}", f"{self._words()}{state}")
+        ax.legend(loc="best", fontsize=8)
+        return ax
+
+    def _words(self) -> str:
+        """The parameters for a title: ``p = 3, Delta_2 = 0.6, Delta_p = 1, m0 = 1e-06``."""
+        from theory._export import _g
+
+        value = lambda x: r"$\infty$" if x is None else _g(x)  # noqa: E731
+        if isinstance(self.p, tuple):
+            parts = [r"$\Delta_2$ = " + value(self.delta2)]
+            parts += [f"$\\Delta_{{{p}}}$ = {value(d)}" for p, d in zip(self.p, self.delta_p)]
+        else:
+            parts = [f"p = {self.p}", r"$\Delta_2$ = " + value(self.delta2), r"$\Delta_p$ = " + value(self.delta_p)]
+        return ", ".join([*parts, "$m_0$ = " + value(self.m0)])
+
+
+#: The algorithms' names in tables and figures.
+_SE_NAMES = {"ml_amp": "ML-AMP", "amp": "Bayes-optimal AMP"}
+
+
+def _mp_digits(values) -> int | None:
+    """Decimal digits of mpf values rounded to a precision (the longest mantissa); None for floats."""
+    bits = [x._mpf_[3] for x in values if isinstance(x, mpmath.mpf) and x._mpf_[1]]
+    return mpmath.libmp.prec_to_dps(max(bits)) if bits else None
 
 
 
@@ -303,9 +351,12 @@ def tensor_recovery_delta_p(p: int, *, dps: int | None = None):
     return _certified(lambda ctx: N.tensor_only_mp(ctx, p), f"tensor-only recovery at p={p}", dps)
 
 
-@dataclass(frozen=True)
-class CriticalPoint:
+@dataclass(frozen=True, eq=False)
+class CriticalPoint(Result):
     """The end point of the line of first-order MMSE transitions (:func:`critical_point`).
+
+    Compares with ``==``, hashes and pickles (:class:`theory._results.Result`);
+    ``table()``/``to_xarray()``: one row, indexed by ``p``.
 
     Attributes
     ----------
@@ -323,9 +374,33 @@ class CriticalPoint:
     dps: int | None = None
 
     def __repr__(self) -> str:
-        show = str if self.dps is None else (lambda x: mpmath.nstr(x, self.dps))  # noqa: E731
-        return (f"CriticalPoint(p={self.p}: Deltap = {show(self.delta_p)}, Delta2 = {show(self.delta2)}, "
-                f"m = {show(self.m)})")
+        return (f"CriticalPoint(p={self.p}: Deltap = {show(self.delta_p, self.dps)}, "
+                f"Delta2 = {show(self.delta2, self.dps)}, m = {show(self.m, self.dps)})")
+
+    def table(self):
+        """One row at ``p``: ``delta_p``, ``delta2`` and ``m`` of the critical point (float64;
+        ``dps`` says the digits they were computed to, ``"float64"`` for the exact rationals)."""
+        from theory._export import DIMENSIONLESS, Table, _attrs, _floats, _meta
+
+        data = {"delta_p": _floats([self.delta_p]), "delta2": _floats([self.delta2]), "m": _floats([self.m])}
+        attrs = _attrs(self, dps=self.dps, what="end point of the line of first-order MMSE transitions")
+        for name in ("p", "delta2", "delta_p"):  # in the table itself
+            attrs.pop(name, None)
+        meta = _meta("p", delta_p=("Delta_p at the critical point (end of the first-order MMSE line)", DIMENSIONLESS),
+                     delta2=("Delta_2 at the critical point (end of the first-order MMSE line)", DIMENSIONLESS),
+                     m=("overlap m at the critical point", DIMENSIONLESS))
+        return Table("p", np.array([self.p]), data, attrs, meta)
+
+    def _draw(self, ax):
+        """The point in the ``(Deltap, Delta2)`` plane, labelled with its overlap."""
+        dp, d2, m = float(self.delta_p), float(self.delta2), float(self.m)
+        ax.plot([dp], [d2], marker="o", color="black", linestyle="none",
+                label=f"critical point, m = {m:.4g}")
+        ax.set_xlabel(r"$\Delta_p$ (noise variance of the tensor channel)")
+        ax.set_ylabel(r"$\Delta_2$ (noise variance of the matrix channel)")
+        ax.set_title(f"end of the first-order MMSE line, p = {self.p}")
+        ax.legend(loc="best", fontsize=8)
+        return ax
 
 
 def critical_point(p: int, *, dps: int | None = None) -> CriticalPoint:

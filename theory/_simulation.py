@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import numbers
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -14,7 +14,7 @@ from numerics import simulation as _sim
 from theory import _sweep, _validate
 from theory._interrupt import warn_interrupted
 from theory._model import Model, _is_absent, resolve
-from theory._dataout import DataOut
+from theory._results import Result
 
 __all__ = ["SampledSpectrum", "SimulationEnsemble", "SimulationResult", "simulate", "simulate_ensemble"]
 
@@ -28,27 +28,12 @@ VARIANCE_RANGE = (1e-100, 1e100)
 MAX_STEPS = 10**7
 
 
-def _equal(a, b) -> bool:
-    """Equality of result fields: arrays by value (and dtype), the rest by ``==``."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.dtype == b.dtype
-                and np.array_equal(a, b))
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
-    if isinstance(a, np.random.SeedSequence) and isinstance(b, np.random.SeedSequence):
-        return (a.entropy, a.spawn_key, a.pool_size) == (b.entropy, b.spawn_key, b.pool_size)
-    return bool(a == b)
-
-
-def _fields_equal(self, other) -> bool:
-    if type(other) is not type(self):
-        return NotImplemented
-    return all(_equal(getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
-
-
-@dataclass(frozen=True, eq=False)
-class SampledSpectrum:
+@dataclass(frozen=True, eq=False, repr=False)
+class SampledSpectrum(Result):
     """Spectrum of the Riemannian Hessian of a sampled instance at one state of the flow.
+
+    Compares with ``==`` (arrays by value) and pickles (:class:`theory._results.Result`);
+    ``table()``/``to_xarray()``: the eigenvalues by index, ``plot()``: their histogram.
 
     Attributes
     ----------
@@ -82,12 +67,34 @@ class SampledSpectrum:
         """The second-lowest eigenvalue (the lower edge of the bulk when ``lowest`` is an outlier)."""
         return float(self.eigenvalues[1])
 
-    __eq__ = _fields_equal
-    __hash__ = None
+    def table(self):
+        """The eigenvalues (ascending) by ``index``; the state's scalars as attributes."""
+        from theory._export import DIMENSIONLESS, Table, _attrs, _meta
+
+        data = {"eigenvalue": np.asarray(self.eigenvalues, float)}
+        attrs = _attrs(self, "time", "lowest", "signal_overlap", "m", "mu", "gradient_norm",
+                       what="spectrum of the Riemannian Hessian of a sampled instance")
+        meta = _meta(index=("index of the eigenvalue, ascending", DIMENSIONLESS),
+                     eigenvalue=("eigenvalue of the Riemannian Hessian at the state", DIMENSIONLESS))
+        return Table("index", np.arange(len(self.eigenvalues)), data, attrs, meta)
+
+    def _draw(self, ax):
+        """A histogram of the eigenvalues, the lowest marked."""
+        from theory._export import _M_COLOUR, _g
+
+        values = np.asarray(self.eigenvalues, float)
+        ax.hist(values, bins=max(10, min(80, values.size // 4)), density=True, color=_M_COLOUR, alpha=0.6,
+                label=f"{values.size} eigenvalues")
+        ax.axvline(self.lowest, color="black", linewidth=1.2, label=f"lowest = {self.lowest:.4g}")
+        ax.set_xlabel("eigenvalue of the Riemannian Hessian")
+        ax.set_ylabel("density")
+        ax.set_title(f"Hessian spectrum of a sampled instance at t = {_g(self.time)}, m = {self.m:.4f}")
+        ax.legend(loc="best", fontsize=8)
+        return ax
 
 
 @dataclass(frozen=True, repr=False, eq=False)
-class SimulationResult(DataOut):
+class SimulationResult(Result):
     """A gradient-flow run on one sampled instance (returned by :func:`simulate`).
 
     Attributes
@@ -113,7 +120,7 @@ class SimulationResult(DataOut):
 
     The result keeps the instance (the tensors) alive for :meth:`hessian_spectrum`;
     ``del`` it to free the memory.  It pickles (with the instance) and compares with ``==``
-    (every array by value).
+    (every array by value; :class:`theory._results.Result`).
     """
 
     p: int | None
@@ -143,15 +150,23 @@ class SimulationResult(DataOut):
                 f"m={self.m[-1]:.4f}, energy={self.energy[-1]:.4f}, mu={self.mu[-1]:.4f}"
                 f"{', interrupted' if self.interrupted else ''})")
 
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        mine, theirs = self._trajectory, other._trajectory
-        return (all(_equal(getattr(self, f.name), getattr(other, f.name))
-                    for f in fields(self) if f.name != "_trajectory")
-                and mine.snapshot_every == theirs.snapshot_every and _equal(mine.snapshots, theirs.snapshots))
+    def table(self):
+        """``m``, ``energy``, ``mu`` and ``gradient_norm`` along ``t``; the model, ``n``,
+        ``dt`` and ``interrupted`` as attributes."""
+        from theory._export import Table, _attrs, _meta
 
-    __hash__ = None
+        data = {"m": np.asarray(self.m, float), "energy": np.asarray(self.energy, float),
+                "mu": np.asarray(self.mu, float), "gradient_norm": np.asarray(self.gradient_norm, float)}
+        attrs = _attrs(self, "dt", "interrupted", what="gradient flow on a sampled instance")
+        return Table("t", np.asarray(self.t, float), data, attrs, _meta("t", *data))
+
+    def _draw(self, ax):
+        """The run on the shared time layout (:mod:`theory._export`), dashed: finite N."""
+        from theory._export import _dynamics_words, _model_words, _time_run
+
+        title = _dynamics_words(0.0), _model_words(self.model)
+        return _time_run(ax, self.t, self.m, self.energy, label=f"N = {self.n}", dash="--", title=title,
+                         interrupted=self.interrupted)
 
     def state(self, time: float | None = None) -> tuple[float, np.ndarray]:
         """``(t_k, x(t_k))`` at the grid time nearest ``time`` (default: the final state).
@@ -492,8 +507,8 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
     return result
 
 
-@dataclass(frozen=True, repr=False, eq=True)
-class SimulationEnsemble:
+@dataclass(frozen=True, repr=False, eq=False)
+class SimulationEnsemble(Result):
     """Runs of one model over many seeds (returned by :func:`simulate_ensemble`).
 
     Attributes
@@ -505,14 +520,14 @@ class SimulationEnsemble:
         Whether Ctrl-C stopped the ensemble before every run finished.
 
     Every run shares the time grid ``t``; :attr:`m`, :attr:`energy`, :attr:`mu` stack the
-    finished runs, one row each.  It pickles and compares with ``==``.
+    finished runs, one row each.  It pickles and compares with ``==``
+    (:class:`theory._results.Result`); ``table()``/``to_xarray()``: the mean and the spread
+    over the finished runs along ``t``.
     """
 
     runs: tuple
     seeds: tuple
     interrupted: bool = False
-
-    __hash__ = None
 
     @property
     def finished(self) -> tuple:
@@ -545,6 +560,36 @@ class SimulationEnsemble:
         m = self.m[:, -1] if first else np.array([np.nan])
         return (f"SimulationEnsemble({what}, runs={len(self.finished)}/{len(self.seeds)}, "
                 f"final m = {m.mean():.4f} +- {m.std():.4f}{', interrupted' if self.interrupted else ''})")
+
+    def table(self):
+        """Along ``t``: the mean and the standard deviation over the finished runs of ``m``,
+        ``energy`` and ``mu``; the model, ``n``, ``dt``, the number of runs and ``interrupted``
+        as attributes."""
+        from theory._export import DIMENSIONLESS, QUANTITIES, Table, _attrs
+
+        data, meta = {}, {"t": QUANTITIES["t"]}
+        for name in ("m", "energy", "mu"):
+            values = self._stack(name)
+            data[f"{name}_mean"], data[f"{name}_std"] = values.mean(axis=0), values.std(axis=0)
+            meta[f"{name}_mean"] = (f"mean over the runs of the {QUANTITIES[name][0]}", DIMENSIONLESS)
+            meta[f"{name}_std"] = (f"standard deviation over the runs of the {QUANTITIES[name][0]}", DIMENSIONLESS)
+        attrs = _attrs(self.finished[0], "dt", interrupted=self.interrupted, runs=len(self.finished),
+                       seeds=len(self.seeds), what="gradient flow on sampled instances, over seeds")
+        return Table("t", np.asarray(self.t, float), data, attrs, meta)
+
+    def _draw(self, ax):
+        """The mean run on the shared time layout (dashed: finite N), ``m`` within one
+        standard deviation shaded."""
+        from theory._export import _M_COLOUR, _dynamics_words, _model_words, _time_run
+
+        first = self.finished[0]
+        m, energy = self.m, self.energy
+        mean = m.mean(axis=0)
+        spread = m.std(axis=0)
+        ax.fill_between(self.t, mean - spread, mean + spread, color=_M_COLOUR, alpha=0.2, linewidth=0)
+        title = _dynamics_words(0.0), _model_words(first.model)
+        return _time_run(ax, self.t, mean, energy.mean(axis=0), label=f"N = {first.n}, mean of {len(m)} runs",
+                         dash="--", title=title, interrupted=self.interrupted)
 
 
 def _ensemble_task(plan: _Plan, seed) -> SimulationResult:

@@ -15,12 +15,18 @@ pd = pytest.importorskip("pandas")
 
 @pytest.fixture(scope="module")
 def results():
+    simulation = theory.simulate(p=3, n=30, delta2=0.5, delta_p=1.0, t_max=2.0, seed=3)
     return {
         "phase_diagram": theory.phase_diagram(3, [0.5, 1.0, 2.0]),
         "gradient_flow": theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=10.0),
         "state_evolution": theory.state_evolution(p=3, delta2=0.6, delta_p=1.0),
-        "simulation": theory.simulate(p=3, n=30, delta2=0.5, delta_p=1.0, t_max=2.0, seed=3),
+        "simulation": simulation,
         "dynamics_threshold": theory.dynamics_threshold(3, 1.0, delta2s=[0.3, 0.34, 0.38, 0.42], t_max=60.0),
+        # issue 19 item 4: every result type has a table
+        "sampled_spectrum": simulation.hessian_spectrum(),
+        "ensemble": theory.simulate_ensemble(p=3, n=10, delta2=0.5, delta_p=1.0, t_max=1.0, seeds=range(2),
+                                             progress=False),
+        "critical_point": theory.critical_point(4),
     }
 
 
@@ -168,7 +174,8 @@ def _result_types():
 #: A result of each type (keys of the ``results`` fixture), for the walk over result types.
 SAMPLE = {"PhaseDiagram": "phase_diagram", "GradientFlowResult": "gradient_flow",
           "StateEvolution": "state_evolution", "SimulationResult": "simulation",
-          "DynamicsThreshold": "dynamics_threshold"}
+          "DynamicsThreshold": "dynamics_threshold", "SampledSpectrum": "sampled_spectrum",
+          "SimulationEnsemble": "ensemble", "CriticalPoint": "critical_point"}
 
 
 class TestDescriptions:
