@@ -123,7 +123,8 @@ class StateEvolution(Result):
             parts = [r"$\Delta_2$ = " + value(self.delta2)]
             parts += [f"$\\Delta_{{{p}}}$ = {value(d)}" for p, d in zip(self.p, self.delta_p)]
         else:
-            parts = [f"p = {self.p}", r"$\Delta_2$ = " + value(self.delta2), r"$\Delta_p$ = " + value(self.delta_p)]
+            parts = [f"p = {self.p}", r"$\Delta_2$ = " + value(self.delta2),
+                     r"$\Delta_p$ = " + value(self.delta_p)]
         return ", ".join([*parts, "$m_0$ = " + value(self.m0)])
 
 
@@ -386,8 +387,8 @@ class CriticalPoint(Result):
         attrs = _attrs(self, dps=self.dps, what="end point of the line of first-order MMSE transitions")
         for name in ("p", "delta2", "delta_p"):  # in the table itself
             attrs.pop(name, None)
-        meta = _meta("p", delta_p=("Delta_p at the critical point (end of the first-order MMSE line)", DIMENSIONLESS),
-                     delta2=("Delta_2 at the critical point (end of the first-order MMSE line)", DIMENSIONLESS),
+        where = "at the critical point (end of the first-order MMSE line)"
+        meta = _meta("p", delta_p=(f"Delta_p {where}", DIMENSIONLESS), delta2=(f"Delta_2 {where}", DIMENSIONLESS),
                      m=("overlap m at the critical point", DIMENSIONLESS))
         return Table("p", np.array([self.p]), data, attrs, meta)
 

@@ -571,8 +571,9 @@ class SimulationEnsemble(Result):
         for name in ("m", "energy", "mu"):
             values = self._stack(name)
             data[f"{name}_mean"], data[f"{name}_std"] = values.mean(axis=0), values.std(axis=0)
-            meta[f"{name}_mean"] = (f"mean over the runs of the {QUANTITIES[name][0]}", DIMENSIONLESS)
-            meta[f"{name}_std"] = (f"standard deviation over the runs of the {QUANTITIES[name][0]}", DIMENSIONLESS)
+            what = QUANTITIES[name][0]
+            meta[f"{name}_mean"] = (f"mean over the runs of the {what}", DIMENSIONLESS)
+            meta[f"{name}_std"] = (f"standard deviation over the runs of the {what}", DIMENSIONLESS)
         attrs = _attrs(self.finished[0], "dt", interrupted=self.interrupted, runs=len(self.finished),
                        seeds=len(self.seeds), what="gradient flow on sampled instances, over seeds")
         return Table("t", np.asarray(self.t, float), data, attrs, meta)
