@@ -254,43 +254,45 @@ def _private(x) -> bool:
     return _is_mp(x) and getattr(x, "context", mpmath.mp) is not mpmath.mp
 
 
-def _pack(x):
+def _tree(x, leaf):
+    """``x`` with ``leaf`` applied to every number inside tuples, lists, dicts and object arrays."""
+    if type(x) is tuple:
+        return tuple(_tree(v, leaf) for v in x)
+    if type(x) is list:
+        return [_tree(v, leaf) for v in x]
+    if type(x) is dict:
+        return {k: _tree(v, leaf) for k, v in x.items()}
+    if isinstance(x, np.ndarray) and x.dtype == object:
+        out = np.empty(x.shape, dtype=object)
+        for idx in np.ndindex(x.shape):
+            out[idx] = _tree(x[idx], leaf)
+        return out
+    return leaf(x)
+
+
+def _pack_leaf(x):
     if _private(x):
         kind, value = ("mpf", x._mpf_) if hasattr(x, "_mpf_") else ("mpc", x._mpc_)
         return _MP((kind, value, x.context.prec))
-    if type(x) is tuple:
-        return tuple(_pack(v) for v in x)
-    if type(x) is list:
-        return [_pack(v) for v in x]
-    if type(x) is dict:
-        return {k: _pack(v) for k, v in x.items()}
-    if isinstance(x, np.ndarray) and x.dtype == object and any(_private(v) for v in x.flat):
-        out = np.empty(x.shape, dtype=object)
-        for idx in np.ndindex(x.shape):
-            out[idx] = _pack(x[idx])
-        return out
     return x
 
 
-def _unpack(x):
+def _unpack_leaf(x):
     if type(x) is _MP:
         from theory._precision import context
 
         kind, value, prec = x
         ctx = context(mpmath.libmp.prec_to_dps(prec))
         return ctx.make_mpf(value) if kind == "mpf" else ctx.make_mpc(value)
-    if type(x) is tuple:
-        return tuple(_unpack(v) for v in x)
-    if type(x) is list:
-        return [_unpack(v) for v in x]
-    if type(x) is dict:
-        return {k: _unpack(v) for k, v in x.items()}
-    if isinstance(x, np.ndarray) and x.dtype == object:
-        out = np.empty(x.shape, dtype=object)
-        for idx in np.ndindex(x.shape):
-            out[idx] = _unpack(x[idx])
-        return out
     return x
+
+
+def _pack(x):
+    return _tree(x, _pack_leaf)
+
+
+def _unpack(x):
+    return _tree(x, _unpack_leaf)
 
 
 def _rebuild(cls, items):

@@ -18,6 +18,8 @@ import mpmath
 import numpy as np
 import pytest
 
+from tests.theory.test_export import _result_types
+
 import theory
 from theory import _export
 from theory._dataout import DataOut
@@ -306,13 +308,7 @@ def _package_dataclasses():
 
 def _result_subclasses():
     _package_dataclasses()  # import every module
-    seen, todo = {}, list(Result.__subclasses__())
-    while todo:
-        cls = todo.pop()
-        todo += cls.__subclasses__()
-        if cls.__module__.startswith("theory."):
-            seen[cls.__name__] = cls
-    return seen
+    return _result_types()  # every subclass of the base (DataOut is Result)
 
 
 class TestEveryResultType:
