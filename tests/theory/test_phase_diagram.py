@@ -245,3 +245,167 @@ class TestPhaseDiagramInputs:
         d = theory.phase_diagram(3, delta_p, kinds=["gradient_flow", "ml_amp"], progress=False)
         assert d["gradient_flow"][0] == pytest.approx(expected, rel=1e-14)
         assert np.isfinite(d["ml_amp"]).all() and (d["ml_amp"] > 0).all()
+
+
+def _gradient_flow_closed_form(p, delta_p) -> float:
+    """2/(1 + sqrt(1 + 4 (p - 1)/Deltap)) in mpmath at 30 digits (independent of the kernels)."""
+    ctx = mpmath.mp.clone()
+    ctx.dps = 30
+    return float(2 / (1 + ctx.sqrt(1 + 4 * (p - 1) / ctx.mpf(delta_p))))
+
+
+@pytest.fixture
+def flaky_kind(monkeypatch):
+    """A registered kind that raises ConvergenceError for Deltap > 2 (and is the gradient-flow
+    line elsewhere): a kind that cannot be computed at some points of a grid."""
+    from numerics.solvers import ConvergenceError
+    from theory import _thresholds
+
+    gf = _thresholds._KINDS["gradient_flow"]
+
+    def check(delta_p):
+        if np.any(np.asarray(delta_p, dtype=float) > 2):
+            raise ConvergenceError("flaky: no sign change above Deltap = 2")
+
+    def evaluate_float(tensors):
+        check(tensors.value(3))
+        return gf.evaluate_float(tensors)
+
+    def evaluate_mp(ctx, tensors):
+        check(float(tensors.variances[3]))
+        return gf.evaluate_mp(ctx, tensors)
+
+    kind = _thresholds.ThresholdKind("flaky", "test kind", evaluate_float, evaluate_mp, any_channels=True)
+    monkeypatch.setitem(_thresholds._KINDS, "flaky", kind)
+    return kind
+
+
+class TestPhaseDiagramKeepsWhatItCan:
+    """Issue 18 item 3: a kind that cannot be computed at a point is nan there, with one warning
+    naming the kind and the point; the other entries and kinds are kept."""
+
+    def test_langevin_below_its_grid_does_not_discard_the_diagram(self):
+        with pytest.warns(UserWarning) as caught:
+            d = theory.phase_diagram(3, [1e-300, 1.0], progress=False)
+        assert set(d) == set(theory.kinds())
+        failed = [str(w.message) for w in caught if "could not be computed" in str(w.message)]
+        assert any("kind='langevin'" in m and "Deltap = 1e-300" in m for m in failed)
+        assert len([m for m in failed if "kind='langevin'" in m]) == 1
+        # the other kinds at 1e-300 and every kind at 1.0 are kept (gradient flow: closed form)
+        assert d["gradient_flow"][0] == pytest.approx(_gradient_flow_closed_form(3, 1e-300), rel=1e-14)
+        for k in d:
+            assert np.isfinite(d[k][1]), k
+        assert d["langevin"][1] == pytest.approx(np.sqrt(0.5), rel=1e-12)  # docs/model.md: sqrt(1/2)
+
+    @pytest.mark.parametrize("dps", [None, 20])
+    def test_failing_points_are_nan_with_one_warning(self, flaky_kind, dps):
+        grid = [0.5, 1.0, 3.0, 4.0, 1.5]
+        with pytest.warns(UserWarning, match=r"kind='flaky' could not be computed at 2 values of Deltap \(3, 4\)"
+                                             r".*ConvergenceError: flaky") as caught:
+            d = theory.phase_diagram(3, grid, kinds=["gradient_flow", "flaky"], dps=dps, progress=False)
+        assert len([w for w in caught if "could not be computed" in str(w.message)]) == 1
+        nan = [bool(mpmath.isnan(v)) for v in d["flaky"]]
+        assert nan == [False, False, True, True, False]
+        for i in (0, 1, 4):
+            assert float(d["flaky"][i]) == pytest.approx(_gradient_flow_closed_form(3, grid[i]), rel=1e-14)
+        for i, dp in enumerate(grid):
+            assert float(d["gradient_flow"][i]) == pytest.approx(_gradient_flow_closed_form(3, dp), rel=1e-14)
+
+    def test_on_an_executor_as_serially(self, flaky_kind):
+        import concurrent.futures as cf
+
+        grid = np.linspace(0.5, 4.0, 60)  # three tasks of CHUNK = 25 points
+        with pytest.warns(UserWarning, match="kind='flaky'"):
+            serial = theory.phase_diagram(3, grid, kinds=["flaky"], progress=False)
+        with cf.ThreadPoolExecutor(2) as pool, pytest.warns(UserWarning, match="kind='flaky'"):
+            parallel = theory.phase_diagram(3, grid, kinds=["flaky"], executor=pool, progress=False)
+        assert parallel == serial
+        assert np.array_equal(np.isnan(serial["flaky"]), grid > 2)
+
+    def test_undefined_is_nan_without_a_warning(self):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            d = theory.phase_diagram(4, [0.25, 0.5], kinds=["mmse_jump"], progress=False)
+        assert np.isfinite(d["mmse_jump"][0]) and np.isnan(d["mmse_jump"][1])
+
+
+class TestPhaseDiagramInterrupted:
+    """The Ctrl-C contract (theory/_interrupt.py): the diagram with what finished, nan elsewhere."""
+
+    def test_keyboard_interrupt_returns_what_finished(self, monkeypatch):
+        from theory import _phase_diagram
+
+        real = _phase_diagram._evaluate
+        calls = []
+
+        def evaluate(task):
+            calls.append(task)
+            if len(calls) == 3:
+                raise KeyboardInterrupt
+            return real(task)
+
+        monkeypatch.setattr(_phase_diagram, "_evaluate", evaluate)
+        grid = np.linspace(0.5, 4.0, 30)  # tasks: (gf, 25), (gf, 5), (ml_amp, 25), (ml_amp, 5)
+        with pytest.warns(theory.Interrupted, match="phase_diagram interrupted.*2 of 4 tasks"):
+            d = theory.phase_diagram(3, grid, kinds=["gradient_flow", "ml_amp"], progress=False)
+        assert d.interrupted and "interrupted=True" in repr(d)
+        assert np.isfinite(d["gradient_flow"]).all() and np.isnan(d["ml_amp"]).all()
+        assert len(calls) == 3  # the sweep stopped at the interrupt
+        complete = theory.phase_diagram(3, grid, kinds=["gradient_flow", "ml_amp"], progress=False)
+        assert not complete.interrupted and complete != d
+        np.testing.assert_array_equal(d["gradient_flow"], complete["gradient_flow"])
+
+    def test_interrupted_survives_pickling(self, monkeypatch):
+        import pickle
+
+        from theory import _phase_diagram
+
+        def evaluate(task):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_phase_diagram, "_evaluate", evaluate)
+        with pytest.warns(theory.Interrupted, match="0 of 1 tasks"):
+            d = theory.phase_diagram(3, [1.0], kinds=["gradient_flow"], dps=10, progress=False)
+        assert d.interrupted and mpmath.isnan(d["gradient_flow"][0])
+        assert pickle.loads(pickle.dumps(d)) == d
+
+    def test_real_sigint_to_a_subprocess(self, tmp_path):
+        """SIGINT during the second task of a sweep in a child process: it returns the diagram."""
+        import os
+        import signal
+        import subprocess
+        import sys
+
+        script = tmp_path / "child.py"
+        script.write_text(
+            "import sys, time, warnings\n"
+            "import numpy as np\n"
+            "import theory\n"
+            "from theory import _phase_diagram\n"
+            "real, calls = _phase_diagram._evaluate, []\n"
+            "def evaluate(task):\n"
+            "    calls.append(task)\n"
+            "    if len(calls) == 2:\n"
+            "        print('ready', flush=True)\n"
+            "        time.sleep(60)\n"
+            "    return real(task)\n"
+            "_phase_diagram._evaluate = evaluate\n"
+            "with warnings.catch_warnings(record=True) as caught:\n"
+            "    warnings.simplefilter('always')\n"
+            "    d = theory.phase_diagram(3, np.linspace(0.5, 4.0, 30), kinds=['gradient_flow', 'ml_amp'],\n"
+            "                             progress=False)\n"
+            "print(d.interrupted, int(np.isfinite(d['gradient_flow']).sum()), int(np.isnan(d['ml_amp']).sum()),\n"
+            "      [type(w.message).__name__ for w in caught], flush=True)\n")
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        child = subprocess.Popen([sys.executable, str(script)], cwd=root, stdout=subprocess.PIPE, text=True,
+                                 env={**os.environ, "PYTHONPATH": root})
+        try:
+            assert child.stdout.readline().strip() == "ready"
+            child.send_signal(signal.SIGINT)
+            out, _ = child.communicate(timeout=60)
+        finally:
+            child.kill()
+        assert child.returncode == 0
+        assert out.strip() == "True 25 30 ['Interrupted']"
