@@ -237,8 +237,11 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
 
 
 def _q_grid() -> np.ndarray:
-    return np.concatenate([np.geomspace(1e-9, 1e-2, 40, endpoint=False), np.linspace(1e-2, 0.99, 300, endpoint=False),
-                           1 - np.geomspace(1e-2, 1e-9, 40)])
+    """Plateaus ``q`` in ``[0, 1)``: 0 itself (where the marginality condition is ``1/Delta2 - T**2``,
+    positive at an aging threshold, also when the plateau ``1 - T Delta2`` is below 1e-9 as T -> 1),
+    then geometric towards 0 and towards 1."""
+    return np.concatenate([[0.0], np.geomspace(1e-9, 1e-2, 40, endpoint=False),
+                           np.linspace(1e-2, 0.99, 300, endpoint=False), 1 - np.geomspace(1e-2, 1e-9, 40)])
 
 
 def _check_plateau(tensors: Field, delta2: float, temperature: float, what: str) -> None:
@@ -247,7 +250,10 @@ def _check_plateau(tensors: Field, delta2: float, temperature: float, what: str)
         return  # the plateau is q = 1, the only zero of (1 - q)**2 xi''(q) with xi'' > 0
     qs = _q_grid()
     values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
-    count = sign_changes(values[values != 0])[0].size
+    # at q = 1 the condition reads -T**2 < 0 exactly: its sign is known even where the root,
+    # 1 - q ~ T Delta2, lies beyond the grid's last point 1 - 1e-9 (T below ~1e-8), and between
+    # that point and 1 (1 - q)**2 xi''(q) decreases, so it holds at most one root there
+    count = sign_changes(np.append(values[values != 0], -1.0))[0].size
     if count != 1:
         raise AmbiguousPlateau(f"{what}: at Delta2 = {delta2:.12g} the marginality condition (1 - q)^2 xi''(q) = T^2 "
                                f"has {count} roots in (0, 1), so the plateau of the aging states is ambiguous")
@@ -275,9 +281,13 @@ def aging_state(tensors: Field, delta2: float, temperature: float = 1.0) -> tupl
     _check_plateau(tensors, delta2, temperature, what)
     qs = _q_grid()
     values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
-    i = int(np.argmax(values <= 0))
     f = lambda x: float(KN.langevin_marginality(x, delta2, temperature, tensors.xi(x, 2)))  # noqa: E731
-    q, _ = root(None, f, qs[i - 1] if i else 0.0, qs[i], what=what)
+    if (values <= 0).any():
+        i = int(np.argmax(values <= 0))
+        a, b = (qs[i - 1] if i else 0.0), qs[i]
+    else:  # the root lies beyond the grid, in (1 - 1e-9, 1): the condition is -T**2 at q = 1
+        a, b = qs[-1], 1.0
+    q, _ = root(None, f, a, b, what=what)
     mu = KN.langevin_aging_mu(q, delta2, temperature, tensors.xi(1.0, 1), tensors.xi(q, 1))
     return q, float(mu)
 
