@@ -134,11 +134,22 @@ def _exact_grid(call: _Call, variables: dict):
     return arrays[0], names, arrays[1:]
 
 
-def _at(fn, fields, names, arrays, idx):
-    """``compute(ctx)`` of one element of the exact grid."""
+def _at(fn, fields, names, arrays, idx, what: str):
+    """``compute(ctx)`` of one element of the exact grid, in a context with the digits that
+    cancel in ``xi''(1) - xi'(1)`` added (:func:`numerics.landscape.width_cancellation`), so that
+    the kernels keep ``ctx.dps`` significant digits for any ``Delta2``."""
+    lost = landscape.width_cancellation(fields[idx])
+
     def compute(ctx):
-        kw = {n: _precision.to_mp(ctx, a[idx]) for n, a in zip(names, arrays)}
-        return fn(fields[idx], ctx, **kw)
+        work = ctx if not 0 < lost < np.inf else _precision.context(ctx.dps + int(lost) + 2)
+        kw = {n: _precision.to_mp(work, a[idx]) for n, a in zip(names, arrays)}
+        try:
+            return fn(fields[idx], work, **kw)
+        except ZeroDivisionError:  # xi''(1) = xi'(1): no tensor channel
+            at = ", ".join(f"{n}={_precision.to_mp(work, a[idx])}" for n, a in zip(names, arrays))
+            raise ValueError(f"{what} at {at} is undefined for a model without a tensor channel: xi''(1) = xi'(1), "
+                             f"and the Kac-Rice formula divides by their difference (the spiked matrix alone has "
+                             f"O(N) stationary points, not exponentially many)") from None
     return compute
 
 
@@ -146,9 +157,10 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     """``fn(field, ctx, **variables)`` in float64 (broadcast) or certified at ``dps`` digits.
 
     In float64, entries that come out non-finite (an intermediate overflowed: variances near the
-    ends of the double range) are recomputed from the exact inputs at 17 certified digits and
-    returned as doubles; a ValueError suggesting ``dps=`` where the value itself is not a normal
-    double.
+    ends of the double range) or where float64 keeps no digit of ``xi''(1) - xi'(1)`` (a matrix
+    channel ``Delta2`` below ~1e-16 of the tensors') are recomputed from the exact inputs at 17
+    certified digits and returned as doubles; a ValueError suggesting ``dps=`` where the value
+    itself is not a normal double.  The exact route works with the digits that cancel added.
     """
     for name in _REQUIRED:
         if name in variables and variables[name] is None:
@@ -156,9 +168,12 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     if dps is None:
         v = _float_vars(**variables)
         try:
+            fld = call.field()
             with np.errstate(all="ignore"):
-                out = np.asarray(fn(call.field(), None, **v), dtype=np.float64)
-            bad = ~np.isfinite(out)
+                out = np.asarray(fn(fld, None, **v), dtype=np.float64)
+            # where float64 keeps no digit of xi''(1) - xi'(1) (a strong matrix channel,
+            # Delta2 -> 0: the kernels divide by it and choose their branch with it)
+            bad = ~np.isfinite(out) | (landscape.width_cancellation(fld) > _FLOAT_DIGITS)
         except (OverflowError, ZeroDivisionError, FloatRangeError):
             # an exact variance or an intermediate beyond float64 (Python floats raise where
             # numpy gives inf): every element goes the exact route below
@@ -170,7 +185,7 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
             for idx in np.ndindex(out.shape):
                 if not np.broadcast_to(bad, out.shape)[idx]:
                     continue
-                value = _precision.certify(_at(fn, fields, names, arrays, idx), 17, what)
+                value = _precision.certify(_at(fn, fields, names, arrays, idx, what), 17, what)
                 if not (value == 0 or _TINY <= abs(value) <= _HUGE):
                     raise ValueError(f"{what}: the value {mpmath.nstr(value, 6)} is outside the float64 range; "
                                      f"float64 cannot resolve it, pass dps=")
@@ -182,7 +197,7 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     def compute(ctx):
         out = np.empty(shape, dtype=object)
         for idx in np.ndindex(shape):
-            out[idx] = _at(fn, fields, names, arrays, idx)(ctx)
+            out[idx] = _at(fn, fields, names, arrays, idx, what)(ctx)
         return out
 
     result = _precision.certify(compute, dps, what)
@@ -190,6 +205,11 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
 
 
 _REQUIRED = ("m",)
+#: Digits of float64 (15.65): where the cancellation in ``xi''(1) - xi'(1)`` loses more, float64
+#: keeps none of that difference and the entry is recomputed from the exact inputs.  Below it
+#: float64 results are accurate in absolute terms (about 1e-16 |log xi'(1)|); a complexity near 0
+#: at small Delta2 then has fewer significant digits, which dps= gives.
+_FLOAT_DIGITS = float(-np.log10(np.finfo(np.float64).eps))
 _TINY = float(np.finfo(np.float64).tiny)
 _HUGE = float(np.finfo(np.float64).max)
 
@@ -239,9 +259,17 @@ def complexity(m, *, model: Model | None = None, p: int | None = None, delta2=No
     ------
     ValueError
         ``m`` outside (-1, 1), a non-positive variance, ``p`` not an integer >= 3, ``energy``
-        for a one-channel model, or an input float64 cannot resolve (then pass ``dps=``).
+        for a one-channel model, a value float64 cannot hold (then pass ``dps=``), or a model
+        without a tensor channel where the formula divides by ``xi''(1) - xi'(1) = 0``.
     numerics.solvers.PrecisionError
         If ``dps`` digits cannot be certified.
+
+    Notes
+    -----
+    A strong matrix channel (``Delta2 -> 0``) makes ``xi''(1) - xi'(1)`` a difference of nearly
+    equal numbers: the exact route (``dps=``, and float64 where float64 keeps no digit of it)
+    adds the digits that cancel; float64 results are accurate in absolute terms, so a
+    complexity near 0 at small ``Delta2`` has its significant digits with ``dps=``.
 
     Examples
     --------
