@@ -65,7 +65,7 @@ class _Call:
             raise ValueError("give model=theory.Model(...) or the shorthand p=, delta2=, delta_p= "
                              "(delta2=None or inf: no matrix channel)")
         self.p = _validate.check_p(p)
-        scalar = np.ndim(delta_p) == 0 and (delta2 is None or np.ndim(delta2) == 0)
+        scalar = _validate.is_scalar(delta_p) and (delta2 is None or _validate.is_scalar(delta2))
         self.delta2, self.delta_p = delta2, delta_p
         if scalar:
             d2 = None if _is_absent(delta2) else _validate.positive_exact("delta2", delta2)

@@ -326,7 +326,7 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         dps = _precision.dps_of(delta_p)
     from numerics.model import field
 
-    if dps is not None or (not isinstance(delta_p, np.ndarray) and np.ndim(delta_p) == 0):
+    if dps is not None or _validate.is_scalar(delta_p):
         return _on_model(k, field({p: _validate.positive_exact("delta_p", delta_p)}), dps, full_output, opts)
     if full_output:
         raise ValueError("full_output=True needs a scalar delta_p")

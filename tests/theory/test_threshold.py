@@ -198,3 +198,32 @@ class TestFloatGridKinds:
         dp = ctx.mpf(10) ** -400
         expected = 2 / (1 + ctx.sqrt(1 + 8 / dp))
         assert theory.threshold(3, "1e-400") == pytest.approx(float(expected), rel=1e-15)
+
+
+RAGGED = [[1.0, 2.0], [1.0]]
+
+
+class TestRaggedDeltaP:
+    """Issue 18 item 4: a ragged ``delta_p`` list gave numpy's "inhomogeneous shape" message."""
+
+    @pytest.mark.parametrize("call", [
+        lambda: theory.threshold(3, RAGGED),
+        lambda: theory.threshold(3, RAGGED, kind="amp"),
+        lambda: theory.threshold(3)(RAGGED),
+        lambda: theory.phase_diagram(3, RAGGED, progress=False),
+        lambda: theory.complexity(0.0, p=3, delta2=1.0, delta_p=RAGGED),
+        lambda: theory.complexity_of_minima(0.0, p=3, delta2=1.0, delta_p=RAGGED),
+        lambda: theory.threshold_energy(p=3, delta2=1.0, delta_p=RAGGED),
+    ])
+    def test_names_delta_p(self, call):
+        with pytest.raises(ValueError, match="^delta_p must be a real number or a rectangular array"):
+            call()
+
+    def test_ragged_delta2_names_delta2(self):
+        with pytest.raises(ValueError, match="^delta2 must be a real number or a rectangular array"):
+            theory.complexity(0.0, p=3, delta2=RAGGED, delta_p=1.0)
+
+    def test_tuples_and_lists_are_still_arrays(self):
+        # 2/(1 + sqrt(1 + 8/Deltap)) by hand: 0.5 at Deltap = 1
+        np.testing.assert_allclose(theory.threshold(3, (1.0, 1.0)), [0.5, 0.5], rtol=1e-15)
+        assert theory.threshold(3, "1.0") == 0.5
