@@ -357,7 +357,8 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
     Raises
     ------
     ValueError
-        For ``p`` not an integer >= 3, non-positive ``delta_p``, an unknown kind or a bad
+        For ``p`` not an integer >= 3, non-positive ``delta_p``, an unknown kind, ``dps`` above
+        the limit of one of the kinds (``max_dps``, see :func:`theory.threshold`) or a bad
         ``executor``.
 
     Examples
@@ -419,6 +420,11 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
                 _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
             except ValueError as exc:
                 raise ValueError(f"kinds: {exc}") from None
+    limited = {k: _get_kind(k).max_dps for k in chosen if dps is not None and (_get_kind(k).max_dps or dps) < dps}
+    if limited:
+        raise ValueError(f"dps must be at most {min(limited.values())} for "
+                         f"{', '.join(f'kind={k!r}' for k in limited)} (their cost grows steeply with the "
+                         f"precision; theory.threshold), got {dps}; pass kinds= without them")
     flat = grid.reshape(-1)
     channels = (base.tensors, None if base.assumed is None else base.assumed.tensors)
     tasks = [(channels, k, tuple(float(v) for v in flat[i:i + CHUNK]), dps)
