@@ -3,10 +3,12 @@ threshold kind ``"trivialization"`` (annealed Kac-Rice, docs/landscape.md), for 
 spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
 ``(p, delta2, delta_p)``.
 
-The trivialization threshold is the largest ``Delta2`` below which no exponentially many
-spurious minima remain (``Sigma_min > 0`` on an interval of overlaps); ``overlaps="positive"``
-(default) counts ``m`` in ``[0, 1)``, ``overlaps="all"`` counts ``m`` in ``(-1, 1)``.  It lies
-below the gradient-flow threshold (arXiv:1907.08226):
+The complexity is annealed (the growth rate of the expected number of stationary points), an
+upper bound on the quenched one (arXiv:1804.02686).  The trivialization threshold is the largest
+``Delta2`` below which the annealed count of spurious minima vanishes (no ``Sigma_min > 0`` on
+an interval of overlaps); ``overlaps="positive"`` (default) counts ``m`` in ``[0, 1)``,
+``overlaps="all"`` counts ``m`` in ``(-1, 1)``.  It lies below the gradient-flow threshold
+(arXiv:1907.08226):
 
 >>> import theory
 >>> round(theory.threshold(p=3, delta_p=1.0, kind="trivialization"), 12)

@@ -1,8 +1,9 @@
 """``theory.phase_diagram``: every registered threshold on a grid of ``Deltap``, and its figure.
 
-The figure follows Fig. 1 of arXiv:1907.08226 and arXiv:1902.00139: ``1/Deltap`` across,
-``1/Delta2`` up (the signal strength of each channel), one line per threshold kind and the
-regions between them shaded and labelled.
+The figure draws one line per threshold kind, ``1/Delta2`` up, and the regions between them
+shaded and labelled.  Across it puts ``1/Deltap`` by default, so that both axes are signal
+strengths (as arXiv:1902.00139, Fig. 1); arXiv:1907.08226, Fig. 1 puts ``Deltap`` itself across,
+which ``PhaseDiagram.plot(axes="paper")`` reproduces.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from theory import _sweep, _validate
 from theory._interrupt import warn_interrupted
 from theory._message_passing import critical_point, first_order_delta_p, tensor_recovery_delta_p
 from theory._thresholds import kinds as registered_kinds
-from theory._thresholds import threshold
+from theory._thresholds import LANGEVIN_TEMPERATURE, threshold
 from theory._dataout import DataOut
 
 __all__ = ["PhaseDiagram", "phase_diagram"]
@@ -41,7 +42,11 @@ _STYLE = {
     "ml_amp": ("ML-AMP", "tab:orange", "-"),
     "gradient_flow": ("gradient flow", "tab:blue", "-"),
     "trivialization": ("trivialization", "tab:green", "-."),
+    # the diagram computes kind="langevin" at its default temperature (LANGEVIN_TEMPERATURE)
+    "langevin": (f"Langevin dynamics, T = {LANGEVIN_TEMPERATURE:g}", "tab:brown", (0, (5, 1.5, 1, 1.5, 1, 1.5))),
 }
+#: The two layouts of :meth:`PhaseDiagram.plot`: the variable across, and its axis label.
+AXES = {"toolkit": r"$1/\Delta_p$ (tensor signal)", "paper": r"$\Delta_p$ (tensor noise)"}
 #: Region above each line (up to the next one) -> (label, colour).
 _REGIONS = {
     None: ("impossible", "0.72"),
@@ -141,24 +146,33 @@ class PhaseDiagram(DataOut, Mapping):
                 f"tensor alone below Deltap={self.tensor_recovery_delta_p:.6g}"
                 f"{', interrupted=True' if self.interrupted else ''})")
 
-    def plot(self, ax=None, *, y_max: float | None = None, y_min: float = 0.0):
-        """Draw the diagram (``1/Deltap`` across, ``1/Delta2`` up) on a matplotlib ``ax``.
+    def plot(self, ax=None, *, y_max: float | None = None, y_min: float = 0.0, axes: str = "toolkit"):
+        """Draw the diagram on a matplotlib ``ax``: ``1/Delta2`` up and, across, ``1/Deltap``
+        (``axes="toolkit"``, the default: both axes are signal strengths) or ``Deltap``
+        (``axes="paper"``, the layout of arXiv:1907.08226 Fig. 1).
 
         ``y_min``/``y_max`` bound the ``1/Delta2`` axis (e.g. ``y_min=0.6, y_max=1.3`` zooms on
-        the hard phase of p >= 4).  Returns the axes.  Lines are drawn for every kind; the regions between the kinds of
+        the hard phase of p >= 4).  Returns the axes.  Lines are drawn for every kind (the
+        Langevin line at the temperature it was computed at, named in its legend entry; a kind
+        with no point in view gets no legend entry); the regions between the kinds of
         :data:`ORDER` are shaded and labelled where the label fits inside its region (no label
         crosses a line); the first-order onset and (p >= 4) the critical point are marked.
         """
+        if axes not in AXES:
+            raise ValueError(f"axes must be 'toolkit' (1/Deltap across) or 'paper' (Deltap across, as "
+                             f"arXiv:1907.08226 Fig. 1), got {_validate._short(axes)}")
         if np.ndim(self.delta_p) != 1:
             raise ValueError(f"plot needs a 1-D grid of delta_p, got shape {np.shape(self.delta_p)}")
         if ax is None:
             from matplotlib.figure import Figure
 
             ax = Figure(figsize=(7.0, 5.0), layout="constrained").add_subplot()
-        x = 1.0 / np.asarray(self.delta_p, dtype=float)
+        across = (lambda d: 1.0 / d) if axes == "toolkit" else (lambda d: d)  # noqa: E731
+        x = across(np.asarray(self.delta_p, dtype=float))
         order = np.argsort(x)
         x = x[order]
         y = {k: _inverse(np.asarray(v, dtype=float)[order]) for k, v in self.thresholds.items()}
+        drawn = {k: np.isfinite(v) & (v >= y_min) for k, v in y.items()}  # before the fallback below
         if "mmse_jump" in y:  # no jump: the line lies on the information-theoretic one (or 1)
             fallback = y.get("information_theoretic", np.ones_like(x))
             y["mmse_jump"] = np.where(np.isnan(y["mmse_jump"]), fallback, y["mmse_jump"])
@@ -179,19 +193,22 @@ class PhaseDiagram(DataOut, Mapping):
             bands.append((label, lo, up))
         for k in [*reversed(ordered), *(k for k in y if k not in ordered)]:
             name, colour, dash = _STYLE.get(k, (k, None, ":"))
-            ax.plot(x, np.minimum(y[k], top), color=colour, linestyle=dash, linewidth=1.6, label=name)
+            # a legend entry only for a line with a point in view (not wholly nan, e.g. no MMSE
+            # jump in the range, where it is drawn on the information-theoretic line, or below it)
+            ax.plot(x, np.minimum(y[k], top), color=colour, linestyle=dash, linewidth=1.6,
+                    label=name if drawn[k].any() else "_nolegend_")
         ax.set_xlim(x[0], x[-1])
         ax.set_ylim(y_min, top)
-        ax.set_xlabel(r"$1/\Delta_p$ (tensor signal)")
+        ax.set_xlabel(AXES[axes])
         ax.set_ylabel(r"$1/\Delta_2$ (matrix signal)")
         ax.set_title(f"Spiked matrix-tensor model, p = {self.p}")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
         taken = []
-        onset = 1.0 / self.first_order_delta_p
+        onset = across(self.first_order_delta_p)
         if x[0] <= onset <= x[-1]:
             ax.plot([onset], [1.0], "o", color="black", markersize=4)
             taken.append(((onset, 1.0), r"first order for $\Delta_p < {:.3g}$".format(self.first_order_delta_p)))
-        critical = 1.0 / self.critical_delta_p if self.critical_delta_p == self.critical_delta_p else None
+        critical = across(self.critical_delta_p) if self.critical_delta_p == self.critical_delta_p else None
         if self.p >= 4 and critical is not None and x[0] <= critical <= x[-1] and "amp" in y:
             c = critical_point(self.p)
             ax.plot([critical], [1 / float(c.delta2)], "s", color="tab:purple", markersize=4)

@@ -535,13 +535,17 @@ def _langevin_temperature(value):
     return float(t)
 
 
-def _langevin_float(tensors, temperature=1.0):
+#: The temperature of ``kind="langevin"`` when none is given: the Bayes-optimal one.
+LANGEVIN_TEMPERATURE = 1.0
+
+
+def _langevin_float(tensors, temperature=LANGEVIN_TEMPERATURE):
     from numerics import langevin_line
 
     return langevin_line.evaluate_float(tensors, temperature)
 
 
-def _langevin_mp(ctx, tensors, temperature=1.0):
+def _langevin_mp(ctx, tensors, temperature=LANGEVIN_TEMPERATURE):
     from numerics import langevin_line
 
     return langevin_line.evaluate_mp(ctx, tensors, temperature)

@@ -409,3 +409,75 @@ class TestPhaseDiagramInterrupted:
             child.kill()
         assert child.returncode == 0
         assert out.strip() == "True 25 30 ['Interrupted']"
+
+
+class TestPhaseDiagramPlotAxes:
+    """Issue 18 item 9: ``plot(axes="paper")`` (Deltap across, arXiv:1907.08226 Fig. 1), the
+    Langevin line's temperature in the legend, no legend entry without a drawn line."""
+
+    GRID = np.array([0.5, 1.0, 2.0, 4.0])
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def diagram(cls):
+        return theory.phase_diagram(3, cls.GRID, kinds=["gradient_flow", "ml_amp", "langevin"], progress=False)
+
+    @staticmethod
+    def _line(ax, label):
+        (line,) = [ln for ln in ax.get_lines() if ln.get_label() == label]
+        return np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
+
+    def test_toolkit_axes_put_the_inverse_across(self, diagram):
+        ax = diagram.plot()
+        x, y = self._line(ax, "gradient flow")
+        np.testing.assert_allclose(x, np.sort(1 / self.GRID), rtol=1e-15)
+        # 1/Delta2 with Delta2 = 2/(1 + sqrt(1 + 8/Deltap)) (closed form), in the order of x
+        expected = (1 + np.sqrt(1 + 8 / self.GRID)) / 2
+        np.testing.assert_allclose(y, expected[np.argsort(1 / self.GRID)], rtol=1e-12)
+        assert ax.get_xlabel().startswith(r"$1/\Delta_p$")
+
+    def test_paper_axes_put_delta_p_across(self, diagram):
+        ax = diagram.plot(axes="paper")
+        x, y = self._line(ax, "gradient flow")
+        np.testing.assert_allclose(x, self.GRID, rtol=0)
+        np.testing.assert_allclose(y, (1 + np.sqrt(1 + 8 / self.GRID)) / 2, rtol=1e-12)
+        assert ax.get_xlabel().startswith(r"$\Delta_p$") and ax.get_ylabel().startswith(r"$1/\Delta_2$")
+        assert ax.get_xlim() == (0.5, 4.0)
+        # the first-order onset (Deltap = 1 for p = 3) is marked at Deltap itself
+        marks = [ln for ln in ax.get_lines() if ln.get_marker() == "o"]
+        assert [float(m.get_xdata()[0]) for m in marks] == [pytest.approx(1.0)]
+
+    def test_bad_axes(self, diagram):
+        with pytest.raises(ValueError, match="^axes must be 'toolkit'.*or 'paper'"):
+            diagram.plot(axes="inverse")
+
+    def test_langevin_legend_names_its_temperature(self, diagram):
+        labels = [t.get_text() for t in diagram.plot().get_legend().get_texts()]
+        assert "Langevin dynamics, T = 1" in labels
+        x, y = self._line(diagram.plot(), "Langevin dynamics, T = 1")
+        # Deltap < 2 at p = 3: Delta2 = sqrt(Deltap/2) (by hand, test_langevin_kind.py); 1 from 2 on
+        expected = np.where(self.GRID < 2, np.sqrt(self.GRID / 2), 1.0)
+        np.testing.assert_allclose(y, 1 / expected[np.argsort(1 / self.GRID)], rtol=1e-12)
+
+    def test_no_legend_entry_without_a_drawn_line(self, flaky_kind):
+        with pytest.warns(UserWarning, match="kind='flaky'"):
+            d = theory.phase_diagram(3, [3.0, 4.0], kinds=["gradient_flow", "flaky"], progress=False)
+        assert np.isnan(d["flaky"]).all()
+        labels = [t.get_text() for t in d.plot().get_legend().get_texts()]
+        assert labels == ["gradient flow"]
+        # a line wholly below a zoomed view has no entry either: at Deltap = 3, 4 the ML-AMP line
+        # 1/Delta2 = 1/2 + sqrt(1/4 + 1/Deltap) (arXiv:1902.00139) is below 1.3, the GF line above
+        with pytest.warns(UserWarning, match="kind='flaky'"):
+            both = theory.phase_diagram(3, [3.0, 4.0], kinds=["gradient_flow", "ml_amp", "flaky"], progress=False)
+        assert [t.get_text() for t in both.plot(y_min=1.3, y_max=3.0).get_legend().get_texts()] == ["gradient flow"]
+
+
+def test_no_mmse_jump_entry_where_the_overlap_never_jumps():
+    # p = 4 beyond the critical point (1/Deltap < 3.36, critical_point(4)): mmse_jump is nan
+    # throughout and is drawn on the information-theoretic line, without a legend entry
+    d = theory.phase_diagram(4, [0.5, 1.0], kinds=["amp", "mmse_jump", "information_theoretic"], progress=False)
+    assert np.isnan(d["mmse_jump"]).all()
+    labels = [t.get_text() for t in d.plot().get_legend().get_texts()]
+    assert "MMSE jump (first order)" not in labels and "information-theoretic" in labels
+    jump = theory.phase_diagram(4, [0.25, 0.5], kinds=["amp", "mmse_jump"], progress=False)
+    assert "MMSE jump (first order)" in [t.get_text() for t in jump.plot().get_legend().get_texts()]
