@@ -75,3 +75,19 @@ def test_continuous_in_temperature(temperature, step, delta_p):
     assert abs(b - a) <= math.sqrt(upper - temperature) + 1e-12
     if temperature <= 1e-2:
         assert abs(a - _gradient_flow(delta_p)) <= temperature + 1e-12
+
+
+@pytest.mark.parametrize("delta_p", [1e-300, 1e-200, 1e-30, 1e-13])
+def test_strong_tensor_channel_below_the_old_grid(delta_p):
+    # the threshold ~ sqrt(Deltap/2) lies below the Delta2 grid's 1e-12: the grid now extends
+    # down to half the gradient-flow threshold, the root is solved to relative precision
+    assert theory.threshold(3, delta_p, kind="langevin") == pytest.approx(math.sqrt(delta_p / 2), rel=1e-14)
+    gf = theory.threshold(3, delta_p, kind="langevin", temperature=0)
+    assert gf == pytest.approx(_gradient_flow(delta_p), rel=1e-14)
+
+
+def test_strong_tensor_channel_certified():
+    got = theory.threshold(3, "1e-300", kind="langevin", dps=30)
+    with mpmath.workdps(50):
+        expected = mpmath.sqrt(mpmath.mpf("1e-300") / 2)
+        assert abs(got - expected) <= expected * mpmath.mpf(10) ** -29

@@ -284,18 +284,22 @@ class TestPhaseDiagramKeepsWhatItCan:
     """Issue 18 item 3: a kind that cannot be computed at a point is nan there, with one warning
     naming the kind and the point; the other entries and kinds are kept."""
 
-    def test_langevin_below_its_grid_does_not_discard_the_diagram(self):
+    def test_the_issue_grid_keeps_every_kind(self):
+        # phase_diagram(3, [1e-300, 1.0]) lost the whole diagram (the Langevin line raised
+        # ConvergenceError below its Delta2 grid); now the Langevin line is computed there and the
+        # one kind that cannot be (trivialization: its float64 scan needs variances in
+        # [1e-250, 1e250]) is nan at 1e-300 with one warning naming it and the point
         with pytest.warns(UserWarning) as caught:
             d = theory.phase_diagram(3, [1e-300, 1.0], progress=False)
         assert set(d) == set(theory.kinds())
         failed = [str(w.message) for w in caught if "could not be computed" in str(w.message)]
-        assert any("kind='langevin'" in m and "Deltap = 1e-300" in m for m in failed)
-        assert len([m for m in failed if "kind='langevin'" in m]) == 1
-        # the other kinds at 1e-300 and every kind at 1.0 are kept (gradient flow: closed form)
+        assert len(failed) == 1 and "kind='trivialization'" in failed[0] and "Deltap = 1e-300" in failed[0]
+        assert np.isnan(d["trivialization"][0]) and np.isfinite(d["trivialization"][1])
+        # gradient flow: the closed form; Langevin at T = 1: sqrt(Deltap/2) below Deltap = 2 (by hand)
         assert d["gradient_flow"][0] == pytest.approx(_gradient_flow_closed_form(3, 1e-300), rel=1e-14)
+        np.testing.assert_allclose(d["langevin"], np.sqrt(np.array([1e-300, 1.0]) / 2), rtol=1e-13)
         for k in d:
             assert np.isfinite(d[k][1]), k
-        assert d["langevin"][1] == pytest.approx(np.sqrt(0.5), rel=1e-12)  # docs/model.md: sqrt(1/2)
 
     @pytest.mark.parametrize("dps", [None, 20])
     def test_failing_points_are_nan_with_one_warning(self, flaky_kind, dps):
