@@ -67,7 +67,7 @@ class _Call:
             raise ValueError("give model=theory.Model(...) or the shorthand p=, delta2=, delta_p= "
                              "(delta2=None or inf: no matrix channel)")
         self.p = _validate.check_p(p)
-        scalar = _validate.is_scalar(delta_p) and (delta2 is None or _validate.is_scalar(delta2))
+        scalar = _scalar(delta_p) and (delta2 is None or _scalar(delta2))
         self.delta2, self.delta_p = delta2, delta_p
         if scalar:
             d2 = None if _is_absent(delta2) else _validate.positive_exact("delta2", delta2)
@@ -101,6 +101,11 @@ class _Call:
         for idx in np.ndindex(self.shape):
             out[idx] = Model(None if _is_absent(d2[idx]) else d2[idx], {self.p: dp[idx]}).field
         return out
+
+
+def _scalar(x) -> bool:
+    """One number, a 0-d array included (a ragged list is not: never a numpy error here)."""
+    return x.ndim == 0 if isinstance(x, np.ndarray) else _validate.is_scalar(x)
 
 
 def _plain(x):

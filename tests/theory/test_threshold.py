@@ -223,6 +223,12 @@ class TestRaggedDeltaP:
         with pytest.raises(ValueError, match="^delta2 must be a real number or a rectangular array"):
             theory.complexity(0.0, p=3, delta2=RAGGED, delta_p=1.0)
 
+    def test_zero_dimensional_arrays_stay_scalars_in_the_landscape(self):
+        # Sigma(0) = log1p(Delta2/(Deltap + Delta2))/2 (by hand, test_landscape.py): log(4/3)/2
+        got = theory.complexity(0.0, p=3, delta2=np.array(1.0), delta_p=np.array(2.0))
+        assert isinstance(got, float) and got == pytest.approx(np.log(4 / 3) / 2, rel=1e-14)
+        assert theory.hessian(p=3, delta2=np.array(0.5), delta_p=1.0, m=0.3, mu=2.0).s > 0
+
     def test_tuples_and_lists_are_still_arrays(self):
         # 2/(1 + sqrt(1 + 8/Deltap)) by hand: 0.5 at Deltap = 1
         np.testing.assert_allclose(theory.threshold(3, (1.0, 1.0)), [0.5, 0.5], rtol=1e-15)
