@@ -50,7 +50,7 @@ from numerics.model import Field, Polynomial, field
 from numerics.solvers import ConvergenceError, grow_bracket, sign_changes
 
 __all__ = [
-    "Jets", "sigma", "sigma_mu", "sigma_max", "sigma_energy_max", "sigma_min", "dsigma_min_dm",
+    "Jets", "width_cancellation", "sigma", "sigma_mu", "sigma_max", "sigma_energy_max", "sigma_min", "dsigma_min_dm",
     "threshold_energy", "isolated_condition", "marginal_slope", "scale", "theta", "outlier",
     "covariance_det", "with_matrix", "gradient_flow_delta2",
     "Mechanism", "Boundary", "Isolated", "Tangency", "TrivializationScan", "scan_trivialization",
@@ -71,6 +71,33 @@ def covariance_det(xi: Polynomial, ctx=None):
             else:
                 total += _mp(ctx, cj) * _mp(ctx, ck) * (k - j) ** 2
     return total
+
+
+def width_cancellation(fld: Field):
+    """Decimal digits lost when ``xi''(1) - xi'(1)`` is formed as a difference, as the complexity
+    kernels form it (the half-width of the bulk of ``mu``, a denominator of ``Sigma``; the same
+    digits cancel in ``log xi''(1) - log xi'(1)``): ``log10(xi'(1) / (xi''(1) - xi'(1)))`` with
+    both sides summed without cancellation, ``xi''(1) - xi'(1) = sum_n n (n - 2) c_n``.
+
+    About ``-log10(Delta2)`` for a strong matrix channel (``Delta2 -> 0``); 0 when nothing
+    cancels; ``inf`` when the difference vanishes (the matrix channel alone).  A float (or an
+    array, for array coefficients); exact coefficients give the digits from their bit lengths.
+    """
+    terms = fld.xi.terms
+    if all(isinstance(c, Fraction) for _, c in terms):
+        slope = sum(n * c for n, c in terms)
+        width = sum(n * (n - 2) * c for n, c in terms)
+        if width <= 0:
+            return float("inf")
+        ratio = Fraction(slope) / width
+        bits = ratio.numerator.bit_length() - ratio.denominator.bit_length()
+        return max(0.0, (bits + 1) * 0.30102999566398120)
+    with np.errstate(all="ignore"):
+        slope = sum(n * _float(c) for n, c in terms)
+        width = sum(n * (n - 2) * _float(c) for n, c in terms)
+        lost = np.log10(np.asarray(slope, dtype=np.float64) / np.asarray(width, dtype=np.float64))
+    lost = np.where(np.asarray(width) > 0, np.maximum(lost, 0.0), np.inf)
+    return float(lost) if lost.ndim == 0 else lost
 
 
 def _float(c):

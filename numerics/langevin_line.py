@@ -12,9 +12,11 @@ variance ``Delta2`` (its loss built with that variance) the threshold solves::
 ``Delta2 = 1`` (plateau ``q = 0``) is always there, and it is the threshold when no smaller root
 exists (then Langevin matches Bayes-optimal AMP, whose threshold is ``Delta2 = 1`` for p = 3).
 
-Protocol: the sign change of ``r`` is found on a float64 grid of ``(0, 1]``; the first one (the
-largest Delta2 below which every run escapes) is solved by a bracketing solver, in float64 or
-in an mpmath context.  Then the plateau at the root is checked to be the only root of the
+Protocol: the sign change of ``r`` is found on a float64 grid of ``(0, 1]`` (extended down to
+half the gradient-flow threshold, below which ``r > 0``, for strong tensor channels); the first
+one (the largest Delta2 below which every run escapes) is solved by a bracketing solver, in
+float64 or in an mpmath context, in the variable ``Delta2/a`` (``a`` the bracket's lower end) so
+that the solver's tolerance is relative.  Then the plateau at the root is checked to be the only root of the
 marginality condition in ``(0, 1)`` (otherwise the aging plateau, hence the criterion, is
 ambiguous and :class:`AmbiguousPlateau` is raised).  Nothing here imports :mod:`theory`.
 
@@ -47,6 +49,7 @@ import numpy as np
 
 from numerics._generated import langevin_mpmath as KM
 from numerics._generated import langevin_numpy as KN
+from numerics._generated import thresholds_numpy as TN
 from numerics.model import Field, field
 from numerics.solvers import ConvergenceError, Root, root, sign_changes
 
@@ -115,6 +118,22 @@ def delta2_grid() -> np.ndarray:
         np.linspace(1e-2, 0.99, 400, endpoint=False),
         1 - np.geomspace(1e-2, 1e-7, 40),
     ])
+
+
+def _grid(tensors: Field) -> np.ndarray:
+    """:func:`delta2_grid`, extended geometrically down to half the gradient-flow threshold when
+    that lies below the grid (strong tensor channels, e.g. Deltap = 1e-300 at p = 3: Delta2 ~ 1e-150).
+
+    The residual is positive below the gradient-flow threshold ``Delta2_GF`` at every T: ``xi_T''``
+    increases, so ``r(Delta2) >= 1 - Delta2 - Delta2**2 xi_T''(1)``, whose root is ``Delta2_GF``.
+    """
+    grid = delta2_grid()
+    with np.errstate(all="ignore"):
+        low = 0.5 * float(TN.delta2_gf_channels(float(tensors.xi(1.0, 2))))
+    if np.isfinite(low) and 0 < low < grid[0]:
+        points = int(np.ceil(8 * np.log10(grid[0] / low)))  # 8 a decade, as the grid's own head
+        grid = np.concatenate([np.geomspace(low, grid[0], max(points, 2), endpoint=False), grid])
+    return grid
 
 
 def _temperature(temperature):
@@ -193,7 +212,7 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
     """
     _check_tensors(tensors)
     temperature = _temperature(temperature)
-    grid = delta2_grid()
+    grid = _grid(tensors)
     with np.errstate(all="ignore"):
         values = residual(tensors, grid, temperature)
     if not np.all(np.isfinite(values)):
@@ -219,9 +238,17 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
                                    f"(a root in [{grid[-1]:.12g}, 1) was not resolved), dps={dps}")
         one = 1.0 if ctx is None else ctx.mpf(1)
         return LangevinLine(_export(ctx, one), temperature, _export(ctx, one - one), None, "paramagnet", None, 0, dps)
-    f = (lambda d: float(residual(tensors, d, temperature))) if ctx is None else (
-        lambda d: residual(tensors, d, temperature, ctx))
-    value, bracket = root(ctx, f, a, b, what=what)
+    # solved in u = Delta2/a on [1, b/a]: the solvers' absolute floor (1e-15 in float64) is then
+    # relative to the root, also for a threshold ~1e-150 (Deltap = 1e-300 at p = 3)
+    if ctx is None:
+        f = lambda u: float(residual(tensors, u * a, temperature))  # noqa: E731
+        u, (lo, hi) = root(None, f, 1.0, b / a, what=what)
+        value, bracket = u * a, (lo * a, hi * a)
+    else:
+        scale = ctx.mpf(a)
+        u, (lo, hi) = root(ctx, lambda u: residual(tensors, u * scale, temperature, ctx), 1, ctx.mpf(b) / scale,
+                           what=what)
+        value, bracket = u * scale, (lo * scale, hi * scale)
     t = _to(ctx, temperature)
     num = np if ctx is None else None
     plateau = KN.langevin_plateau(value, t) if num else KM.langevin_plateau(ctx, value, t)
@@ -237,8 +264,11 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
 
 
 def _q_grid() -> np.ndarray:
-    return np.concatenate([np.geomspace(1e-9, 1e-2, 40, endpoint=False), np.linspace(1e-2, 0.99, 300, endpoint=False),
-                           1 - np.geomspace(1e-2, 1e-9, 40)])
+    """Plateaus ``q`` in ``[0, 1)``: 0 itself (where the marginality condition is ``1/Delta2 - T**2``,
+    positive at an aging threshold, also when the plateau ``1 - T Delta2`` is below 1e-9 as T -> 1),
+    then geometric towards 0 and towards 1."""
+    return np.concatenate([[0.0], np.geomspace(1e-9, 1e-2, 40, endpoint=False),
+                           np.linspace(1e-2, 0.99, 300, endpoint=False), 1 - np.geomspace(1e-2, 1e-9, 40)])
 
 
 def _check_plateau(tensors: Field, delta2: float, temperature: float, what: str) -> None:
@@ -247,7 +277,10 @@ def _check_plateau(tensors: Field, delta2: float, temperature: float, what: str)
         return  # the plateau is q = 1, the only zero of (1 - q)**2 xi''(q) with xi'' > 0
     qs = _q_grid()
     values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
-    count = sign_changes(values[values != 0])[0].size
+    # at q = 1 the condition reads -T**2 < 0 exactly: its sign is known even where the root,
+    # 1 - q ~ T Delta2, lies beyond the grid's last point 1 - 1e-9 (T below ~1e-8), and between
+    # that point and 1 (1 - q)**2 xi''(q) decreases, so it holds at most one root there
+    count = sign_changes(np.append(values[values != 0], -1.0))[0].size
     if count != 1:
         raise AmbiguousPlateau(f"{what}: at Delta2 = {delta2:.12g} the marginality condition (1 - q)^2 xi''(q) = T^2 "
                                f"has {count} roots in (0, 1), so the plateau of the aging states is ambiguous")
@@ -275,9 +308,13 @@ def aging_state(tensors: Field, delta2: float, temperature: float = 1.0) -> tupl
     _check_plateau(tensors, delta2, temperature, what)
     qs = _q_grid()
     values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
-    i = int(np.argmax(values <= 0))
     f = lambda x: float(KN.langevin_marginality(x, delta2, temperature, tensors.xi(x, 2)))  # noqa: E731
-    q, _ = root(None, f, qs[i - 1] if i else 0.0, qs[i], what=what)
+    if (values <= 0).any():
+        i = int(np.argmax(values <= 0))
+        a, b = (qs[i - 1] if i else 0.0), qs[i]
+    else:  # the root lies beyond the grid, in (1 - 1e-9, 1): the condition is -T**2 at q = 1
+        a, b = qs[-1], 1.0
+    q, _ = root(None, f, a, b, what=what)
     mu = KN.langevin_aging_mu(q, delta2, temperature, tensors.xi(1.0, 1), tensors.xi(q, 1))
     return q, float(mu)
 

@@ -28,7 +28,7 @@ from numerics._generated import message_passing_numpy as KN
 from numerics.solvers import ConvergenceError, Root, newton_bracketed, tangency
 
 __all__ = [
-    "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
+    "MAX_SCAN_DPS", "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
     "information_theoretic_float", "information_theoretic_mp", "iterate", "m_grid", "mmse_jump_float",
     "mmse_jump_mp", "onset_mp", "se_map", "se_slope_at_zero", "spinodals_mp", "tensor_only_mp",
 ]
@@ -36,6 +36,14 @@ __all__ = [
 #: Below this overlap the reduced functions are evaluated in mpmath, not float64: they are
 #: ``O(m**3)`` while float64 rounding leaves an absolute error ``~1e-16 m``.
 FLOAT_GRID_FROM = 1e-3
+
+#: The largest requested precision (``dps=`` of :func:`theory.threshold`) of the kinds that scan
+#: small overlaps in mpmath (the information-theoretic threshold and the MMSE jump).  The scan
+#: runs from ``m = 10**-(dps/2 + 2)`` on ``4 dps`` geometric points, each at ``2 dps + 5`` digits,
+#: so its cost grows as ``dps**2.6``: measured at p = 3, Deltap = 0.5 on one core, the
+#: information-theoretic threshold takes 0.8 s at dps = 400, 4.8 s at 800, 10.4 s at 1000 (the
+#: MMSE jump 17.8 s there), and would take about an hour at 10,000.
+MAX_SCAN_DPS = 1000
 
 
 @lru_cache(maxsize=64)

@@ -198,3 +198,44 @@ class TestNoDevelopmentLog:
         text = (DOCS / page).read_text(encoding="utf-8").lower()
         for phrase in self.PHRASES:
             assert phrase not in text, f"docs/{page}: {phrase!r}"
+
+
+class TestKindsAreDocumented:
+    """docs/model.md has one row of its kinds table per kind ``theory.kinds()`` returns."""
+
+    ROW = re.compile(r'^\| `"([A-Za-z_][A-Za-z0-9_]*)"` \|', re.M)
+
+    def test_model_page_lists_every_kind(self):
+        import theory
+
+        listed = self.ROW.findall((DOCS / "model.md").read_text(encoding="utf-8"))
+        assert len(listed) == len(set(listed)), f"docs/model.md lists a kind twice: {listed}"
+        missing = set(theory.kinds()) - set(listed)
+        extra = set(listed) - set(theory.kinds())
+        assert not missing, f"docs/model.md does not list the kinds {sorted(missing)}"
+        assert not extra, f"docs/model.md lists kinds that are not registered: {sorted(extra)}"
+
+
+#: Longest line of a code block: a wider line is cut off at the edge of the rendered page.
+MAX_CODE_LINE = 88
+
+
+def _code_blocks(text: str):
+    """(language, body) of every fenced block that shows code or its output: plain fences and
+    ``{code-block}``/``{code}``, not directives such as ``{figure}`` (prose) or ``{derived}``."""
+    for language, body in _fences(text):
+        if not language.startswith("{") or language in ("{code-block}", "{code}", "{code-cell}"):
+            yield language, body
+
+
+class TestCodeBlocksFitThePage:
+    @pytest.mark.parametrize("page", [p.name for p in _pages()])
+    def test_lines_at_most_88_characters(self, page):
+        long = [(language, line) for language, body in _code_blocks((DOCS / page).read_text(encoding="utf-8"))
+                for line in body.splitlines() if len(line) > MAX_CODE_LINE]
+        assert not long, (f"docs/{page}: {len(long)} code lines longer than {MAX_CODE_LINE} characters "
+                          f"(cut off at the page edge), e.g. {long[0][1][:100]!r}")
+
+    def test_the_check_sees_a_long_line(self):
+        text = "```python\n>>> x = " + "1" * 90 + "\n```\n"
+        assert [len(line) > MAX_CODE_LINE for _, body in _code_blocks(text) for line in body.splitlines()] == [True]

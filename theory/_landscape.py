@@ -3,10 +3,12 @@ threshold kind ``"trivialization"`` (annealed Kac-Rice, docs/landscape.md), for 
 spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
 ``(p, delta2, delta_p)``.
 
-The trivialization threshold is the largest ``Delta2`` below which no exponentially many
-spurious minima remain (``Sigma_min > 0`` on an interval of overlaps); ``overlaps="positive"``
-(default) counts ``m`` in ``[0, 1)``, ``overlaps="all"`` counts ``m`` in ``(-1, 1)``.  It lies
-below the gradient-flow threshold (arXiv:1907.08226):
+The complexity is annealed (the growth rate of the expected number of stationary points), an
+upper bound on the quenched one (arXiv:1804.02686).  The trivialization threshold is the largest
+``Delta2`` below which the annealed count of spurious minima vanishes (no ``Sigma_min > 0`` on
+an interval of overlaps); ``overlaps="positive"`` (default) counts ``m`` in ``[0, 1)``,
+``overlaps="all"`` counts ``m`` in ``(-1, 1)``.  It lies below the gradient-flow threshold
+(arXiv:1907.08226):
 
 >>> import theory
 >>> round(theory.threshold(p=3, delta_p=1.0, kind="trivialization"), 12)
@@ -65,7 +67,7 @@ class _Call:
             raise ValueError("give model=theory.Model(...) or the shorthand p=, delta2=, delta_p= "
                              "(delta2=None or inf: no matrix channel)")
         self.p = _validate.check_p(p)
-        scalar = np.ndim(delta_p) == 0 and (delta2 is None or np.ndim(delta2) == 0)
+        scalar = _scalar(delta_p) and (delta2 is None or _scalar(delta2))
         self.delta2, self.delta_p = delta2, delta_p
         if scalar:
             d2 = None if _is_absent(delta2) else _validate.positive_exact("delta2", delta2)
@@ -101,6 +103,11 @@ class _Call:
         return out
 
 
+def _scalar(x) -> bool:
+    """One number, a 0-d array included (a ragged list is not: never a numpy error here)."""
+    return x.ndim == 0 if isinstance(x, np.ndarray) else _validate.is_scalar(x)
+
+
 def _plain(x):
     """A 0-d result as a Python float, arrays as they are."""
     return float(x) if np.ndim(x) == 0 else x
@@ -134,11 +141,22 @@ def _exact_grid(call: _Call, variables: dict):
     return arrays[0], names, arrays[1:]
 
 
-def _at(fn, fields, names, arrays, idx):
-    """``compute(ctx)`` of one element of the exact grid."""
+def _at(fn, fields, names, arrays, idx, what: str):
+    """``compute(ctx)`` of one element of the exact grid, in a context with the digits that
+    cancel in ``xi''(1) - xi'(1)`` added (:func:`numerics.landscape.width_cancellation`), so that
+    the kernels keep ``ctx.dps`` significant digits for any ``Delta2``."""
+    lost = landscape.width_cancellation(fields[idx])
+
     def compute(ctx):
-        kw = {n: _precision.to_mp(ctx, a[idx]) for n, a in zip(names, arrays)}
-        return fn(fields[idx], ctx, **kw)
+        work = ctx if not 0 < lost < np.inf else _precision.context(ctx.dps + int(lost) + 2)
+        kw = {n: _precision.to_mp(work, a[idx]) for n, a in zip(names, arrays)}
+        try:
+            return fn(fields[idx], work, **kw)
+        except ZeroDivisionError:  # xi''(1) = xi'(1): no tensor channel
+            at = ", ".join(f"{n}={_precision.to_mp(work, a[idx])}" for n, a in zip(names, arrays))
+            raise ValueError(f"{what} at {at} is undefined for a model without a tensor channel: xi''(1) = xi'(1), "
+                             f"and the Kac-Rice formula divides by their difference (the spiked matrix alone has "
+                             f"O(N) stationary points, not exponentially many)") from None
     return compute
 
 
@@ -146,9 +164,10 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     """``fn(field, ctx, **variables)`` in float64 (broadcast) or certified at ``dps`` digits.
 
     In float64, entries that come out non-finite (an intermediate overflowed: variances near the
-    ends of the double range) are recomputed from the exact inputs at 17 certified digits and
-    returned as doubles; a ValueError suggesting ``dps=`` where the value itself is not a normal
-    double.
+    ends of the double range) or where float64 keeps no digit of ``xi''(1) - xi'(1)`` (a matrix
+    channel ``Delta2`` below ~1e-16 of the tensors') are recomputed from the exact inputs at 17
+    certified digits and returned as doubles; a ValueError suggesting ``dps=`` where the value
+    itself is not a normal double.  The exact route works with the digits that cancel added.
     """
     for name in _REQUIRED:
         if name in variables and variables[name] is None:
@@ -156,9 +175,12 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     if dps is None:
         v = _float_vars(**variables)
         try:
+            fld = call.field()
             with np.errstate(all="ignore"):
-                out = np.asarray(fn(call.field(), None, **v), dtype=np.float64)
-            bad = ~np.isfinite(out)
+                out = np.asarray(fn(fld, None, **v), dtype=np.float64)
+            # where float64 keeps no digit of xi''(1) - xi'(1) (a strong matrix channel,
+            # Delta2 -> 0: the kernels divide by it and choose their branch with it)
+            bad = ~np.isfinite(out) | (landscape.width_cancellation(fld) > _FLOAT_DIGITS)
         except (OverflowError, ZeroDivisionError, FloatRangeError):
             # an exact variance or an intermediate beyond float64 (Python floats raise where
             # numpy gives inf): every element goes the exact route below
@@ -170,7 +192,7 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
             for idx in np.ndindex(out.shape):
                 if not np.broadcast_to(bad, out.shape)[idx]:
                     continue
-                value = _precision.certify(_at(fn, fields, names, arrays, idx), 17, what)
+                value = _precision.certify(_at(fn, fields, names, arrays, idx, what), 17, what)
                 if not (value == 0 or _TINY <= abs(value) <= _HUGE):
                     raise ValueError(f"{what}: the value {mpmath.nstr(value, 6)} is outside the float64 range; "
                                      f"float64 cannot resolve it, pass dps=")
@@ -182,7 +204,7 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
     def compute(ctx):
         out = np.empty(shape, dtype=object)
         for idx in np.ndindex(shape):
-            out[idx] = _at(fn, fields, names, arrays, idx)(ctx)
+            out[idx] = _at(fn, fields, names, arrays, idx, what)(ctx)
         return out
 
     result = _precision.certify(compute, dps, what)
@@ -190,6 +212,11 @@ def _evaluate(call: _Call, fn, what: str, dps, **variables):
 
 
 _REQUIRED = ("m",)
+#: Digits of float64 (15.65): where the cancellation in ``xi''(1) - xi'(1)`` loses more, float64
+#: keeps none of that difference and the entry is recomputed from the exact inputs.  Below it
+#: float64 results are accurate in absolute terms (about 1e-16 |log xi'(1)|); a complexity near 0
+#: at small Delta2 then has fewer significant digits, which dps= gives.
+_FLOAT_DIGITS = float(-np.log10(np.finfo(np.float64).eps))
 _TINY = float(np.finfo(np.float64).tiny)
 _HUGE = float(np.finfo(np.float64).max)
 
@@ -239,9 +266,17 @@ def complexity(m, *, model: Model | None = None, p: int | None = None, delta2=No
     ------
     ValueError
         ``m`` outside (-1, 1), a non-positive variance, ``p`` not an integer >= 3, ``energy``
-        for a one-channel model, or an input float64 cannot resolve (then pass ``dps=``).
+        for a one-channel model, a value float64 cannot hold (then pass ``dps=``), or a model
+        without a tensor channel where the formula divides by ``xi''(1) - xi'(1) = 0``.
     numerics.solvers.PrecisionError
         If ``dps`` digits cannot be certified.
+
+    Notes
+    -----
+    A strong matrix channel (``Delta2 -> 0``) makes ``xi''(1) - xi'(1)`` a difference of nearly
+    equal numbers: the exact route (``dps=``, and float64 where float64 keeps no digit of it)
+    adds the digits that cancel; float64 results are accurate in absolute terms, so a
+    complexity near 0 at small ``Delta2`` has its significant digits with ``dps=``.
 
     Examples
     --------

@@ -535,6 +535,7 @@ register_kind(ThresholdKind(
     any_channels=True,
     bayes_optimal_only=True,
     undefined=NoJump,
+    max_dps=N.MAX_SCAN_DPS,
     reference="arXiv:1812.09066, section II",
 ))
 
@@ -546,5 +547,6 @@ register_kind(ThresholdKind(
     evaluate_mp=_it_mp,
     any_channels=True,
     bayes_optimal_only=True,
+    max_dps=N.MAX_SCAN_DPS,
     reference="arXiv:1812.09066, section II; arXiv:1902.00139, Fig. 1",
 ))

@@ -162,14 +162,15 @@ class Model:
         return _field.field(self.channels, None if self.assumed is None else self.assumed.channels)
 
     @property
-    def xi(self) -> _field.Polynomial:
-        """The covariance: ``model.xi(q, k=0, ctx=None)`` is its k-th derivative at ``q``."""
-        return self.field.xi
+    def xi(self) -> _Checked:
+        """The covariance: ``model.xi(q, k=0, ctx=None)`` is its k-th derivative at ``q`` (a finite
+        real number or array; ``ctx`` an mpmath context, else float64)."""
+        return _Checked(self.field.xi, "xi")
 
     @property
-    def g(self) -> _field.Polynomial:
-        """The signal function: ``model.g(q, k=0, ctx=None)``."""
-        return self.field.g
+    def g(self) -> _Checked:
+        """The signal function: ``model.g(q, k=0, ctx=None)`` (as :attr:`xi`)."""
+        return _Checked(self.field.g, "g")
 
     def expressions(self) -> dict:
         """``{"xi": ..., "g": ...}`` as SymPy polynomials in ``q`` (imports SymPy)."""
@@ -198,6 +199,40 @@ class Model:
         if self.assumed is not None:
             parts.append(f"assumed={self.assumed!r}")
         return f"Model({', '.join(parts)})"
+
+
+class _Checked:
+    """A polynomial of a model (:class:`numerics.model.Polynomial`) whose call checks its input:
+    ``q`` a finite real number (or array, in float64), ``k`` an integer >= 0.
+
+    Examples
+    --------
+    >>> from theory import Model
+    >>> Model(tensors={3: 1.0}).xi(float("nan"))
+    Traceback (most recent call last):
+        ...
+    ValueError: q must be finite, got nan
+    """
+
+    __slots__ = ("polynomial", "name")
+
+    def __init__(self, polynomial: _field.Polynomial, name: str):
+        self.polynomial, self.name = polynomial, name
+
+    def __call__(self, q, k: int = 0, ctx=None):
+        if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral) or k < 0:
+            raise ValueError(f"k must be an integer >= 0 (the order of the derivative of {self.name}), "
+                             f"got {_validate._short(k)}")
+        if ctx is None:
+            return self.polynomial(_validate.float_array("q", q), int(k))
+        value = _validate.exact("q", q)
+        return self.polynomial(ctx.mpf(value.numerator) / ctx.mpf(value.denominator), int(k), ctx)
+
+    def __getattr__(self, attribute):  # terms, exact, sympy(): those of the polynomial
+        return getattr(self.polynomial, attribute)
+
+    def __repr__(self) -> str:
+        return f"{self.name}: {self.polynomial!r}"
 
 
 def _channels_text(d2, items) -> str:

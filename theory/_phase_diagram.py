@@ -1,12 +1,14 @@
 """``theory.phase_diagram``: every registered threshold on a grid of ``Deltap``, and its figure.
 
-The figure follows Fig. 1 of arXiv:1907.08226 and arXiv:1902.00139: ``1/Deltap`` across,
-``1/Delta2`` up (the signal strength of each channel), one line per threshold kind and the
-regions between them shaded and labelled.
+The figure draws one line per threshold kind, ``1/Delta2`` up, and the regions between them
+shaded and labelled.  Across it puts ``1/Deltap`` by default, so that both axes are signal
+strengths (as arXiv:1902.00139, Fig. 1); arXiv:1907.08226, Fig. 1 puts ``Deltap`` itself across,
+which ``PhaseDiagram.plot(axes="paper")`` reproduces.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +18,10 @@ import mpmath
 import numpy as np
 
 from theory import _sweep, _validate
-from theory._message_passing import NoJump, critical_point, first_order_delta_p, tensor_recovery_delta_p
+from theory._interrupt import warn_interrupted
+from theory._message_passing import critical_point, first_order_delta_p, tensor_recovery_delta_p
 from theory._thresholds import kinds as registered_kinds
-from theory._thresholds import threshold
+from theory._thresholds import LANGEVIN_TEMPERATURE, threshold
 from theory._dataout import DataOut
 
 __all__ = ["PhaseDiagram", "phase_diagram"]
@@ -39,7 +42,11 @@ _STYLE = {
     "ml_amp": ("ML-AMP", "tab:orange", "-"),
     "gradient_flow": ("gradient flow", "tab:blue", "-"),
     "trivialization": ("trivialization", "tab:green", "-."),
+    # the diagram computes kind="langevin" at its default temperature (LANGEVIN_TEMPERATURE)
+    "langevin": (f"Langevin dynamics, T = {LANGEVIN_TEMPERATURE:g}", "tab:brown", (0, (5, 1.5, 1, 1.5, 1, 1.5))),
 }
+#: The two layouts of :meth:`PhaseDiagram.plot`: the variable across, and its axis label.
+AXES = {"toolkit": r"$1/\Delta_p$ (tensor signal)", "paper": r"$\Delta_p$ (tensor noise)"}
 #: Region above each line (up to the next one) -> (label, colour).
 _REGIONS = {
     None: ("impossible", "0.72"),
@@ -80,6 +87,8 @@ class PhaseDiagram(DataOut, Mapping):
         MMSE jumps (:func:`theory.critical_point`).
     dps : int or None
         Precision of the values (None: float64).
+    interrupted : bool
+        Whether Ctrl-C stopped the sweep: the entries that were not computed are nan.
     """
 
     p: int
@@ -89,6 +98,7 @@ class PhaseDiagram(DataOut, Mapping):
     tensor_recovery_delta_p: float
     critical_delta_p: float = float("nan")
     dps: int | None = None
+    interrupted: bool = False
 
     def __post_init__(self):
         for value in (self.delta_p, *self.thresholds.values()):
@@ -107,7 +117,8 @@ class PhaseDiagram(DataOut, Mapping):
     def __eq__(self, other) -> bool:
         if not isinstance(other, PhaseDiagram):
             return NotImplemented
-        same = (self.p, tuple(self.thresholds), self.dps) == (other.p, tuple(other.thresholds), other.dps)
+        same = ((self.p, tuple(self.thresholds), self.dps, self.interrupted)
+                == (other.p, tuple(other.thresholds), other.dps, other.interrupted))
         scalars = [(self.first_order_delta_p, other.first_order_delta_p),
                    (self.tensor_recovery_delta_p, other.tensor_recovery_delta_p),
                    (self.critical_delta_p, other.critical_delta_p)]
@@ -119,7 +130,8 @@ class PhaseDiagram(DataOut, Mapping):
 
     def __reduce__(self):
         return (_rebuild, (self.p, np.array(self.delta_p), {k: np.array(v) for k, v in self.thresholds.items()},
-                           self.first_order_delta_p, self.tensor_recovery_delta_p, self.critical_delta_p, self.dps))
+                           self.first_order_delta_p, self.tensor_recovery_delta_p, self.critical_delta_p, self.dps,
+                           self.interrupted))
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -131,26 +143,36 @@ class PhaseDiagram(DataOut, Mapping):
         lo, hi = (mpmath.nstr(x, 4) for x in (min(flat), max(flat)))
         return (f"PhaseDiagram(p={self.p}, {flat.size} values of Deltap in [{lo}, {hi}], "
                 f"kinds={list(self.kinds)}, first order below Deltap={self.first_order_delta_p:.6g}, "
-                f"tensor alone below Deltap={self.tensor_recovery_delta_p:.6g})")
+                f"tensor alone below Deltap={self.tensor_recovery_delta_p:.6g}"
+                f"{', interrupted=True' if self.interrupted else ''})")
 
-    def plot(self, ax=None, *, y_max: float | None = None, y_min: float = 0.0):
-        """Draw the diagram (``1/Deltap`` across, ``1/Delta2`` up) on a matplotlib ``ax``.
+    def plot(self, ax=None, *, y_max: float | None = None, y_min: float = 0.0, axes: str = "toolkit"):
+        """Draw the diagram on a matplotlib ``ax``: ``1/Delta2`` up and, across, ``1/Deltap``
+        (``axes="toolkit"``, the default: both axes are signal strengths) or ``Deltap``
+        (``axes="paper"``, the layout of arXiv:1907.08226 Fig. 1).
 
         ``y_min``/``y_max`` bound the ``1/Delta2`` axis (e.g. ``y_min=0.6, y_max=1.3`` zooms on
-        the hard phase of p >= 4).  Returns the axes.  Lines are drawn for every kind; the regions between the kinds of
+        the hard phase of p >= 4).  Returns the axes.  Lines are drawn for every kind (the
+        Langevin line at the temperature it was computed at, named in its legend entry; a kind
+        with no point in view gets no legend entry); the regions between the kinds of
         :data:`ORDER` are shaded and labelled where the label fits inside its region (no label
         crosses a line); the first-order onset and (p >= 4) the critical point are marked.
         """
+        if axes not in AXES:
+            raise ValueError(f"axes must be 'toolkit' (1/Deltap across) or 'paper' (Deltap across, as "
+                             f"arXiv:1907.08226 Fig. 1), got {_validate._short(axes)}")
         if np.ndim(self.delta_p) != 1:
             raise ValueError(f"plot needs a 1-D grid of delta_p, got shape {np.shape(self.delta_p)}")
         if ax is None:
             from matplotlib.figure import Figure
 
             ax = Figure(figsize=(7.0, 5.0), layout="constrained").add_subplot()
-        x = 1.0 / np.asarray(self.delta_p, dtype=float)
+        across = (lambda d: 1.0 / d) if axes == "toolkit" else (lambda d: d)  # noqa: E731
+        x = across(np.asarray(self.delta_p, dtype=float))
         order = np.argsort(x)
         x = x[order]
         y = {k: _inverse(np.asarray(v, dtype=float)[order]) for k, v in self.thresholds.items()}
+        drawn = {k: np.isfinite(v) & (v >= y_min) for k, v in y.items()}  # before the fallback below
         if "mmse_jump" in y:  # no jump: the line lies on the information-theoretic one (or 1)
             fallback = y.get("information_theoretic", np.ones_like(x))
             y["mmse_jump"] = np.where(np.isnan(y["mmse_jump"]), fallback, y["mmse_jump"])
@@ -171,19 +193,22 @@ class PhaseDiagram(DataOut, Mapping):
             bands.append((label, lo, up))
         for k in [*reversed(ordered), *(k for k in y if k not in ordered)]:
             name, colour, dash = _STYLE.get(k, (k, None, ":"))
-            ax.plot(x, np.minimum(y[k], top), color=colour, linestyle=dash, linewidth=1.6, label=name)
+            # a legend entry only for a line with a point in view (not wholly nan, e.g. no MMSE
+            # jump in the range, where it is drawn on the information-theoretic line, or below it)
+            ax.plot(x, np.minimum(y[k], top), color=colour, linestyle=dash, linewidth=1.6,
+                    label=name if drawn[k].any() else "_nolegend_")
         ax.set_xlim(x[0], x[-1])
         ax.set_ylim(y_min, top)
-        ax.set_xlabel(r"$1/\Delta_p$ (tensor signal)")
+        ax.set_xlabel(AXES[axes])
         ax.set_ylabel(r"$1/\Delta_2$ (matrix signal)")
         ax.set_title(f"Spiked matrix-tensor model, p = {self.p}")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
         taken = []
-        onset = 1.0 / self.first_order_delta_p
+        onset = across(self.first_order_delta_p)
         if x[0] <= onset <= x[-1]:
             ax.plot([onset], [1.0], "o", color="black", markersize=4)
             taken.append(((onset, 1.0), r"first order for $\Delta_p < {:.3g}$".format(self.first_order_delta_p)))
-        critical = 1.0 / self.critical_delta_p if self.critical_delta_p == self.critical_delta_p else None
+        critical = across(self.critical_delta_p) if self.critical_delta_p == self.critical_delta_p else None
         if self.p >= 4 and critical is not None and x[0] <= critical <= x[-1] and "amp" in y:
             c = critical_point(self.p)
             ax.plot([critical], [1 / float(c.delta2)], "s", color="tab:purple", markersize=4)
@@ -203,8 +228,8 @@ class PhaseDiagram(DataOut, Mapping):
 
 
 
-def _rebuild(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps):
-    return PhaseDiagram(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps)
+def _rebuild(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps, interrupted=False):
+    return PhaseDiagram(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps, interrupted)
 
 
 def _same(a, b) -> bool:
@@ -338,12 +363,19 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
     -------
     PhaseDiagram
         ``d[kind]`` is an array of the shape of ``delta_p``; ``.plot()``/``.save()`` draw it.
-        Interrupting (Ctrl-C) raises ``KeyboardInterrupt`` and leaves nothing half-built.
+        A kind that cannot be computed at a point (no sign change, no convergence, a range its
+        bracketing grid cannot resolve) gives nan there, with one ``UserWarning`` per kind naming
+        the kind, the points and the first error; the other entries and kinds are kept.  Where a
+        kind is undefined by definition (its registered ``undefined``, e.g. ``mmse_jump`` without
+        a jump) the entry is nan without a warning.  Ctrl-C stops the sweep and returns the
+        diagram with what finished (the rest nan), ``interrupted=True`` and a
+        :class:`theory.Interrupted` warning.
 
     Raises
     ------
     ValueError
-        For ``p`` not an integer >= 3, non-positive ``delta_p``, an unknown kind or a bad
+        For ``p`` not an integer >= 3, non-positive ``delta_p``, an unknown kind, ``dps`` above
+        the limit of one of the kinds (``max_dps``, see :func:`theory.threshold`) or a bad
         ``executor``.
 
     Examples
@@ -405,6 +437,11 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
                 _tensor_field(_get_kind(k), base)  # a ValueError saying why the kind refuses the model
             except ValueError as exc:
                 raise ValueError(f"kinds: {exc}") from None
+    limited = {k: _get_kind(k).max_dps for k in chosen if dps is not None and (_get_kind(k).max_dps or dps) < dps}
+    if limited:
+        raise ValueError(f"dps must be at most {min(limited.values())} for "
+                         f"{', '.join(f'kind={k!r}' for k in limited)} (their cost grows steeply with the "
+                         f"precision; theory.threshold), got {dps}; pass kinds= without them")
     flat = grid.reshape(-1)
     channels = (base.tensors, None if base.assumed is None else base.assumed.tensors)
     tasks = [(channels, k, tuple(float(v) for v in flat[i:i + CHUNK]), dps)
@@ -412,18 +449,53 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
     p = base.orders[0] if len(base.orders) == 1 else base.orders
     desc = f"phase diagram p={p}" + ("" if dps is None else f", dps={dps}")
     sweep = _sweep.run(_evaluate, tasks, executor=executor, progress=_show(progress), desc=desc)
-    if sweep.interrupted:
-        raise KeyboardInterrupt
-    out = {}
+    missing = np.nan if dps is None else mpmath.mpf("nan")
+    out, failed = {}, {}
     for k in chosen:
-        parts = [r for t, r in zip(tasks, sweep.results) if t[1] == k]
+        parts = []
+        for t, r in zip(tasks, sweep.results):
+            if t[1] != k:
+                continue
+            if r is None:  # not finished (Ctrl-C)
+                parts.append(np.full(len(t[2]), missing, dtype=float if dps is None else object))
+                continue
+            values, failures = r
+            parts.append(values)
+            failed.setdefault(k, []).extend(failures)
         values = np.concatenate(parts) if parts else np.empty(0, dtype=float if dps is None else object)
         out[k] = values.reshape(grid.shape)
+    for k, failures in failed.items():
+        if failures:
+            _warn_failed(k, failures)
+    if sweep.interrupted:
+        done = sum(r is not None for r in sweep.results)
+        warn_interrupted("phase_diagram", f"{done} of {len(tasks)} tasks ({CHUNK} values of Deltap for one kind "
+                                          f"each) finished, the other entries are nan")
     one = isinstance(p, int)
     nan = float("nan")
     return PhaseDiagram(p=p, delta_p=grid, thresholds=out, first_order_delta_p=first_order_delta_p(p) if one else nan,
                         tensor_recovery_delta_p=tensor_recovery_delta_p(p) if one else nan,
-                        critical_delta_p=float(critical_point(p).delta_p) if one else nan, dps=dps)
+                        critical_delta_p=float(critical_point(p).delta_p) if one else nan, dps=dps,
+                        interrupted=sweep.interrupted)
+
+
+#: What a kind may raise at one point of the grid where it cannot be computed there (no sign
+#: change, no convergence, digits not certified, a range its bracketing grid cannot resolve):
+#: the entry becomes nan with a warning, the other entries and kinds are kept.
+_FAILURES = (ValueError, ArithmeticError)
+
+
+def _warn_failed(kind: str, failures: list) -> None:
+    """One warning for the entries of ``kind`` that could not be computed (nan in the diagram)."""
+    points = [f"{d:.6g}" for d, _ in failures]
+    first = failures[0][1]
+    if len(points) == 1:
+        text = f"at Deltap = {points[0]} ({first}); that entry is nan"
+    else:
+        shown = ", ".join(points[:5]) + (", ..." if len(points) > 5 else "")
+        text = (f"at {len(points)} values of Deltap ({shown}); those entries are nan (at Deltap = {points[0]}: "
+                f"{first})")
+    warnings.warn(f"phase_diagram: kind={kind!r} could not be computed {text}", UserWarning, stacklevel=3)
 
 
 def _accepts(kind, model, check) -> bool:
@@ -437,42 +509,58 @@ def _accepts(kind, model, check) -> bool:
 def _evaluate(task):
     """One task of a sweep: the thresholds of one kind on a chunk of the grid (module level, so
     that a process pool can pickle it).  Channel ``k`` has variance ``s * Delta_k`` at the grid
-    value ``s`` (true and assumed); the shorthand is the model ``{p: 1}``."""
-    from fractions import Fraction
+    value ``s`` (true and assumed); the shorthand is the model ``{p: 1}``.
 
+    Returns ``(values, failures)``: ``failures`` lists ``(s, "Error: message")`` for the entries
+    the kind could not compute (nan); where the kind is undefined (its registered ``undefined``
+    exception, e.g. no MMSE jump) the entry is nan without a failure.
+    """
     from numerics.model import field
-    from theory._model import Model
     from theory._thresholds import _get_kind
 
     (true, assumed), kind, values, dps = task
+    k = _get_kind(kind)
+    failures: list = []
     if dps is None:
         s = _validate.positive_array("delta_p", np.array(values))
-        scaled = lambda channels: {k: s * float(v) for k, v in channels}  # noqa: E731
+        scaled = lambda channels: {q: s * float(v) for q, v in channels}  # noqa: E731
         tensors = field(scaled(true), None if assumed is None else scaled(assumed))
-        with np.errstate(all="ignore"):
-            out = np.array(_get_kind(kind).evaluate_float(tensors), dtype=float)
-        # entries whose variances sit near the ends of the double range (an intermediate over- or
-        # underflowed: nan or 0) are recomputed from the exact inputs, as threshold() does
-        extreme = (s < 1e-290) | (s > 1e290)
-        for i in np.nonzero(extreme & ~(out > 0))[0]:
-            e = Fraction(float(s[i]))
-            exact = lambda channels: {k: e * v for k, v in channels}  # noqa: E731
-            model = Model(tensors=exact(true), assumed=None if assumed is None else Model(tensors=exact(assumed)))
-            try:
-                out[i] = threshold(model=model, kind=kind)
-            except NoJump:
-                out[i] = np.nan
-        return out
+        try:
+            with np.errstate(all="ignore"):
+                out = np.array(k.evaluate_float(tensors), dtype=float)
+            # entries whose variances sit near the ends of the double range (an intermediate over-
+            # or underflowed: nan or 0) are recomputed from the exact inputs, as threshold() does
+            redo = np.nonzero(((s < 1e-290) | (s > 1e290)) & ~(out > 0))[0]
+        except _FAILURES:  # one point failed the vectorised evaluation: each point on its own
+            out = np.full(len(values), np.nan)
+            redo = range(len(values))
+        for i in redo:
+            out[i] = _point(k, true, assumed, values[i], None, failures)
+        return out, failures
     out = np.empty(len(values), dtype=object)
     for i, d in enumerate(values):
-        s = Fraction(d)
-        scaled = lambda channels: {k: s * v for k, v in channels}  # noqa: E731
-        model = Model(tensors=scaled(true), assumed=None if assumed is None else Model(tensors=scaled(assumed)))
-        try:
-            out[i] = threshold(model=model, kind=kind, dps=dps)
-        except NoJump:  # as in float64: nan where the overlap does not jump
-            out[i] = mpmath.mpf("nan")
-    return out
+        out[i] = _point(k, true, assumed, d, dps, failures)
+    return out, failures
+
+
+def _point(k, true, assumed, d: float, dps, failures: list):
+    """The threshold of kind ``k`` at the grid value ``d`` from the exact inputs, or nan (an mpf
+    at ``dps``) where it is undefined or cannot be computed (then noted in ``failures``)."""
+    from fractions import Fraction
+
+    from theory._model import Model
+
+    s = Fraction(d)
+    exact = lambda channels: {q: s * v for q, v in channels}  # noqa: E731
+    model = Model(tensors=exact(true), assumed=None if assumed is None else Model(tensors=exact(assumed)))
+    nan = np.nan if dps is None else mpmath.mpf("nan")
+    try:
+        return threshold(model=model, kind=k.name, dps=dps)
+    except k.undefined or ():  # documented: nan where the threshold does not exist
+        return nan
+    except _FAILURES as exc:
+        failures.append((d, f"{type(exc).__name__}: {exc}"))
+        return nan
 
 
 def _show(progress):

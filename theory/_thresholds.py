@@ -60,6 +60,11 @@ class ThresholdKind:
     undefined : exception class or None
         Raised by ``evaluate_mp`` where the threshold does not exist (documented); float64
         results are nan there, also when recomputed in mpmath after an overflow.
+    max_dps : int or None
+        The largest ``dps=`` the kind accepts, for a kind whose cost grows steeply with the
+        precision (None: up to ``theory._validate.MAX_DPS``); above it :func:`threshold` and
+        :func:`theory.phase_diagram` raise a ValueError naming ``dps`` and the limit, before
+        any work.
     """
 
     name: str
@@ -72,6 +77,14 @@ class ThresholdKind:
     any_channels: bool = False
     bayes_optimal_only: bool = False
     undefined: type | None = None
+    max_dps: int | None = None
+
+
+def check_kind_dps(k: ThresholdKind, dps: int | None) -> None:
+    """A ValueError naming ``dps`` and the kind's limit when ``dps`` exceeds ``k.max_dps``."""
+    if dps is not None and k.max_dps is not None and dps > k.max_dps:
+        raise ValueError(f"dps must be at most {k.max_dps} for kind={k.name!r} (its cost grows steeply with the "
+                         f"precision: about 10-20 s at the limit), got {dps}")
 
 
 def one_channel(tensors, ctx=None) -> tuple:
@@ -273,11 +286,17 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     dps : int, optional
         Decimal digits.  ``None`` computes in float64 and returns a float (or an array);
         an integer returns an ``mpmath.mpf`` correct to ``dps`` digits, certified by agreement
-        of two evaluations 20 digits apart.
+        of two evaluations 20 digits apart.  At most 10,000; kinds whose cost grows steeply with
+        the precision accept less (``max_dps`` of the kind: 1000 for ``"information_theoretic"``
+        and ``"mmse_jump"``, whose scan of small overlaps takes about 10-20 s there).
     full_output : bool
         Return a :class:`ThresholdResult` (value, error estimate, bracket) for scalar input.
+    temperature : float, optional
+        ``kind="langevin"`` only: the temperature ``T`` in ``[0, 1]`` of the Langevin dynamics
+        (default 1, the Bayes-optimal temperature; ``T = 0`` is the gradient-flow threshold).
+        The line is continuous in ``T`` (arXiv:1812.09066; numerics/langevin_line.py).
     **options
-        Kind-specific options (e.g. ``overlaps=`` for ``kind="trivialization"``).
+        Other kind-specific options (e.g. ``overlaps=`` for ``kind="trivialization"``).
 
     Returns
     -------
@@ -286,8 +305,8 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     Raises
     ------
     ValueError
-        For ``p`` not an integer >= 3, ``delta_p`` not positive and finite, ``dps < 1``, an
-        unknown ``kind`` or option.
+        For ``p`` not an integer >= 3, ``delta_p`` not positive and finite, ``dps < 1`` or above
+        the kind's limit, an unknown ``kind`` or option.
     numerics.solvers.PrecisionError
         If the requested digits could not be certified.
 
@@ -301,6 +320,8 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     '0.43425854591066488218653687791174932437521609564087'
     >>> round(theory.threshold(model=theory.Model(tensors={3: 1.0, 4: 2.0})), 12)  # 2/(1 + sqrt(15))
     0.410426192315
+    >>> theory.threshold(3, 1.0, kind="langevin", temperature=0)  # T = 0: the gradient-flow line
+    0.5
     >>> theory.threshold(p=2, delta_p=1.0)
     Traceback (most recent call last):
         ...
@@ -312,6 +333,7 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     """
     k = _get_kind(kind)
     dps = _validate.check_dps(dps)
+    check_kind_dps(k, dps)
     opts = _check_options(k, options)
     if model is not None:
         if p is not _P3 or delta_p is not None:
@@ -324,9 +346,10 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         return ThresholdCurve(p=p, kind=k.name, options=tuple(sorted(opts.items())))
     if dps is None and _validate.is_mp(delta_p):
         dps = _precision.dps_of(delta_p)
+        check_kind_dps(k, dps)
     from numerics.model import field
 
-    if dps is not None or (not isinstance(delta_p, np.ndarray) and np.ndim(delta_p) == 0):
+    if dps is not None or _validate.is_scalar(delta_p):
         return _on_model(k, field({p: _validate.positive_exact("delta_p", delta_p)}), dps, full_output, opts)
     if full_output:
         raise ValueError("full_output=True needs a scalar delta_p")
@@ -512,13 +535,17 @@ def _langevin_temperature(value):
     return float(t)
 
 
-def _langevin_float(tensors, temperature=1.0):
+#: The temperature of ``kind="langevin"`` when none is given: the Bayes-optimal one.
+LANGEVIN_TEMPERATURE = 1.0
+
+
+def _langevin_float(tensors, temperature=LANGEVIN_TEMPERATURE):
     from numerics import langevin_line
 
     return langevin_line.evaluate_float(tensors, temperature)
 
 
-def _langevin_mp(ctx, tensors, temperature=1.0):
+def _langevin_mp(ctx, tensors, temperature=LANGEVIN_TEMPERATURE):
     from numerics import langevin_line
 
     return langevin_line.evaluate_mp(ctx, tensors, temperature)

@@ -194,6 +194,16 @@ def positive_array(name: str, x) -> np.ndarray:
     return float_array(name, x, low=0.0)
 
 
+def is_scalar(x) -> bool:
+    """Whether ``x`` is one number (not a list, tuple or array; a 0-d array is not a scalar
+    either), decided without building an array, so a ragged list is never a numpy error here.
+
+    >>> is_scalar(0.5), is_scalar("0.5"), is_scalar([0.5, [1.0]]), is_scalar(np.float64(1))
+    (True, True, False, True)
+    """
+    return not isinstance(x, (list, tuple, np.ndarray)) and np.ndim(x) == 0
+
+
 def is_mp(x) -> bool:
     """Whether ``x`` is an mpmath real (of any context)."""
     return hasattr(x, "_mpf_")

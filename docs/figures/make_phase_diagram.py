@@ -2,8 +2,10 @@
 
 Writes into docs/figures/:
 
-- ``phase_diagram.png`` / ``phase_diagram.svg``: p = 3, in the style of Fig. 1 of
-  arXiv:1907.08226 and arXiv:1902.00139 (``1/Deltap`` across, ``1/Delta2`` up);
+- ``phase_diagram.png`` / ``phase_diagram.svg``: p = 3, every kind (the Langevin line at
+  T = 1 included), ``1/Deltap`` across and ``1/Delta2`` up (as arXiv:1902.00139, Fig. 1);
+- ``phase_diagram_paper.png`` / ``.svg``: the same diagram with ``Deltap`` across
+  (``plot(axes="paper")``, the layout of arXiv:1907.08226, Fig. 1);
 - ``phase_diagram_p3_to_p6.png`` / ``.svg``: the same for p = 3, 4, 5, 6 side by side;
 - ``phase_diagram_bayes_p3_p4.png`` / ``.svg``: the Bayes-optimal lines of p = 3 and p = 4
   side by side, zoomed on ``1/Delta2`` near 1 where the hard phase of p = 4 lies;
@@ -84,8 +86,12 @@ def state_evolution_figure() -> None:
 
 def main() -> None:
     diagram = theory.phase_diagram(3, progress=True)
+    assert "langevin" in diagram.kinds
     for suffix in ("png", "svg"):
         print("wrote", diagram.save(HERE / f"phase_diagram.{suffix}"))
+    paper = theory.phase_diagram(3, np.linspace(0.15, 6.0, 200), progress=True)
+    for suffix in ("png", "svg"):
+        print("wrote", paper.save(HERE / f"phase_diagram_paper.{suffix}", axes="paper", y_max=3.5))
 
     fig = Figure(figsize=(12.0, 9.0), layout="constrained")
     axes = fig.subplots(2, 2)

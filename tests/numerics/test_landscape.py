@@ -275,3 +275,18 @@ class TestMechanisms:
 
         scan = _L.scan_trivialization(field({3: 1.0}), "all")
         assert pickle.loads(pickle.dumps(scan)) == scan
+
+
+class TestWidthCancellation:
+    def test_digits_lost_by_a_strong_matrix_channel(self):
+        from fractions import Fraction
+
+        from numerics.landscape import width_cancellation
+
+        # xi'(1) = 1/Delta2 + 1/Deltap, xi''(1) - xi'(1) = 1/Deltap (p = 3): log10(1 + Deltap/Delta2)
+        assert width_cancellation(matrix_tensor(3, 1e-300, 1.0)) == pytest.approx(300.0, abs=1e-12)
+        exact = width_cancellation(field({2: Fraction(1, 10**300), 3: Fraction(1)}))
+        assert 300 <= exact <= 300.7  # from bit lengths: at most one binary digit above
+        many = width_cancellation(matrix_tensor(3, np.array([1e-10, 1.0]), 1.0))
+        np.testing.assert_allclose(many, np.log10(1 + 1 / np.array([1e-10, 1.0])), rtol=1e-14)
+        assert width_cancellation(field({2: Fraction(1)})) == float("inf")  # no tensor channel

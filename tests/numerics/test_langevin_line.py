@@ -190,3 +190,16 @@ class TestAgingStateAgainstDMFT:
     def test_aging_state_refuses_a_stable_paramagnet(self):
         with pytest.raises(ValueError, match="delta2"):
             L.aging_state(field({3: 1.0}), 1.2, 1.0)
+
+
+class TestPlateauBeyondTheGrid:
+    """The marginal plateau outside the q grid [1e-9, 1 - 1e-9] (issue 18 item 4)."""
+
+    def test_aging_state_at_a_tiny_temperature(self):
+        # (1 - q)^2 xi''(q) = T^2 with xi''(1) = 1/Delta2 + 2/Deltap = 4: 1 - q = T/2 to first order
+        q, _ = L.aging_state(field({3: 1.0}), 0.5, 1e-10)
+        assert 1 - q == pytest.approx(0.5e-10, rel=1e-5)
+
+    def test_threshold_at_a_tiny_temperature_is_not_ambiguous(self):
+        line = L.threshold(field({3: 1.0}), 1e-10)
+        assert line.branch == "aging" and line.delta2 == pytest.approx(0.5, abs=1e-10)

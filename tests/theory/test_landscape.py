@@ -361,3 +361,49 @@ class TestContractInputs:
     def test_huge_mu_is_refused_not_overflow(self):
         with pytest.raises(ValueError, match="float64 cannot resolve"):
             theory.complexity(0.3, p=3, delta2=0.5, delta_p=1.0, mu=-1e300, energy=-1.0)
+
+
+class TestComplexityStrongMatrixChannel:
+    """Issue 18 item 4: complexity(0.0, p=3, delta2=1e-300, delta_p=1.0) raised ZeroDivisionError
+    (xi''(1) - xi'(1) cancelled to 0 at 17 + 10 digits)."""
+
+    @staticmethod
+    def _at_zero(delta2, delta_p, dps=40):
+        # by hand: g'(0) = 0 for orders >= 2, so the maximiser over mu sits in the bulk and
+        # Sigma(0) = log(xi''(1)/xi'(1))/2 = log1p(Delta2/(Deltap + Delta2))/2 (p = 3); Delta2 -> inf
+        # gives log(2)/2, the pure 3-spin (the doctest)
+        ctx = mpmath.mp.clone()
+        ctx.dps = dps
+        from fractions import Fraction
+
+        d2, dp = (ctx.mpf(x.numerator) / x.denominator for x in (Fraction(delta2), Fraction(delta_p)))
+        return ctx.log1p(d2 / (dp + d2)) / 2
+
+    @pytest.mark.parametrize("delta2", [1e-300, 1e-200, 1e-20, 1e-16])
+    def test_float64_at_zero_overlap(self, delta2):
+        got = theory.complexity(0.0, p=3, delta2=delta2, delta_p=1.0)
+        assert got == pytest.approx(float(self._at_zero(delta2, 1.0)), rel=1e-15, abs=0)
+
+    @pytest.mark.parametrize("delta2", ["1e-300", "1e-1000", "3e-40"])
+    def test_certified_digits_at_zero_overlap(self, delta2):
+        from fractions import Fraction
+
+        got = theory.complexity(0.0, p=3, delta2=delta2, delta_p=1.0, dps=30)
+        expected = self._at_zero(Fraction(delta2), 1.0, dps=60)
+        assert abs(got - expected) <= abs(expected) * mpmath.mpf(10) ** -29
+
+    def test_a_value_below_the_double_range_asks_for_dps(self):
+        with pytest.raises(ValueError, match="outside the float64 range.*pass dps="):
+            theory.complexity(0.0, p=3, delta2="1e-1000", delta_p=1.0)
+
+    def test_array_mixing_ordinary_and_extreme_channels(self):
+        out = theory.complexity([0.0, 0.5], p=3, delta2=np.array([[1e-300], [1.0]]), delta_p=1.0)
+        assert out[0, 0] == pytest.approx(5e-301, rel=1e-15)
+        assert out[1, 0] == pytest.approx(float(self._at_zero(1.0, 1.0)), rel=1e-13)
+        assert np.isfinite(out).all()
+
+    @pytest.mark.parametrize("fn", [lambda: theory.complexity(0.0, model=theory.Model(delta2=1.0)),
+                                    lambda: theory.complexity(0.0, model=theory.Model(delta2=1.0), dps=20)])
+    def test_matrix_channel_alone_is_a_value_error(self, fn):
+        with pytest.raises(ValueError, match="without a tensor channel"):
+            fn()

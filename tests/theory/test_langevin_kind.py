@@ -4,6 +4,8 @@ import math
 
 import mpmath
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import theory
 
@@ -38,3 +40,54 @@ def test_certified_digits_agree_with_float():
 def test_temperature_outside_zero_one_is_refused(bad):
     with pytest.raises(ValueError, match="temperature"):
         theory.threshold(3, 1.0, kind="langevin", temperature=bad)
+
+
+def _gradient_flow(delta_p):
+    """The T = 0 line, the gradient-flow threshold 2/(1 + sqrt(1 + 8/Deltap)) at p = 3 (closed form)."""
+    return 2 / (1 + math.sqrt(1 + 8 / delta_p))
+
+
+@pytest.mark.parametrize("temperature", [1e-300, 1e-100, 1e-10, 1e-8, 1e-4])
+def test_tiny_temperature_tends_to_the_zero_temperature_line(temperature):
+    # issue 18 item 4: T = 1e-10 raised AmbiguousPlateau (the plateau 1 - T Delta2 lay beyond the
+    # q grid) although T = 0 gives 0.5; the line is linear in T there, with slope below 1
+    got = theory.threshold(3, 1.0, kind="langevin", temperature=temperature)
+    assert 0 <= got - 0.5 <= temperature + 1e-15
+
+
+def test_temperature_near_one_with_the_plateau_near_zero():
+    # T = 1 - 1e-10 at Deltap = 2.5: the plateau 1 - T Delta2 ~ 5e-10 lies below the q grid's 1e-9
+    got = theory.threshold(3, 2.5, kind="langevin", temperature=1 - 1e-10)
+    assert got == pytest.approx(1.0, abs=1e-9)
+
+
+@given(temperature=st.floats(0, 1), step=st.floats(0, 1e-2), delta_p=st.floats(0.3, 8.0))
+@example(temperature=0.0, step=1e-10, delta_p=1.0)
+@example(temperature=1 - 1e-6, step=1e-6, delta_p=2.0)  # the steepest place: f(1) - f(1 - h) ~ sqrt(h/2)
+@example(temperature=1 - 1e-10, step=1e-10, delta_p=2.5)
+def test_continuous_in_temperature(temperature, step, delta_p):
+    """|f(T + h) - f(T)| <= sqrt(h) on [0, 1] (Hoelder 1/2: at Deltap = 2 and T -> 1 the line has a
+    square-root end, f(1) - f(1 - h) -> sqrt(h/2)), and f(T) -> f(0), the gradient-flow line, with
+    slope below 1 as T -> 0."""
+    upper = min(temperature + step, 1.0)
+    a = theory.threshold(3, delta_p, kind="langevin", temperature=temperature)
+    b = theory.threshold(3, delta_p, kind="langevin", temperature=upper)
+    assert abs(b - a) <= math.sqrt(upper - temperature) + 1e-12
+    if temperature <= 1e-2:
+        assert abs(a - _gradient_flow(delta_p)) <= temperature + 1e-12
+
+
+@pytest.mark.parametrize("delta_p", [1e-300, 1e-200, 1e-30, 1e-13])
+def test_strong_tensor_channel_below_the_old_grid(delta_p):
+    # the threshold ~ sqrt(Deltap/2) lies below the Delta2 grid's 1e-12: the grid now extends
+    # down to half the gradient-flow threshold, the root is solved to relative precision
+    assert theory.threshold(3, delta_p, kind="langevin") == pytest.approx(math.sqrt(delta_p / 2), rel=1e-14)
+    gf = theory.threshold(3, delta_p, kind="langevin", temperature=0)
+    assert gf == pytest.approx(_gradient_flow(delta_p), rel=1e-14)
+
+
+def test_strong_tensor_channel_certified():
+    got = theory.threshold(3, "1e-300", kind="langevin", dps=30)
+    with mpmath.workdps(50):
+        expected = mpmath.sqrt(mpmath.mpf("1e-300") / 2)
+        assert abs(got - expected) <= expected * mpmath.mpf(10) ** -29

@@ -138,3 +138,36 @@ class TestFloatRange:
         f = field_module.field({2: np.array([5e-324, 0.5, 1.7e308]), 3: 1.0})
         assert np.isnan(f.xi(0.5)[0]) and np.isnan(f.xi(0.5)[2])
         assert f.xi(0.5)[1] == pytest.approx(0.25 + 1 / 24, rel=1e-15)
+
+
+class TestModelPolynomialInput:
+    """Issue 18 item 4: ``Model.xi(nan)`` returned nan; its input is now checked."""
+
+    @pytest.mark.parametrize("q", [float("nan"), float("inf"), -float("inf"), [0.5, float("nan")]])
+    def test_non_finite_q_is_refused(self, q):
+        with pytest.raises(ValueError, match="^q must be finite"):
+            Model(tensors={3: 1.0}).xi(q)
+
+    @pytest.mark.parametrize("q", [True, "half", [0.5, [1.0]]])
+    def test_q_not_a_number_is_refused(self, q):
+        with pytest.raises(ValueError, match="^q must be a real number"):
+            Model(delta2=0.5, tensors={3: 1.0}).g(q)
+
+    @pytest.mark.parametrize("k", [-1, 0.5, True, "2"])
+    def test_k_must_be_a_derivative_order(self, k):
+        with pytest.raises(ValueError, match="^k must be an integer >= 0"):
+            Model(tensors={3: 1.0}).xi(0.5, k)
+
+    def test_mpmath_evaluation_checks_q_and_takes_exact_input(self):
+        ctx = mpmath.MPContext()
+        ctx.dps = 40
+        model = Model(delta2=0.5, tensors={3: 1.0})
+        with pytest.raises(ValueError, match="^q must be a finite number"):
+            model.xi(mpmath.mpf("nan"), 0, ctx)
+        # xi(q) = q^2 + q^3/3 by hand; "0.1" is one tenth exactly
+        assert ctx.almosteq(model.xi("0.1", 0, ctx), ctx.mpf(1) / 100 + ctx.mpf(1) / 3000, rel_eps=ctx.mpf(10) ** -39)
+
+    def test_float_values_and_polynomial_attributes_are_unchanged(self):
+        model = Model(delta2=0.5, tensors={3: 1.0})
+        np.testing.assert_array_equal(model.xi([0.0, 1.0], 1), model.field.xi(np.array([0.0, 1.0]), 1))
+        assert model.xi.terms == model.field.xi.terms and model.g.exact

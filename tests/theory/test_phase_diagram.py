@@ -245,3 +245,243 @@ class TestPhaseDiagramInputs:
         d = theory.phase_diagram(3, delta_p, kinds=["gradient_flow", "ml_amp"], progress=False)
         assert d["gradient_flow"][0] == pytest.approx(expected, rel=1e-14)
         assert np.isfinite(d["ml_amp"]).all() and (d["ml_amp"] > 0).all()
+
+
+def _gradient_flow_closed_form(p, delta_p) -> float:
+    """2/(1 + sqrt(1 + 4 (p - 1)/Deltap)) in mpmath at 30 digits (independent of the kernels)."""
+    ctx = mpmath.mp.clone()
+    ctx.dps = 30
+    return float(2 / (1 + ctx.sqrt(1 + 4 * (p - 1) / ctx.mpf(delta_p))))
+
+
+@pytest.fixture
+def flaky_kind(monkeypatch):
+    """A registered kind that raises ConvergenceError for Deltap > 2 (and is the gradient-flow
+    line elsewhere): a kind that cannot be computed at some points of a grid."""
+    from numerics.solvers import ConvergenceError
+    from theory import _thresholds
+
+    gf = _thresholds._KINDS["gradient_flow"]
+
+    def check(delta_p):
+        if np.any(np.asarray(delta_p, dtype=float) > 2):
+            raise ConvergenceError("flaky: no sign change above Deltap = 2")
+
+    def evaluate_float(tensors):
+        check(tensors.value(3))
+        return gf.evaluate_float(tensors)
+
+    def evaluate_mp(ctx, tensors):
+        check(float(tensors.variances[3]))
+        return gf.evaluate_mp(ctx, tensors)
+
+    kind = _thresholds.ThresholdKind("flaky", "test kind", evaluate_float, evaluate_mp, any_channels=True)
+    monkeypatch.setitem(_thresholds._KINDS, "flaky", kind)
+    return kind
+
+
+class TestPhaseDiagramKeepsWhatItCan:
+    """Issue 18 item 3: a kind that cannot be computed at a point is nan there, with one warning
+    naming the kind and the point; the other entries and kinds are kept."""
+
+    def test_the_issue_grid_keeps_every_kind(self):
+        # phase_diagram(3, [1e-300, 1.0]) lost the whole diagram (the Langevin line raised
+        # ConvergenceError below its Delta2 grid); now the Langevin line is computed there and the
+        # one kind that cannot be (trivialization: its float64 scan needs variances in
+        # [1e-250, 1e250]) is nan at 1e-300 with one warning naming it and the point
+        with pytest.warns(UserWarning) as caught:
+            d = theory.phase_diagram(3, [1e-300, 1.0], progress=False)
+        assert set(d) == set(theory.kinds())
+        failed = [str(w.message) for w in caught if "could not be computed" in str(w.message)]
+        assert len(failed) == 1 and "kind='trivialization'" in failed[0] and "Deltap = 1e-300" in failed[0]
+        assert np.isnan(d["trivialization"][0]) and np.isfinite(d["trivialization"][1])
+        # gradient flow: the closed form; Langevin at T = 1: sqrt(Deltap/2) below Deltap = 2 (by hand)
+        assert d["gradient_flow"][0] == pytest.approx(_gradient_flow_closed_form(3, 1e-300), rel=1e-14)
+        np.testing.assert_allclose(d["langevin"], np.sqrt(np.array([1e-300, 1.0]) / 2), rtol=1e-13)
+        for k in d:
+            assert np.isfinite(d[k][1]), k
+
+    @pytest.mark.parametrize("dps", [None, 20])
+    def test_failing_points_are_nan_with_one_warning(self, flaky_kind, dps):
+        grid = [0.5, 1.0, 3.0, 4.0, 1.5]
+        with pytest.warns(UserWarning, match=r"kind='flaky' could not be computed at 2 values of Deltap \(3, 4\)"
+                                             r".*ConvergenceError: flaky") as caught:
+            d = theory.phase_diagram(3, grid, kinds=["gradient_flow", "flaky"], dps=dps, progress=False)
+        assert len([w for w in caught if "could not be computed" in str(w.message)]) == 1
+        nan = [bool(mpmath.isnan(v)) for v in d["flaky"]]
+        assert nan == [False, False, True, True, False]
+        for i in (0, 1, 4):
+            assert float(d["flaky"][i]) == pytest.approx(_gradient_flow_closed_form(3, grid[i]), rel=1e-14)
+        for i, dp in enumerate(grid):
+            assert float(d["gradient_flow"][i]) == pytest.approx(_gradient_flow_closed_form(3, dp), rel=1e-14)
+
+    def test_on_an_executor_as_serially(self, flaky_kind):
+        import concurrent.futures as cf
+
+        grid = np.linspace(0.5, 4.0, 60)  # three tasks of CHUNK = 25 points
+        with pytest.warns(UserWarning, match="kind='flaky'"):
+            serial = theory.phase_diagram(3, grid, kinds=["flaky"], progress=False)
+        with cf.ThreadPoolExecutor(2) as pool, pytest.warns(UserWarning, match="kind='flaky'"):
+            parallel = theory.phase_diagram(3, grid, kinds=["flaky"], executor=pool, progress=False)
+        assert parallel == serial
+        assert np.array_equal(np.isnan(serial["flaky"]), grid > 2)
+
+    def test_undefined_is_nan_without_a_warning(self):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            d = theory.phase_diagram(4, [0.25, 0.5], kinds=["mmse_jump"], progress=False)
+        assert np.isfinite(d["mmse_jump"][0]) and np.isnan(d["mmse_jump"][1])
+
+
+class TestPhaseDiagramInterrupted:
+    """The Ctrl-C contract (theory/_interrupt.py): the diagram with what finished, nan elsewhere."""
+
+    def test_keyboard_interrupt_returns_what_finished(self, monkeypatch):
+        from theory import _phase_diagram
+
+        real = _phase_diagram._evaluate
+        calls = []
+
+        def evaluate(task):
+            calls.append(task)
+            if len(calls) == 3:
+                raise KeyboardInterrupt
+            return real(task)
+
+        monkeypatch.setattr(_phase_diagram, "_evaluate", evaluate)
+        grid = np.linspace(0.5, 4.0, 30)  # tasks: (gf, 25), (gf, 5), (ml_amp, 25), (ml_amp, 5)
+        with pytest.warns(theory.Interrupted, match="phase_diagram interrupted.*2 of 4 tasks"):
+            d = theory.phase_diagram(3, grid, kinds=["gradient_flow", "ml_amp"], progress=False)
+        assert d.interrupted and "interrupted=True" in repr(d)
+        assert np.isfinite(d["gradient_flow"]).all() and np.isnan(d["ml_amp"]).all()
+        assert len(calls) == 3  # the sweep stopped at the interrupt
+        complete = theory.phase_diagram(3, grid, kinds=["gradient_flow", "ml_amp"], progress=False)
+        assert not complete.interrupted and complete != d
+        np.testing.assert_array_equal(d["gradient_flow"], complete["gradient_flow"])
+
+    def test_interrupted_survives_pickling(self, monkeypatch):
+        import pickle
+
+        from theory import _phase_diagram
+
+        def evaluate(task):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_phase_diagram, "_evaluate", evaluate)
+        with pytest.warns(theory.Interrupted, match="0 of 1 tasks"):
+            d = theory.phase_diagram(3, [1.0], kinds=["gradient_flow"], dps=10, progress=False)
+        assert d.interrupted and mpmath.isnan(d["gradient_flow"][0])
+        assert pickle.loads(pickle.dumps(d)) == d
+
+    def test_real_sigint_to_a_subprocess(self, tmp_path):
+        """SIGINT during the second task of a sweep in a child process: it returns the diagram."""
+        import os
+        import signal
+        import subprocess
+        import sys
+
+        script = tmp_path / "child.py"
+        script.write_text(
+            "import sys, time, warnings\n"
+            "import numpy as np\n"
+            "import theory\n"
+            "from theory import _phase_diagram\n"
+            "real, calls = _phase_diagram._evaluate, []\n"
+            "def evaluate(task):\n"
+            "    calls.append(task)\n"
+            "    if len(calls) == 2:\n"
+            "        print('ready', flush=True)\n"
+            "        time.sleep(60)\n"
+            "    return real(task)\n"
+            "_phase_diagram._evaluate = evaluate\n"
+            "with warnings.catch_warnings(record=True) as caught:\n"
+            "    warnings.simplefilter('always')\n"
+            "    d = theory.phase_diagram(3, np.linspace(0.5, 4.0, 30), kinds=['gradient_flow', 'ml_amp'],\n"
+            "                             progress=False)\n"
+            "print(d.interrupted, int(np.isfinite(d['gradient_flow']).sum()), int(np.isnan(d['ml_amp']).sum()),\n"
+            "      [type(w.message).__name__ for w in caught], flush=True)\n")
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        child = subprocess.Popen([sys.executable, str(script)], cwd=root, stdout=subprocess.PIPE, text=True,
+                                 env={**os.environ, "PYTHONPATH": root})
+        try:
+            assert child.stdout.readline().strip() == "ready"
+            child.send_signal(signal.SIGINT)
+            out, _ = child.communicate(timeout=60)
+        finally:
+            child.kill()
+        assert child.returncode == 0
+        assert out.strip() == "True 25 30 ['Interrupted']"
+
+
+class TestPhaseDiagramPlotAxes:
+    """Issue 18 item 9: ``plot(axes="paper")`` (Deltap across, arXiv:1907.08226 Fig. 1), the
+    Langevin line's temperature in the legend, no legend entry without a drawn line."""
+
+    GRID = np.array([0.5, 1.0, 2.0, 4.0])
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def diagram(cls):
+        return theory.phase_diagram(3, cls.GRID, kinds=["gradient_flow", "ml_amp", "langevin"], progress=False)
+
+    @staticmethod
+    def _line(ax, label):
+        (line,) = [ln for ln in ax.get_lines() if ln.get_label() == label]
+        return np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
+
+    def test_toolkit_axes_put_the_inverse_across(self, diagram):
+        ax = diagram.plot()
+        x, y = self._line(ax, "gradient flow")
+        np.testing.assert_allclose(x, np.sort(1 / self.GRID), rtol=1e-15)
+        # 1/Delta2 with Delta2 = 2/(1 + sqrt(1 + 8/Deltap)) (closed form), in the order of x
+        expected = (1 + np.sqrt(1 + 8 / self.GRID)) / 2
+        np.testing.assert_allclose(y, expected[np.argsort(1 / self.GRID)], rtol=1e-12)
+        assert ax.get_xlabel().startswith(r"$1/\Delta_p$")
+
+    def test_paper_axes_put_delta_p_across(self, diagram):
+        ax = diagram.plot(axes="paper")
+        x, y = self._line(ax, "gradient flow")
+        np.testing.assert_allclose(x, self.GRID, rtol=0)
+        np.testing.assert_allclose(y, (1 + np.sqrt(1 + 8 / self.GRID)) / 2, rtol=1e-12)
+        assert ax.get_xlabel().startswith(r"$\Delta_p$") and ax.get_ylabel().startswith(r"$1/\Delta_2$")
+        assert ax.get_xlim() == (0.5, 4.0)
+        # the first-order onset (Deltap = 1 for p = 3) is marked at Deltap itself
+        marks = [ln for ln in ax.get_lines() if ln.get_marker() == "o"]
+        assert [float(m.get_xdata()[0]) for m in marks] == [pytest.approx(1.0)]
+
+    def test_bad_axes(self, diagram):
+        with pytest.raises(ValueError, match="^axes must be 'toolkit'.*or 'paper'"):
+            diagram.plot(axes="inverse")
+
+    def test_langevin_legend_names_its_temperature(self, diagram):
+        labels = [t.get_text() for t in diagram.plot().get_legend().get_texts()]
+        assert "Langevin dynamics, T = 1" in labels
+        x, y = self._line(diagram.plot(), "Langevin dynamics, T = 1")
+        # Deltap < 2 at p = 3: Delta2 = sqrt(Deltap/2) (by hand, test_langevin_kind.py); 1 from 2 on
+        expected = np.where(self.GRID < 2, np.sqrt(self.GRID / 2), 1.0)
+        np.testing.assert_allclose(y, 1 / expected[np.argsort(1 / self.GRID)], rtol=1e-12)
+
+    def test_no_legend_entry_without_a_drawn_line(self, flaky_kind):
+        with pytest.warns(UserWarning, match="kind='flaky'"):
+            d = theory.phase_diagram(3, [3.0, 4.0], kinds=["gradient_flow", "flaky"], progress=False)
+        assert np.isnan(d["flaky"]).all()
+        labels = [t.get_text() for t in d.plot().get_legend().get_texts()]
+        assert labels == ["gradient flow"]
+        # a line wholly below a zoomed view has no entry either: at Deltap = 3, 4 the ML-AMP line
+        # 1/Delta2 = 1/2 + sqrt(1/4 + 1/Deltap) (arXiv:1902.00139) is below 1.3, the GF line above
+        with pytest.warns(UserWarning, match="kind='flaky'"):
+            both = theory.phase_diagram(3, [3.0, 4.0], kinds=["gradient_flow", "ml_amp", "flaky"], progress=False)
+        assert [t.get_text() for t in both.plot(y_min=1.3, y_max=3.0).get_legend().get_texts()] == ["gradient flow"]
+
+
+def test_no_mmse_jump_entry_where_the_overlap_never_jumps():
+    # p = 4 beyond the critical point (1/Deltap < 3.36, critical_point(4)): mmse_jump is nan
+    # throughout and is drawn on the information-theoretic line, without a legend entry
+    d = theory.phase_diagram(4, [0.5, 1.0], kinds=["amp", "mmse_jump", "information_theoretic"], progress=False)
+    assert np.isnan(d["mmse_jump"]).all()
+    labels = [t.get_text() for t in d.plot().get_legend().get_texts()]
+    assert "MMSE jump (first order)" not in labels and "information-theoretic" in labels
+    jump = theory.phase_diagram(4, [0.25, 0.5], kinds=["amp", "mmse_jump"], progress=False)
+    assert "MMSE jump (first order)" in [t.get_text() for t in jump.plot().get_legend().get_texts()]

@@ -198,3 +198,74 @@ class TestFloatGridKinds:
         dp = ctx.mpf(10) ** -400
         expected = 2 / (1 + ctx.sqrt(1 + 8 / dp))
         assert theory.threshold(3, "1e-400") == pytest.approx(float(expected), rel=1e-15)
+
+
+RAGGED = [[1.0, 2.0], [1.0]]
+
+
+class TestRaggedDeltaP:
+    """Issue 18 item 4: a ragged ``delta_p`` list gave numpy's "inhomogeneous shape" message."""
+
+    @pytest.mark.parametrize("call", [
+        lambda: theory.threshold(3, RAGGED),
+        lambda: theory.threshold(3, RAGGED, kind="amp"),
+        lambda: theory.threshold(3)(RAGGED),
+        lambda: theory.phase_diagram(3, RAGGED, progress=False),
+        lambda: theory.complexity(0.0, p=3, delta2=1.0, delta_p=RAGGED),
+        lambda: theory.complexity_of_minima(0.0, p=3, delta2=1.0, delta_p=RAGGED),
+        lambda: theory.threshold_energy(p=3, delta2=1.0, delta_p=RAGGED),
+    ])
+    def test_names_delta_p(self, call):
+        with pytest.raises(ValueError, match="^delta_p must be a real number or a rectangular array"):
+            call()
+
+    def test_ragged_delta2_names_delta2(self):
+        with pytest.raises(ValueError, match="^delta2 must be a real number or a rectangular array"):
+            theory.complexity(0.0, p=3, delta2=RAGGED, delta_p=1.0)
+
+    def test_zero_dimensional_arrays_stay_scalars_in_the_landscape(self):
+        # Sigma(0) = log1p(Delta2/(Deltap + Delta2))/2 (by hand, test_landscape.py): log(4/3)/2
+        got = theory.complexity(0.0, p=3, delta2=np.array(1.0), delta_p=np.array(2.0))
+        assert isinstance(got, float) and got == pytest.approx(np.log(4 / 3) / 2, rel=1e-14)
+        assert theory.hessian(p=3, delta2=np.array(0.5), delta_p=1.0, m=0.3, mu=2.0).s > 0
+
+    def test_tuples_and_lists_are_still_arrays(self):
+        # 2/(1 + sqrt(1 + 8/Deltap)) by hand: 0.5 at Deltap = 1
+        np.testing.assert_allclose(theory.threshold(3, (1.0, 1.0)), [0.5, 0.5], rtol=1e-15)
+        assert theory.threshold(3, "1.0") == 0.5
+
+
+class TestPrecisionLimitOfAKind:
+    """Issue 18 item 4: threshold(3, "0.5", kind="information_theoretic", dps=1000) ran for minutes
+    (10 s here; the scan of small overlaps costs ~dps**2.6): above MAX_SCAN_DPS it is refused."""
+
+    @pytest.mark.parametrize("kind", ["information_theoretic", "mmse_jump"])
+    def test_refused_above_the_limit_before_any_work(self, kind):
+        import time
+
+        from numerics.message_passing import MAX_SCAN_DPS
+
+        assert MAX_SCAN_DPS == 1000
+        start = time.perf_counter()
+        with pytest.raises(ValueError, match=rf"^dps must be at most 1000 for kind='{kind}'.*got 1001$"):
+            theory.threshold(3, "0.5", kind=kind, dps=1001)
+        assert time.perf_counter() - start < 1.0
+
+    def test_a_high_precision_mpf_input_is_refused(self):
+        ctx = mpmath.MPContext()
+        ctx.dps = 1200  # an mpf carries the precision of its context: dps=1200 is asked for
+        value = ctx.mpf(1) / 2
+        with pytest.raises(ValueError, match="dps must be at most 1000 for kind='information_theoretic'"):
+            theory.threshold(3, value, kind="information_theoretic")
+
+    def test_other_kinds_keep_the_global_limit(self):
+        # the gradient-flow closed form 2/(1 + sqrt(1 + 8/Deltap)) at 1500 digits
+        value = theory.threshold(3, "0.5", dps=1500)
+        with mpmath.workdps(1510):
+            assert abs(value - 2 / (1 + mpmath.sqrt(17))) < mpmath.mpf(10) ** -1499
+
+    def test_phase_diagram_refuses_up_front(self):
+        with pytest.raises(ValueError, match="^dps must be at most 1000 for kind='mmse_jump', kind='information_theoretic'.*kinds="):
+            theory.phase_diagram(3, [0.5], dps=1001, progress=False)
+        d = theory.phase_diagram(3, [0.5], kinds=["gradient_flow"], dps=1001, progress=False)
+        assert d.dps == 1001
