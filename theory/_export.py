@@ -23,7 +23,7 @@ two methods, and nothing in this module changes:
 
 :func:`table` calls ``obj.table()`` and :func:`plot` calls ``obj._draw(ax)`` when the object's
 class defines them, and only otherwise falls back to the builders and drawers kept here for
-the result types not yet moved onto the base (``PhaseDiagram``, ``GradientFlowResult``,
+the result types not yet moved onto the base (``GradientFlowResult``,
 ``DynamicsThreshold``; the engine design, section 7 item 2, moves those into the classes).
 The helpers a ``table()`` or ``_draw`` builds on stay here: :class:`Table`, the vocabulary
 :data:`QUANTITIES`, ``_meta`` (descriptions), ``_attrs`` (the parameters, ``dps`` and version),
@@ -251,16 +251,6 @@ def _plain_attr(value):
 
 # -- builders of the result types not yet moved (each moves into its class's table()) ----
 
-def _phase_diagram(d) -> Table:
-    delta_p = _floats(d.delta_p)
-    data = {f"delta2_{kind}": _floats(values) for kind, values in d.thresholds.items()}
-    attrs = _attrs(d, "first_order_delta_p", "tensor_recovery_delta_p", "critical_delta_p", dps=d.dps,
-                   what="phase diagram", kinds=",".join(d.thresholds))
-    attrs.pop("delta_p", None)
-    meta = _meta("delta_p", **{f"delta2_{kind}": threshold_quantity(kind) for kind in d.thresholds})
-    return Table("delta_p", delta_p, data, attrs, meta)
-
-
 def _gradient_flow(r) -> Table:
     data = {"m": np.asarray(r.m, float), "mu": np.asarray(r.mu, float), "energy": np.asarray(r.energy, float),
             "c_lag": np.asarray(r.c_lag, float)}
@@ -299,7 +289,6 @@ def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> T
 #: The builders of the result types not yet moved onto :class:`theory._results.Result`
 #: (each moves into its class as ``table()``, and leaves this dictionary).
 _BUILDERS = {
-    "PhaseDiagram": _phase_diagram,
     "GradientFlowResult": _gradient_flow,
     "DynamicsThreshold": _dynamics_threshold,
 }
@@ -599,8 +588,6 @@ def plot(obj, ax=None):
         out = own(ax)
         return ax if out is None else out
     name = type(obj).__name__
-    if name == "PhaseDiagram":
-        return obj.plot(ax=ax)
     if isinstance(obj, Table) and obj.dim == "m":
         return _plot_complexity_table(obj, ax)
     drawers = {"GradientFlowResult": _plot_gradient_flow, "DynamicsThreshold": _plot_dynamics_threshold}

@@ -114,24 +114,19 @@ class PhaseDiagram(DataOut, Mapping):
     def __len__(self) -> int:
         return len(self.thresholds)
 
-    def __eq__(self, other) -> bool:
-        if not isinstance(other, PhaseDiagram):
-            return NotImplemented
-        same = ((self.p, tuple(self.thresholds), self.dps, self.interrupted)
-                == (other.p, tuple(other.thresholds), other.dps, other.interrupted))
-        scalars = [(self.first_order_delta_p, other.first_order_delta_p),
-                   (self.tensor_recovery_delta_p, other.tensor_recovery_delta_p),
-                   (self.critical_delta_p, other.critical_delta_p)]
-        return (same and all(a == b or (a != a and b != b) for a, b in scalars)
-                and _same(self.delta_p, other.delta_p)
-                and all(_same(self.thresholds[k], other.thresholds[k]) for k in self.thresholds))
+    def table(self):
+        """The diagram as a :class:`theory._export.Table`: ``Delta2`` of each kind along ``Deltap``."""
+        from theory import _export as E
 
-    __hash__ = None  # arrays inside
+        data = {f"delta2_{kind}": E._floats(values) for kind, values in self.thresholds.items()}
+        attrs = E._attrs(self, "first_order_delta_p", "tensor_recovery_delta_p", "critical_delta_p", "interrupted",
+                         dps=self.dps, what="phase diagram", kinds=",".join(self.thresholds))
+        attrs.pop("delta_p", None)
+        meta = E._meta("delta_p", **{f"delta2_{kind}": E.threshold_quantity(kind) for kind in self.thresholds})
+        return E.Table("delta_p", E._floats(self.delta_p), data, attrs, meta)
 
-    def __reduce__(self):
-        return (_rebuild, (self.p, np.array(self.delta_p), {k: np.array(v) for k, v in self.thresholds.items()},
-                           self.first_order_delta_p, self.tensor_recovery_delta_p, self.critical_delta_p, self.dps,
-                           self.interrupted))
+    def _draw(self, ax):
+        return self.plot(ax=ax)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -226,19 +221,6 @@ class PhaseDiagram(DataOut, Mapping):
         ax.figure.savefig(path, dpi=150)
         return path
 
-
-
-def _rebuild(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps, interrupted=False):
-    return PhaseDiagram(p, delta_p, thresholds, first_order, tensor_recovery, critical, dps, interrupted)
-
-
-def _same(a, b) -> bool:
-    a, b = np.asarray(a), np.asarray(b)
-    if a.shape != b.shape:
-        return False
-    if a.dtype == object or b.dtype == object:
-        return all(x == y or (x != x and y != y) for x, y in zip(a.ravel(), b.ravel()))
-    return bool(np.array_equal(a, b, equal_nan=True))
 
 
 def _renderer(fig):

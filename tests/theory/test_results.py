@@ -283,7 +283,6 @@ class TestNewTables:
 NOT_YET_MOVED = {
     "GradientFlowResult",  # theory/_dynamics.py: _eq_fields; _export._gradient_flow, _plot_gradient_flow
     "DynamicsThreshold",   # theory/_dynamics.py: __eq__; _export._dynamics_threshold, _plot_dynamics_threshold
-    "PhaseDiagram",        # theory/_phase_diagram.py: __eq__, _same, __reduce__, _rebuild; _export._phase_diagram
     "ThresholdResult",     # theory/_thresholds.py: __reduce__, _rebuild, _pickled, _unpickled; no table yet
     "HessianSpectrum",     # theory/_hessian.py: dataclass eq; no table yet
 }
