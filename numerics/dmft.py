@@ -424,6 +424,7 @@ def integrate(field: Field, m0: float, t_max: float, dt: float, *, temperature: 
         out = integrate_growing(model, m0, t_max, dt, temperature=temperature, history=history,
                                 keep_history=keep_history, progress=progress, stop=stop)
         out.pop("rejected")
+        out.pop("first_step")
         return Run(**out)
     if not isinstance(scheme, Extrapolated):
         return _integrate(model, m0, t_max, dt, temperature, scheme, history, keep_history,

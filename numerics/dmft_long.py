@@ -126,6 +126,32 @@ class _History:
         self.m[0] = m0
         self.k = 1
 
+    def append(self, t: float, c, r, m: float, A: float, h: float, H: float) -> None:
+        """Store the row of time ``t`` made by a step ``h`` (``c``, ``r`` at the stored times)."""
+        k = self.k
+        self.C[k, :k] = c
+        self.C[:k, k] = c
+        self.C[k, k] = 1.0
+        self.R[k, :k] = r
+        self.R[k, k] = H / A
+        self.m[k] = m
+        self.t[k] = t
+        self.A[k] = A
+        self.h[k] = h
+        self.H[k] = H
+        self.k = k + 1
+
+    def scratch(self, extra: int) -> _History:
+        """A copy of the stored rows with room for ``extra`` more (cheap while few are stored)."""
+        k = self.k
+        out = _History(k + extra, self.m[0])
+        out.C[:k, :k] = self.C[:k, :k]
+        out.R[:k, :k] = self.R[:k, :k]
+        for name in ("m", "t", "A", "h", "H"):
+            getattr(out, name)[:k] = getattr(self, name)[:k]
+        out.k = k
+        return out
+
     def thin(self, keep_start: int, keep_recent: int) -> None:
         """Drop every other stored time in the middle; merge each dropped response column into
         the kept one before it (so that sums over the second index keep their weight)."""
@@ -277,17 +303,54 @@ def _quadratic(ts, ys, t):
             + ys[2] * (t - t0) * (t - t1) / ((t2 - t0) * (t2 - t1)))
 
 
+def _energy(md, c, r, m: float, H: float, A: float) -> float:
+    """The loss of the new row (the equal-time response ``H/A`` included)."""
+    return float(-md.g(m) - r @ md.xi(c, 1) - (H / A) * md.xi_1[1])
+
+
+def _flipped(m_new: float, m_old: float) -> bool:
+    """Whether a step changed the sign of ``m``: the flow never does (``m = 0`` is invariant at
+    T = 0 and the memory pushes away from it), a step too long for a growing mode does
+    (backward Euler multiplies ``m`` by ``1/(1 - h lambda)``, negative for ``h lambda > 1``)."""
+    return (m_new < 0 < m_old) or (m_old < 0 < m_new)
+
+
+def _doubling_error(md, T: float, hist: _History, h: float, first: bool, m_new: float,
+                    e_new: float, c0: float) -> float:
+    """Error estimate of a step taken before three rows exist (no predictor yet): the step
+    against two half steps from the same rows, on ``log|m|``, ``e`` and ``C(t, 0)``.
+
+    The first step is backward Euler (local error ``O(h^2)``), the second BDF2 on two rows
+    (``O(h^3)``); the half steps are taken on a scratch copy of the (few) stored rows.
+    Raises NotConverged if a half step does.
+    """
+    sc = hist.scratch(2)
+    t0 = hist.t[hist.k - 1]
+    for i in range(2):
+        c, r, m, A, H, _ = _step(md, T, sc, 0.5 * h, first and i == 0)
+        sc.append(t0 + 0.5 * h * (i + 1), c, r, m, A, 0.5 * h, H)
+    if _flipped(m, m_new) or m == 0.0 or m_new == 0.0:
+        return math.inf
+    e = _energy(md, c, r, m, H, A)
+    return max(abs(math.log(abs(m)) - math.log(abs(m_new))), abs(e - e_new), abs(c[0] - c0))
+
+
 def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: float = 0.0,
                       history: Growing | None = None, keep_history: bool = False, progress=None,
                       stop=None, h_max: float | None = None, max_steps: int = 1_000_000):
-    """Integrate from ``C(0,0) = 1``, ``m(0) = m0`` to ``t_max`` with first step ``h0``.
+    """Integrate from ``C(0,0) = 1``, ``m(0) = m0`` to ``t_max``, trying ``h0`` first.
 
-    ``md`` is a :class:`numerics.dmft._Model`.  Returns the arrays ``(t, m, mu, energy,
-    c_lag)``, the final history (or None), ``interrupted``, ``steps`` (accepted),
-    ``rejected`` and ``stored_max`` as a dict.  ``progress`` gets ``update(dt)`` in time
-    units.  Raises ``FloatingPointError`` if the step collapses below ``1e-9 h0``.
+    ``md`` is a :class:`numerics.dmft._Model`.  Every step is error-controlled, the first two
+    by step doubling (:func:`_doubling_error`), the later ones by the predictor-corrector
+    estimate, so ``h0`` is only the first step tried: one too long for the error control is
+    shortened.  A step that flips the sign of ``m`` is refused.  Returns the arrays ``(t, m,
+    mu, energy, c_lag)``, the final history (or None), ``interrupted``, ``steps``
+    (accepted), ``rejected``, ``first_step`` (the first accepted step) and ``stored_max`` as a
+    dict.  ``progress`` gets ``update(dt)`` in time units.  Raises ``FloatingPointError`` if
+    the step collapses below ``1e-9 h0``.
     """
     hist_cfg = Growing() if history is None else history
+    rtol = hist_cfg.rtol
     T = float(temperature)
     if T > 0:
         h_cap = T_STEP / T if h_max is None else min(h_max, T_STEP / T)
@@ -299,10 +362,12 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
     st = _History(cap, m0)
     out_t, out_m, out_mu, out_e, out_c = [0.0], [m0], [math.nan], [float(-g(m0))], [1.0]
     h = min(float(h0), t_max)
-    steps = rejected = fresh = 0
+    h_floor = 1e-9 * h
+    steps = rejected = 0
     h_limit = math.inf
     just_rejected = stopped = False
     stored_max = 1
+    first_step = math.nan
     interrupted = False
     start = time.perf_counter()
     with threadpool_limits(limits=1, user_api="blas"):
@@ -310,50 +375,51 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
             while out_t[-1] < t_max * (1 - 1e-12) and steps < max_steps:
                 t_now = out_t[-1]
                 h = min(h, h_cap, t_max - t_now)
-                if h < 1e-9 * h0:
+                if h < h_floor:
                     raise FloatingPointError(f"the step collapsed at t = {t_now:g} "
                                              f"(h = {h:.3g}); the run cannot continue")
                 first = steps == 0
                 try:
                     c, r, m_new, A, H, _ = _step(md, T, st, h, first)
+                    e_new = _energy(md, c, r, m_new, H, A)
+                    if _flipped(m_new, st.m[st.k - 1]):
+                        est, order = math.inf, 1
+                    elif steps < 2:  # no three rows for the predictor yet: step doubling
+                        est = _doubling_error(md, T, st, h, first, m_new, e_new, float(c[0]))
+                        order = 1 if first else 2
+                    else:
+                        # the predictor-corrector estimate (the last three rows are never
+                        # thinned: keep_recent >= 8)
+                        k = st.k
+                        ts = st.t[k - 3:k]
+                        tn = t_now + h
+                        pred = (_quadratic(ts, np.log(np.abs(st.m[k - 3:k])), tn) - math.log(abs(m_new)),
+                                _quadratic(ts, np.asarray(out_e[-3:]), tn) - e_new,
+                                _quadratic(ts, st.C[k - 3:k, 0], tn) - c[0])
+                        est = max(abs(v) for v in pred) * h / (tn - ts[0])
+                        order = 2
                 except NotConverged:
                     h_limit = 0.8 * h  # the fixed point was lost here: grow back slowly
                     h *= 0.5
                     rejected += 1
                     continue
-                e_new = float(-g(m_new) - r @ md.xi(c, 1) - (H / A) * q1)
-                grow = 1.25
-                if steps >= 2 and fresh >= 3:  # three rows since the start or the last thinning
-                    k = st.k
-                    ts = st.t[k - 3:k]
-                    tn = t_now + h
-                    pred = (_quadratic(ts, np.log(np.abs(st.m[k - 3:k])), tn) - math.log(abs(m_new)),
-                            _quadratic(ts, np.asarray(out_e[-3:]), tn) - e_new,
-                            _quadratic(ts, st.C[k - 3:k, 0], tn) - c[0])
-                    est = max(abs(v) for v in pred) * h / (tn - ts[0])
-                    if est > hist_cfg.rtol:
-                        h *= max(0.2, 0.8 * (hist_cfg.rtol / est) ** (1 / 3))
-                        rejected += 1
-                        just_rejected = True
-                        continue
-                    grow = 0.9 * (hist_cfg.rtol / max(est, 1e-300)) ** (1 / 3)
-                    if just_rejected:
-                        grow = min(grow, 1.0)
+                if not est <= rtol:  # (nan too)
+                    shrink = (0.8 * (rtol / est) ** (1 / (order + 1))
+                              if math.isfinite(est) and est > 0 else 0.0)
+                    h *= max(0.2, shrink)
+                    rejected += 1
+                    just_rejected = True
+                    continue
+                grow = 0.9 * (rtol / max(est, 1e-300)) ** (1 / (order + 1))
+                if just_rejected:
+                    grow = min(grow, 1.0)
                 just_rejected = False
-                k = st.k
-                st.C[k, :k] = c
-                st.C[:k, k] = c
-                st.C[k, k] = 1.0
-                st.R[k, :k] = r
-                st.R[k, k] = H / A
-                st.m[k] = m_new
-                st.t[k] = t_now + h
-                st.A[k] = A
-                st.h[k] = h
-                st.H[k] = H
-                st.k = k + 1
+                st.append(t_now + h, c, r, m_new, A, h, H)
+                k = st.k - 1
                 stored_max = max(stored_max, st.k)
                 steps += 1
+                if first:
+                    first_step = h
                 out_t.append(t_now + h)
                 out_m.append(m_new)
                 out_mu.append((A - 1.0) / H + H * q2 / A)
@@ -364,10 +430,8 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
                 if stop is not None and stop(m_new, steps):
                     stopped = True
                     break
-                fresh += 1
                 if st.k >= cap:
                     st.thin(int(hist_cfg.keep_start), int(hist_cfg.keep_recent))
-                    fresh = 0
                 # step ratios of at most 1.25 (BDF2 is zero-stable below 1 + sqrt 2, and
                 # smooth step sequences keep its error estimate honest)
                 h = min(h * min(max(grow, 0.5), 1.25), h_limit)
@@ -385,5 +449,5 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
             "c_lag": arrays[4], "grid": st.t[:k].copy() if keep else None,
             "C": st.C[:k, :k].copy() if keep else None,
             "R": np.tril(st.R[:k, :k]).copy() if keep else None, "interrupted": interrupted,
-            "steps": steps, "rejected": rejected, "stored_max": stored_max,
+            "steps": steps, "rejected": rejected, "first_step": first_step, "stored_max": stored_max,
             "seconds": time.perf_counter() - start}
