@@ -61,7 +61,7 @@ from numerics.dmft_long import BDF2, Growing, integrate_growing
 from numerics.model import Field
 
 __all__ = ["BDF2", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
-           "crossing_time", "footprint", "integrate", "kept", "nishimori_state", "store_size",
+           "cost", "crossing_time", "footprint", "integrate", "kept", "nishimori_state", "store_size",
            "success_state", "total_steps"]
 
 

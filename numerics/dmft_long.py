@@ -33,7 +33,10 @@ to 1e-12 and a step that does not converge is halved.  ``mu = (A - 1)/(beta h) +
 Q''(1)/A`` and ``e = -g(m) - sum_l R_{n+1,l} Q'(C_{n+1,l})`` (with the equal-time term).
 
 The step is chosen by the usual predictor-corrector error estimate of BDF2 on ``log m``,
-``e`` and ``C(t, 0)``, relative tolerance ``rtol``; a step whose proximal problem is not convex
+``e`` and ``C(t, 0)``, relative tolerance ``rtol`` (the first two steps, before three rows
+exist, by step doubling; a step that flips the sign of ``m`` is refused: backward Euler
+multiplies a growing mode by ``1/(1 - h lambda)``, so an unchecked long first step sent
+runs into the m < 0 basin); a step whose proximal problem is not convex
 (``A <= beta h sqrt(Q''(1))``: more negative curvature than ``1/(beta h)``) is refused and halved.
 At ``T > 0`` the noise enters as in the stochastic BDF2 of Buckwar and Winkler (``sqrt(2T)
 (dW_{n+1} + (1 - a) dW_n)``) and the step stays below ``h_max = 0.025/T``: the equilibrium

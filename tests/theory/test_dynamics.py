@@ -182,6 +182,15 @@ class TestGradientFlow:
         assert run.t[-1] == pytest.approx(30.0)
         assert "DMFT" in capsys.readouterr().err
 
+    def test_progress_bar_only_where_a_person_looks(self, capsys, monkeypatch):
+        # numerics.progress.bar: progress=None shows a bar on a terminal only (pytest's captured
+        # stderr is not one), progress=True always
+        monkeypatch.setattr(_dynamics, "PROGRESS_MIN_SECONDS", 0.0)  # every run counts as long
+        _flow(t_max=5.0)
+        assert "DMFT" not in capsys.readouterr().err
+        _flow(t_max=5.0, progress=True)
+        assert "DMFT" in capsys.readouterr().err
+
     def test_thinned_grid_is_used_for_long_runs(self):
         run = _flow(t_max=26.0, dt=0.02, window="auto", scheme="extrapolated")
         assert run.window == 128
