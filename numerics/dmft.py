@@ -61,7 +61,7 @@ from numerics.dmft_long import BDF2, Growing, integrate_growing
 from numerics.model import Field
 
 __all__ = ["BDF2", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
-           "crossing_time", "footprint", "integrate", "kept", "nishimori_state", "store_size",
+           "cost", "crossing_time", "footprint", "integrate", "kept", "nishimori_state", "store_size",
            "success_state", "total_steps"]
 
 
@@ -366,6 +366,7 @@ class Run:
     steps: int
     stored_max: int
     seconds: float
+    levels: int = 1  #: levels of an extrapolated run combined (fewer if interrupted)
 
 
 def n_steps_of(t_max: float, dt: float) -> int:
@@ -388,6 +389,44 @@ def footprint(t_max: float, dt: float, scheme, history) -> tuple[int, float]:
         mats = 4 if isinstance(scheme, (Euler, Extrapolated)) and isinstance(hist, Thinned) else 2
         total = max(total, 8.0 * (mats * float(cap) ** 2 + 6 * (n + 1)))
     return steps, total
+
+
+#: Seconds of one core per step and per (stored time)^2 of the memory sums, measured on Euler
+#: runs of the fixed and the thinned history (tests/numerics/test_dmft.py checks the estimate
+#: against a run): ``(per step, per stored time squared)``; Heun evaluates twice a step.
+COST_FIXED = (1.2e-4, 1.2e-9)
+COST_THINNED = (5e-4, 1.5e-9)
+
+
+def cost(t_max: float, dt: float, scheme, history) -> float:
+    """Estimated seconds of one core for a run (every level of an extrapolated run).
+
+    Each step costs a fixed overhead plus three matrix-vector products over the stored times
+    (:data:`COST_FIXED`, :data:`COST_THINNED`); the stored count is ``n`` on the fixed history
+    and :func:`store_size` on the thinned one.  Good to a factor of about two on an unloaded
+    core; for refusing runs that cannot finish and for sizing progress bars.
+    """
+    total = 0.0
+    evals = 2.0 if isinstance(scheme, Heun) else 1.0
+    for k in _levels(scheme):
+        n = n_steps_of(t_max, dt) * 2**k
+        hist = history.finer(2**k)
+        if isinstance(hist, Thinned):
+            per_step, per_sq = COST_THINNED
+            if n <= int(hist.window):
+                squares = n**3 / 3.0
+            else:
+                probe = np.unique(np.geomspace(int(hist.window), n, 24).astype(np.int64))
+                if n > 200_000:  # the analytic bound of Thinned.capacity, without index arrays
+                    sizes = np.array([hist.capacity(int(j)) for j in probe], dtype=float)
+                else:
+                    sizes = np.array([store_size(int(j), int(hist.window)) for j in probe], dtype=float)
+                squares = int(hist.window) ** 3 / 3.0 + float(np.trapezoid(sizes**2, probe))
+        else:
+            per_step, per_sq = COST_FIXED
+            squares = n**3 / 3.0
+        total += evals * (per_step * n + per_sq * squares)
+    return total
 
 
 def _levels(scheme) -> range:
@@ -424,6 +463,7 @@ def integrate(field: Field, m0: float, t_max: float, dt: float, *, temperature: 
         out = integrate_growing(model, m0, t_max, dt, temperature=temperature, history=history,
                                 keep_history=keep_history, progress=progress, stop=stop)
         out.pop("rejected")
+        out.pop("first_step")
         return Run(**out)
     if not isinstance(scheme, Extrapolated):
         return _integrate(model, m0, t_max, dt, temperature, scheme, history, keep_history,
@@ -481,7 +521,7 @@ def _combine(runs: list[Run], interrupted: bool, along_m: bool = True) -> Run:
     return Run(t=runs[0].t[:length].copy(), c_lag=fine.c_lag[pick[k]].copy(), grid=fine.grid,
                C=fine.C, R=fine.R, interrupted=interrupted, steps=sum(r.steps for r in runs),
                stored_max=max(r.stored_max for r in runs), seconds=sum(r.seconds for r in runs),
-               **fields)
+               levels=len(runs), **fields)
 
 
 def _cubic(x: np.ndarray, y: np.ndarray, at: np.ndarray) -> np.ndarray:

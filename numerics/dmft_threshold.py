@@ -25,7 +25,7 @@ import numpy as np
 
 from numerics import dmft
 
-__all__ = ["MIN_RATE_FRACTION", "SCAN_RATES", "extrapolate", "plateau_rate", "rate_run", "scan"]
+__all__ = ["MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "extrapolate", "plateau_rate", "rate_run", "scan"]
 
 #: Runs whose extrapolated rate is below this fraction of the largest are left out of the fit.
 MIN_RATE_FRACTION = 0.05
@@ -35,10 +35,16 @@ SCAN_RATES = (0.12, 0.08, 0.05, 0.03)
 LINEAR_LIMIT = 1e-20
 
 
+#: On the plateau ``mu <= 2 sqrt(Q''(1))``, so an Euler step is stable below
+#: ``2/(mu + 2 sqrt(Q''(1))) >= PLATEAU_STEP/sqrt(Q''(1))``.
+PLATEAU_STEP = 0.5
+
+
 def plateau_dt(f, cap: float) -> float:
-    """A stable Euler step on the plateau (``mu <= 2 sqrt(Q''(1))``): ``min(cap, 0.4/s)``."""
+    """A stable Euler step on the plateau (``mu <= 2 sqrt(Q''(1))``): ``min(cap, 0.4/s)``,
+    0.8 of the limit ``PLATEAU_STEP/s``, ``s = sqrt(Q''(1))``."""
     q2 = float(dmft._Model(f).xi_1[2])
-    return min(cap, 1.6 / (4.0 * math.sqrt(q2)))
+    return min(cap, 0.8 * PLATEAU_STEP / math.sqrt(q2))
 
 
 def rate_run(task) -> tuple[np.ndarray, np.ndarray, bool]:

@@ -18,7 +18,9 @@ import numpy as np
 from numerics import dmft as _dmft
 from numerics import dmft_long as _dmft_long
 from numerics import dmft_threshold as _est
+from numerics.progress import bar as _bar
 from theory import _sweep, _validate
+from theory._interrupt import warn_interrupted
 from theory._model import Model, _is_absent, resolve
 from theory._dataout import DataOut
 
@@ -32,8 +34,12 @@ DEFAULT_DT_TEMPERATURE = 0.1
 FIXED_GRID_MAX_STEPS = 2500
 #: Thinned-history window (in steps) when ``window="auto"`` (validated in tests/numerics).
 DEFAULT_WINDOW = 128
-#: Runs with more steps than this show a progress bar when ``progress=None``.
-PROGRESS_MIN_STEPS = 20000
+#: Runs estimated at more than this many seconds show a progress bar when ``progress=None``
+#: (on a terminal only: :func:`numerics.progress.bar`).
+PROGRESS_MIN_SECONDS = 2.0
+#: Runs estimated at more than this many seconds of one core are refused (the estimate:
+#: :func:`numerics.dmft.cost`, :func:`numerics.dmft_long.cost`).
+MAX_SECONDS = 600.0
 #: Most steps a run may take (the output arrays alone are 40 bytes a step).
 MAX_STEPS = 50_000_000
 
@@ -137,26 +143,147 @@ class GradientFlowResult(DataOut):
 
 
 def _stability_bound(f) -> float:
-    """``b = Q'(1) + Delta2_eff Q''(1) + 2 sqrt(Q''(1))`` bounds the top Hessian eigenvalue along a run.
+    """``b = max(g'(1), Q'(1)) + chi Q''(1) + 2 sqrt(Q''(1))`` bounds the bulk edge of the Hessian,
+    ``mu + 2 sqrt(Q''(1))``, along a run.
 
     At the end state ``mu* = g'(m)/m + chi Q''(1)`` with ``g'(m)/m <= g'(1)`` and
     ``chi = m/g'(m) <= 1/g''(0)`` (``1/g''(0) = Delta2`` with a matrix channel; without one the
     response is bounded by the marginal ``1/sqrt(Q''(1))``).
     """
+    return _rate_bounds(f)[0]
+
+
+def _rate_bounds(f) -> tuple[float, float]:
+    """``(b, s)``: bounds on the two rates that limit an explicit step.
+
+    ``b`` bounds the bulk edge of the Hessian (:func:`_stability_bound`); ``s = 2 g'(1) + chi
+    Q''(1)`` bounds ``mu* + m g'(m)``, the rate of the signal mode of the discrete schemes (the
+    multiplier follows ``m``), which is the larger one for small Delta2: at p = 3, Deltap = 1,
+    Delta2 = 0.1 the Euler runs are stable up to dt = 1.56/b only (1.90/s), and the old default
+    1.8/b ended in a period-2 cycle of ``m`` between 0.865 and 1.184 (docs/dynamics.md).
+    """
     md = _dmft._Model(f)
     _, q1, q2 = md.xi_1
     g1, g20 = float(md.g(1.0, 1)), float(md.g(0.0, 2))
     chi = 1.0 / g20 if g20 > 0 else 1.0 / math.sqrt(q2)
-    return max(g1, q1) + chi * q2 + 2.0 * math.sqrt(q2)
+    return max(g1, q1) + chi * q2 + 2.0 * math.sqrt(q2), 2.0 * g1 + chi * q2
 
 
-def default_dt(f, temperature: float = 0.0) -> float:
-    """``min(0.2, 1.8/b, 0.1/T)``: a stable coarse step (``b`` from :func:`_stability_bound`)."""
+#: Explicit steps are stable up to ``min(BULK_STEP/b, SIGNAL_STEP/s)`` (:func:`_rate_bounds`):
+#: Euler runs that find the signal, bisected on 13 models with Delta2 = 0.02 .. 0.45, go
+#: unstable (``m``, ``mu`` and the energy oscillate from step to step) at ``dt b`` >= 1.957
+#: where ``b`` is the larger bound and at ``dt s`` >= 1.837 where ``s`` is, at least 3.7% above
+#: the accepted step (docs/dynamics.md, "Steps and refusals").
+BULK_STEP = 1.9
+SIGNAL_STEP = 1.75
+#: Heun's end state is off by about ``0.05 (dt b)**2`` in the energy (relative) and
+#: ``0.01 (dt b)**2`` in ``m`` (measured on seven models, docs/dynamics.md), and its fixed points
+#: move with dt (those of Euler do not): ``dt <= HEUN_STEP/b`` keeps them within 5% and 1%.
+HEUN_STEP = 1.0
+#: The default step is this fraction of the largest stable one (0.95 * 1.9/b = 1.805/b, the
+#: old default 1.8/b, where the bulk edge is the limit).
+DEFAULT_FRACTION = 0.95
+
+
+def _limits(f, scheme, temperature: float = 0.0) -> tuple[float, float, float]:
+    """``(largest stable step, b + T, s + T)`` of an explicit scheme (Heun: its accuracy limit
+    too); at T > 0 Langevin adds ``T`` to ``mu``."""
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-        dt = min(DEFAULT_DT, 1.8 / _stability_bound(f))
+        b, s = (float(x) + temperature for x in _rate_bounds(f))
+        step = min(BULK_STEP / b, SIGNAL_STEP / s)
+        if isinstance(scheme, _dmft.Heun):
+            step = min(step, HEUN_STEP / b)
+    return float(step), b, s
+
+
+def _bound(f, temperature: float = 0.0) -> float:
+    """``b + T``: the bound on the bulk edge, with the ``T`` that Langevin adds to ``mu``."""
+    return _limits(f, None, temperature)[1]
+
+
+def largest_step(f, scheme, temperature: float = 0.0) -> float:
+    """The largest ``dt`` a scheme accepts: ``min(1.9/(b + T), 1.75/(s + T))`` (stability), also
+    at most ``1/(b + T)`` for Heun (the accuracy of its end state); ``inf`` for ``bdf2`` (its
+    error control sets the steps)."""
+    if isinstance(scheme, _dmft.BDF2):
+        return math.inf
+    return _limits(f, scheme, temperature)[0]
+
+
+def default_dt(f, temperature: float = 0.0, scheme=None) -> float:
+    """``min(0.2, 0.95 * largest_step, 0.1/T)``: 1.805/b where the bulk edge limits the step at T = 0
+    (``b`` from :func:`_stability_bound`), 1.6625/s where the signal mode does, 0.95/b for Heun."""
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        dt = min(DEFAULT_DT, DEFAULT_FRACTION * _limits(f, scheme, temperature)[0])
     if temperature > 0:
         dt = min(dt, DEFAULT_DT_TEMPERATURE / temperature)
     return float(dt)
+
+
+def _check_step_limit(model, f, dt: float, scheme, temperature: float) -> None:
+    """ValueError naming dt and the largest safe step when an explicit scheme cannot take it.
+
+    Before the run, from the bounds of :func:`_rate_bounds` (plus T at T > 0); checked again on
+    the run by :func:`_check_measured_stability`."""
+    if isinstance(scheme, _dmft.BDF2):
+        return
+    step, b, s = _limits(f, scheme, temperature)
+    stable = min(BULK_STEP / b, SIGNAL_STEP / s)
+    at = f", T = {temperature:g}" if temperature > 0 else ""
+    if not dt <= stable:
+        raise ValueError(
+            f"gradient_flow: dt={dt:g} is beyond the stability limit of scheme={scheme.name!r}: "
+            f"for {model!r}{at} the rates b = {b:.4g} (the Hessian's bulk edge) and s = {s:.4g} "
+            f"(the signal mode) allow steps up to min({BULK_STEP:g}/b, {SIGNAL_STEP:g}/s); the "
+            f"largest safe step is {stable:.4g} (dt=None gives 0.95 of it; scheme='bdf2' takes "
+            f"implicit, error-controlled steps)")
+    if not dt <= step:
+        raise ValueError(
+            f"gradient_flow: dt={dt:g} is beyond the accuracy limit of scheme='heun': its end state "
+            f"moves with dt (about 5% in the energy at dt = 1/b), b = {b:.4g} for {model!r}{at}; "
+            f"the largest step it accepts is {step:.4g} (scheme='euler' and 'extrapolated' keep "
+            f"the exact end state up to {stable:.4g})")
+
+
+def _oscillation(x: np.ndarray) -> float:
+    """Amplitude of a step-to-step oscillation that does not die out at the end of ``x`` (the
+    mark of a step beyond the stability limit: a rate ``lambda`` with ``dt lambda > 2``
+    multiplies its mode by ``1 - dt lambda < -1`` each step); 0 if there is none."""
+    tail = x[-10:]
+    d = np.diff(tail)
+    if d.size < 8 or not np.all(np.isfinite(d)):
+        return 0.0
+    if np.max(np.abs(d[-2:])) <= 1e-12 * max(1.0, float(np.max(np.abs(tail)))):
+        return 0.0  # settled to rounding
+    alternating = bool(np.all(d[1:] * d[:-1] < 0))
+    lasting = abs(d[-1]) + abs(d[-2]) >= 0.5 * (abs(d[0]) + abs(d[1]))
+    return float(abs(d[-1])) if alternating and lasting else 0.0
+
+
+def _check_measured_stability(run, f, dt: float, scheme) -> None:
+    """ValueError naming dt when the run shows that its step was not stable: the bulk edge of
+    the Hessian measured on it, ``dt (max mu + 2 sqrt(Q''(1))) > 2``, or ``m``, ``mu`` or the
+    energy oscillating step to step at the end (the signal mode, whose rate exceeds the
+    bulk edge for small Delta2)."""
+    if isinstance(scheme, _dmft.BDF2) or not run.mu.size:
+        return
+    mu = run.mu[np.isfinite(run.mu)]
+    if mu.size:
+        top = float(np.max(mu)) + 2.0 * math.sqrt(_dmft._Model(f).xi_1[2])
+        if dt * top > 2.0:
+            raise ValueError(
+                f"gradient_flow: dt={dt:g} is beyond the stability limit 2/(mu + 2 sqrt(Q''(1))) = "
+                f"{2.0 / top:.4g} measured along this run (max mu = {float(np.max(mu)):.4g}): the "
+                f"explicit step is unstable there and the run is not reliable; use dt <= "
+                f"{2.0 / top:.4g}")
+    for name in ("m", "mu", "energy") if not run.interrupted else ():  # a cut run has no end
+        amp = _oscillation(getattr(run, name))
+        if amp:
+            raise ValueError(
+                f"gradient_flow: dt={dt:g} is beyond the stability limit of scheme={scheme.name!r} "
+                f"on this run: {name} ends oscillating from step to step (amplitude {amp:.2g}) "
+                f"instead of settling, so the run is not reliable; use a smaller dt (dt=None, or "
+                f"scheme='bdf2')")
 
 
 def _check_float64(model: Model, what: str) -> None:
@@ -179,15 +306,30 @@ def _check_float(name: str, x, *, low=None, high=None, low_open=True) -> float:
     return float(a)
 
 
-def _progress_bar(progress, n_steps: int, desc: str):
-    if progress is False:
+def _progress_bar(progress, seconds: float, total: float, unit: str, desc: str):
+    """A bar (:func:`numerics.progress.bar`) for a run estimated at ``seconds``; None for short
+    runs unless ``progress=True``, and for ``progress=False``."""
+    if progress is False or (progress is None and seconds < PROGRESS_MIN_SECONDS):
         return None
-    if progress is None and n_steps < PROGRESS_MIN_STEPS:
-        return None
-    from tqdm.auto import tqdm
+    return _bar(total=total, desc=desc, unit=unit, progress=progress)
 
-    return tqdm(total=n_steps, desc=desc, unit="step", disable=None if progress is None else False,
-                leave=False)
+
+def _check_cost(seconds: float, t_max: float, dt: float, temperature: float, largest: float,
+                steps: str) -> None:
+    """ValueError naming t_max, dt (and temperature, when it sets the step) and the estimated
+    cost, for a run estimated at more than MAX_SECONDS of one core."""
+    if not seconds > MAX_SECONDS:
+        return
+    hot = ""
+    if temperature > 0:
+        hot = (f" at temperature={temperature:g} (a Langevin step must stay below about 0.1/T = "
+               f"{DEFAULT_DT_TEMPERATURE / temperature:.3g} for the O(dt T) bias, and the run "
+               f"relaxes on times of order 1/T = {1 / temperature:.3g}, so a short t_max suffices)")
+    larger = f", a larger dt (up to {largest:.4g})" if largest > dt * (1 + 1e-12) else ""
+    raise ValueError(f"gradient_flow: t_max={t_max:g} with dt={dt:g}{hot} takes {steps}, about "
+                     f"{seconds / 60:.3g} minutes of one core (estimated; at most "
+                     f"{MAX_SECONDS / 60:g}): use a shorter t_max{larger}"
+                     + ("" if temperature > 0 else " or scheme='bdf2' for long runs"))
 
 
 def _check_steps(t_max: float, dt: float, scheme=None, what: str = "gradient_flow",
@@ -294,9 +436,12 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     t_max : float
         Final time, > 0 and at least one step.
     dt : float, optional
-        (Coarse) time step; default ``min(0.2, 1.8/b, 0.1/T)`` with ``b`` a bound on the
-        largest Hessian eigenvalue along the run (stability of each Euler level needs
-        ``h lambda_max < 2``).
+        (Coarse) time step of the explicit schemes, at most the largest stable step
+        ``min(1.9/(b + T), 1.75/(s + T))`` (``b`` bounds the Hessian's bulk edge along the run,
+        ``s`` the rate of the signal mode; Heun: also at most ``1/(b + T)``, the accuracy of its
+        end state); a larger one is refused with a ValueError that gives the largest.  Default
+        ``min(0.2, 0.95 * largest, 0.1/T)``.  With ``scheme="bdf2"``: the first step tried
+        (default 0.01); the error control shortens it if it must.
     temperature : float
         Langevin temperature T >= 0 (T = 0: gradient flow).  Only ``mu`` changes: ``T + ...``.
     progress : bool or None
@@ -341,7 +486,7 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     >>> import theory
     >>> run = theory.gradient_flow(p=3, delta2=0.3, delta_p=1.0, m0=1e-3, t_max=60.0)
     >>> round(run.escape_time(0.5), 2), round(float(run.m[-1]), 4)
-    (7.72, 0.8687)
+    (7.71, 0.8687)
     >>> theory.gradient_flow(p=3, delta2=0.3, delta_p=1.0, m0=0.0, t_max=10.0)
     Traceback (most recent call last):
         ...
@@ -358,16 +503,16 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     m0 = _check_float("m0", m0, low=0.0, high=1.0)
     t_max = _check_float("t_max", t_max, low=0.0)
     temperature = _check_float("temperature", temperature, low=0.0, low_open=False)
+    sch = _scheme_of(scheme, temperature)
     default = None
     if dt is None:
-        dt = default_dt(f, temperature)
+        dt = default_dt(f, temperature, sch)
         with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
             b = _stability_bound(f)
-        default = (f"min(0.2, 1.8/b, 0.1/T), b = {b:.3g} bounding the Hessian of "
-                   f"{model!r}, T = {temperature:g}")
+        default = (f"min(0.2, 0.95 * largest stable step, 0.1/T), b = {b:.3g} bounding the "
+                   f"Hessian of {model!r}, T = {temperature:g}")
     else:
         dt = _check_float("dt", dt, low=0.0)
-    sch = _scheme_of(scheme, temperature)
     growing = isinstance(sch, _dmft.BDF2)
     if growing and default is not None:
         dt, default = min(DEFAULT_FIRST_STEP, t_max), None
@@ -387,6 +532,7 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     if (type(sch), type(hist)) not in _dmft.VALIDATED:
         raise ValueError(f"scheme={sch.name!r} is not validated on the thinned history "
                          f"(window={window}); use window=None or scheme='euler'/'extrapolated'")
+    _check_step_limit(model, f, dt, sch, temperature)
     if growing:
         need, limit = _dmft_long.footprint(hist), _dmft.memory_limit()
         if need > limit:
@@ -396,12 +542,17 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
         _check_footprint(t_max, dt, sch, hist)
     if stop_at is not None:
         stop_at = _check_float("stop_at", stop_at)
-    if growing:  # its steps are not known in advance: the bar counts time
-        bar = _progress_bar(progress, PROGRESS_MIN_STEPS if t_max > 1e3 else 0, "DMFT")
-        if bar is not None:
-            bar.total, bar.unit = t_max, "t"
+    if growing:  # its steps are not known in advance at T = 0: the bar counts time
+        seconds = _dmft_long.cost(t_max, temperature, hist)
+        _check_cost(seconds, t_max, dt, temperature, dt, f"at least "
+                    f"{math.ceil(t_max * temperature / _dmft_long.T_STEP):,} implicit steps of at most "
+                    f"{_dmft_long.T_STEP:g}/T" if temperature > 0 else "")
+        bar = _progress_bar(progress, math.inf if t_max > 1e3 else seconds, t_max, "t", "DMFT")
     else:
-        bar = _progress_bar(progress, _dmft.total_steps(t_max, dt, sch), "DMFT")
+        seconds = _dmft.cost(t_max, dt, sch, hist)
+        _check_cost(seconds, t_max, dt, temperature, largest_step(f, sch, temperature),
+                    f"{_dmft.total_steps(t_max, dt, sch):,} steps")
+        bar = _progress_bar(progress, seconds, _dmft.total_steps(t_max, dt, sch), "step", "DMFT")
     stop = None if stop_at is None else (lambda m, k: m >= stop_at)
     try:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked below
@@ -414,17 +565,12 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
         if bar is not None:
             bar.close()
     _check_finite(run, dt, "gradient_flow")
-    if isinstance(sch, (_dmft.Euler, _dmft.Extrapolated)) and run.mu.size:
-        # the discrete map is stable iff h * (largest Hessian eigenvalue) < 2; that is at
-        # most mu + 2 sqrt(Q''(1)) (+ the rank-one part, which lowers it)
-        top = float(np.max(run.mu)) + 2.0 * math.sqrt(_dmft._Model(f).xi_1[2])
-        if dt * top > 2.0:
-            warnings.warn(f"dt = {dt:g} exceeds the stability limit 2/(mu + 2 sqrt(Q''(1))) = "
-                          f"{2 / top:.3g} of the discrete scheme; the run is not reliable",
-                          UserWarning, stacklevel=2)
+    _check_measured_stability(run, f, dt, sch)
     if run.interrupted:
-        warnings.warn(f"gradient_flow interrupted at t = {run.t[-1]:g}; returning the run so far",
-                      RuntimeWarning, stacklevel=2)
+        what = f"stopped at t = {run.t[-1]:g} of t_max = {t_max:g}"
+        if isinstance(sch, _dmft.Extrapolated) and run.levels < sch.levels:
+            what += " (only the coarse level had run there: first-order values, not extrapolated)"
+        warn_interrupted("gradient_flow", what)
     return GradientFlowResult(
         t=run.t, m=run.m, mu=run.mu, energy=run.energy, c_lag=run.c_lag, model=model, m0=m0,
         t_max=t_max, dt=dt, temperature=temperature, scheme=sch.name, window=window,
@@ -640,6 +786,10 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
         delta2s = tuple(_check_float("delta2s", d, low=0.0) for d in values)
         if not delta2s:
             raise ValueError("delta2s must not be empty")
+        if len(set(delta2s)) < 2:  # before any run (issue 18: it ran a minute first)
+            raise ValueError(f"delta2s must hold at least two different values (the escape rate is "
+                             f"extrapolated to zero in Delta2 from two runs or more), got "
+                             f"{_validate._short(values)}")
     tasks = []
     for d in delta2s:
         _check_float64(model.with_delta2(d), "dynamics_threshold")
@@ -649,6 +799,15 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
         if dt is None:
             _check_steps(t_max, h, what="dynamics_threshold",
                          default=f"min(0.2, 0.4/sqrt(Q''(1))) at delta2s={d:g}")
+        else:
+            # the runs sit on the plateau (mu <= 2 sqrt(Q''(1))): the Euler step is stable below
+            # 2/(mu + 2 sqrt(Q''(1))) >= 0.5/sqrt(Q''(1)) (the default is 0.4/sqrt(Q''(1)))
+            with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+                stable = float(_est.PLATEAU_STEP / math.sqrt(_dmft._Model(f).xi_1[2]))
+            if not h <= stable:
+                raise ValueError(f"dynamics_threshold: dt={h:g} is beyond the stability limit of the "
+                                 f"Euler runs on the plateau at delta2s={d:g}: the largest safe step "
+                                 f"is 0.5/sqrt(Q''(1)) = {stable:.4g} (dt=None gives 0.8 of it)")
         _check_footprint(t_max, h, _dmft.Euler(), hist, what="dynamics_threshold",
                          runs=1 if executor is None else len(delta2s))
         tasks.append((f, m0, t_max, h, temperature, hist))
@@ -686,8 +845,8 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
     except (ValueError, TypeError):
         half_value = None
     if interrupted:
-        warnings.warn(f"dynamics_threshold interrupted: {len(done)} of {len(delta2s)} runs finished",
-                      RuntimeWarning, stacklevel=2)
+        warn_interrupted("dynamics_threshold", f"{len(done)} of {len(delta2s)} runs finished "
+                         f"(value and error are nan with fewer than two)")
     return DynamicsThreshold(value=float(value), error=float(error), model=model,
                              temperature=temperature, delta2s=xs, rates=rates, rate_errors=errors,
                              half_time_value=half_value, t_max=t_max,
@@ -697,7 +856,8 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
 
 
 def _interrupted(model, temperature, t_max, dt, window) -> DynamicsThreshold:
-    warnings.warn("dynamics_threshold interrupted during the scan", RuntimeWarning, stacklevel=3)
+    warn_interrupted("dynamics_threshold", "stopped during the scan that places the runs, before "
+                     "any run (value and error are nan)", stacklevel=4)
     return DynamicsThreshold(value=math.nan, error=math.nan, model=model, temperature=temperature,
                              delta2s=(), rates=(), rate_errors=(), half_time_value=None,
                              t_max=t_max, dt=dt, window=window, interrupted=True)

@@ -1,11 +1,16 @@
 """Tests of theory.gradient_flow and theory.dynamics_threshold (large-N dynamics)."""
 
+import math
+
 import numpy as np
 import pytest
+from hypothesis import Phase, example, given, settings
+from hypothesis import strategies as st
 
 import theory
 from numerics import dmft
 from numerics._generated import model_numpy
+from theory import _dynamics
 
 
 def _flow(**kw):
@@ -95,16 +100,39 @@ class TestGradientFlow:
             return original(self, M)
 
         monkeypatch.setattr(dmft._Store, "derivative", interrupting)
-        with pytest.warns(RuntimeWarning, match="interrupted"):
+        # the one Ctrl-C contract (theory/_interrupt.py): theory.Interrupted, no longer a
+        # RuntimeWarning
+        with pytest.warns(theory.Interrupted, match=r"gradient_flow interrupted .*stopped at t = "
+                                                    r"[0-9.]+ of t_max = 40"):
             run = _flow()
         assert run.interrupted
         assert len(run.t) == len(run.m) == len(run.energy) < 200
         assert np.all(np.isfinite(run.m))
 
-    def test_unstable_step_warns(self):
-        # discrete gradient descent diverges from the minimum when dt * lambda_max > 2
-        with pytest.warns(UserWarning, match="stability limit"):
+    def test_unstable_step_is_refused(self):
+        # discrete gradient descent diverges from the minimum when dt * lambda_max > 2 (issue 18:
+        # this was a UserWarning on a result that was returned anyway; now a ValueError, before
+        # the run: 2/b = 0.19 here)
+        with pytest.raises(ValueError, match="stability limit"):
             _flow(dt=0.2, t_max=60.0, scheme="euler")
+
+    def test_unstable_step_measured_on_the_run_is_refused(self, monkeypatch):
+        # the check on the run itself (the guarantee where the bounds are not, e.g. T > 0): with
+        # the check before the run switched off, dt = 0.2 runs; on the run max mu + 2 sqrt(Q''(1))
+        # exceeds 10.1 (its value at the end state, 2/10.1 = 0.198; the unstable run overshoots)
+        monkeypatch.setattr(_dynamics, "_limits", lambda f, scheme, temperature=0.0: (10.0, 1.0, 1.0))
+        with pytest.raises(ValueError, match=r"dt=0.2 is beyond the stability limit .* = 0\.1[0-9]* "
+                                             r"measured along this run"):
+            _flow(dt=0.2, t_max=60.0, scheme="euler")
+
+    def test_a_run_ending_in_a_step_to_step_oscillation_is_refused(self, monkeypatch):
+        # the signal mode: at Delta2 = 0.34375, dt = 0.1994 (2/b, the old bound) the bulk edge
+        # measured on the run allows 0.21, but m ends in a growing period-2 oscillation about the
+        # end state (amplitude 1e-5 at t = 60; Euler is stable only below dt = 0.1975, bisected)
+        monkeypatch.setattr(_dynamics, "_limits", lambda f, scheme, temperature=0.0: (10.0, 1.0, 1.0))
+        with pytest.raises(ValueError, match=r"dt=0.1994 is beyond the stability limit .* m ends "
+                                             r"oscillating from step to step"):
+            _flow(delta2=0.34375, m0=1e-2, dt=0.1994, t_max=60.0, scheme="euler")
 
     def test_heun_on_the_thinned_history_is_refused(self):
         with pytest.raises(ValueError, match="not validated on the thinned history"):
@@ -152,6 +180,15 @@ class TestGradientFlow:
     def test_progress_bar(self, capsys):
         run = _flow(t_max=30.0, progress=True)
         assert run.t[-1] == pytest.approx(30.0)
+        assert "DMFT" in capsys.readouterr().err
+
+    def test_progress_bar_only_where_a_person_looks(self, capsys, monkeypatch):
+        # numerics.progress.bar: progress=None shows a bar on a terminal only (pytest's captured
+        # stderr is not one), progress=True always
+        monkeypatch.setattr(_dynamics, "PROGRESS_MIN_SECONDS", 0.0)  # every run counts as long
+        _flow(t_max=5.0)
+        assert "DMFT" not in capsys.readouterr().err
+        _flow(t_max=5.0, progress=True)
         assert "DMFT" in capsys.readouterr().err
 
     def test_thinned_grid_is_used_for_long_runs(self):
@@ -266,7 +303,7 @@ class TestDynamicsThreshold:
             return original(task)
 
         monkeypatch.setattr(dmft_threshold, "rate_run", interrupting)
-        with pytest.warns(RuntimeWarning, match="interrupted"):
+        with pytest.warns(theory.Interrupted, match="interrupted .*2 of 3 runs finished"):
             est = theory.dynamics_threshold(3, 1.0, delta2s=(0.36, 0.38, 0.41), t_max=60.0, window=None)
         assert est.interrupted and est.delta2s == (0.36, 0.38)
 
@@ -284,8 +321,9 @@ class TestContract:
         (dict(t_max=1.7976931348623157e308), "needs inf steps"),          # was OverflowError
         (dict(dt=5e-324), r"t_max=2 with dt=4.94066e-324 needs inf steps"),  # was OverflowError
         (dict(temperature=1.7976931348623157e308), r"the default dt=.*T = 1.79769e\+308"),
-        # the stable step 1.8/b, b ~ 1/delta2 the Hessian scale: 2 * 2/1.8e-15 steps
-        (dict(delta2=1e-15), r"default dt=1.8e-15 .*delta2=1e-15.* needs 2,222,222,\d{3},\d{3},\d{3} steps"),
+        # the stable step 0.95 * 1.75/s, s ~ 2/delta2 the rate of the signal mode (issue 18: it
+        # was 1.8/b, b ~ 1/delta2, unstable for small delta2): 2 * 2/8.3125e-16 steps
+        (dict(delta2=1e-15), r"default dt=8.3125e-16 .*delta2=1e-15.* needs 4,812,030,\d{3},\d{3},\d{3} steps"),
         (dict(delta_p=1e-300), r"default dt=.* needs .* steps"),
         (dict(delta2=5e-324), "delta_p\\) above about 1e-300"),             # was OverflowError
         (dict(delta_p=1e-320), "overflow float64"),
@@ -349,3 +387,216 @@ class TestContract:
         stopped = theory.DynamicsThreshold(value=float("nan"), error=float("nan"), half_time_value=None,
                                            interrupted=True, **common)
         assert "nan" not in repr(stopped) and "not estimated" in repr(stopped)
+
+
+def _closed_form_m(model) -> float:
+    # the end state from the derived condition g'(m)^2 (1 - m^2) = m^2 xi'(1)
+    # (derivations/dmft.py, printed into numerics/_generated; solved by dmft.success_state)
+    return dmft.success_state(model.field)["m"]
+
+
+class TestNoSilentWrongDynamics:
+    """Issue 18 item 1: a step the scheme cannot take accurately is shortened by its error
+    control (bdf2) or refused with a ValueError naming dt and the largest safe step (the
+    explicit schemes); a run that returns ends at the closed-form end state."""
+
+    def test_bdf2_with_a_long_first_step_ends_at_the_success_state(self):
+        # the reproducer: this ended at m = -0.424 (the first, backward-Euler step flipped the
+        # sign of the growing m, unchecked); the end state is the closed form, 0.8269
+        run = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=100, dt=1,
+                                   scheme="bdf2")
+        assert run.m[-1] == pytest.approx(_closed_form_m(theory.Model(0.4, {3: 1.0})), abs=1e-6)
+        assert np.all(run.m > 0)
+        assert run.dt == 1.0  # the step it was asked to try first
+
+    @pytest.mark.parametrize("scheme", ["euler", "extrapolated", "heun"])
+    def test_a_step_beyond_the_limit_is_refused_naming_the_largest(self, scheme):
+        model = theory.Model(0.4, {3: 1.0})
+        largest = _dynamics.largest_step(model.field, _dynamics._SCHEMES[scheme]())
+        # at the limit it runs (Euler's exact limit here is 2/(max mu + 2 sqrt(Q''(1))) = 0.224
+        # measured on the run, above 2/b = 0.2096)
+        theory.gradient_flow(model=model, m0=1e-2, t_max=3.0, dt=largest, scheme=scheme)
+        with pytest.raises(ValueError, match=rf"dt={1.01 * largest:g} is beyond the .* limit .*"
+                                             rf"{largest:.4g}"):
+            theory.gradient_flow(model=model, m0=1e-2, t_max=3.0, dt=1.01 * largest, scheme=scheme)
+
+    def test_the_default_step_is_accepted_at_every_temperature(self):
+        for scheme in ("euler", "extrapolated", "heun"):
+            sch = _dynamics._SCHEMES[scheme]()
+            for model in (theory.Model(0.4, {3: 1.0}), theory.Model(1e-3, {3: 1.0, 4: 0.5}),
+                          theory.Model(None, {3: 0.3})):
+                for T in (0.0, 0.05, 1.0, 30.0):
+                    f = model.field
+                    assert _dynamics.default_dt(f, T, sch) <= _dynamics.largest_step(f, sch, T)
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("dt", [0.7, 2.0, 50.0])
+    def test_bdf2_every_first_step_of_the_issue(self, dt):
+        run = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=100, dt=dt,
+                                   scheme="bdf2")
+        assert run.m[-1] == pytest.approx(_closed_form_m(theory.Model(0.4, {3: 1.0})), abs=1e-6)
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("scheme", ["euler", "extrapolated", "heun", "bdf2"])
+    @settings(max_examples=4, phases=(Phase.explicit, Phase.generate))  # a run costs seconds
+    @given(delta2=st.floats(0.02, 0.4), delta_p=st.floats(1.0, 2.0),
+           fraction=st.floats(0.4, 1.5), log_dt=st.floats(-3.0, 2.0))
+    @example(delta2=0.4, delta_p=1.0, fraction=1.0, log_dt=0.0)
+    @example(delta2=0.1, delta_p=1.0, fraction=1.0, log_dt=1.0)  # the old default was unstable
+    @example(delta2=0.25, delta_p=1.0, fraction=1.14, log_dt=-1.0)  # 2/b: the old bound
+    def test_an_accepted_step_ends_at_the_closed_form_end_state(self, scheme, delta2, delta_p,
+                                                                fraction, log_dt):
+        # any dt: either refused (a ValueError naming it) or the run ends at the closed-form
+        # end state.  Explicit schemes: dt from 0.4 to 1.5 times the largest accepted step
+        # (smaller steps only cost more); bdf2: any first step.  From m0 = 1e-2 the runs have
+        # found the signal and relaxed by t = 20 + 100 Delta2 at these parameters (the rates
+        # grow as 1/Delta2).
+        model = theory.Model(delta2, {3: delta_p})
+        sch = _dynamics._SCHEMES[scheme]()
+        t_max = 20.0 + 100.0 * delta2
+        dt = min(10.0**log_dt, t_max) if scheme == "bdf2" else fraction * _dynamics.largest_step(model.field, sch)
+        try:
+            run = theory.gradient_flow(model=model, m0=1e-2, t_max=t_max, dt=dt, scheme=scheme)
+        except ValueError as exc:
+            assert f"dt={dt:g}" in str(exc)
+            # refused: a step beyond the largest, or a run too long to finish (the estimate)
+            assert (fraction > 1.0 and scheme != "bdf2") or "minutes of one core" in str(exc), str(exc)
+            return
+        want = _closed_form_m(model)
+        if scheme == "heun":
+            # Heun's fixed points move with dt: within 0.015 (dt B)^2 (its documented accuracy,
+            # 0.01 (dt b)^2 measured, b <= B)
+            b = _dynamics._bound(model.field)
+            assert abs(run.m[-1] - want) <= 0.015 * (dt * b) ** 2, (dt, run.m[-1], want)
+        else:
+            # Euler (and so its extrapolation) and BDF2 have the fixed points of the flow
+            assert run.m[-1] == pytest.approx(want, abs=1e-6), (dt, run.m[-1], want)
+
+
+class TestEdges:
+    """Issue 18 item 4: what cannot finish is refused before it starts, with the cost."""
+
+    def test_a_hot_run_that_cannot_finish_is_refused_with_its_cost(self):
+        # T = 50: the default step 0.1/T = 0.002, 100,000 steps of the finest level to t = 100
+        # (it ran for many minutes with no estimate); refused at once, naming temperature, dt,
+        # t_max and the estimated minutes
+        import time
+
+        start = time.perf_counter()
+        with pytest.raises(ValueError, match=r"t_max=100 with dt=0.002 at temperature=50 .* takes "
+                                             r"150,000 steps, about [0-9.]+ minutes of one core"):
+            theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=100, temperature=50)
+        assert time.perf_counter() - start < 5.0
+        with pytest.raises(ValueError, match=r"temperature=50 .*implicit steps .*minutes"):
+            theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=100, temperature=50,
+                                 scheme="bdf2")
+
+    def test_a_hot_run_that_can_finish_runs(self):
+        # the same temperature over the times on which it relaxes (1/T = 0.02): the paramagnet,
+        # m decays (high T: e = -Q'(1)/... is tested in TestGradientFlow; here the run itself)
+        run = theory.gradient_flow(p=3, delta2=0.4, delta_p=1.0, m0=1e-3, t_max=0.5, temperature=50)
+        assert run.t[-1] == pytest.approx(0.5) and run.m[-1] < 1e-3
+
+    def test_the_cost_estimate_is_the_right_size(self):
+        # the estimate against a run of the thinned history (CPU time of this thread: idle BLAS
+        # threads of earlier tests may spin; within a factor 3 either way on a loaded machine)
+        import time
+
+        f = theory.Model(0.6, {3: 1.0}).field
+        want = dmft.cost(300.0, 0.2, dmft.Euler(), dmft.Thinned(64))
+        start = time.thread_time()
+        dmft.integrate(f, 1e-6, 300.0, 0.2, scheme=dmft.Euler(), history=dmft.Thinned(64))
+        took = time.thread_time() - start
+        assert want / 3 < took < 3 * want, (want, took)
+
+    def test_dynamics_threshold_needs_two_runs_and_says_so_first(self):
+        # it ran the one run (a minute at the defaults) before saying so
+        import time
+
+        start = time.perf_counter()
+        with pytest.raises(ValueError, match="delta2s must hold at least two different values"):
+            theory.dynamics_threshold(3, 1.0, delta2s=[0.4])
+        with pytest.raises(ValueError, match="delta2s must hold at least two different values"):
+            theory.dynamics_threshold(3, 1.0, delta2s=[0.4, 0.4])
+        assert time.perf_counter() - start < 2.0
+
+    def test_dynamics_threshold_refuses_an_unstable_step_first(self):
+        # the plateau bound 0.5/sqrt(Q''(1)) at the smallest Delta2 (the largest Q''(1)):
+        # Delta2 = 0.3, Q''(1) = 1/0.3 + 2
+        limit = 0.5 / np.sqrt(1 / 0.3 + 2)
+        with pytest.raises(ValueError, match=rf"dt=0.3 is beyond the stability limit .*delta2s=0.3"
+                                             rf".* {limit:.4g}"):
+            theory.dynamics_threshold(3, 1.0, delta2s=(0.3, 0.4), t_max=4.0, dt=0.3)
+
+    def test_dynamics_threshold_checks_the_runs_too(self, monkeypatch):
+        # below the plateau bound the runs themselves are still checked (a diverging run names dt)
+        from numerics import dmft_threshold
+
+        def diverging(task):
+            t = np.linspace(0.0, task[2], 5)
+            return t, np.array([1e-150, 1e-100, 1e200, np.inf, np.nan]), False
+
+        monkeypatch.setattr(dmft_threshold, "rate_run", diverging)
+        with pytest.raises(ValueError, match="dt=0.1 is beyond the stability limit"):
+            theory.dynamics_threshold(3, 1.0, delta2s=(0.3, 0.4), t_max=4.0, dt=0.1, progress=False)
+
+
+_SIGINT_SCRIPT = r"""
+import math, warnings
+import theory
+from numerics import dmft
+
+original = dmft._Store.derivative
+calls = [0]
+
+def announcing(self, M):  # says once that the run is in its loop, then works as before
+    calls[0] += 1
+    if calls[0] == 20:
+        print("running", flush=True)
+    return original(self, M)
+
+dmft._Store.derivative = announcing
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    run = theory.gradient_flow(p=3, delta2=0.6, delta_p=1.0, m0=1e-3, t_max=2000.0, dt=0.2,
+                               scheme="euler", window=64, progress=False)
+print("interrupted", run.interrupted, run.t[-1], run.t.size, run.m.size)
+print("finite", bool(all(map(math.isfinite, run.m))))
+for w in caught:
+    print("warning", w.category.__name__, issubclass(w.category, theory.Interrupted), str(w.message))
+"""
+
+
+class TestCtrlC:
+    """Issue 18 item 2: a real SIGINT to a process running gradient_flow through the library."""
+
+    @pytest.mark.skipif(not hasattr(__import__("signal"), "SIGINT"), reason="no SIGINT")
+    def test_sigint_returns_the_partial_run_with_the_warning(self):
+        import os
+        import signal
+        import subprocess
+        import sys
+
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        env = dict(os.environ, PYTHONPATH=root)
+        proc = subprocess.Popen([sys.executable, "-c", _SIGINT_SCRIPT], cwd=root, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout.readline().strip() == "running"  # the run is in its loop
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=120)
+        finally:
+            proc.kill()
+        assert proc.returncode == 0, err
+        lines = out.splitlines()
+        head = lines[0].split()
+        assert head[:2] == ["interrupted", "True"], out
+        t_end, n_t, n_m = float(head[2]), int(head[3]), int(head[4])
+        assert 0 < t_end < 2000.0 and n_t == n_m  # what finished, no padding that looks complete
+        assert lines[1] == "finite True"
+        warned = [line for line in lines if line.startswith("warning")]
+        assert len(warned) == 1, out
+        _, name, is_interrupted, message = warned[0].split(" ", 3)
+        assert name == "Interrupted" and is_interrupted == "True"
+        assert message.startswith(f"gradient_flow interrupted (Ctrl-C): stopped at t = {t_end:g} of "
+                                  f"t_max = 2000")
