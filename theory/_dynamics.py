@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import numbers
 import warnings
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -49,21 +49,6 @@ _SCHEMES = {"extrapolated": _dmft.Extrapolated, "euler": _dmft.Euler, "heun": _d
 DEFAULT_FIRST_STEP = 0.01
 #: Longest run of the step-growing scheme (10^6 takes about 8 minutes on 2 cores).
 BDF2_T_MAX = 1e7
-
-
-def _eq_fields(a, b) -> bool:
-    if type(a) is not type(b):
-        return NotImplemented
-    for f in fields(a):
-        x, y = getattr(a, f.name), getattr(b, f.name)
-        if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
-            if not (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and np.array_equal(x, y)):
-                return False
-        elif f.name == "seconds":
-            continue  # wall time: not part of what was computed
-        elif x != y:
-            return False
-    return True
 
 
 @dataclass(frozen=True, eq=False)
@@ -110,8 +95,23 @@ class GradientFlowResult(DataOut):
     interrupted: bool = False
     seconds: float = 0.0
 
-    __eq__ = _eq_fields
-    __hash__ = None
+    _ignore = ("seconds",)  # wall time: not part of what was computed
+
+    def table(self):
+        """The run as a :class:`theory._export.Table`: ``m``, ``mu``, the energy and ``C(t, t - lag)`` along ``t``."""
+        from theory import _export as E
+
+        data = {"m": np.asarray(self.m, float), "mu": np.asarray(self.mu, float),
+                "energy": np.asarray(self.energy, float), "c_lag": np.asarray(self.c_lag, float)}
+        what = "Langevin dynamics" if self.temperature > 0 else "gradient flow"
+        attrs = E._attrs(self, "m0", "t_max", "dt", "temperature", "scheme", "window", "interrupted",
+                         what=f"{what}, large N (DMFT)")
+        return E.Table("t", np.asarray(self.t, float), data, attrs, E._meta("t", *data))
+
+    def _draw(self, ax):
+        from theory import _export
+
+        return _export.draw_gradient_flow(self, ax)
 
     @property
     def p(self) -> int | None:
@@ -634,25 +634,23 @@ class DynamicsThreshold(DataOut):
     interrupted: bool = False
     runs: tuple = field(default=(), repr=False)
 
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        same = lambda x, y: x == y or (isinstance(x, float) and isinstance(y, float)  # noqa: E731
-                                        and math.isnan(x) and math.isnan(y))
-        for f in fields(self):
-            x, y = getattr(self, f.name), getattr(other, f.name)
-            if f.name == "runs":
-                if len(x) != len(y) or not all(np.array_equal(a, b) for u, v in zip(x, y)
-                                               for a, b in zip(u, v)):
-                    return False
-            elif isinstance(x, tuple):
-                if len(x) != len(y) or not all(same(a, b) for a, b in zip(x, y)):
-                    return False
-            elif not same(x, y):
-                return False
-        return True
+    def table(self):
+        """The estimate as a :class:`theory._export.Table`: the plateau escape rates along ``Delta2``."""
+        from theory import _export as E
 
-    __hash__ = None
+        data = {"rate": np.asarray(self.rates, float), "rate_error": np.asarray(self.rate_errors, float)}
+        what = "Langevin" if self.temperature > 0 else "gradient-flow"
+        attrs = E._attrs(self, "value", "error", "half_time_value", "temperature", "t_max", "dt", "window",
+                         "interrupted", what=f"{what} threshold from the dynamics")
+        attrs.pop("delta2", None)
+        meta = E._meta("delta2", *data, delta2=("Delta_2 of the run (noise variance of the matrix channel)",
+                                                E.DIMENSIONLESS))
+        return E.Table("delta2", np.asarray(self.delta2s, float), data, attrs, meta)
+
+    def _draw(self, ax):
+        from theory import _export
+
+        return _export.draw_dynamics_threshold(self, ax)
 
     @property
     def p(self) -> int | None:

@@ -21,10 +21,8 @@ two methods, and nothing in this module changes:
 ``_draw(self, ax) -> ax``
     Its figure, drawn on the given matplotlib axes (use the conventions below).
 
-:func:`table` calls ``obj.table()`` and :func:`plot` calls ``obj._draw(ax)`` when the object's
-class defines them, and only otherwise falls back to the builders and drawers kept here for
-the result types not yet moved onto the base (``GradientFlowResult``,
-``DynamicsThreshold``; the engine design, section 7 item 2, moves those into the classes).
+:func:`table` calls ``obj.table()`` and :func:`plot` calls ``obj._draw(ax)``: there is no
+dictionary of builders keyed by class names here (the engine design, section 7 item 2).
 The helpers a ``table()`` or ``_draw`` builds on stay here: :class:`Table`, the vocabulary
 :data:`QUANTITIES`, ``_meta`` (descriptions), ``_attrs`` (the parameters, ``dps`` and version),
 ``_floats`` (numbers or mpf to float64), and the figure helpers ``_time_run``, ``_set_title``,
@@ -249,28 +247,6 @@ def _plain_attr(value):
     return str(value)
 
 
-# -- builders of the result types not yet moved (each moves into its class's table()) ----
-
-def _gradient_flow(r) -> Table:
-    data = {"m": np.asarray(r.m, float), "mu": np.asarray(r.mu, float), "energy": np.asarray(r.energy, float),
-            "c_lag": np.asarray(r.c_lag, float)}
-    what = "Langevin dynamics" if r.temperature > 0 else "gradient flow"
-    attrs = _attrs(r, "m0", "t_max", "dt", "temperature", "scheme", "window", "interrupted",
-                   what=f"{what}, large N (DMFT)")
-    return Table("t", np.asarray(r.t, float), data, attrs, _meta("t", *data))
-
-
-def _dynamics_threshold(r) -> Table:
-    data = {"rate": np.asarray(r.rates, float), "rate_error": np.asarray(r.rate_errors, float)}
-    what = "Langevin" if r.temperature > 0 else "gradient-flow"
-    attrs = _attrs(r, "value", "error", "half_time_value", "temperature", "t_max", "dt", "window",
-                   "interrupted", what=f"{what} threshold from the dynamics")
-    attrs.pop("delta2", None)
-    meta = _meta("delta2", *data, delta2=("Delta_2 of the run (noise variance of the matrix channel)",
-                                          DIMENSIONLESS))
-    return Table("delta2", np.asarray(r.delta2s, float), data, attrs, meta)
-
-
 def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> Table:
     """The complexity ``Sigma(m)`` of all stationary points and ``Sigma_min(m)`` of the minima
     on a grid of overlaps (default ``points`` values in ``[-0.999, 0.999]``) as a :class:`Table`."""
@@ -286,14 +262,6 @@ def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> T
     return Table("m", m, data, attrs, _meta("m", *data))
 
 
-#: The builders of the result types not yet moved onto :class:`theory._results.Result`
-#: (each moves into its class as ``table()``, and leaves this dictionary).
-_BUILDERS = {
-    "GradientFlowResult": _gradient_flow,
-    "DynamicsThreshold": _dynamics_threshold,
-}
-
-
 def _own(obj, name: str):
     """``obj.name`` when the object's class defines that method (the placeholder ``table`` of
     :class:`theory._results.Result` does not count); else None."""
@@ -307,7 +275,7 @@ def _own(obj, name: str):
 
 def table(obj) -> Table:
     """The :class:`Table` of a result object: ``obj.table()`` when its class defines one,
-    else the builder kept here for it (a Table is returned as is)."""
+    (a Table is returned as is)."""
     if isinstance(obj, Table):
         return obj
     own = _own(obj, "table")
@@ -317,12 +285,7 @@ def table(obj) -> Table:
             raise TypeError(f"{type(obj).__name__}.table() must return a theory._export.Table, "
                             f"got a {type(out).__name__}")
         return out
-    try:
-        build = _BUILDERS[type(obj).__name__]
-    except KeyError:
-        raise TypeError(f"no table for a {type(obj).__name__}: define its table() method "
-                        f"(see theory._export), or pass one of: {', '.join(_BUILDERS)}") from None
-    return build(obj)
+    raise TypeError(f"no table for a {type(obj).__name__}: define its table() method (see theory._export)")
 
 
 def _require(module: str):
@@ -491,7 +454,8 @@ def _time_run(ax, t, m, energy, *, label: str, dash: str, title: tuple, interrup
     return ax
 
 
-def _plot_gradient_flow(r, ax):
+def draw_gradient_flow(r, ax):
+    """The figure of a large-N run (:meth:`theory.GradientFlowResult.plot`)."""
     title = _dynamics_words(r.temperature), _model_words(r.model)
     return _time_run(ax, r.t, r.m, r.energy, label="large N", dash="-", title=title,
                      interrupted=r.interrupted)
@@ -538,7 +502,9 @@ def _closed_form(r):
         return None
 
 
-def _plot_dynamics_threshold(r, ax):
+def draw_dynamics_threshold(r, ax):
+    """The figure of a dynamics threshold (:meth:`theory.DynamicsThreshold.plot`): the rates, their
+    fit, the estimate with its error band and the closed form."""
     d2 = np.asarray(r.delta2s, float)
     rate = np.asarray(r.rates, float)
     err = np.asarray(r.rate_errors, float)
@@ -587,13 +553,9 @@ def plot(obj, ax=None):
     if own is not None:
         out = own(ax)
         return ax if out is None else out
-    name = type(obj).__name__
     if isinstance(obj, Table) and obj.dim == "m":
         return _plot_complexity_table(obj, ax)
-    drawers = {"GradientFlowResult": _plot_gradient_flow, "DynamicsThreshold": _plot_dynamics_threshold}
-    if name not in drawers:
-        raise TypeError(f"no figure for a {name}: define its _draw(ax) method (see theory._export)")
-    return drawers[name](obj, ax)
+    raise TypeError(f"no figure for a {type(obj).__name__}: define its _draw(ax) method (see theory._export)")
 
 
 _COMPLEXITY_STYLE = {"sigma": (r"$\Sigma(m)$, all stationary points", "tab:blue", "-"),

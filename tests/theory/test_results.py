@@ -281,8 +281,6 @@ class TestNewTables:
 #: @dataclass(frozen=True, eq=False), delete its private equality/pickling, move its builder
 #: and drawer out of theory._export into its own table()/_draw(), then delete it from here.
 NOT_YET_MOVED = {
-    "GradientFlowResult",  # theory/_dynamics.py: _eq_fields; _export._gradient_flow, _plot_gradient_flow
-    "DynamicsThreshold",   # theory/_dynamics.py: __eq__; _export._dynamics_threshold, _plot_dynamics_threshold
     "ThresholdResult",     # theory/_thresholds.py: __reduce__, _rebuild, _pickled, _unpickled; no table yet
     "HessianSpectrum",     # theory/_hessian.py: dataclass eq; no table yet
 }
