@@ -149,7 +149,7 @@ LONG = {
     "state-evolution": (["state-evolution", "--p", "3", "--delta2", "0.6180339887", "--delta-p", "1",
                          "--dps", "1000", "--iterations", "10000000", "--tol", "1e-900", "--out", "run.nc", "OUT"], False),
     "gradient-flow": (["gradient-flow", "--p", "3", "--delta2", "0.6", "--delta-p", "1", "--m0", "1e-3",
-                       "--t-max", "10000", "--dt", "0.1", "--progress", "--out", "run.nc", "OUT"], True),
+                       "--t-max", "1000", "--dt", "0.1", "--progress", "--out", "run.nc", "OUT"], True),
     "dynamics-threshold": (["dynamics-threshold", "--p", "3", "--delta-p", "1", "--t-max", "5000",
                             "--delta2", "0.3", "--delta2", "0.35", "--delta2", "0.4", "--progress",
                             "--out", "run.nc", "OUT"], True),
