@@ -131,6 +131,14 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'onset_reduced': "2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets "
                   'Delta2 = 1.',
  'outlier': 'Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s).',
+ 'pr_reg_d2loss': 'd2l/dh2 of the regularised loss: the Hessian weight D.',
+ 'pr_reg_dloss': 'dl/dh of the regularised loss.',
+ 'pr_reg_loss': 'The regularised loss l(h; y).',
+ 'pr_reg_mult': "l'(h) h of the regularised loss: the integrand of the Lagrange multiplier.",
+ 'pr_square_d2loss': 'd2l/dh2 of the square loss: the Hessian weight D.',
+ 'pr_square_dloss': 'dl/dh of the square loss.',
+ 'pr_square_loss': 'The square loss l(h; y).',
+ 'pr_square_mult': "l'(h) h of the square loss: the integrand of the Lagrange multiplier.",
  'semicircle_scale': "s = sqrt(xi''(1)): half the radius of the Hessian bulk.",
  'tensor_only_reduced': "2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone "
                         'reaches equal height.',
@@ -1202,6 +1210,27 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
             "integer=True, positive=True), Integer(-2))), Add(Symbol('p', integer=True, "
             "positive=True), Integer(-1))), Pow(Symbol('Delta2', positive=True), Integer(-1))), "
             'Integer(-1))))',
+ 'pr_reg_d2loss': "Mul(Integer(-1), Pow(Add(Symbol('a', positive=True), Symbol('y', real=True)), "
+                  "Integer(-1)), Add(Mul(Integer(-1), Integer(3), Pow(Symbol('h', real=True), "
+                  "Integer(2))), Symbol('y', real=True)))",
+ 'pr_reg_dloss': "Mul(Integer(-1), Symbol('h', real=True), Pow(Add(Symbol('a', positive=True), "
+                 "Symbol('y', real=True)), Integer(-1)), Add(Mul(Integer(-1), Pow(Symbol('h', "
+                 "real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_reg_loss': "Mul(Pow(Add(Mul(Integer(4), Symbol('a', positive=True)), Mul(Integer(4), "
+                "Symbol('y', real=True))), Integer(-1)), Pow(Add(Pow(Symbol('h', real=True), "
+                "Integer(2)), Mul(Integer(-1), Symbol('y', real=True))), Integer(2)))",
+ 'pr_reg_mult': "Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2)), Pow(Add(Symbol('a', "
+                "positive=True), Symbol('y', real=True)), Integer(-1)), Add(Mul(Integer(-1), "
+                "Pow(Symbol('h', real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_square_d2loss': "Add(Mul(Integer(3), Pow(Symbol('h', real=True), Integer(2))), "
+                     "Mul(Integer(-1), Symbol('y', real=True)))",
+ 'pr_square_dloss': "Mul(Integer(-1), Symbol('h', real=True), Add(Mul(Integer(-1), "
+                    "Pow(Symbol('h', real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_square_loss': "Mul(Rational(1, 4), Pow(Add(Pow(Symbol('h', real=True), Integer(2)), "
+                   "Mul(Integer(-1), Symbol('y', real=True))), Integer(2)))",
+ 'pr_square_mult': "Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2)), "
+                   "Add(Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2))), Symbol('y', "
+                   'real=True)))',
  'semicircle_scale': "Pow(Add(Mul(Pow(Symbol('Deltap', positive=True), Integer(-1)), "
                      "Add(Symbol('p', integer=True, positive=True), Integer(-1))), "
                      "Pow(Symbol('Delta2', positive=True), Integer(-1))), Rational(1, 2))",
