@@ -241,22 +241,34 @@ def descend(inst: Instance, jets: Callable, x0: np.ndarray, *, max_steps: int, s
     start = time.perf_counter()
     n = inst.n
     sqrt_n = inst.sqrt_n
-    rec = np.full((_RECORDS, max_steps + 1), np.nan)
-    state = {"k": 0, "x": np.array(x0, dtype=np.float64), "outcome": "budget", "estimates": 0, "rejected": 0}
+    state = {"k": 0, "x": np.array(x0, dtype=np.float64), "outcome": "interrupted", "estimates": 0, "rejected": 0,
+             "rec": np.full((_RECORDS, 1), np.nan)}
     try:
+        # the records grow by doubling (a run that stops early never holds max_steps of them)
+        state["rec"] = np.full((_RECORDS, min(max_steps + 1, 1024)), np.nan)
         with threadpool_limits(limits=1, user_api="blas"):
-            _loop(inst, jets, state, rec, max_steps, success_level, gtol, rtol, window, reestimate_every,
+            _loop(inst, jets, state, max_steps, success_level, gtol, rtol, window, reestimate_every,
                   sqrt_n, n, bar)
     except KeyboardInterrupt:
         state["outcome"] = "interrupted"
     done = state["k"] + 1
-    t, m, loss, gnorm, step = (r[:done].copy() for r in rec)
+    if not np.isfinite(state["rec"][0, 0]):  # cut before the start was recorded: record it now
+        x = state["x"]
+        h = inst.preactivations(x)
+        l, dl, _ = jets(h, inst.y)
+        g = inst.back(dl)
+        rg = g - (float(x @ g) / n) * x
+        state["rec"] = np.array([[0.0], [float(x @ inst.x_star) / n], [float(l.sum()) / n],
+                                 [float(np.linalg.norm(rg)) / sqrt_n], [0.0]])
+        done = 1
+    t, m, loss, gnorm, step = (r[:done].copy() for r in state["rec"])
     return Descent(t=t, m=m, loss=loss, gradient_norm=gnorm, step=step, x=state["x"], outcome=state["outcome"],
                    estimates=state["estimates"], rejected=state["rejected"], seconds=time.perf_counter() - start)
 
 
-def _loop(inst, jets, state, rec, max_steps, success_level, gtol, rtol, window, reestimate_every, sqrt_n, n, bar):
+def _loop(inst, jets, state, max_steps, success_level, gtol, rtol, window, reestimate_every, sqrt_n, n, bar):
     x = state["x"]
+    rec = state["rec"]
     h, l, dl, d2l, L, g = inst.evaluate(x, jets)
     v = np.ones(n)  # the power-iteration vector (deterministic start, then warm)
     eta = None
@@ -268,6 +280,10 @@ def _loop(inst, jets, state, rec, max_steps, success_level, gtol, rtol, window, 
         rg = g - mu * x  # P grad L = g - (x.g / N) x
         gnorm = float(np.linalg.norm(rg)) / sqrt_n
         m = float(x @ inst.x_star) / n
+        if k == rec.shape[1]:
+            grown = np.full((_RECORDS, min(2 * k, max_steps + 1)), np.nan)
+            grown[:, :k] = rec
+            rec = state["rec"] = grown
         rec[:, k] = (t, m, L / n, gnorm, 0.0 if k == 0 else eta_used)
         state["k"], state["x"] = k, x  # the records and the state of step k, stored together
         if abs(m) >= success_level:
