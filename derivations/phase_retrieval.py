@@ -110,6 +110,88 @@ def multiplier_integrand(name: str) -> sp.Expr:
     return sp.factor(loss_jets(name)[1] * h)
 
 
+# --- spectral methods -----------------------------------------------------------------------------
+
+def optimal_preprocessing() -> sp.Expr:
+    """``T*(y) = (y - 1)/(y + sqrt(2 alpha) - 1)``, the optimal preprocessing of the noiseless
+    real case (Mondelli & Montanari, arXiv:1708.05932; Luo, Alghamdi & Lu, arXiv:1811.04420)."""
+    return (y - 1) / (y + sp.sqrt(2 * alpha) - 1)
+
+
+def optimal_resolvent() -> sp.Expr:
+    """``T*/(1 + T* s)`` in a form without the removable pole of ``T*`` (``s`` the Stieltjes
+    variable; the top edge lies at ``s = -1/sup T* = -1``, where it reads ``(y - 1)/sqrt(2 alpha)``)."""
+    root = sp.Symbol("r", positive=True)  # sqrt(2 alpha), kept atomic so that cancel sees the pole
+    T = optimal_preprocessing().subs(sp.sqrt(2 * alpha), root)
+    assert T.has(root)
+    return sp.cancel(T / (1 + T * s)).subs(root, sp.sqrt(2 * alpha))
+
+
+def optimal_edge_identity() -> sp.Expr:
+    """``1 - s^2 alpha E[(T*/(1 + T* s))^2]`` at ``s = -1`` for ``y = h*^2``: zero for every alpha,
+    so the top edge of the optimal spectral matrix is the hard edge ``s = -1/sup T* = -1``."""
+    r = optimal_resolvent().subs(s, -1)
+    return sp.simplify(1 - alpha * _gaussian_moment_poly(sp.expand(sp.simplify(r**2) * 2 * alpha)) / (2 * alpha))
+
+
+def _gaussian_moment_poly(poly_in_y: sp.Expr) -> sp.Expr:
+    """``E[p(h*^2)]`` for a polynomial ``p`` in ``y`` (``E[h*^(2k)] = (2k - 1)!!``)."""
+    poly = sp.Poly(poly_in_y, y)
+    return sum(c * sp.factorial2(2 * k - 1) for (k,), c in poly.terms())
+
+
+# --- Bayes-optimal GLM channel (y = h*^2, Gaussian prior) ----------------------------------------
+
+omega = sp.Symbol("omega", real=True)
+V = sp.Symbol("V", positive=True)
+Delta = sp.Symbol("Delta", positive=True)
+
+
+def z_out() -> sp.Expr:
+    """The noiseless channel's partition function ``Z_out(y; omega, V) = E_{z ~ N(omega, V)}
+    [delta(y - z^2)] = sum_(+-) N(+-sqrt(y); omega, V)/(2 sqrt(y))`` (``y > 0``)."""
+    yp = sp.Symbol("y", positive=True)
+    r = sp.sqrt(yp)
+    gauss = lambda z: sp.exp(-(z - omega) ** 2 / (2 * V)) / sp.sqrt(2 * sp.pi * V)  # noqa: E731
+    return ((gauss(r) + gauss(-r)) / (2 * r)).subs(yp, y)
+
+
+def g_out() -> sp.Expr:
+    """``d/d omega log Z_out = (sqrt(y) tanh(sqrt(y) omega / V) - omega)/V`` (noiseless)."""
+    expr = sp.diff(sp.log(z_out()), omega)
+    closed = (sp.sqrt(y) * sp.tanh(sp.sqrt(y) * omega / V) - omega) / V
+    yp = sp.Symbol("yp", positive=True)
+    assert sp.simplify((expr - closed).subs(y, yp).rewrite(sp.exp)) == 0
+    return closed
+
+
+def weak_recovery_integrand() -> sp.Expr:
+    """``(E[z^2 | y] - 1)^2`` at ``omega = 0, V = 1`` (noiseless: ``(y - 1)^2``): the GAMP
+    state evolution linearised at ``q = 0`` reads ``q' = alpha E_y[(E[z^2|y] - 1)^2] q``, since
+    ``g_out = omega (E[z^2|y] - 1) + O(omega^2)`` for an even channel."""
+    return sp.expand((sp.diff(g_out(), omega).subs(omega, 0).subs(V, 1) + 1 - 1) ** 2)
+
+
+def prior_free_entropy() -> sp.Expr:
+    """Gaussian-prior part of the replica free entropy at its extremum, ``-q qhat/2 + psi_0(qhat)``
+    with ``psi_0 = (qhat - log(1 + qhat))/2`` and ``qhat = q/(1 - q)``; ``q`` the overlap."""
+    q, qh = sp.symbols("q qhat", positive=True)
+    psi0 = (qh - sp.log(1 + qh)) / 2
+    return sp.simplify((-q * qh / 2 + psi0).subs(qh, q / (1 - q)))
+
+
+def it_divergence() -> sp.Expr:
+    """Coefficient of ``-log(1 - q)`` in the replica free entropy as ``q -> 1`` (noiseless labels):
+    the prior contributes ``lim prior_free_entropy/(-log(1 - q))`` and each of the ``alpha``
+    measurements ``+1/2`` (``log Z_out = -log(V)/2 + O(1)`` as ``V = 1 - q -> 0``, since the
+    true pre-activation stays within ``O(sqrt(V))`` of ``omega``).  Perfect recovery dominates
+    (the free entropy diverges upwards at ``q = 1``) iff this is positive."""
+    q = sp.Symbol("q", positive=True)
+    eps = sp.Symbol("epsilon", positive=True)
+    prior = sp.limit(prior_free_entropy().subs(q, 1 - eps) / (-sp.log(eps)), eps, 0)
+    return sp.Rational(1, 2) * alpha + prior
+
+
 def _kernels() -> tuple:
     out = []
     for name, tag in (("square", "square"), ("regularised", "reg")):
@@ -122,6 +204,17 @@ def _kernels() -> tuple:
             Kernel(f"pr_{tag}_mult", args, multiplier_integrand(name),
                    f"l'(h) h of the {name} loss: the integrand of the Lagrange multiplier."),
         ]
+    out += [
+        Kernel("pr_opt_T", (y, alpha), optimal_preprocessing(),
+               "Optimal preprocessing T*(y) of the noiseless real case."),
+        Kernel("pr_opt_resolvent", (y, alpha, s), optimal_resolvent(),
+               "T*/(1 + T* s) without the removable pole."),
+        Kernel("pr_gout", (y, omega, V), g_out(), "GAMP output function d/domega log Z_out, noiseless."),
+        Kernel("pr_wr_integrand", (y,), weak_recovery_integrand(),
+               "(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."),
+        Kernel("pr_it_divergence", (alpha,), it_divergence(),
+               "Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."),
+    ]
     return tuple(out)
 
 

@@ -5,7 +5,7 @@ do not edit.
 """
 
 
-__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult']
+__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_opt_T', 'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence']
 
 
 def pr_square_loss(ctx, h, y):
@@ -68,3 +68,42 @@ def pr_reg_mult(ctx, h, y, a):
     a = ctx.mpf(a)
     _t0 = h**2
     return -_t0*(-_t0 + y)/(a + y)
+
+
+def pr_opt_T(ctx, y, alpha):
+    """Optimal preprocessing T*(y) of the noiseless real case."""
+    y = ctx.mpf(y)
+    alpha = ctx.mpf(alpha)
+    _t0 = y - 1
+    return _t0/(_t0 + ctx.sqrt(2)*ctx.sqrt(alpha))
+
+
+def pr_opt_resolvent(ctx, y, alpha, s):
+    """T*/(1 + T* s) without the removable pole."""
+    y = ctx.mpf(y)
+    alpha = ctx.mpf(alpha)
+    s = ctx.mpf(s)
+    _t0 = y - 1
+    return _t0/(_t0 + ctx.sqrt(2)*ctx.sqrt(alpha) + s*y - s)
+
+
+def pr_gout(ctx, y, omega, V):
+    """GAMP output function d/domega log Z_out, noiseless."""
+    y = ctx.mpf(y)
+    omega = ctx.mpf(omega)
+    V = ctx.mpf(V)
+    _t0 = 1/V
+    _t1 = ctx.sqrt(y)
+    return _t0*(_t1*ctx.tanh(_t0*_t1*omega) - omega)
+
+
+def pr_wr_integrand(ctx, y):
+    """(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."""
+    y = ctx.mpf(y)
+    return y**2 - 2*y + 1
+
+
+def pr_it_divergence(ctx, alpha):
+    """Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."""
+    alpha = ctx.mpf(alpha)
+    return (ctx.mpf(1)/ctx.mpf(2))*alpha + ctx.mpf(-1)/ctx.mpf(2)

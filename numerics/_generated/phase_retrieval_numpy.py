@@ -8,7 +8,7 @@ do not edit.
 import numpy as np
 
 
-__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult']
+__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_opt_T', 'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence']
 
 
 def pr_square_loss(h, y):
@@ -53,6 +53,35 @@ def pr_reg_mult(h, y, a):
     return -_t0*(-_t0 + y)/(a + y)
 
 
+def pr_opt_T(y, alpha):
+    """Optimal preprocessing T*(y) of the noiseless real case."""
+    _t0 = y - 1
+    return _t0/(_t0 + np.sqrt(2)*np.sqrt(alpha))
+
+
+def pr_opt_resolvent(y, alpha, s):
+    """T*/(1 + T* s) without the removable pole."""
+    _t0 = y - 1
+    return _t0/(_t0 + np.sqrt(2)*np.sqrt(alpha) + s*y - s)
+
+
+def pr_gout(y, omega, V):
+    """GAMP output function d/domega log Z_out, noiseless."""
+    _t0 = 1/V
+    _t1 = np.sqrt(y)
+    return _t0*(_t1*np.tanh(_t0*_t1*omega) - omega)
+
+
+def pr_wr_integrand(y):
+    """(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."""
+    return y**2 - 2*y + 1
+
+
+def pr_it_divergence(alpha):
+    """Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."""
+    return (1/2)*alpha - 1/2
+
+
 #: name -> (expression as text, as LaTeX), for display without SymPy.
 FORMULAS = {
     'pr_square_loss': ('(h**2 - y)**2/4', '\\frac{\\left(h^{2} - y\\right)^{2}}{4}'),
@@ -63,4 +92,9 @@ FORMULAS = {
     'pr_reg_dloss': ('-h*(-h**2 + y)/(a + y)', '- \\frac{h \\left(- h^{2} + y\\right)}{a + y}'),
     'pr_reg_d2loss': ('-(-3*h**2 + y)/(a + y)', '- \\frac{- 3 h^{2} + y}{a + y}'),
     'pr_reg_mult': ('-h**2*(-h**2 + y)/(a + y)', '- \\frac{h^{2} \\left(- h^{2} + y\\right)}{a + y}'),
+    'pr_opt_T': ('(y - 1)/(sqrt(2)*sqrt(alpha) + y - 1)', '\\frac{y - 1}{\\sqrt{2} \\sqrt{\\alpha} + y - 1}'),
+    'pr_opt_resolvent': ('(y - 1)/(sqrt(2)*sqrt(alpha) + s*y - s + y - 1)', '\\frac{y - 1}{\\sqrt{2} \\sqrt{\\alpha} + s y - s + y - 1}'),
+    'pr_gout': ('(-omega + sqrt(y)*tanh(omega*sqrt(y)/V))/V', '\\frac{- \\omega + \\sqrt{y} \\tanh{\\left(\\frac{\\omega \\sqrt{y}}{V} \\right)}}{V}'),
+    'pr_wr_integrand': ('y**2 - 2*y + 1', 'y^{2} - 2 y + 1'),
+    'pr_it_divergence': ('alpha/2 - 1/2', '\\frac{\\alpha}{2} - \\frac{1}{2}'),
 }
