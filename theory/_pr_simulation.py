@@ -418,32 +418,45 @@ def fit_half_point(alphas, successes, trials, *, max_iter: int = 100):
 
     A logistic curve ``P(success) = 1/(1 + exp(-(b0 + b1 alpha)))`` is fitted by maximum
     likelihood (Newton / IRLS on the binomial log-likelihood), ``alpha_50 = -b0/b1``, its
-    error by the delta method from the inverse Fisher information (``method="logistic"``).  When
-    the data are separated (every failure at a smaller ``alpha`` than every success) the
-    likelihood has no maximum: then ``alpha_50`` is the middle of the gap between the largest
-    all-failure and the smallest all-success ``alpha`` and the error half the gap
-    (``method="gap"``).  ``(nan, nan, "none")`` when the curve does not cross 50%.
+    error by the delta method from the inverse Fisher information (``method="logistic"``).
+    The maximum exists only when the outcomes overlap (a failure at a larger ``alpha`` than some
+    success); with few seeds they often do not (complete or quasi-complete separation, where the
+    likelihood grows without bound as the slope does).  Then the curve is interpolated linearly
+    between the two neighbouring points whose rates bracket 50%, and the error is half their
+    distance (``method="interpolation"``).  ``(nan, nan, "none")`` when no rate is at or above
+    50%, or none at or below.
 
     Examples
     --------
-    >>> a50, err, how = fit_half_point([1, 2, 3, 4], [0, 0, 10, 10], [10, 10, 10, 10])
-    >>> a50, err, how
-    (2.5, 0.5, 'gap')
+    >>> fit_half_point([1, 2, 3, 4], [0, 0, 10, 10], [10, 10, 10, 10])
+    (2.5, 0.5, 'interpolation')
+    >>> a50, err, how = fit_half_point([1, 2, 3, 4], [0, 4, 7, 10], [10, 10, 10, 10])
+    >>> round(a50, 3), how
+    (2.398, 'logistic')
     """
     a = np.asarray(alphas, dtype=float)
     s = np.asarray(successes, dtype=float)
     k = np.asarray(trials, dtype=float)
     keep = k > 0
-    a, s, k = a[keep], s[keep], k[keep]
-    if a.size == 0 or s.sum() == 0 or s.sum() == k.sum():
+    order = np.argsort(a[keep], kind="stable")
+    a, s, k = a[keep][order], s[keep][order], k[keep][order]
+    rate = s / np.maximum(k, 1)
+    if a.size == 0 or not (rate >= 0.5).any() or not (rate <= 0.5).any():
         return math.nan, math.nan, "none"
-    fail_max = a[s < k].max()   # the largest alpha with a failure
-    succ_min = a[s > 0].min()   # the smallest alpha with a success
-    if fail_max < succ_min:
-        below = a[(s == 0) & (a < succ_min)]
-        above = a[(s == k) & (a > fail_max)]
-        lo, hi = below.max(), above.min()
-        return float(0.5 * (lo + hi)), float(0.5 * (hi - lo)), "gap"
+    if (s < k).any() and (s > 0).any() and a[s < k].max() > a[s > 0].min():
+        try:
+            return _logistic_half_point(a, s, k, max_iter)
+        except np.linalg.LinAlgError:
+            pass
+    j = int(np.argmax(rate >= 0.5))
+    if j == 0:
+        return float(a[0]), math.nan, "interpolation"
+    lo, hi = a[j - 1], a[j]
+    x = lo + (hi - lo) * (0.5 - rate[j - 1]) / (rate[j] - rate[j - 1])
+    return float(x), float(0.5 * (hi - lo)), "interpolation"
+
+
+def _logistic_half_point(a, s, k, max_iter):
     scale = max(float(np.ptp(a)), 1e-12)
     x = np.column_stack([np.ones_like(a), (a - a.mean()) / scale])
     beta = np.zeros(2)

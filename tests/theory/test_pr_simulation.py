@@ -169,9 +169,32 @@ class TestHelpers:
         a50, err, how = prs.fit_half_point(alphas, 1000 * p, np.full(9, 1000))
         assert how == "logistic" and a50 == pytest.approx(3.7, abs=1e-9) and 0 < err < 0.1
 
+    def test_half_point_against_a_direct_maximisation(self):
+        # the same likelihood maximised by Nelder-Mead (scipy), no Newton step shared
+        from scipy.optimize import minimize
+
+        a, s, k = np.array([1.0, 2.0, 3.0, 4.0]), np.array([0, 4, 7, 10.0]), 10
+
+        def nll(b):
+            return -np.sum(s * (b[0] + b[1] * a) - k * np.logaddexp(0, b[0] + b[1] * a))
+
+        b = minimize(nll, [0.0, 0.0], method="Nelder-Mead", options=dict(xatol=1e-10, fatol=1e-12, maxiter=10_000)).x
+        assert prs.fit_half_point(a, s, [k] * 4)[0] == pytest.approx(-b[0] / b[1], abs=1e-6)
+
     def test_half_point_none_and_gap(self):
         assert prs.fit_half_point([1, 2], [0, 0], [5, 5])[2] == "none"
-        assert prs.fit_half_point([1, 2, 3, 5], [0, 0, 4, 4], [4, 4, 4, 4]) == (2.5, 0.5, "gap")
+        assert prs.fit_half_point([1, 2, 3, 5], [0, 0, 4, 4], [4, 4, 4, 4]) == (2.5, 0.5, "interpolation")
+        assert prs.fit_half_point([1.5, 2.5, 3.5, 5.0], [0, 0, 0, 1], [8] * 4)[2] == "none"
+
+    def test_half_point_under_separation(self):
+        # quasi-complete separation (mixed outcomes at one alpha only): no maximum-likelihood
+        # estimate; the crossing is interpolated between the bracketing points
+        assert prs.fit_half_point([1.5, 2.5, 3.5, 5.0], [0, 0, 4, 8], [8] * 4) == (3.5, 0.5, "interpolation")
+        a50, err, how = prs.fit_half_point([1.5, 2.5, 3.5, 5.0], [1, 8, 8, 8], [8] * 4)
+        assert how == "interpolation" and a50 == pytest.approx(1.5 + 0.375 / 0.875) and err == 0.5
+        for s in [(0, 0, 0, 4), (0, 1, 4, 8), (0, 3, 3, 8), (2, 6, 7, 8)]:  # every pattern gives a finite point
+            a50, err, how = prs.fit_half_point([1.5, 2.5, 3.5, 5.0], s, [8] * 4)
+            assert 1.5 <= a50 <= 5.0 and how in ("logistic", "interpolation")
 
     def test_extrapolation(self):
         ns = [50, 200, 800]
