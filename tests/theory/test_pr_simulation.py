@@ -70,16 +70,41 @@ class TestSimulatePhaseRetrieval:
         assert r.outcome == "stalled" and abs(r.m[-1]) < 0.5
         assert abs(r.lowest) < 0.05 * (r.eigenvalues[-1] - r.lowest + 1)
 
-    def test_lanczos_matches_theory_hessian_of_the_sample(self):
-        """The end-of-run empirical (h, h*) fed to theory.hessian: its lower edge or outlier is the
-        Lanczos smallest eigenvalue to finite-N accuracy."""
-        params = inspect.signature(theory.hessian).parameters
-        if "sample" not in params:
+    @staticmethod
+    def _need_sample_theory():
+        if "sample" not in inspect.signature(theory.hessian).parameters:
             pytest.skip("theory.hessian(model=PhaseRetrieval(...), alpha=, sample=) is not on this branch yet")
-        r = simulate_phase_retrieval(REG, n=400, alpha=2.0, seed=2, progress=False)
+
+    def test_sample_theory_at_a_random_start(self):
+        """At a random start the state is independent of A: the Hessian is exactly a weighted
+        Wishart matrix with the empirical weights, so theory.hessian fed the sample (h, h*) gives
+        the Lanczos lowest eigenvalue up to finite-N fluctuations of the edge (measured at N = 400:
+        -110.55 against -110.45).  The N -> infinity theory at m = 0 is further off at this N: the
+        empirical mu of the regularised loss has heavy-tailed terms (1/(a + y))."""
+        self._need_sample_theory()
+        from numerics import pr_simulation as core
+
+        inst = core.Instance(n=300, m=1200, labels=REG.labels, rng=np.random.default_rng(0))
+        diag = core.hessian_diagnostics(inst, REG.loss_jets, inst.x0)
+        th = theory.hessian(model=REG, alpha=4.0, sample=(diag.h, diag.h_star))
+        assert th.outlier is not None and th.mu == pytest.approx(diag.mu, rel=1e-12)
+        assert diag.lowest == pytest.approx(th.outlier, rel=0.02)
+        assert diag.overlap == pytest.approx(th.overlap, abs=0.15)
+
+    def test_sample_theory_where_the_descent_stalled(self):
+        """Where the descent stalls, x depends on A and the weighted-Wishart theory of the sample is
+        an approximation: it puts the lower edge at the Lanczos lowest eigenvalue (the state is
+        marginal) to about 0.5% of the bulk width (measured: 0.049 against -0.059, width 19.6, at
+        N = 200), with no outlier towards the signal; the lowest eigenvector is nearly orthogonal
+        to the signal."""
+        self._need_sample_theory()
+        r = simulate_phase_retrieval(REG, n=200, alpha=1.5, seed=1, progress=False)
+        assert r.outcome == "stalled"
         th = r.theory_hessian()
-        predicted = th.outlier if th.outlier is not None else th.bulk_edges[0]
-        assert r.lowest == pytest.approx(predicted, abs=0.1 * (abs(predicted) + 0.1))
+        low, high = (float(v) for v in th.bulk_edges)
+        assert th.outlier is None
+        assert abs(r.lowest - low) < 0.015 * (high - low)
+        assert r.overlap < 0.05
 
     @pytest.mark.parametrize("kwargs, match", [
         (dict(model=theory.Model(0.5, {3: 1.0})), "model must be a theory.PhaseRetrieval"),
