@@ -318,7 +318,7 @@ def edge(law: Law, alpha, side: int = +1, *, what: str = "bulk edge") -> Edge | 
         return None
     scan = law.scan
     af = float(alpha)
-    grid = _grid(limit, side)
+    grid = _grid(float(limit), side)
     vals = np.array([float(edge_slope(scan, af, s)) for s in grid])
     bad = ~np.isfinite(vals)
     if bad.any():

@@ -132,7 +132,9 @@ def hessian(*, model, alpha, m=None, sample=None, dps=None) -> PRHessianSpectrum
     alpha : number
         Sample ratio ``M/N`` (> 0).
     m : number, optional
-        Overlap of the random point with the signal, in (-1, 1) (default 0); not with ``sample``.
+        Overlap of the random point with the signal, in (-1, 1) (default 0); with ``sample``, the
+        overlap of the state (default: the sample's ``mean(h h_star)``, which carries an error of
+        order ``1/sqrt(M)``).
     sample : tuple, optional
         ``(h, h_star)`` or ``(h, h_star, y)``: pre-activations (and labels) at a state, e.g. at
         the end of a finite-N descent; the law of the weights is their empirical law.
@@ -162,11 +164,9 @@ def hessian(*, model, alpha, m=None, sample=None, dps=None) -> PRHessianSpectrum
     a = _validate.positive_exact("alpha", alpha)
     dps = _validate.check_dps(dps)
     if sample is not None:
-        if m is not None:
-            raise ValueError("give either m= (a random point) or sample= (an empirical law), not both")
         h, hs, *y = _sample(sample)
         y = y[0] if y else None
-        mm = float(np.mean(h * hs))
+        mm = float(np.mean(h * hs)) if m is None else float(_validate.overlap_exact("m", m))
         if not -1 < mm < 1:
             raise ValueError(f"sample: the overlap mean(h h_star) must be in (-1, 1), got {mm!r}")
     else:

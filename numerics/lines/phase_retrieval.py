@@ -149,7 +149,7 @@ class Custom:
         if b.ctx is not None:
             raise ValueError("dps: a callable preprocessing is evaluated in float64 only; use "
                              "preprocessing='optimal' or ('trim', c) with dps=")
-        HS, Y, W = _label_rule(b, degree, model.noise)
+        HS, Y, W = _label_rule(b, degree + 2, model.noise)  # no panel ends at kinds of T: more nodes
         D = np.asarray(self.T(Y), dtype=np.float64)
         if D.shape != Y.shape or not np.all(np.isfinite(D)):
             raise ValueError("preprocessing: T(y) must return finite values of the shape of y (vectorised)")
@@ -258,9 +258,9 @@ class WeakRecovery:
 
 def _noisy_wr_moment(noise: float) -> float:
     """``E_y[(E[h*^2|y] - 1)^2]`` for ``y = h*^2 + sqrt(noise) z`` (float64 nested quadrature)."""
-    x, w = glm.normal_rule(F64, 4, 1 / 64)
+    x, w = glm.normal_rule(F64, 3, 1 / 64)
     phi = np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
-    z, wz = glm.normal_rule(F64, 4)
+    z, wz = glm.normal_rule(F64, 3)
     wz = wz * np.exp(-z * z / 2) / math.sqrt(2 * math.pi)
     Y = ((x * x)[:, None] + math.sqrt(noise) * z[None, :]).ravel()
     Wy = ((w * phi)[:, None] * wz[None, :]).ravel()
