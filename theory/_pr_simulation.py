@@ -230,12 +230,13 @@ class PhaseRetrievalRun(DataOut):
         return self.h, self.h_star
 
     def theory_hessian(self):
-        """``theory.hessian(model=self.model, alpha=self.alpha, sample=self.sample)``: the
-        random-matrix theory of the Hessian for the empirical law of ``(h, h*)`` at the end,
-        to compare with :attr:`lowest` and :attr:`overlap`."""
+        """``theory.hessian(model=self.model, alpha=self.alpha, sample=(h, h_star, y), m=m)``: the
+        random-matrix theory of the Hessian for the empirical law of ``(h, h*, y)`` at the end
+        (and the state's exact overlap ``m``), to compare with :attr:`lowest` and :attr:`overlap`."""
         import theory
 
-        return theory.hessian(model=self.model, alpha=self.alpha, sample=self.sample)
+        return theory.hessian(model=self.model, alpha=self.alpha, sample=(self.h, self.h_star, self.y),
+                              m=float(self.m[-1]))
 
     def table(self):
         from theory._export import Table
