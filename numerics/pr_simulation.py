@@ -72,11 +72,10 @@ def instance_bytes(n: int, alpha: float, dtype=np.float64) -> int:
 
 
 def run_bytes(n: int, alpha: float, max_steps: int, dtype=np.float64) -> int:
-    """Peak bytes of one run: the instance, a second matrix-sized buffer while it is drawn
-    (float64 draws, then cast), the per-step records and the work vectors."""
+    """Peak bytes of one run (an upper bound): the instance (drawn in place, in its dtype), the
+    per-step records of ``max_steps`` steps and the work vectors."""
     m = int(math.ceil(alpha * n))
-    draw = m * n * 8 if np.dtype(dtype) != np.float64 else 0
-    return instance_bytes(n, alpha, dtype) + draw + 8 * _RECORDS * (int(max_steps) + 1) + 8 * 12 * (m + n)
+    return instance_bytes(n, alpha, dtype) + 8 * _RECORDS * (int(max_steps) + 1) + 8 * 12 * (m + n)
 
 
 class Instance:

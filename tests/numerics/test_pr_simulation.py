@@ -51,6 +51,18 @@ class TestInstance:
     def test_bytes(self):
         assert ps.instance_bytes(1000, 10.0) == 10_000 * 1000 * 8 + 8 * (6 * 10_000 + 4000)
         assert ps.run_bytes(1000, 10.0, 10, np.float32) > ps.instance_bytes(1000, 10.0, np.float32)
+        assert ps.instance_bytes(1000, 10.0, np.float32) < 0.51 * ps.instance_bytes(1000, 10.0)
+
+    def test_float32_matrix(self):
+        inst = ps.Instance(n=30, m=90, labels=SQUARE.labels, rng=np.random.default_rng(0), dtype=np.float32)
+        assert inst.A.dtype == np.float32 and inst.h_star.dtype == np.float64
+        np.testing.assert_allclose(inst.h_star, inst.A.astype(float) @ inst.x_star / math.sqrt(30), rtol=1e-5)
+
+    def test_noisy_labels(self):
+        noisy = PhaseRetrieval("square", noise=0.1)
+        inst = ps.Instance(n=30, m=900, labels=noisy.labels, rng=np.random.default_rng(0))
+        residual = inst.y - inst.h_star**2
+        assert residual.std() == pytest.approx(math.sqrt(0.1), rel=0.1)
 
 
 class TestDescend:

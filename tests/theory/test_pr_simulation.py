@@ -44,6 +44,15 @@ class TestSimulatePhaseRetrieval:
         assert math.isfinite(r.lowest) and r.lowest == r.eigenvalues[0] and 0 <= r.overlap <= 1
         assert "PhaseRetrievalRun(model=PhaseRetrieval(loss='regularised', a=0.01), n=60" in repr(r)
 
+    def test_progress_bar_when_asked(self, capsys):
+        simulate_phase_retrieval(SQUARE, n=20, alpha=8.0, seed=0, progress=True, diagnostics=False)
+        assert "phase retrieval N=20 alpha=8" in capsys.readouterr().err
+
+    def test_float32_and_noise(self):
+        r = simulate_phase_retrieval(PhaseRetrieval("square", noise=0.01), n=40, alpha=8.0, seed=0, progress=False,
+                                     dtype="float32")
+        assert r.success and r.y.dtype == np.float64 and not np.array_equal(r.y, r.h_star**2)
+
     def test_reproducible(self):
         kw = dict(n=40, alpha=2.0, progress=False)
         a, b, c = (simulate_phase_retrieval(SQUARE, seed=s, **kw) for s in (7, 7, 8))
@@ -123,6 +132,8 @@ class TestSimulatePhaseRetrieval:
         (dict(window=0), "window must be"),
         (dict(dtype="float16"), "dtype must be"),
         (dict(n=20_000, alpha=100.0), r"n=20000, alpha=100: .* need 298\.\d\d GiB, above memory_limit"),
+        (dict(n=20_000, alpha=10.0, dtype="float32"), r"n=20000, alpha=10: the 200000 x 20000 sensing matrix in "
+                                                       r"float32 .* need 14\.9\d GiB"),
         (dict(memory_limit=1e3), "memory_limit = 0.00 GiB"),
     ])
     def test_bad_input(self, kwargs, match):
