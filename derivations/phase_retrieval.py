@@ -110,6 +110,55 @@ def multiplier_integrand(name: str) -> sp.Expr:
     return sp.factor(loss_jets(name)[1] * h)
 
 
+# --- the Hessian at a random start: the h-integral in closed form ---------------------------------
+
+#: ``erfcx(z) = exp(z^2) erfc(z)`` at ``z = sqrt(c/(2 b))``, an argument of the printed kernels.
+X = sp.Symbol("X", positive=True)
+_c, _b = sp.symbols("c b", positive=True)
+
+
+def random_start_resolvent() -> sp.Expr:
+    """``D/(1 + D s)`` of the regularised loss as ``(1/s)(1 - (a + y)/(c + 3 s h^2))``,
+    ``c = a + y (1 - s)`` (checked here against the definition)."""
+    D = weight("regularised")
+    c = a + y * (1 - s)
+    form = (1 - (a + y) / (c + 3 * s * h**2)) / s
+    assert sp.simplify(D / (1 + D * s) - form) == 0
+    return form
+
+
+def _k1() -> sp.Expr:
+    """``E_h[1/(c + b h^2)]`` for ``h ~ N(0, 1)``: ``sqrt(pi/(2 b c)) erfcx(sqrt(c/(2 b)))``,
+    checked against SymPy's integral."""
+    z = sp.sqrt(_c / (2 * _b))
+    closed = sp.sqrt(sp.pi / (2 * _b * _c)) * sp.exp(z**2) * sp.erfc(z)
+    direct = sp.integrate(sp.exp(-h**2 / 2) / sp.sqrt(2 * sp.pi) / (_c + _b * h**2), (h, -sp.oo, sp.oo))
+    assert sp.simplify(closed - direct) == 0
+    return closed
+
+
+def random_start_moments() -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """``(z, E_h[r], E_h[r^2])`` with ``r = D/(1 + D s)`` of the regularised loss at ``m = 0``
+    (``h`` independent of ``h*``), in terms of ``X = erfcx(z)``, ``z = sqrt(c/(2 b))``,
+    ``b = 3 s``, ``c = a + y (1 - s)``; ``E_h[1/(c + b h^2)^2] = -d/dc E_h[1/(c + b h^2)]``.
+    Valid for ``0 < s < 1`` (then ``c > 0``); at ``m = 0`` every expectation of the Hessian core
+    is a one-dimensional integral over ``h*`` of these."""
+    zz = sp.Symbol("z", positive=True)
+    k1 = _k1()
+    k2 = -sp.diff(k1, _c)
+    z = sp.sqrt(_c / (2 * _b))
+    # write exp(z^2) erfc(z) as X: K1 = sqrt(pi/(2 b c)) X; d/dc of it uses X' = 2 z X - 2/sqrt(pi)
+    erfcx = sp.exp(z**2) * sp.erfc(z)
+    k1x = k1.subs(erfcx, X)
+    k2x = sp.expand(k2).subs(sp.exp(_c / (2 * _b)) * sp.erfc(sp.sqrt(2) * sp.sqrt(_c) / (2 * sp.sqrt(_b))), X)
+    assert not k1x.has(sp.erfc) and not k2x.has(sp.erfc), (k1x, k2x)
+    sub = {_b: 3 * s, _c: a + y * (1 - s)}
+    m1 = (1 - (a + y) * k1x) / s
+    m2 = (1 - 2 * (a + y) * k1x + (a + y) ** 2 * k2x) / s**2
+    del zz
+    return z.subs(sub), m1.subs(sub), m2.subs(sub)
+
+
 # --- spectral methods -----------------------------------------------------------------------------
 
 def optimal_preprocessing() -> sp.Expr:
@@ -204,6 +253,12 @@ def _kernels() -> tuple:
             Kernel(f"pr_{tag}_mult", args, multiplier_integrand(name),
                    f"l'(h) h of the {name} loss: the integrand of the Lagrange multiplier."),
         ]
+    z_rs, m1_rs, m2_rs = random_start_moments()
+    out += [
+        Kernel("pr_rs_z", (y, s, a), z_rs, "z = sqrt(c/(2 b)), b = 3 s, c = a + y (1 - s): the argument of erfcx."),
+        Kernel("pr_rs_m1", (y, s, a, X), m1_rs, "E_h[D/(1 + D s)] of the regularised loss at m = 0, X = erfcx(z)."),
+        Kernel("pr_rs_m2", (y, s, a, X), m2_rs, "E_h[(D/(1 + D s))^2] of the regularised loss at m = 0, X = erfcx(z)."),
+    ]
     out += [
         Kernel("pr_opt_T", (y, alpha), optimal_preprocessing(),
                "Optimal preprocessing T*(y) of the noiseless real case."),

@@ -85,6 +85,12 @@ class _F64(Backend):
     def isfinite(self, x):
         return bool(np.all(np.isfinite(x)))
 
+    def erfcx(self, x):
+        """``exp(x^2) erfc(x)`` (scipy.special.erfcx, imported on first use)."""
+        from scipy.special import erfcx
+
+        return erfcx(x)
+
     def to_float(self, x):
         return float(x)
 
@@ -106,6 +112,7 @@ class _MP(Backend):
         self._log = np.frompyfunc(ctx.log, 1, 1)
         self._log1p = np.frompyfunc(ctx.log1p, 1, 1)
         self._mpf = np.frompyfunc(ctx.mpf, 1, 1)
+        self._erfcx = np.frompyfunc(lambda x: ctx.exp(x * x) * ctx.erfc(x), 1, 1)
         self._kernels = {}
 
     def num(self, x):
@@ -129,6 +136,10 @@ class _MP(Backend):
 
     def abs(self, x):
         return np.abs(x) if isinstance(x, np.ndarray) else abs(x)
+
+    def erfcx(self, x):
+        """``exp(x^2) erfc(x)``, elementwise."""
+        return self._erfcx(x) if isinstance(x, np.ndarray) else self.ctx.exp(x * x) * self.ctx.erfc(x)
 
     def isfinite(self, x):
         leaves = x.ravel() if isinstance(x, np.ndarray) else [x]

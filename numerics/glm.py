@@ -38,7 +38,7 @@ import numpy as np
 from numerics import solvers
 from numerics.backend import F64, Backend
 
-__all__ = ["Law", "Edge", "Spectrum", "gaussian_law", "sample_law", "label_law", "normal_rule",
+__all__ = ["Law", "RandomStartLaw", "random_start_law", "Edge", "Spectrum", "gaussian_law", "sample_law", "label_law", "normal_rule",
            "stieltjes_inverse", "edge_slope", "outlier_residual", "overlap_at", "edge", "outlier",
            "spectrum", "multiplier"]
 
@@ -139,6 +139,41 @@ class Law:
         if self.resolvent is not None:
             return self.resolvent(s)
         return self.D / (1 + self.D * s)
+
+    def moments(self, s):
+        """``(r1, r2)`` at the nodes with ``E[r f(g)] = E[r1 f(g)]`` and ``E[r^2 f(g)] = E[r2 f(g)]``
+        (``r = D/(1 + D s)``): ``(r, r^2)`` here; a law that integrates part of the randomness in
+        closed form returns its conditional moments."""
+        r = self.r(s)
+        return r, r * r
+
+
+@dataclass(frozen=True, eq=False)
+class RandomStartLaw(Law):
+    """The regularised loss at ``m = 0``: nodes in ``h*`` only, the ``h``-integral of ``r`` and
+    ``r^2`` in closed form (derivations/phase_retrieval.py, ``random_start_moments``)."""
+
+    a_exact: Any = None
+    y: Any = None
+
+    def moments(self, s):
+        b = self.backend
+        z = b.kernel("phase_retrieval", "pr_rs_z")(self.y, s, self.a_exact)
+        X = b.erfcx(z)
+        return (b.kernel("phase_retrieval", "pr_rs_m1")(self.y, s, self.a_exact, X),
+                b.kernel("phase_retrieval", "pr_rs_m2")(self.y, s, self.a_exact, X))
+
+
+def random_start_law(b: Backend, model, *, degree: int = 3) -> RandomStartLaw:
+    """:func:`gaussian_law` at ``m = 0`` for the regularised, noiseless loss, as a one-dimensional
+    rule in ``h*`` with the ``h``-integral done exactly (for ``0 < s < 1``: the lower side).
+    ``mult`` is not available (the multiplier needs the 2D rule)."""
+    if model.loss != "regularised" or model.noise:
+        raise ValueError("random_start_law: the regularised loss with noiseless labels only")
+    x, w = normal_rule(b, degree, math.sqrt(model.a) / 8)
+    w = w * b.exp(-x * x / 2) / b.sqrt(2 * b.pi)
+    twin = None if b.ctx is None else random_start_law(F64, model, degree=degree)
+    return RandomStartLaw(b, w, None, x, None, -1.0, math.inf, None, twin, b.from_exact(model.a), x * x)
 
 
 def _bivariate_weights(b, hx, wx, hy, wy, m):
@@ -251,25 +286,23 @@ def label_law(b: Backend, T, noise=0, *, degree: int = 4, sup=None, resolvent=No
 
 def stieltjes_inverse(law: Law, alpha, s):
     """``w(s) = -1/s + alpha E[D/(1 + D s)]``."""
-    return -1 / s + alpha * law.E(law.r(s))
+    return -1 / s + alpha * law.E(law.moments(s)[0])
 
 
 def edge_slope(law: Law, alpha, s):
     """``s^2 w'(s) = 1 - s^2 alpha E[D^2/(1 + D s)^2]``: positive between 0 and the edge."""
-    r = law.r(s)
-    return 1 - s * s * alpha * law.E(r * r)
+    return 1 - s * s * alpha * law.E(law.moments(s)[1])
 
 
 def outlier_residual(law: Law, alpha, s):
     """``s F(s) = 1 - s alpha E[D (1 - g^2)/(1 + D s)]``: zero at the outlier, 1 at ``s = 0``."""
-    return 1 - s * alpha * law.E(law.r(s) * (1 - law.g * law.g))
+    return 1 - s * alpha * law.E(law.moments(s)[0] * (1 - law.g * law.g))
 
 
 def overlap_at(law: Law, alpha, s):
     """Squared overlap with the signal of the outlier's eigenvector at ``s`` (a zero of
     :func:`outlier_residual`): ``w'(s) / (-F'(s))``."""
-    r = law.r(s)
-    r2 = r * r
+    r2 = law.moments(s)[1]
     return (1 - s * s * alpha * law.E(r2)) / (1 - s * s * alpha * law.E(r2 * (1 - law.g * law.g)))
 
 

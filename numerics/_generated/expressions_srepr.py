@@ -140,6 +140,9 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'pr_reg_dloss': 'dl/dh of the regularised loss.',
  'pr_reg_loss': 'The regularised loss l(h; y).',
  'pr_reg_mult': "l'(h) h of the regularised loss: the integrand of the Lagrange multiplier.",
+ 'pr_rs_m1': 'E_h[D/(1 + D s)] of the regularised loss at m = 0, X = erfcx(z).',
+ 'pr_rs_m2': 'E_h[(D/(1 + D s))^2] of the regularised loss at m = 0, X = erfcx(z).',
+ 'pr_rs_z': 'z = sqrt(c/(2 b)), b = 3 s, c = a + y (1 - s): the argument of erfcx.',
  'pr_square_d2loss': 'd2l/dh2 of the square loss: the Hessian weight D.',
  'pr_square_dloss': 'dl/dh of the square loss.',
  'pr_square_loss': 'The square loss l(h; y).',
@@ -1241,6 +1244,33 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
  'pr_reg_mult': "Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2)), Pow(Add(Symbol('a', "
                 "positive=True), Symbol('y', real=True)), Integer(-1)), Add(Mul(Integer(-1), "
                 "Pow(Symbol('h', real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_rs_m1': "Mul(Pow(Symbol('s', real=True), Integer(-1)), Add(Mul(Integer(-1), Rational(1, 6), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-1, 2)), Add(Symbol('a', "
+             "positive=True), Symbol('y', real=True)), Pow(Add(Symbol('a', positive=True), "
+             "Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), Symbol('s', "
+             'real=True))))), Rational(-1, 2))), Integer(1)))',
+ 'pr_rs_m2': "Mul(Pow(Symbol('s', real=True), Integer(-2)), Add(Mul(Integer(-1), Rational(1, 6), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-1, 2)), Pow(Add(Symbol('a', "
+             "positive=True), Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), "
+             "Symbol('s', real=True))))), Rational(-1, 2)), Add(Mul(Integer(2), Symbol('a', "
+             "positive=True)), Mul(Integer(2), Symbol('y', real=True)))), Mul(Pow(Add(Symbol('a', "
+             "positive=True), Symbol('y', real=True)), Integer(2)), Add(Mul(Rational(1, 12), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-1, 2)), Pow(Add(Symbol('a', "
+             "positive=True), Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), "
+             "Symbol('s', real=True))))), Rational(-3, 2))), Mul(Integer(-1), Rational(1, 36), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-3, 2)), Pow(Add(Symbol('a', "
+             "positive=True), Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), "
+             "Symbol('s', real=True))))), Rational(-1, 2))), Mul(Rational(1, 6), Pow(Symbol('s', "
+             "real=True), Integer(-1)), Pow(Add(Symbol('a', positive=True), Mul(Symbol('y', "
+             "real=True), Add(Integer(1), Mul(Integer(-1), Symbol('s', real=True))))), "
+             'Integer(-1))))), Integer(1)))',
+ 'pr_rs_z': "Mul(Rational(1, 6), Pow(Integer(6), Rational(1, 2)), Pow(Symbol('s', real=True), "
+            "Rational(-1, 2)), Pow(Add(Symbol('a', positive=True), Mul(Symbol('y', real=True), "
+            "Add(Integer(1), Mul(Integer(-1), Symbol('s', real=True))))), Rational(1, 2)))",
  'pr_square_d2loss': "Add(Mul(Integer(3), Pow(Symbol('h', real=True), Integer(2))), "
                      "Mul(Integer(-1), Symbol('y', real=True)))",
  'pr_square_dloss': "Mul(Integer(-1), Symbol('h', real=True), Add(Mul(Integer(-1), "

@@ -5,7 +5,7 @@ do not edit.
 """
 
 
-__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_opt_T', 'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence']
+__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T', 'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence']
 
 
 def pr_square_loss(ctx, h, y):
@@ -68,6 +68,36 @@ def pr_reg_mult(ctx, h, y, a):
     a = ctx.mpf(a)
     _t0 = h**2
     return -_t0*(-_t0 + y)/(a + y)
+
+
+def pr_rs_z(ctx, y, s, a):
+    """z = sqrt(c/(2 b)), b = 3 s, c = a + y (1 - s): the argument of erfcx."""
+    y = ctx.mpf(y)
+    s = ctx.mpf(s)
+    a = ctx.mpf(a)
+    return (ctx.mpf(1)/ctx.mpf(6))*ctx.sqrt(6)*ctx.sqrt(a + y*(1 - s))/ctx.sqrt(s)
+
+
+def pr_rs_m1(ctx, y, s, a, X):
+    """E_h[D/(1 + D s)] of the regularised loss at m = 0, X = erfcx(z)."""
+    y = ctx.mpf(y)
+    s = ctx.mpf(s)
+    a = ctx.mpf(a)
+    X = ctx.mpf(X)
+    return (-ctx.mpf(1)/ctx.mpf(6)*ctx.sqrt(6)*ctx.sqrt(ctx.pi)*X*(a + y)/(ctx.sqrt(s)*ctx.sqrt(a + y*(1 - s))) + 1)/s
+
+
+def pr_rs_m2(ctx, y, s, a, X):
+    """E_h[(D/(1 + D s))^2] of the regularised loss at m = 0, X = erfcx(z)."""
+    y = ctx.mpf(y)
+    s = ctx.mpf(s)
+    a = ctx.mpf(a)
+    X = ctx.mpf(X)
+    _t0 = 1/ctx.sqrt(s)
+    _t1 = a + y*(1 - s)
+    _t2 = ctx.sqrt(6)*ctx.sqrt(ctx.pi)*X
+    _t3 = _t2/ctx.sqrt(_t1)
+    return (-ctx.mpf(1)/ctx.mpf(6)*_t0*_t3*(2*a + 2*y) + (a + y)**2*((ctx.mpf(1)/ctx.mpf(12))*_t0*_t2/_t1**(ctx.mpf(3)/ctx.mpf(2)) - ctx.mpf(1)/ctx.mpf(36)*_t3/s**(ctx.mpf(3)/ctx.mpf(2)) + (ctx.mpf(1)/ctx.mpf(6))/(_t1*s)) + 1)/s**2
 
 
 def pr_opt_T(ctx, y, alpha):

@@ -74,18 +74,43 @@ def _check_rules(b, compute, what: str):
         d, value = d + 1, check
 
 
-def _alpha_root(b, f_float, f_b, what: str, grid=None) -> Root:
-    """The first alpha of ``grid`` where ``f`` turns from positive to non-positive, solved in ``b``."""
+def _alpha_root(b, f_at, what: str, grid=None) -> Root:
+    """The first alpha of ``grid`` where ``f_at(degree, alpha)`` turns from positive to
+    non-positive: located on the float64 grid, solved in ``b`` at the backend's quadrature
+    degree; in an mpmath backend the root is then certified against the next degree (the sign
+    change must persist across the final bracket widened to ``10**-(dps - 5)`` relative),
+    doubling the nodes until it does."""
     grid = np.geomspace(0.05, 200.0, 41) if grid is None else grid
-    vals = np.array([float(f_float(a)) for a in grid])
+    d64 = rule_degree(F64)
+    vals = np.array([float(f_at(d64, a)) if b.ctx is None else float(_f64(f_at, d64, a)) for a in grid])
     if not np.all(np.isfinite(vals)):
         raise solvers.ConvergenceError(f"{what}: the residual is not finite on the alpha grid")
     idx = np.nonzero(vals <= 0)[0]
     if idx.size == 0 or idx[0] == 0:
         raise solvers.ConvergenceError(f"{what}: no sign change on alpha in [{grid[0]:.3g}, {grid[-1]:.3g}]")
     i = idx[0]
-    value, bracket = solvers.root(b.ctx, f_b, grid[i - 1], grid[i], what=what)
-    return Root(value, bracket)
+    if b.ctx is None:
+        value, bracket = solvers.root(None, lambda a: f_at(d64, a), grid[i - 1], grid[i], what=what)
+        return Root(value, bracket)
+    d = rule_degree(b)
+    while True:
+        value, (lo, hi) = solvers.root(b.ctx, lambda a, d=d: f_at(d, a), grid[i - 1], grid[i], what=what)
+        # the degree-(d+1) root must lie within 10**-(dps - 5) of this one (the rounding noise of a
+        # nested solve is far above an ulp, so a few ulps would test the noise, not the rule)
+        pad = b.ctx.mpf(10) ** (5 - b.dps) * abs(value)
+        lo, hi = lo - pad, hi + pad
+        f_lo, f_hi = f_at(d + 1, lo), f_at(d + 1, hi)
+        if (f_lo > 0) != (f_hi > 0) or f_lo == 0 or f_hi == 0:
+            return Root(value, (lo, hi))
+        if d + 1 >= MAX_DEGREE:
+            raise solvers.PrecisionError(f"{what}: the root at quadrature degree {d} is not a root at degree "
+                                         f"{d + 1} (dps={b.dps})")
+        d += 1
+
+
+def _f64(f_at, degree, alpha):
+    """Float64 evaluation of an mpmath-backed residual (the grid scan); see :func:`_alpha_root`."""
+    return f_at.f64(degree, alpha)
 
 
 @lru_cache(maxsize=32)
@@ -196,30 +221,30 @@ class Spectral:
                 raise ValueError("preprocessing='optimal' is the optimal preprocessing of noiseless labels; "
                                  "with noise > 0 use ('trim', c) or a callable")
 
-            def f(bb, alpha):
-                return pre.residual(bb, model, alpha, rule_degree(bb))
+            def f_at(bb):
+                def f(d, alpha):
+                    return pre.residual(bb, model, alpha, d)
+                return f
 
-            def fb(alpha):
-                return _check_rules(b, lambda d: pre.residual(b, model, alpha, d), what)
-
-            return _alpha_root(b, lambda a: f(F64, a), fb, what, grid=np.geomspace(0.05, 20.0, 31))
+            f = f_at(b)
+            f.f64 = f_at(F64)
+            return _alpha_root(b, f, what, grid=np.geomspace(0.05, 20.0, 31))
         laws = {}
 
-        def law_at(d):
-            if d not in laws:
-                laws[d] = pre.law(b, model, d)
-            return laws[d]
+        def law_at(bb, d):
+            if (bb.name, d) not in laws:
+                laws[bb.name, d] = pre.law(bb, model, d)
+            return laws[bb.name, d]
 
-        flaw = pre.law(F64, model, rule_degree(F64))
+        def f_at(bb):
+            def f(d, alpha):
+                law = law_at(bb, d)
+                return glm.edge_residual(law, alpha, glm.edge(law, alpha, -1, what=what + " top edge"))
+            return f
 
-        def residual(law, alpha):
-            e = glm.edge(law, alpha, -1, what=what + " top edge")
-            return glm.edge_residual(law, alpha, e)
-
-        def fb(alpha):
-            return _check_rules(b, lambda d: residual(law_at(d), alpha), what)
-
-        return _alpha_root(b, lambda a: residual(flaw, a), fb, what)
+        f = f_at(b)
+        f.f64 = f_at(F64)
+        return _alpha_root(b, f, what)
 
 
 def _noiseless(kind):
@@ -363,21 +388,21 @@ class InitialCurvature:
         what = f"initial-curvature threshold ({model!r})"
         laws = {}
 
-        def law_at(bb, d):
+        def law_at(bb, d):  # the 2D Gaussian law at m = 0 with the h-integral done exactly
             key = (bb.name, d)
             if key not in laws:
-                laws[key] = glm.gaussian_law(bb, model, 0, degree=d)
+                laws[key] = glm.random_start_law(bb, model, degree=d)
             return laws[key]
 
-        def residual(law, alpha):
-            e = glm.edge(law, alpha, +1, what=what + " lower edge")
-            return glm.edge_residual(law, alpha, e)
+        def f_at(bb):
+            def f(d, alpha):
+                law = law_at(bb, d)
+                return glm.edge_residual(law, alpha, glm.edge(law, alpha, +1, what=what + " lower edge"))
+            return f
 
-        def fb(alpha):
-            return _check_rules(b, lambda d: residual(law_at(b, d), alpha), what)
-
-        return _alpha_root(b, lambda a: residual(law_at(F64, rule_degree(F64)), a), fb, what,
-                           grid=np.geomspace(0.1, 100.0, 25))
+        f = f_at(b)
+        f.f64 = f_at(F64)
+        return _alpha_root(b, f, what, grid=np.geomspace(0.1, 100.0, 25))
 
 
 #: The catalogue of the family's kinds, in the documented order.

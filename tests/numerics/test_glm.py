@@ -160,3 +160,29 @@ class TestGaussianLaw:
         # square loss at m: mu = alpha E[h^2 (h^2 - h*^2)] = alpha (3 - (1 + 2 m^2)) = 2 alpha (1 - m^2)
         law = glm.gaussian_law(F64, PhaseRetrieval("square"), 0.4)
         assert math.isclose(glm.multiplier(law, 1.5), 2 * 1.5 * (1 - 0.16), rel_tol=1e-12)
+
+
+class TestRandomStartLaw:
+    @pytest.mark.parametrize("a", [0.01, 1.0])
+    def test_closed_form_h_integral_against_the_2d_rule(self, a):
+        # route: the same expectations by the two-dimensional product rule (no closed form)
+        model = PhaseRetrieval("regularised", a=a)
+        one, two = glm.random_start_law(F64, model), glm.gaussian_law(F64, model, 0)
+        for alpha in (1.0, 4.0):
+            e1, e2 = glm.edge(one, alpha, +1), glm.edge(two, alpha, +1)
+            assert abs(e1.value - e2.value) < 1e-11 * max(1, abs(e2.value))
+            assert abs(glm.edge_residual(one, alpha, e1) - glm.edge_residual(two, alpha, e2)) < 1e-11
+            o1, o2 = glm.outlier(one, alpha, e1), glm.outlier(two, alpha, e2)
+            assert (o1 is None) == (o2 is None)
+            if o1 is not None:
+                assert abs(o1.overlap - o2.overlap) < 1e-10
+
+    def test_mp_matches_float(self):
+        model = PhaseRetrieval("regularised", a=0.01)
+        b = MP(30)
+        e = glm.edge(glm.random_start_law(b, model, degree=5), b.num(4), +1)
+        assert abs(float(e.value) - glm.edge(glm.random_start_law(F64, model), 4.0, +1).value) < 1e-12
+
+    def test_square_loss_refused(self):
+        with pytest.raises(ValueError, match="regularised loss"):
+            glm.random_start_law(F64, PhaseRetrieval("square"))
