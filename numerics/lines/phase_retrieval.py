@@ -20,10 +20,18 @@
     with the Gaussian prior (the spherical prior at large N) diverges upwards at ``q -> 1``.
 ``initial_curvature``
     The Hessian at a random start (``m -> 0``, ``(h, h*)`` independent) has an outlier below
-    its bulk towards the signal (arXiv:2403.02418's mechanism); regularised loss only.
+    its bulk towards the signal (arXiv:2403.02418's mechanism); regularised loss only (the
+    square loss's curvature is unbounded below).  The ``h``-integral is done in closed form
+    (:func:`numerics.glm.random_start_law`), so a threshold is a nested solve over a 1D rule.
 
 A ``gradient_flow`` kind (the BBP of the marginal states that trap gradient flow) is not in
-the catalogue: it needs a law of ``(h, h*)`` at those states that is not derived here.
+the catalogue: it needs a law of ``(h, h*)`` at those states (a 1RSB / Kac-Rice / long-time
+DMFT ansatz) that is not derived here.  ``theory.hessian(sample=...)`` evaluates the same BBP
+condition on the empirical law of a stalled finite-N descent instead.
+
+Accuracy: float64 rules are Gauss-Legendre panels graded towards the features of the
+integrands; at ``dps=`` each alpha root is certified against the next quadrature degree (and
+``theory.threshold`` certifies the whole by two precisions).
 """
 
 from __future__ import annotations
