@@ -171,6 +171,9 @@ def hessian(*, model, alpha, m=None, sample=None, dps=None) -> PRHessianSpectrum
             raise ValueError(f"sample: the overlap mean(h h_star) must be in (-1, 1), got {mm!r}")
     else:
         mm = _validate.overlap_exact("m", 0 if m is None else m)
+        if model.loss == "regularised" and model.noise:
+            raise ValueError("model: the regularised loss with label noise has a pole where a + y = 0, so the "
+                             "Hessian at a random point is not defined in law; pass sample= (a finite sample)")
         if dps is not None:
             raise ValueError("dps: the Hessian at a random point is evaluated in float64 only (its two-dimensional "
                              "quadrature is too large at arbitrary precision); pass sample= for a certified spectrum")

@@ -201,6 +201,16 @@ class TestBadInput:
         with pytest.raises(ValueError, match=match):
             theory.hessian(model=REG, **kwargs)
 
+    def test_regularised_noisy_random_point(self):
+        with pytest.raises(ValueError, match="pole"):
+            theory.hessian(model=PhaseRetrieval("regularised", noise=0.1), alpha=2.0)
+
+    def test_full_output(self):
+        r = theory.threshold(model=REG1, kind="initial_curvature", full_output=True)
+        assert r.kind == "initial_curvature" and r.model == REG1 and r.dps is None
+        assert r.bracket[0] <= r.value <= r.bracket[1] and float(r) == r.value
+        assert "alpha = " in repr(r)
+
     def test_spiked_hessian_still_needs_m_and_mu(self):
         with pytest.raises(ValueError, match="takes m= and mu="):
             theory.hessian(p=3, delta2=0.5, delta_p=1.0, m=0.0)
