@@ -44,8 +44,8 @@ class HessianSpectrum:
         return self.lowest >= 0
 
 
-def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m, mu,
-            dps: int | None = None) -> HessianSpectrum:
+def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m=None, mu=None,
+            dps: int | None = None, alpha=None, sample=None) -> HessianSpectrum:
     """Spectrum of the Hessian at a stationary point with overlap ``m`` and multiplier ``mu``.
 
     In law, ``Hess = M + mu I - theta(m) u u^T`` with ``M`` a GOE matrix of semicircle radius
@@ -64,6 +64,9 @@ def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m, m
         Overlap with the signal, in (-1, 1).
     mu : number
         Minus the radial Lagrange multiplier (the shift of the spectrum), finite.
+    alpha, sample :
+        Only for ``model=theory.PhaseRetrieval(...)``: the sample ratio, and optionally an
+        empirical sample ``(h, h_star)``; returns a ``PRHessianSpectrum`` (theory/_pr_hessian.py).
     dps : int, optional
         Decimal digits, certified by two precisions (the inputs are exact, so cancellation in
         the outlier is resolved by working at the precision it needs); None for float64.
@@ -95,6 +98,16 @@ def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m, m
     ----------
     arXiv:1907.08226, section 3; Baik, Ben Arous, Peche, Ann. Probab. 33 (2005).
     """
+    from theory._phase_retrieval import PhaseRetrieval
+
+    if isinstance(model, PhaseRetrieval):  # the second family (theory/_pr_hessian.py)
+        if mu is not None or p is not None or delta2 is not None or delta_p is not None:
+            raise ValueError("hessian(model=PhaseRetrieval(...)) takes alpha=, m= or sample=, and dps= only")
+        from theory._pr_hessian import hessian as pr_hessian
+
+        return pr_hessian(model=model, alpha=alpha, m=m, sample=sample, dps=dps)
+    if m is None or mu is None or alpha is not None or sample is not None:
+        raise ValueError("hessian of a spiked model takes m= and mu= (alpha= and sample= are for PhaseRetrieval)")
     from theory._landscape import _Call
 
     if model is None and (np.ndim(delta2) or np.ndim(delta_p)):

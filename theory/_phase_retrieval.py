@@ -106,6 +106,35 @@ class PhaseRetrieval:
             y = y + math.sqrt(self.noise) * rng.standard_normal(y.shape)
         return y
 
+    def loss_jets(self, h, y):
+        """The loss and its first two derivatives in ``h``, elementwise (float64).
+
+        Parameters
+        ----------
+        h, y : array_like
+            Pre-activations ``a.x/sqrt(N)`` and labels; broadcast together.
+
+        Returns
+        -------
+        (l, dl, d2l) : tuple of numpy.ndarray
+            ``l(h; y)``, ``dl/dh`` and ``d2l/dh2`` (the Hessian weight ``D``), float64 arrays of
+            the broadcast shape, from the kernels generated from derivations/phase_retrieval.py.
+
+        Examples
+        --------
+        >>> l, dl, d2l = PhaseRetrieval().loss_jets([1.0, 2.0], 1.0)
+        >>> l.tolist(), dl.tolist(), d2l.tolist()
+        ([0.0, 2.25], [0.0, 6.0], [2.0, 11.0])
+        """
+        from numerics._generated import phase_retrieval_numpy as k
+
+        h, y = np.broadcast_arrays(np.asarray(h, dtype=np.float64), np.asarray(y, dtype=np.float64))
+        if self.loss == "square":
+            jets = (k.pr_square_loss(h, y), k.pr_square_dloss(h, y), k.pr_square_d2loss(h, y))
+        else:
+            jets = (k.pr_reg_loss(h, y, self.a), k.pr_reg_dloss(h, y, self.a), k.pr_reg_d2loss(h, y, self.a))
+        return tuple(np.asarray(j, dtype=np.float64) + np.zeros(h.shape) for j in jets)
+
     def __repr__(self) -> str:
         parts = [f"loss={self.loss!r}"]
         if self.a is not None:

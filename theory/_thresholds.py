@@ -22,6 +22,7 @@ from numerics.model import FloatRangeError
 from numerics import _generated
 from numerics._generated import thresholds_mpmath, thresholds_numpy
 from theory import _precision, _validate
+from theory._phase_retrieval import PhaseRetrieval
 
 __all__ = ["ThresholdCurve", "ThresholdKind", "ThresholdResult", "kinds", "one_channel", "register_kind", "threshold"]
 
@@ -107,8 +108,11 @@ def register_kind(kind: ThresholdKind) -> ThresholdKind:
     return kind
 
 
-def kinds() -> tuple[str, ...]:
-    """Names of the registered threshold kinds."""
+def kinds(model=None) -> tuple[str, ...]:
+    """Names of the registered threshold kinds (of ``model``'s family when given)."""
+    if isinstance(model, PhaseRetrieval):
+        from theory import _pr_thresholds
+        return _pr_thresholds.kinds(model)
     return tuple(_KINDS)
 
 
@@ -331,6 +335,11 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     ----------
     arXiv:1907.08226, section 4 (gradient flow); docs/hessian.md and docs/phase_diagram.md.
     """
+    if isinstance(model, PhaseRetrieval):  # the second family: its own kinds (theory/_pr_thresholds.py)
+        if p is not _P3 or delta_p is not None:
+            raise ValueError("give either model= or the shorthand p=, delta_p=, not both")
+        from theory import _pr_thresholds
+        return _pr_thresholds.threshold(model=model, kind=kind, dps=dps, full_output=full_output, **options)
     k = _get_kind(kind)
     dps = _validate.check_dps(dps)
     check_kind_dps(k, dps)

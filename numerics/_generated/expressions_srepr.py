@@ -131,6 +131,23 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'onset_reduced': "2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets "
                   'Delta2 = 1.',
  'outlier': 'Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s).',
+ 'pr_gout': 'GAMP output function d/domega log Z_out, noiseless.',
+ 'pr_it_divergence': 'Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect '
+                     'recovery).',
+ 'pr_opt_T': 'Optimal preprocessing T*(y) of the noiseless real case.',
+ 'pr_opt_resolvent': 'T*/(1 + T* s) without the removable pole.',
+ 'pr_reg_d2loss': 'd2l/dh2 of the regularised loss: the Hessian weight D.',
+ 'pr_reg_dloss': 'dl/dh of the regularised loss.',
+ 'pr_reg_loss': 'The regularised loss l(h; y).',
+ 'pr_reg_mult': "l'(h) h of the regularised loss: the integrand of the Lagrange multiplier.",
+ 'pr_rs_m1': 'E_h[D/(1 + D s)] of the regularised loss at m = 0, X = erfcx(z).',
+ 'pr_rs_m2': 'E_h[(D/(1 + D s))^2] of the regularised loss at m = 0, X = erfcx(z).',
+ 'pr_rs_z': 'z = sqrt(c/(2 b)), b = 3 s, c = a + y (1 - s): the argument of erfcx.',
+ 'pr_square_d2loss': 'd2l/dh2 of the square loss: the Hessian weight D.',
+ 'pr_square_dloss': 'dl/dh of the square loss.',
+ 'pr_square_loss': 'The square loss l(h; y).',
+ 'pr_square_mult': "l'(h) h of the square loss: the integrand of the Lagrange multiplier.",
+ 'pr_wr_integrand': '(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.].',
  'semicircle_scale': "s = sqrt(xi''(1)): half the radius of the Hessian bulk.",
  'tensor_only_reduced': "2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone "
                         'reaches equal height.',
@@ -1202,6 +1219,69 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
             "integer=True, positive=True), Integer(-2))), Add(Symbol('p', integer=True, "
             "positive=True), Integer(-1))), Pow(Symbol('Delta2', positive=True), Integer(-1))), "
             'Integer(-1))))',
+ 'pr_gout': "Mul(Pow(Symbol('V', positive=True), Integer(-1)), Add(Mul(Integer(-1), "
+            "Symbol('omega', real=True)), Mul(Pow(Symbol('y', real=True), Rational(1, 2)), "
+            "tanh(Mul(Pow(Symbol('V', positive=True), Integer(-1)), Symbol('omega', real=True), "
+            "Pow(Symbol('y', real=True), Rational(1, 2)))))))",
+ 'pr_it_divergence': "Add(Mul(Rational(1, 2), Symbol('alpha', positive=True)), Rational(-1, 2))",
+ 'pr_opt_T': "Mul(Add(Symbol('y', real=True), Integer(-1)), Pow(Add(Mul(Pow(Integer(2), "
+             "Rational(1, 2)), Pow(Symbol('alpha', positive=True), Rational(1, 2))), Symbol('y', "
+             'real=True), Integer(-1)), Integer(-1)))',
+ 'pr_opt_resolvent': "Mul(Add(Symbol('y', real=True), Integer(-1)), Pow(Add(Mul(Pow(Integer(2), "
+                     "Rational(1, 2)), Pow(Symbol('alpha', positive=True), Rational(1, 2))), "
+                     "Mul(Symbol('s', real=True), Symbol('y', real=True)), Mul(Integer(-1), "
+                     "Symbol('s', real=True)), Symbol('y', real=True), Integer(-1)), "
+                     'Integer(-1)))',
+ 'pr_reg_d2loss': "Mul(Integer(-1), Pow(Add(Symbol('a', positive=True), Symbol('y', real=True)), "
+                  "Integer(-1)), Add(Mul(Integer(-1), Integer(3), Pow(Symbol('h', real=True), "
+                  "Integer(2))), Symbol('y', real=True)))",
+ 'pr_reg_dloss': "Mul(Integer(-1), Symbol('h', real=True), Pow(Add(Symbol('a', positive=True), "
+                 "Symbol('y', real=True)), Integer(-1)), Add(Mul(Integer(-1), Pow(Symbol('h', "
+                 "real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_reg_loss': "Mul(Pow(Add(Mul(Integer(4), Symbol('a', positive=True)), Mul(Integer(4), "
+                "Symbol('y', real=True))), Integer(-1)), Pow(Add(Pow(Symbol('h', real=True), "
+                "Integer(2)), Mul(Integer(-1), Symbol('y', real=True))), Integer(2)))",
+ 'pr_reg_mult': "Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2)), Pow(Add(Symbol('a', "
+                "positive=True), Symbol('y', real=True)), Integer(-1)), Add(Mul(Integer(-1), "
+                "Pow(Symbol('h', real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_rs_m1': "Mul(Pow(Symbol('s', real=True), Integer(-1)), Add(Mul(Integer(-1), Rational(1, 6), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-1, 2)), Add(Symbol('a', "
+             "positive=True), Symbol('y', real=True)), Pow(Add(Symbol('a', positive=True), "
+             "Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), Symbol('s', "
+             'real=True))))), Rational(-1, 2))), Integer(1)))',
+ 'pr_rs_m2': "Mul(Pow(Symbol('s', real=True), Integer(-2)), Add(Mul(Integer(-1), Rational(1, 6), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-1, 2)), Pow(Add(Symbol('a', "
+             "positive=True), Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), "
+             "Symbol('s', real=True))))), Rational(-1, 2)), Add(Mul(Integer(2), Symbol('a', "
+             "positive=True)), Mul(Integer(2), Symbol('y', real=True)))), Mul(Pow(Add(Symbol('a', "
+             "positive=True), Symbol('y', real=True)), Integer(2)), Add(Mul(Rational(1, 12), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-1, 2)), Pow(Add(Symbol('a', "
+             "positive=True), Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), "
+             "Symbol('s', real=True))))), Rational(-3, 2))), Mul(Integer(-1), Rational(1, 36), "
+             "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
+             "positive=True), Pow(Symbol('s', real=True), Rational(-3, 2)), Pow(Add(Symbol('a', "
+             "positive=True), Mul(Symbol('y', real=True), Add(Integer(1), Mul(Integer(-1), "
+             "Symbol('s', real=True))))), Rational(-1, 2))), Mul(Rational(1, 6), Pow(Symbol('s', "
+             "real=True), Integer(-1)), Pow(Add(Symbol('a', positive=True), Mul(Symbol('y', "
+             "real=True), Add(Integer(1), Mul(Integer(-1), Symbol('s', real=True))))), "
+             'Integer(-1))))), Integer(1)))',
+ 'pr_rs_z': "Mul(Rational(1, 6), Pow(Integer(6), Rational(1, 2)), Pow(Symbol('s', real=True), "
+            "Rational(-1, 2)), Pow(Add(Symbol('a', positive=True), Mul(Symbol('y', real=True), "
+            "Add(Integer(1), Mul(Integer(-1), Symbol('s', real=True))))), Rational(1, 2)))",
+ 'pr_square_d2loss': "Add(Mul(Integer(3), Pow(Symbol('h', real=True), Integer(2))), "
+                     "Mul(Integer(-1), Symbol('y', real=True)))",
+ 'pr_square_dloss': "Mul(Integer(-1), Symbol('h', real=True), Add(Mul(Integer(-1), "
+                    "Pow(Symbol('h', real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_square_loss': "Mul(Rational(1, 4), Pow(Add(Pow(Symbol('h', real=True), Integer(2)), "
+                   "Mul(Integer(-1), Symbol('y', real=True))), Integer(2)))",
+ 'pr_square_mult': "Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2)), "
+                   "Add(Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2))), Symbol('y', "
+                   'real=True)))',
+ 'pr_wr_integrand': "Add(Pow(Symbol('y', real=True), Integer(2)), Mul(Integer(-1), Integer(2), "
+                    "Symbol('y', real=True)), Integer(1))",
  'semicircle_scale': "Pow(Add(Mul(Pow(Symbol('Deltap', positive=True), Integer(-1)), "
                      "Add(Symbol('p', integer=True, positive=True), Integer(-1))), "
                      "Pow(Symbol('Delta2', positive=True), Integer(-1))), Rational(1, 2))",

@@ -1,0 +1,276 @@
+"""Real phase retrieval: the losses, the weights of the Hessian and the GLM channel (SymPy).
+
+The model (docs/phase_retrieval.md, arXiv:2006.06997): sensing vectors ``a_mu ~ N(0, I_N)``,
+pre-activations ``h = a.x/sqrt(N)`` (student) and ``h* = a.x*/sqrt(N)`` (signal), labels
+``y = h*^2`` (plus an optional Gaussian noise of variance ``Delta``), and the loss
+``L(x) = sum_mu l(h_mu; y_mu)`` on the sphere ``|x|^2 = N`` with
+
+* the square loss ``l = (h^2 - y)^2 / 4``;
+* the regularised loss ``l = (h^2 - y)^2 / (4 (a + y))``, ``a > 0``.
+
+Everything the numerics need is derived here, once:
+
+1. *Loss jets* ``l, l', l''`` in ``h`` (:func:`loss`, :func:`loss_jets`).  The Riemannian
+   Hessian on the sphere is ``P [B - mu_L I] P`` with ``B = (1/N) sum D_mu a_mu a_mu^T``, the
+   weight ``D = l''(h; y)`` and the Lagrange multiplier ``mu_L = alpha E[l'(h) h]`` (the radial
+   part of the gradient): the integrands ``D`` and ``l'(h) h`` are kernels.
+2. *Random-matrix core* of ``B`` (:func:`silverstein`, :func:`outlier_equation`,
+   :func:`outlier_overlap`), derived below for a generic weight law.
+3. *GLM channel* of ``y = h*^2 + sqrt(Delta) z`` for the Bayes-optimal GAMP state evolution
+   and the replica free entropy (:func:`channel`).
+
+Random-matrix core (derivation)
+-------------------------------
+Write ``x*`` for the signal direction ``e`` (unit), ``a_mu = g_mu e + b_mu`` with ``g = h*`` and
+``b_mu`` orthogonal to ``e``; the weights ``D_mu`` depend on ``(h_mu, h*_mu)`` only.  Conditioned
+on them, the bulk of ``B`` restricted to ``e^perp`` is the generalized Marchenko-Pastur law of
+``(1/N) sum D_mu b b^T``: its Stieltjes transform ``s(w) = (1/N) tr (B - w)^{-1}`` satisfies the
+Silverstein equation ``w = -1/s + alpha E[D/(1 + D s)]``; outside the bulk ``w(s)`` is monotone
+and the edges are the critical points ``w'(s_c) = 0``,
+``1/s_c^2 = alpha E[D^2/(1 + D s_c)^2]`` (the lower edge from ``s > 0``, the upper edge from
+``s`` in ``(-1/max D, 0)``).
+
+*Outlier (Schur complement).*  With ``B_ee = (1/N) sum D g^2``, ``B_eb = (1/N) sum D g b`` and
+``B_bb`` the bulk block, ``w`` is an eigenvalue outside the bulk iff
+``B_ee - w - B_eb^T (B_bb - w)^{-1} B_eb = 0``.  By the resolvent identity for a weighted sample
+covariance, ``b_mu^T (B_bb^{(mu)} - w)^{-1} b_nu / N -> delta_{mu nu} s`` and the leave-one-out
+correction turns ``D`` into ``D/(1 + D s)``, so at ``w = w(s)``
+
+    ``alpha E[D g^2] - w - alpha E[D^2 g^2 s/(1 + D s)] = 0``,
+    i.e. ``alpha E[D g^2 / (1 + D s)] = w(s) = -1/s + alpha E[D/(1 + D s)]``,
+
+which is ``F(s) = 1/s - alpha E[D (1 - g^2)/(1 + D s)] = 0`` (the spec's condition).  If ``D`` is
+independent of ``g`` then ``E[D(1 - g^2)/(1 + Ds)] = 0`` and there is no root: no outlier.
+
+*Overlap (resolvent argument).*  The squared overlap of the outlier's unit eigenvector ``v`` with
+``e`` is the residue ``|v.e|^2 = -Res_{w = w_out} G_ee(w)`` with
+``G_ee(w) = 1/(B_ee - w - B_eb^T (B_bb - w)^{-1} B_eb) = -1/(s F(s))`` on the branch ``s = s(w)``.
+Since ``F(s_out) = 0``, ``|v.e|^2 = 1 / (s^2 F'(s) w'(s))`` at ``s_out`` (both derivatives in
+``s``), with ``F'(s) = -1/s^2 + alpha E[D^2 (1 - g^2)/(1 + D s)^2]`` and
+``w'(s) = 1/s^2 - alpha E[D^2/(1 + D s)^2]``.  On the Riemannian Hessian ``P (B - mu_L) P``
+at overlap ``m`` the signal direction seen by the tangent space is the component of ``e``
+orthogonal to ``x``; at ``m -> 0`` (and in the large-N limit at any fixed state for the
+bulk/outlier positions) this is ``e`` itself.  The formula is checked against sampled matrices in
+tests/numerics/test_glm.py.
+
+References
+----------
+Silverstein & Bai, J. Multivariate Anal. 54 (1995) (the generalized Marchenko-Pastur equation);
+Baik, Ben Arous & Peche (2005) (BBP); Mondelli & Montanari, arXiv:1708.05932, and Lu & Li,
+arXiv:1702.06435 (spectral methods for GLMs); arXiv:2006.06997; arXiv:2403.02418;
+arXiv:2006.05228 (Bayes-optimal GLM thresholds).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.kernel import Kernel
+
+#: Student and signal pre-activations, label, regulariser.
+h = sp.Symbol("h", real=True)
+h_star = sp.Symbol("h_star", real=True)
+y = sp.Symbol("y", real=True)
+a = sp.Symbol("a", positive=True)
+#: Sample ratio, the Stieltjes variable of the bulk, a generic weight.
+alpha = sp.Symbol("alpha", positive=True)
+s = sp.Symbol("s", real=True)
+D = sp.Symbol("D", real=True)
+
+LOSSES = ("square", "regularised")
+
+
+def loss(name: str) -> sp.Expr:
+    """The loss ``l(h; y)``: ``(h^2 - y)^2/4`` (square) or ``(h^2 - y)^2/(4 (a + y))``."""
+    if name == "square":
+        return (h**2 - y) ** 2 / 4
+    if name == "regularised":
+        return (h**2 - y) ** 2 / (4 * (a + y))
+    raise ValueError(f"loss must be one of {LOSSES}, got {name!r}")
+
+
+def loss_args(name: str) -> tuple:
+    """Arguments of the loss kernels: ``(h, y)`` or ``(h, y, a)``."""
+    return (h, y) if name == "square" else (h, y, a)
+
+
+def loss_jets(name: str) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """``(l, l', l'')``, derivatives in ``h``."""
+    l0 = loss(name)
+    return l0, sp.factor(sp.diff(l0, h)), sp.factor(sp.diff(l0, h, 2))
+
+
+def weight(name: str) -> sp.Expr:
+    """The Hessian weight ``D = l''(h; y)`` of ``B = (1/N) sum D a a^T``."""
+    return loss_jets(name)[2]
+
+
+def multiplier_integrand(name: str) -> sp.Expr:
+    """``l'(h) h``: the Lagrange multiplier is ``mu_L = alpha E[l'(h) h]``."""
+    return sp.factor(loss_jets(name)[1] * h)
+
+
+# --- the Hessian at a random start: the h-integral in closed form ---------------------------------
+
+#: ``erfcx(z) = exp(z^2) erfc(z)`` at ``z = sqrt(c/(2 b))``, an argument of the printed kernels.
+X = sp.Symbol("X", positive=True)
+_c, _b = sp.symbols("c b", positive=True)
+
+
+def random_start_resolvent() -> sp.Expr:
+    """``D/(1 + D s)`` of the regularised loss as ``(1/s)(1 - (a + y)/(c + 3 s h^2))``,
+    ``c = a + y (1 - s)`` (checked here against the definition)."""
+    D = weight("regularised")
+    c = a + y * (1 - s)
+    form = (1 - (a + y) / (c + 3 * s * h**2)) / s
+    assert sp.simplify(D / (1 + D * s) - form) == 0
+    return form
+
+
+def _k1() -> sp.Expr:
+    """``E_h[1/(c + b h^2)]`` for ``h ~ N(0, 1)``: ``sqrt(pi/(2 b c)) erfcx(sqrt(c/(2 b)))``,
+    checked against SymPy's integral."""
+    z = sp.sqrt(_c / (2 * _b))
+    closed = sp.sqrt(sp.pi / (2 * _b * _c)) * sp.exp(z**2) * sp.erfc(z)
+    direct = sp.integrate(sp.exp(-h**2 / 2) / sp.sqrt(2 * sp.pi) / (_c + _b * h**2), (h, -sp.oo, sp.oo))
+    assert sp.simplify(closed - direct) == 0
+    return closed
+
+
+def random_start_moments() -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """``(z, E_h[r], E_h[r^2])`` with ``r = D/(1 + D s)`` of the regularised loss at ``m = 0``
+    (``h`` independent of ``h*``), in terms of ``X = erfcx(z)``, ``z = sqrt(c/(2 b))``,
+    ``b = 3 s``, ``c = a + y (1 - s)``; ``E_h[1/(c + b h^2)^2] = -d/dc E_h[1/(c + b h^2)]``.
+    Valid for ``0 < s < 1`` (then ``c > 0``); at ``m = 0`` every expectation of the Hessian core
+    is a one-dimensional integral over ``h*`` of these."""
+    zz = sp.Symbol("z", positive=True)
+    k1 = _k1()
+    k2 = -sp.diff(k1, _c)
+    z = sp.sqrt(_c / (2 * _b))
+    # write exp(z^2) erfc(z) as X: K1 = sqrt(pi/(2 b c)) X; d/dc of it uses X' = 2 z X - 2/sqrt(pi)
+    erfcx = sp.exp(z**2) * sp.erfc(z)
+    k1x = k1.subs(erfcx, X)
+    k2x = sp.expand(k2).subs(sp.exp(_c / (2 * _b)) * sp.erfc(sp.sqrt(2) * sp.sqrt(_c) / (2 * sp.sqrt(_b))), X)
+    assert not k1x.has(sp.erfc) and not k2x.has(sp.erfc), (k1x, k2x)
+    sub = {_b: 3 * s, _c: a + y * (1 - s)}
+    m1 = (1 - (a + y) * k1x) / s
+    m2 = (1 - 2 * (a + y) * k1x + (a + y) ** 2 * k2x) / s**2
+    del zz
+    return z.subs(sub), m1.subs(sub), m2.subs(sub)
+
+
+# --- spectral methods -----------------------------------------------------------------------------
+
+def optimal_preprocessing() -> sp.Expr:
+    """``T*(y) = (y - 1)/(y + sqrt(2 alpha) - 1)``, the optimal preprocessing of the noiseless
+    real case (Mondelli & Montanari, arXiv:1708.05932; Luo, Alghamdi & Lu, arXiv:1811.04420)."""
+    return (y - 1) / (y + sp.sqrt(2 * alpha) - 1)
+
+
+def optimal_resolvent() -> sp.Expr:
+    """``T*/(1 + T* s)`` in a form without the removable pole of ``T*`` (``s`` the Stieltjes
+    variable; the top edge lies at ``s = -1/sup T* = -1``, where it reads ``(y - 1)/sqrt(2 alpha)``)."""
+    root = sp.Symbol("r", positive=True)  # sqrt(2 alpha), kept atomic so that cancel sees the pole
+    T = optimal_preprocessing().subs(sp.sqrt(2 * alpha), root)
+    assert T.has(root)
+    return sp.cancel(T / (1 + T * s)).subs(root, sp.sqrt(2 * alpha))
+
+
+def optimal_edge_identity() -> sp.Expr:
+    """``1 - s^2 alpha E[(T*/(1 + T* s))^2]`` at ``s = -1`` for ``y = h*^2``: zero for every alpha,
+    so the top edge of the optimal spectral matrix is the hard edge ``s = -1/sup T* = -1``."""
+    r = optimal_resolvent().subs(s, -1)
+    return sp.simplify(1 - alpha * _gaussian_moment_poly(sp.expand(sp.simplify(r**2) * 2 * alpha)) / (2 * alpha))
+
+
+def _gaussian_moment_poly(poly_in_y: sp.Expr) -> sp.Expr:
+    """``E[p(h*^2)]`` for a polynomial ``p`` in ``y`` (``E[h*^(2k)] = (2k - 1)!!``)."""
+    poly = sp.Poly(poly_in_y, y)
+    return sum(c * sp.factorial2(2 * k - 1) for (k,), c in poly.terms())
+
+
+# --- Bayes-optimal GLM channel (y = h*^2, Gaussian prior) ----------------------------------------
+
+omega = sp.Symbol("omega", real=True)
+V = sp.Symbol("V", positive=True)
+Delta = sp.Symbol("Delta", positive=True)
+
+
+def z_out() -> sp.Expr:
+    """The noiseless channel's partition function ``Z_out(y; omega, V) = E_{z ~ N(omega, V)}
+    [delta(y - z^2)] = sum_(+-) N(+-sqrt(y); omega, V)/(2 sqrt(y))`` (``y > 0``)."""
+    yp = sp.Symbol("y", positive=True)
+    r = sp.sqrt(yp)
+    gauss = lambda z: sp.exp(-(z - omega) ** 2 / (2 * V)) / sp.sqrt(2 * sp.pi * V)  # noqa: E731
+    return ((gauss(r) + gauss(-r)) / (2 * r)).subs(yp, y)
+
+
+def g_out() -> sp.Expr:
+    """``d/d omega log Z_out = (sqrt(y) tanh(sqrt(y) omega / V) - omega)/V`` (noiseless)."""
+    expr = sp.diff(sp.log(z_out()), omega)
+    closed = (sp.sqrt(y) * sp.tanh(sp.sqrt(y) * omega / V) - omega) / V
+    yp = sp.Symbol("yp", positive=True)
+    assert sp.simplify((expr - closed).subs(y, yp).rewrite(sp.exp)) == 0
+    return closed
+
+
+def weak_recovery_integrand() -> sp.Expr:
+    """``(E[z^2 | y] - 1)^2`` at ``omega = 0, V = 1`` (noiseless: ``(y - 1)^2``): the GAMP
+    state evolution linearised at ``q = 0`` reads ``q' = alpha E_y[(E[z^2|y] - 1)^2] q``, since
+    ``g_out = omega (E[z^2|y] - 1) + O(omega^2)`` for an even channel."""
+    return sp.expand((sp.diff(g_out(), omega).subs(omega, 0).subs(V, 1) + 1 - 1) ** 2)
+
+
+def prior_free_entropy() -> sp.Expr:
+    """Gaussian-prior part of the replica free entropy at its extremum, ``-q qhat/2 + psi_0(qhat)``
+    with ``psi_0 = (qhat - log(1 + qhat))/2`` and ``qhat = q/(1 - q)``; ``q`` the overlap."""
+    q, qh = sp.symbols("q qhat", positive=True)
+    psi0 = (qh - sp.log(1 + qh)) / 2
+    return sp.simplify((-q * qh / 2 + psi0).subs(qh, q / (1 - q)))
+
+
+def it_divergence() -> sp.Expr:
+    """Coefficient of ``-log(1 - q)`` in the replica free entropy as ``q -> 1`` (noiseless labels):
+    the prior contributes ``lim prior_free_entropy/(-log(1 - q))`` and each of the ``alpha``
+    measurements ``+1/2`` (``log Z_out = -log(V)/2 + O(1)`` as ``V = 1 - q -> 0``, since the
+    true pre-activation stays within ``O(sqrt(V))`` of ``omega``).  Perfect recovery dominates
+    (the free entropy diverges upwards at ``q = 1``) iff this is positive."""
+    q = sp.Symbol("q", positive=True)
+    eps = sp.Symbol("epsilon", positive=True)
+    prior = sp.limit(prior_free_entropy().subs(q, 1 - eps) / (-sp.log(eps)), eps, 0)
+    return sp.Rational(1, 2) * alpha + prior
+
+
+def _kernels() -> tuple:
+    out = []
+    for name, tag in (("square", "square"), ("regularised", "reg")):
+        args = loss_args(name)
+        l0, l1, l2 = loss_jets(name)
+        out += [
+            Kernel(f"pr_{tag}_loss", args, l0, f"The {name} loss l(h; y)."),
+            Kernel(f"pr_{tag}_dloss", args, l1, f"dl/dh of the {name} loss."),
+            Kernel(f"pr_{tag}_d2loss", args, l2, f"d2l/dh2 of the {name} loss: the Hessian weight D."),
+            Kernel(f"pr_{tag}_mult", args, multiplier_integrand(name),
+                   f"l'(h) h of the {name} loss: the integrand of the Lagrange multiplier."),
+        ]
+    z_rs, m1_rs, m2_rs = random_start_moments()
+    out += [
+        Kernel("pr_rs_z", (y, s, a), z_rs, "z = sqrt(c/(2 b)), b = 3 s, c = a + y (1 - s): the argument of erfcx."),
+        Kernel("pr_rs_m1", (y, s, a, X), m1_rs, "E_h[D/(1 + D s)] of the regularised loss at m = 0, X = erfcx(z)."),
+        Kernel("pr_rs_m2", (y, s, a, X), m2_rs, "E_h[(D/(1 + D s))^2] of the regularised loss at m = 0, X = erfcx(z)."),
+    ]
+    out += [
+        Kernel("pr_opt_T", (y, alpha), optimal_preprocessing(),
+               "Optimal preprocessing T*(y) of the noiseless real case."),
+        Kernel("pr_opt_resolvent", (y, alpha, s), optimal_resolvent(),
+               "T*/(1 + T* s) without the removable pole."),
+        Kernel("pr_gout", (y, omega, V), g_out(), "GAMP output function d/domega log Z_out, noiseless."),
+        Kernel("pr_wr_integrand", (y,), weak_recovery_integrand(),
+               "(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."),
+        Kernel("pr_it_divergence", (alpha,), it_divergence(),
+               "Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."),
+    ]
+    return tuple(out)
+
+
+KERNELS = _kernels()

@@ -1,0 +1,139 @@
+"""mpmath kernels of derivations/phase_retrieval.py.
+
+Generated from derivations/phase_retrieval.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
+do not edit.
+"""
+
+
+__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T', 'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence']
+
+
+def pr_square_loss(ctx, h, y):
+    """The square loss l(h; y)."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    return (ctx.mpf(1)/ctx.mpf(4))*(h**2 - y)**2
+
+
+def pr_square_dloss(ctx, h, y):
+    """dl/dh of the square loss."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    return -h*(-h**2 + y)
+
+
+def pr_square_d2loss(ctx, h, y):
+    """d2l/dh2 of the square loss: the Hessian weight D."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    return 3*h**2 - y
+
+
+def pr_square_mult(ctx, h, y):
+    """l'(h) h of the square loss: the integrand of the Lagrange multiplier."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    _t0 = h**2
+    return -_t0*(-_t0 + y)
+
+
+def pr_reg_loss(ctx, h, y, a):
+    """The regularised loss l(h; y)."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    a = ctx.mpf(a)
+    return (h**2 - y)**2/(4*a + 4*y)
+
+
+def pr_reg_dloss(ctx, h, y, a):
+    """dl/dh of the regularised loss."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    a = ctx.mpf(a)
+    return -h*(-h**2 + y)/(a + y)
+
+
+def pr_reg_d2loss(ctx, h, y, a):
+    """d2l/dh2 of the regularised loss: the Hessian weight D."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    a = ctx.mpf(a)
+    return -(-3*h**2 + y)/(a + y)
+
+
+def pr_reg_mult(ctx, h, y, a):
+    """l'(h) h of the regularised loss: the integrand of the Lagrange multiplier."""
+    h = ctx.mpf(h)
+    y = ctx.mpf(y)
+    a = ctx.mpf(a)
+    _t0 = h**2
+    return -_t0*(-_t0 + y)/(a + y)
+
+
+def pr_rs_z(ctx, y, s, a):
+    """z = sqrt(c/(2 b)), b = 3 s, c = a + y (1 - s): the argument of erfcx."""
+    y = ctx.mpf(y)
+    s = ctx.mpf(s)
+    a = ctx.mpf(a)
+    return (ctx.mpf(1)/ctx.mpf(6))*ctx.sqrt(6)*ctx.sqrt(a + y*(1 - s))/ctx.sqrt(s)
+
+
+def pr_rs_m1(ctx, y, s, a, X):
+    """E_h[D/(1 + D s)] of the regularised loss at m = 0, X = erfcx(z)."""
+    y = ctx.mpf(y)
+    s = ctx.mpf(s)
+    a = ctx.mpf(a)
+    X = ctx.mpf(X)
+    return (-ctx.mpf(1)/ctx.mpf(6)*ctx.sqrt(6)*ctx.sqrt(ctx.pi)*X*(a + y)/(ctx.sqrt(s)*ctx.sqrt(a + y*(1 - s))) + 1)/s
+
+
+def pr_rs_m2(ctx, y, s, a, X):
+    """E_h[(D/(1 + D s))^2] of the regularised loss at m = 0, X = erfcx(z)."""
+    y = ctx.mpf(y)
+    s = ctx.mpf(s)
+    a = ctx.mpf(a)
+    X = ctx.mpf(X)
+    _t0 = 1/ctx.sqrt(s)
+    _t1 = a + y*(1 - s)
+    _t2 = ctx.sqrt(6)*ctx.sqrt(ctx.pi)*X
+    _t3 = _t2/ctx.sqrt(_t1)
+    return (-ctx.mpf(1)/ctx.mpf(6)*_t0*_t3*(2*a + 2*y) + (a + y)**2*((ctx.mpf(1)/ctx.mpf(12))*_t0*_t2/_t1**(ctx.mpf(3)/ctx.mpf(2)) - ctx.mpf(1)/ctx.mpf(36)*_t3/s**(ctx.mpf(3)/ctx.mpf(2)) + (ctx.mpf(1)/ctx.mpf(6))/(_t1*s)) + 1)/s**2
+
+
+def pr_opt_T(ctx, y, alpha):
+    """Optimal preprocessing T*(y) of the noiseless real case."""
+    y = ctx.mpf(y)
+    alpha = ctx.mpf(alpha)
+    _t0 = y - 1
+    return _t0/(_t0 + ctx.sqrt(2)*ctx.sqrt(alpha))
+
+
+def pr_opt_resolvent(ctx, y, alpha, s):
+    """T*/(1 + T* s) without the removable pole."""
+    y = ctx.mpf(y)
+    alpha = ctx.mpf(alpha)
+    s = ctx.mpf(s)
+    _t0 = y - 1
+    return _t0/(_t0 + ctx.sqrt(2)*ctx.sqrt(alpha) + s*y - s)
+
+
+def pr_gout(ctx, y, omega, V):
+    """GAMP output function d/domega log Z_out, noiseless."""
+    y = ctx.mpf(y)
+    omega = ctx.mpf(omega)
+    V = ctx.mpf(V)
+    _t0 = 1/V
+    _t1 = ctx.sqrt(y)
+    return _t0*(_t1*ctx.tanh(_t0*_t1*omega) - omega)
+
+
+def pr_wr_integrand(ctx, y):
+    """(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."""
+    y = ctx.mpf(y)
+    return y**2 - 2*y + 1
+
+
+def pr_it_divergence(ctx, alpha):
+    """Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."""
+    alpha = ctx.mpf(alpha)
+    return (ctx.mpf(1)/ctx.mpf(2))*alpha + ctx.mpf(-1)/ctx.mpf(2)

@@ -1,0 +1,417 @@
+"""The threshold kinds of real phase retrieval (``theory.PhaseRetrieval``): critical ratios alpha.
+
+:data:`LINES` is the catalogue, in the documented order:
+
+``spectral``
+    The top eigenvector of ``(1/N) sum T(y) a a^T`` correlates with the signal: the outlier of
+    :mod:`numerics.glm` (top side, weights ``T(y)``, ``g = h*``) leaves the bulk.
+    ``preprocessing="optimal"`` (the noiseless real case's ``T*``; its top edge is the hard edge
+    ``s = -1``, an identity of derivations/phase_retrieval.py), ``("trim", c)``
+    (``T = min(y, c)``) or a vectorised callable ``T(y)`` (float64 only).
+``weak_recovery``
+    Bayes-optimal weak recovery: linear instability of ``q = 0`` in the GAMP state evolution,
+    ``alpha E_y[(E[h*^2|y] - 1)^2] = 1``.
+``amp``
+    Perfect recovery by Bayes-optimal AMP (noiseless labels, Gaussian prior): the smallest
+    alpha at which the state evolution started at ``q = 0+`` has no fixed point in ``(0, 1)``
+    (float64; the minimum of the rescaled state-evolution map is located on a grid).
+``information_theoretic``
+    Information-theoretic perfect recovery (noiseless labels): the free entropy of the GLM
+    with the Gaussian prior (the spherical prior at large N) diverges upwards at ``q -> 1``.
+``initial_curvature``
+    The Hessian at a random start (``m -> 0``, ``(h, h*)`` independent) has an outlier below
+    its bulk towards the signal (arXiv:2403.02418's mechanism); regularised loss only (the
+    square loss's curvature is unbounded below).  The ``h``-integral is done in closed form
+    (:func:`numerics.glm.random_start_law`), so a threshold is a nested solve over a 1D rule.
+
+A ``gradient_flow`` kind (the BBP of the marginal states that trap gradient flow) is not in
+the catalogue: it needs a law of ``(h, h*)`` at those states (a 1RSB / Kac-Rice / long-time
+DMFT ansatz) that is not derived here.  ``theory.hessian(sample=...)`` evaluates the same BBP
+condition on the empirical law of a stalled finite-N descent instead.
+
+Accuracy: float64 rules are Gauss-Legendre panels graded towards the features of the
+integrands; at ``dps=`` each alpha root is certified against the next quadrature degree (and
+``theory.threshold`` certifies the whole by two precisions).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from numerics import glm, solvers
+from numerics.backend import F64
+from numerics.solvers import Root
+
+__all__ = ["LINES", "Spectral", "WeakRecovery", "Amp", "InformationTheoretic", "InitialCurvature",
+           "preprocessing", "Optimal", "Trim", "Custom", "rule_degree"]
+
+_PR = "derivations/phase_retrieval.py"
+
+
+#: The highest Gauss-Legendre degree tried (``3 * 2**7 = 384`` nodes a panel).
+MAX_DEGREE = 8
+
+
+def rule_degree(b) -> int:
+    """Gauss-Legendre degree (``3 * 2**(degree - 1)`` nodes a panel) a backend starts from."""
+    if b.ctx is None:
+        return 3
+    return 4 if b.dps <= 25 else 5
+
+
+def _check_rules(b, compute, what: str):
+    """``compute(degree)`` certified by two quadrature orders: float64 returns the value at its
+    degree; an mpmath backend doubles the nodes until two successive degrees agree to its
+    precision (less 5 digits) and returns the finer, or raises PrecisionError."""
+    d = rule_degree(b)
+    value = compute(d)
+    if b.ctx is None:
+        return value
+    tol = b.ctx.mpf(10) ** (-(b.dps - 5))
+    while True:
+        check = compute(d + 1)
+        if abs(value - check) <= tol * max(abs(check), 1):
+            return check
+        if d + 1 >= MAX_DEGREE:
+            raise solvers.PrecisionError(f"{what}: quadrature degrees {d} and {d + 1} disagree at dps={b.dps} "
+                                         f"({b.ctx.nstr(value, 15)} vs {b.ctx.nstr(check, 15)})")
+        d, value = d + 1, check
+
+
+def _alpha_root(b, f_at, what: str, grid=None) -> Root:
+    """The first alpha of ``grid`` where ``f_at(degree, alpha)`` turns from positive to
+    non-positive: located on the float64 grid, solved in ``b`` at the backend's quadrature
+    degree; in an mpmath backend the root is then certified against the next degree (the sign
+    change must persist across the final bracket widened to ``10**-(dps - 5)`` relative),
+    doubling the nodes until it does."""
+    grid = np.geomspace(0.05, 200.0, 41) if grid is None else grid
+    d64 = rule_degree(F64)
+    vals = np.array([float(f_at(d64, a)) if b.ctx is None else float(_f64(f_at, d64, a)) for a in grid])
+    if not np.all(np.isfinite(vals)):
+        raise solvers.ConvergenceError(f"{what}: the residual is not finite on the alpha grid")
+    idx = np.nonzero(vals <= 0)[0]
+    if idx.size == 0 or idx[0] == 0:
+        raise solvers.ConvergenceError(f"{what}: no sign change on alpha in [{grid[0]:.3g}, {grid[-1]:.3g}]")
+    i = idx[0]
+    if b.ctx is None:
+        value, bracket = solvers.root(None, lambda a: f_at(d64, a), grid[i - 1], grid[i], what=what)
+        return Root(value, bracket)
+    d = rule_degree(b)
+    while True:
+        value, (lo, hi) = solvers.root(b.ctx, lambda a, d=d: f_at(d, a), grid[i - 1], grid[i], what=what)
+        # the degree-(d+1) root must lie within 10**-(dps - 5) of this one (the rounding noise of a
+        # nested solve is far above an ulp, so a few ulps would test the noise, not the rule)
+        pad = b.ctx.mpf(10) ** (5 - b.dps) * abs(value)
+        lo, hi = lo - pad, hi + pad
+        f_lo, f_hi = f_at(d + 1, lo), f_at(d + 1, hi)
+        if (f_lo > 0) != (f_hi > 0) or f_lo == 0 or f_hi == 0:
+            return Root(value, (lo, hi))
+        if d + 1 >= MAX_DEGREE:
+            raise solvers.PrecisionError(f"{what}: the root at quadrature degree {d} is not a root at degree "
+                                         f"{d + 1} (dps={b.dps})")
+        d += 1
+
+
+def _f64(f_at, degree, alpha):
+    """Float64 evaluation of an mpmath-backed residual (the grid scan); see :func:`_alpha_root`."""
+    return f_at.f64(degree, alpha)
+
+
+@lru_cache(maxsize=32)
+def _label_rule(b, degree, noise, kinks=()):
+    """Nodes ``(h*, y)`` and probability weights of the label law (a 1D rule; 2D with noise);
+    ``kinks``: values of ``h* > 0`` where the integrand has a kink (panel ends there)."""
+    x, w = glm.normal_rule(b, degree, 1 / 64, kinks)
+    w = w * b.exp(-x * x / 2) / b.sqrt(2 * b.pi)
+    if not noise:
+        return x, x * x, w
+    z, wz = glm.normal_rule(b, degree)
+    wz = wz * b.exp(-z * z / 2) / b.sqrt(2 * b.pi)
+    Y = (x * x)[:, None] + b.sqrt(b.from_exact(noise)) * z[None, :]
+    HS = x[:, None] + 0 * z[None, :]
+    return HS.ravel(), Y.ravel(), (w[:, None] * wz[None, :]).ravel()
+
+
+# --- spectral preprocessings ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Optimal:
+    """``T*(y) = (y - 1)/(y + sqrt(2 alpha) - 1)`` (noiseless real case)."""
+
+    def __str__(self):
+        return "optimal"
+
+    def residual(self, b, model, alpha, degree):
+        """Outlier residual at the hard top edge ``s = -1``: ``1 - sqrt(2 alpha)`` noiselessly."""
+        HS, Y, W = _label_rule(b, degree, model.noise)
+        r = b.kernel("phase_retrieval", "pr_opt_resolvent")(Y, alpha, b.num(-1))
+        return 1 + alpha * b.dot(W, r * (1 - HS * HS))
+
+
+@dataclass(frozen=True)
+class Trim:
+    """``T(y) = min(y, c)``."""
+
+    c: float
+
+    def __str__(self):
+        return f"('trim', {self.c!r})"
+
+    def law(self, b, model, degree):
+        HS, Y, W = _label_rule(b, degree, model.noise, (math.sqrt(self.c),))
+        c = b.from_exact(self.c)
+        D = np.where(Y < c, Y, c) if b.ctx is None else np.array([v if v < c else c for v in Y], dtype=object)
+        twin = None if b.ctx is None else self.law(F64, model, rule_degree(F64))
+        return glm.Law(b, W, D, HS, None, -math.inf, self.c, None, twin)
+
+
+@dataclass(frozen=True)
+class Custom:
+    """A vectorised callable ``T(y)`` (float64)."""
+
+    T: object
+
+    def __str__(self):
+        return getattr(self.T, "__name__", repr(self.T))
+
+    def law(self, b, model, degree):
+        if b.ctx is not None:
+            raise ValueError("dps: a callable preprocessing is evaluated in float64 only; use "
+                             "preprocessing='optimal' or ('trim', c) with dps=")
+        HS, Y, W = _label_rule(b, degree + 2, model.noise)  # no panel ends at kinds of T: more nodes
+        D = np.asarray(self.T(Y), dtype=np.float64)
+        if D.shape != Y.shape or not np.all(np.isfinite(D)):
+            raise ValueError("preprocessing: T(y) must return finite values of the shape of y (vectorised)")
+        grid = np.concatenate([np.linspace(0, 1, 2001), np.geomspace(1, 400, 2001)])
+        sup = float(np.max(np.asarray(self.T(grid), dtype=np.float64)))
+        return glm.Law(b, W, D, HS, None, -math.inf, max(sup, float(D.max())), None, None)
+
+
+def preprocessing(value):
+    """The preprocessing object of ``value`` ("optimal", ("trim", c) or a callable)."""
+    if isinstance(value, (Optimal, Trim, Custom)):
+        return value
+    if isinstance(value, str) and value == "optimal":
+        return Optimal()
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "trim":
+        c = value[1]
+        if isinstance(c, bool) or not isinstance(c, (int, float)) or not (0 < c < math.inf):
+            raise ValueError(f"preprocessing: the trimming level c of ('trim', c) must be > 0 and finite, got {c!r}")
+        return Trim(float(c))
+    if callable(value):
+        return Custom(value)
+    raise ValueError(f"preprocessing must be 'optimal', ('trim', c) with c > 0, or a vectorised callable "
+                     f"T(y); got {value!r}")
+
+
+# --- the kinds -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Spectral:
+    name: str = "spectral"
+    summary: str = "Top eigenvector of (1/N) sum T(y) a a^T correlates with the signal (BBP of the top edge)."
+    reference: str = "arXiv:1708.05932; arXiv:1811.04420; arXiv:1702.06435"
+    options = {"preprocessing": "optimal"}
+    undefined = None
+
+    def accepts(self, model):
+        return None
+
+    def solve(self, b, model, preprocessing="optimal", **_):
+        pre = globals()["preprocessing"](preprocessing)
+        what = f"spectral threshold (preprocessing={pre}, noise={model.noise})"
+        if isinstance(pre, Optimal):
+            if model.noise:
+                raise ValueError("preprocessing='optimal' is the optimal preprocessing of noiseless labels; "
+                                 "with noise > 0 use ('trim', c) or a callable")
+
+            def f_at(bb):
+                def f(d, alpha):
+                    return pre.residual(bb, model, alpha, d)
+                return f
+
+            f = f_at(b)
+            f.f64 = f_at(F64)
+            return _alpha_root(b, f, what, grid=np.geomspace(0.05, 20.0, 31))
+        laws = {}
+
+        def law_at(bb, d):
+            if (bb.name, d) not in laws:
+                laws[bb.name, d] = pre.law(bb, model, d)
+            return laws[bb.name, d]
+
+        def f_at(bb):
+            def f(d, alpha):
+                law = law_at(bb, d)
+                return glm.edge_residual(law, alpha, glm.edge(law, alpha, -1, what=what + " top edge"))
+            return f
+
+        f = f_at(b)
+        f.f64 = f_at(F64)
+        return _alpha_root(b, f, what)
+
+
+def _noiseless(kind):
+    def accepts(self, model):
+        if model.noise:
+            return (f"kind={kind!r} is derived for noiseless labels (with label noise perfect recovery is "
+                    f"impossible / the channel is not implemented); got noise={model.noise!r}")
+        return None
+    return accepts
+
+
+@dataclass(frozen=True)
+class WeakRecovery:
+    name: str = "weak_recovery"
+    summary: str = "Bayes-optimal weak recovery: q = 0 of the GAMP state evolution turns unstable."
+    reference: str = "arXiv:1708.05932; arXiv:2006.05228"
+    options = {}
+    undefined = None
+
+    def accepts(self, model):
+        return None
+
+    def solve(self, b, model, **_):
+        what = f"weak-recovery threshold (noise={model.noise})"
+        if model.noise:
+            if b.ctx is not None:
+                raise ValueError("dps: the weak-recovery threshold with label noise is evaluated in float64 only")
+            return Root(1 / _noisy_wr_moment(model.noise), None)
+
+        def moment(d):
+            HS, Y, W = _label_rule(b, d, 0)
+            return b.dot(W, b.kernel("phase_retrieval", "pr_wr_integrand")(Y))
+
+        return Root(1 / _check_rules(b, moment, what), None)
+
+
+def _noisy_wr_moment(noise: float) -> float:
+    """``E_y[(E[h*^2|y] - 1)^2]`` for ``y = h*^2 + sqrt(noise) z`` (float64 nested quadrature)."""
+    x, w = glm.normal_rule(F64, 3, 1 / 64)
+    phi = np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+    z, wz = glm.normal_rule(F64, 3)
+    wz = wz * np.exp(-z * z / 2) / math.sqrt(2 * math.pi)
+    Y = ((x * x)[:, None] + math.sqrt(noise) * z[None, :]).ravel()
+    Wy = ((w * phi)[:, None] * wz[None, :]).ravel()
+    # posterior over u = h* given y: weight phi(u) exp(-(y - u^2)^2/(2 noise))
+    logk = -(Y[:, None] - (x * x)[None, :]) ** 2 / (2 * noise)
+    logk -= logk.max(axis=1, keepdims=True)
+    k = np.exp(logk) * (w * phi)[None, :]
+    cond = (k * (x * x)[None, :]).sum(axis=1) / k.sum(axis=1)
+    return float(np.dot(Wy, (cond - 1) ** 2))
+
+
+@dataclass(frozen=True)
+class InformationTheoretic:
+    name: str = "information_theoretic"
+    summary: str = "Information-theoretic perfect recovery: the GLM free entropy diverges upwards at q -> 1."
+    reference: str = "arXiv:2006.05228 (abstract); arXiv:1708.03395"
+    options = {}
+    undefined = None
+    accepts = _noiseless("information_theoretic")
+
+    def solve(self, b, model, **_):
+        f = b.kernel("phase_retrieval", "pr_it_divergence")
+        value, bracket = solvers.root(b.ctx, f, b.num(1) / 4, b.num(4), what="information-theoretic threshold")
+        return Root(value, bracket)
+
+
+@dataclass(frozen=True)
+class Amp:
+    name: str = "amp"
+    summary: str = "Perfect recovery by Bayes-optimal AMP: the state evolution from q = 0+ reaches q = 1."
+    reference: str = "arXiv:1708.03395; arXiv:2006.05228"
+    options = {}
+    undefined = None
+    accepts = _noiseless("amp")
+
+    def solve(self, b, model, **_):
+        if b.ctx is not None:
+            raise ValueError("dps: the AMP threshold is located on a float64 grid of overlaps; dps is not available")
+        from scipy.optimize import minimize_scalar
+
+        def gap(alpha):
+            # log-odds grid of q in (0, 1); the rescaled map is positive at both ends for alpha > 1
+            u = np.linspace(-7.0, 7.0, 29)
+            vals = np.array([_se_gap(alpha, 1 / (1 + math.exp(-v))) for v in u])
+            i = int(np.argmin(vals))
+            lo, hi = u[max(i - 1, 0)], u[min(i + 1, len(u) - 1)]
+            res = minimize_scalar(lambda v: _se_gap(alpha, 1 / (1 + math.exp(-v))), bounds=(lo, hi),
+                                  method="bounded", options={"xatol": 1e-10})
+            return min(float(res.fun), float(vals[i]))
+
+        grid = np.array([1.0, 1.6])
+        vals = np.array([gap(a) for a in grid])
+        idx = np.nonzero(vals > 0)[0]
+        if idx.size == 0 or idx[0] == 0:
+            raise solvers.ConvergenceError("amp threshold: no sign change of the state-evolution gap on "
+                                           f"alpha in [{grid[0]}, {grid[-1]}]")
+        i = idx[0]
+        value, bracket = solvers.root(None, gap, grid[i - 1], grid[i], what="amp threshold")
+        return Root(value, bracket)
+
+
+def _se_gap(alpha: float, q: float) -> float:
+    """``(q' - q)/(q (1 - q))`` for the Bayes-optimal GAMP state evolution of the noiseless real
+    channel with a Gaussian prior: ``q' = qhat/(1 + qhat)``, ``qhat = alpha E[g_out^2]``."""
+    V = 1 - q
+    fine = min(V, 1.0) / 8
+    x, w = glm.normal_rule(F64, 3, fine)
+    wx = w * np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+    e, we = glm.normal_rule(F64, 3)
+    we = we * np.exp(-e * e / 2) / math.sqrt(2 * math.pi)
+    omega = math.sqrt(q) * x[:, None]
+    z = omega + math.sqrt(V) * e[None, :]
+    from numerics._generated import phase_retrieval_numpy as k
+
+    g = k.pr_gout(z * z, omega, V)
+    qhat = alpha * float(np.sum(wx[:, None] * we[None, :] * g * g))
+    q_new = qhat / (1 + qhat)
+    return (q_new - q) / (q * V)
+
+
+@dataclass(frozen=True)
+class InitialCurvature:
+    name: str = "initial_curvature"
+    summary: str = ("Hessian at a random start (m -> 0) has an outlier below its bulk towards the signal.")
+    reference: str = "arXiv:2403.02418 (abstract); derivations/phase_retrieval.py"
+    options = {}
+    undefined = None
+
+    def accepts(self, model):
+        if model.loss == "square":
+            return ("kind='initial_curvature' does not apply to the square loss: its curvature l'' = 3 h^2 - y is "
+                    "unbounded below at a random start, so the Hessian has no lower bulk edge (its smallest "
+                    "eigenvalue diverges with N)")
+        if model.noise:
+            return ("kind='initial_curvature' needs noiseless labels for the regularised loss: with noise a + y "
+                    "can vanish and the curvature has a pole")
+        return None
+
+    def solve(self, b, model, **_):
+        what = f"initial-curvature threshold ({model!r})"
+        laws = {}
+
+        def law_at(bb, d):  # the 2D Gaussian law at m = 0 with the h-integral done exactly
+            key = (bb.name, d)
+            if key not in laws:
+                laws[key] = glm.random_start_law(bb, model, degree=d)
+            return laws[key]
+
+        def f_at(bb):
+            def f(d, alpha):
+                law = law_at(bb, d)
+                return glm.edge_residual(law, alpha, glm.edge(law, alpha, +1, what=what + " lower edge"))
+            return f
+
+        f = f_at(b)
+        f.f64 = f_at(F64)
+        return _alpha_root(b, f, what, grid=np.geomspace(0.1, 100.0, 25))
+
+
+#: The catalogue of the family's kinds, in the documented order.
+LINES = (Spectral(), WeakRecovery(), Amp(), InformationTheoretic(), InitialCurvature())

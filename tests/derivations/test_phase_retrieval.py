@@ -1,0 +1,85 @@
+"""derivations/phase_retrieval.py against independent routes: finite differences, direct
+quadrature of the channel, moments of the Gaussian, the prior free entropy evaluated near q = 1."""
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from derivations import phase_retrieval as pr
+from numerics._generated import phase_retrieval_mpmath as kmp
+from numerics._generated import phase_retrieval_numpy as knp
+
+
+class TestLosses:
+    @pytest.mark.parametrize("loss,tag,extra", [("square", "square", ()), ("regularised", "reg", (0.3,))])
+    def test_derivatives_match_finite_differences(self, loss, tag, extra):
+        # route: central differences of the generated loss kernel itself (not its derivative kernels)
+        ctx = mpmath.MPContext()
+        ctx.dps = 40
+        f = getattr(kmp, f"pr_{tag}_loss")
+        for h, y in [(0.3, 1.2), (-1.7, 0.05), (2.0, 4.0)]:
+            d1 = ctx.diff(lambda t: f(ctx, t, y, *extra), h)
+            d2 = ctx.diff(lambda t: f(ctx, t, y, *extra), h, 2)
+            assert abs(getattr(kmp, f"pr_{tag}_dloss")(ctx, h, y, *extra) - d1) < 1e-25
+            assert abs(getattr(kmp, f"pr_{tag}_d2loss")(ctx, h, y, *extra) - d2) < 1e-25
+            assert math.isclose(getattr(knp, f"pr_{tag}_mult")(h, y, *extra), float(d1) * h, rel_tol=1e-13,
+                                abs_tol=1e-15)
+
+    def test_square_loss_by_hand(self):
+        # (h^2 - y)^2/4: l' = h (h^2 - y), l'' = 3 h^2 - y
+        assert sp.simplify(pr.weight("square") - (3 * pr.h**2 - pr.y)) == 0
+        assert sp.simplify(pr.loss("regularised") * 4 * (pr.a + pr.y) - (pr.h**2 - pr.y) ** 2) == 0
+
+    def test_unknown_loss(self):
+        with pytest.raises(ValueError, match="loss must be one of"):
+            pr.loss("huber")
+
+
+class TestChannel:
+    def test_g_out_is_the_derivative_of_log_z_out(self):
+        # route: numerical derivative of the mixture of two Gaussians Z_out, written here by hand
+        ctx = mpmath.MPContext()
+        ctx.dps = 30
+
+        def log_z(y, om, V):
+            r = ctx.sqrt(y)
+            return ctx.log(ctx.npdf(r, om, ctx.sqrt(V)) + ctx.npdf(-r, om, ctx.sqrt(V)))
+
+        for y, om, V in [(0.7, 0.3, 0.5), (2.5, -1.1, 0.05), (0.01, 0.9, 1.0)]:
+            ref = ctx.diff(lambda o: log_z(y, o, V), om)
+            assert abs(kmp.pr_gout(ctx, y, om, V) - ref) < 1e-20
+
+    def test_weak_recovery_moment_is_two(self):
+        # E[(h*^2 - 1)^2] = 3 - 2 + 1 = 2 for a standard Gaussian (Mondelli-Montanari: alpha = 1/2)
+        assert pr._gaussian_moment_poly(pr.weak_recovery_integrand()) == 2
+
+    def test_it_divergence_against_the_free_entropy_near_q_1(self):
+        # route: evaluate the prior part of the free entropy numerically at q = 1 - eps and fit the
+        # coefficient of -log(1 - q) from two small eps; the channel adds alpha/2
+        f = sp.lambdify(sp.Symbol("q", positive=True), pr.prior_free_entropy(), "mpmath")
+        with mpmath.workdps(60):
+            e1, e2 = mpmath.mpf("1e-30"), mpmath.mpf("1e-40")
+            slope = (f(1 - e2) - f(1 - e1)) / (mpmath.log(e1) - mpmath.log(e2))
+        assert abs(slope - (-0.5)) < 1e-8
+        assert sp.simplify(pr.it_divergence() - (pr.alpha - 1) / 2) == 0
+
+
+class TestOptimalPreprocessing:
+    def test_edge_identity_holds_for_every_alpha(self):
+        assert pr.optimal_edge_identity() == 0
+
+    def test_resolvent_is_the_cancelled_ratio(self):
+        for yv, al, sv in [(0.3, 0.8, -0.5), (5.0, 2.0, -0.99), (1.7, 0.6, 0.2)]:
+            T = knp.pr_opt_T(yv, al)
+            assert math.isclose(knp.pr_opt_resolvent(yv, al, sv), T / (1 + T * sv), rel_tol=1e-12)
+
+    def test_edge_identity_by_quadrature(self):
+        # route: 1 - alpha E[(T/(1 - T))^2] at s = -1 by numpy Gauss-Hermite, for two alphas
+        x, w = np.polynomial.hermite_e.hermegauss(80)
+        w = w / w.sum()
+        for al in (0.7, 3.0):
+            r = knp.pr_opt_resolvent(x * x, al, -1.0)
+            assert abs(1 - al * np.dot(w, r * r)) < 1e-12

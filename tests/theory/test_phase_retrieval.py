@@ -1,0 +1,279 @@
+"""theory.threshold / theory.kinds / theory.hessian for theory.PhaseRetrieval, on independent routes:
+closed forms from the literature, the state evolution iterated directly, sampled matrices."""
+
+import math
+import subprocess
+import sys
+
+import mpmath
+import numpy as np
+import pytest
+
+import theory
+from theory import PhaseRetrieval
+
+SQ = PhaseRetrieval("square")
+REG = PhaseRetrieval("regularised", a=0.01)
+REG1 = PhaseRetrieval("regularised", a=1.0)
+
+
+class TestKinds:
+    def test_catalogue_order(self):
+        assert theory.kinds(model=SQ) == ("spectral", "weak_recovery", "amp", "information_theoretic",
+                                          "initial_curvature")
+        assert "gradient_flow" in theory.kinds()  # the spiked family is unchanged
+
+
+class TestSpectral:
+    def test_optimal_is_one_half(self):
+        # Mondelli-Montanari (arXiv:1708.05932): delta_u^-1 = E[(E[h*^2|y] - 1)^2] = E[(y - 1)^2] = 2
+        assert abs(theory.threshold(model=SQ, kind="spectral", preprocessing="optimal") - 0.5) < 1e-13
+
+    def test_optimal_at_12_digits(self):
+        value = theory.threshold(model=REG, kind="spectral", dps=12)
+        assert abs(value - mpmath.mpf(1) / 2) <= mpmath.mpf(10) ** -12
+
+    @pytest.mark.slow
+    def test_optimal_to_every_digit_at_dps_50(self):
+        value = theory.threshold(model=SQ, kind="spectral", preprocessing="optimal", dps=50)
+        assert mpmath.nstr(value, 50) == "0.5"
+        assert abs(value - mpmath.mpf(1) / 2) <= mpmath.mpf(10) ** -50
+
+    def test_trimmed_is_worse_than_optimal_and_grows_with_trimming(self):
+        t3 = theory.threshold(model=SQ, kind="spectral", preprocessing=("trim", 3.0))
+        t1 = theory.threshold(model=SQ, kind="spectral", preprocessing=("trim", 1.0))
+        assert 0.5 < t3 < t1
+
+    def test_callable_equals_trim(self):
+        t = theory.threshold(model=SQ, kind="spectral", preprocessing=("trim", 3.0))
+        c = theory.threshold(model=SQ, kind="spectral", preprocessing=lambda y: np.minimum(y, 3.0))
+        # the callable's rule has no panel end at the kink of T (the trim's has): a few 1e-4
+        assert abs(t - c) < 1e-3
+
+    @pytest.mark.slow
+    def test_trim_float_and_dps_agree(self):
+        f = theory.threshold(model=SQ, kind="spectral", preprocessing=("trim", 3.0))
+        d = theory.threshold(model=SQ, kind="spectral", preprocessing=("trim", 3.0), dps=15)
+        assert abs(f - float(d)) < 1e-12
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("alpha,outlier", [(0.5, False), (3.0, True)])
+    def test_trim_against_a_sampled_spectral_matrix(self, alpha, outlier):
+        # route: the top eigenvector of (1/N) sum min(y, 3) a a^T at N = 1500 (threshold ~0.80); the
+        # outlier of one sample fluctuates by O(scale/sqrt(N)) ~ 0.3, hence the tolerances
+        rng = np.random.default_rng(3)
+        n = 1500
+        A = rng.standard_normal((int(alpha * n), n))
+        T = np.minimum(A[:, 0] ** 2, 3.0)
+        ev, V = np.linalg.eigh((A.T * T) @ A / n)
+        overlap = V[0, -1] ** 2
+        if outlier:
+            assert overlap > 0.3
+        else:
+            assert overlap < 0.1
+        # the theory of the same kind, top side: numerics.glm directly
+        from numerics import glm
+        from numerics.backend import F64
+        from numerics.lines.phase_retrieval import Trim
+
+        law = Trim(3.0).law(F64, SQ, 3)
+        top = glm.edge(law, alpha, -1)
+        out = glm.outlier(law, alpha, top)
+        assert (out is not None) == outlier
+        if outlier:
+            assert abs(ev[-1] - out.value) < 0.4 and abs(overlap - out.overlap) < 0.12
+        else:
+            assert abs(ev[-1] - top.value) < 0.4  # the top edge converges slowly (an atom of T at c)
+
+
+class TestBayes:
+    def test_weak_recovery_is_one_half(self):
+        # arXiv:1708.05932 / arXiv:2006.05228: alpha_WR = 1/2 in the noiseless real case
+        assert theory.threshold(model=SQ, kind="weak_recovery") == 0.5
+        assert abs(theory.threshold(model=REG, kind="weak_recovery", dps=50) - mpmath.mpf(1) / 2) \
+            <= mpmath.mpf(10) ** -50
+
+    def test_weak_recovery_with_noise_grows(self):
+        # E[h*^2|y] is a blurred y: the linear signal is weaker, the threshold larger
+        noisy = theory.threshold(model=PhaseRetrieval(noise=0.5), kind="weak_recovery")
+        assert 0.5 < noisy < 5
+        tiny = theory.threshold(model=PhaseRetrieval(noise=1e-6), kind="weak_recovery")
+        assert abs(tiny - 0.5) < 1e-3
+
+    def test_information_theoretic_is_one(self):
+        # arXiv:2006.05228 (abstract): perfect recovery possible from alpha = 1 (real case)
+        assert theory.threshold(model=SQ, kind="information_theoretic") == 1.0
+        assert theory.threshold(model=SQ, kind="information_theoretic", dps=40) == 1
+
+    def test_amp_against_the_iterated_state_evolution(self):
+        # route: iterate q -> qhat/(1 + qhat) from q = 1e-3; it stalls below the AMP threshold and
+        # reaches q ~ 1 above it
+        from numerics.lines.phase_retrieval import _se_gap
+
+        alpha_amp = theory.threshold(model=SQ, kind="amp")
+        assert 1.0 < alpha_amp < 1.3  # literature (arXiv:1708.03395): about 1.13, not in the test as a value
+
+        def run(alpha, steps=400):
+            q = 1e-3
+            for _ in range(steps):
+                q = q + _se_gap(alpha, q) * q * (1 - q)
+                if q > 1 - 1e-6:
+                    break
+            return q
+
+        assert run(alpha_amp - 0.02) < 0.95
+        assert run(alpha_amp + 0.02) > 0.999
+
+
+class TestInitialCurvature:
+    def test_value_and_both_sides_from_the_hessian(self):
+        # the threshold put back into the condition that defines it: theory.hessian at m = 0
+        a_c = theory.threshold(model=REG1, kind="initial_curvature")
+        assert theory.hessian(model=REG1, alpha=a_c * 0.99, m=0.0).outlier is None
+        h = theory.hessian(model=REG1, alpha=a_c * 1.01, m=0.0)
+        assert h.outlier is not None and h.outlier < h.bulk_edges[0] and 0 < h.overlap < 0.05
+
+    @pytest.mark.parametrize("alpha", [0.6, 2.5])
+    def test_sampled_hessians_on_both_sides(self, alpha):
+        # route: dense Riemannian Hessians at a random start (N = 400; threshold ~1.13 for a = 1)
+        a_c = theory.threshold(model=REG1, kind="initial_curvature")
+        n = 400
+        overlaps = []
+        for seed in range(3):
+            rng = np.random.default_rng(seed)
+            A = rng.standard_normal((int(alpha * n), n))
+            x = rng.standard_normal(n)
+            x[0] = 0.0
+            x *= math.sqrt(n) / np.linalg.norm(x)
+            h, hs = A @ x / math.sqrt(n), A[:, 0]
+            _, dl, D = REG1.loss_jets(h, hs * hs)
+            u = x / math.sqrt(n)
+            P = np.eye(n) - np.outer(u, u)
+            ev, V = np.linalg.eigh(P @ ((A.T * D) @ A / n) @ P)
+            keep = np.abs(V.T @ u) < 0.5
+            overlaps.append(V[0, keep][0] ** 2)
+        if alpha > a_c:
+            assert min(overlaps) > 0.1
+        else:
+            assert max(overlaps) < 0.05
+
+    @pytest.mark.slow
+    def test_float_and_dps_agree(self):
+        # ~100 s: nested certified solves over the closed-form h-integral (two precisions, two rules)
+        f = theory.threshold(model=REG, kind="initial_curvature")
+        d = theory.threshold(model=REG, kind="initial_curvature", dps=15)
+        assert abs(f - float(d)) < 1e-13 * f
+
+    def test_smaller_regulariser_later(self):
+        assert theory.threshold(model=REG1, kind="initial_curvature") < \
+            theory.threshold(model=REG, kind="initial_curvature")
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("kwargs,match", [
+        (dict(model=SQ, kind="initial_curvature"), "unbounded below"),
+        (dict(model=SQ, kind="gradient_flow"), "not available for this family"),
+        (dict(model=SQ, kind="nope"), "kind must be one of"),
+        (dict(model=SQ, kind="spectral", preprocessing=("trim", -1.0)), "trimming level"),
+        (dict(model=SQ, kind="spectral", preprocessing=3), "preprocessing must be"),
+        (dict(model=SQ, kind="weak_recovery", overlaps=3), "takes no option"),
+        (dict(model=PhaseRetrieval(noise=0.1), kind="information_theoretic"), "noiseless"),
+        (dict(model=PhaseRetrieval(noise=0.1), kind="spectral"), "noiseless labels"),
+        (dict(model=PhaseRetrieval("regularised", noise=0.1), kind="initial_curvature"), "noiseless"),
+        (dict(model=SQ, kind="amp", dps=20), "dps"),
+        (dict(model=SQ, kind="spectral", preprocessing=np.sqrt, dps=20), "float64 only"),
+        (dict(model=SQ, kind="weak_recovery", dps=0), "dps must be"),
+        (dict(model=SQ, kind="weak_recovery", p=3), "not both"),
+    ])
+    def test_threshold(self, kwargs, match):
+        with pytest.raises(ValueError, match=match):
+            theory.threshold(**kwargs)
+
+    @pytest.mark.parametrize("kwargs,match", [
+        (dict(alpha=0.0), "alpha"),
+        (dict(alpha=1.0, m=1.0), "m must lie"),
+        (dict(alpha=1.0, mu=0.0), "alpha=, m= or sample="),
+        (dict(alpha=1.0, dps=20), "float64 only"),
+        (dict(alpha=1.0, sample=([1.0, 2.0], [1.0])), "same length"),
+        (dict(alpha=1.0, sample=np.ones(3)), "tuple"),
+    ])
+    def test_hessian(self, kwargs, match):
+        with pytest.raises(ValueError, match=match):
+            theory.hessian(model=REG, **kwargs)
+
+    def test_regularised_noisy_random_point(self):
+        with pytest.raises(ValueError, match="pole"):
+            theory.hessian(model=PhaseRetrieval("regularised", noise=0.1), alpha=2.0)
+
+    def test_full_output(self):
+        r = theory.threshold(model=REG1, kind="initial_curvature", full_output=True)
+        assert r.kind == "initial_curvature" and r.model == REG1 and r.dps is None
+        assert r.bracket[0] <= r.value <= r.bracket[1] and float(r) == r.value
+        assert "alpha = " in repr(r)
+
+    def test_spiked_hessian_still_needs_m_and_mu(self):
+        with pytest.raises(ValueError, match="takes m= and mu="):
+            theory.hessian(p=3, delta2=0.5, delta_p=1.0, m=0.0)
+
+
+class TestHessian:
+    def test_square_loss_has_no_edges(self):
+        h = theory.hessian(model=SQ, alpha=3.0, m=0.2)
+        assert h.bulk_edges == (-math.inf, math.inf) and h.outlier is None
+        assert math.isclose(h.mu, 2 * 3.0 * (1 - 0.04), rel_tol=1e-12)  # alpha E[h^2 (h^2 - h*^2)]
+
+    def test_random_point_at_m_half_against_a_dense_sample(self):
+        # route: the Riemannian Hessian of one sample at overlap m = 0.5 (N = 800, a = 1); the
+        # signal direction of the tangent space is (x* - m x)/|.|, as in the derivation
+        n, alpha, m = 800, 2.5, 0.5
+        rng = np.random.default_rng(0)
+        A = rng.standard_normal((int(alpha * n), n))
+        z = rng.standard_normal(n)
+        z[0] = 0.0
+        z *= math.sqrt(n) / np.linalg.norm(z)
+        x = m * math.sqrt(n) * np.eye(n)[0] + math.sqrt(1 - m * m) * z
+        h, hs = A @ x / math.sqrt(n), A[:, 0]
+        _, dl, D = REG1.loss_jets(h, hs * hs)
+        mu = (dl * h).sum() / n
+        u = x / math.sqrt(n)
+        P = np.eye(n) - np.outer(u, u)
+        ev, V = np.linalg.eigh(P @ ((A.T * D) @ A / n - mu * np.eye(n)) @ P)
+        keep = np.abs(V.T @ u) < 0.5
+        ev, V = ev[keep], V[:, keep]
+        t = np.eye(n)[0] - m * u
+        t /= np.linalg.norm(t)
+        theo = theory.hessian(model=REG1, alpha=alpha, sample=(h, hs), m=m)
+        assert abs(ev[0] - theo.outlier) < 0.03
+        assert abs((V[:, 0] @ t) ** 2 - theo.overlap) < 0.05
+        # the Gaussian law at m: the same up to the sample-to-sample spread of the weights' law (B's
+        # lowest eigenvalue over seeds 0-2: -0.78, -0.71, -0.69; theory -0.70)
+        gauss = theory.hessian(model=REG1, alpha=alpha, m=m)
+        assert abs((ev[0] + mu) - (gauss.outlier + gauss.mu)) < 0.15
+
+    def test_sample_float_and_dps_agree(self):
+        rng = np.random.default_rng(0)
+        h, hs = rng.standard_normal(300), rng.standard_normal(300)
+        f = theory.hessian(model=REG1, alpha=2.5, sample=(h, hs), m=0.0)
+        d = theory.hessian(model=REG1, alpha=2.5, sample=(h, hs), m=0.0, dps=20)
+        assert f.outlier is not None
+        for x, y in ((f.outlier, d.outlier), (f.overlap, d.overlap), (f.bulk_edges[0], d.bulk_edges[0]),
+                     (f.mu, d.mu)):
+            assert abs(x - float(y)) < 1e-10 * max(1, abs(x))
+
+    def test_table_and_plot(self):
+        import matplotlib
+
+        matplotlib.use("Agg")
+        h = theory.hessian(model=REG1, alpha=2.5)
+        t = h.table()
+        assert list(t.coord) == ["lower_edge", "upper_edge", "outlier", "overlap", "mu"]
+        assert t.data["value"][2] == h.outlier and t.attrs["alpha"] == 2.5 and t.attrs["loss"] == "regularised"
+        ax = h.plot(sampled=np.linspace(-1, 3, 50))
+        assert ax.get_legend() is not None and len(ax.patches) > 0
+
+
+def test_import_theory_loads_no_sympy_and_no_glm():
+    code = ("import sys, theory\nprint(' '.join(m for m in ('sympy', 'numerics.glm', 'numerics.lines', "
+            "'theory._pr_thresholds', 'theory._pr_hessian') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
