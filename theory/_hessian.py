@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,12 +11,13 @@ import numpy as np
 
 from numerics import landscape
 from theory import _precision, _validate
+from theory._results import Result
 
 __all__ = ["HessianSpectrum", "hessian"]
 
 
-@dataclass(frozen=True)
-class HessianSpectrum:
+@dataclass(frozen=True, eq=False)
+class HessianSpectrum(Result):
     """Edges of the semicircle bulk and the BBP outlier of the Riemannian Hessian.
 
     Attributes
@@ -42,6 +44,19 @@ class HessianSpectrum:
     def is_minimum(self) -> bool:
         """Whether every eigenvalue is >= 0 (the point is a local minimum)."""
         return self.lowest >= 0
+
+    def table(self):
+        """The spectrum as a one-row :class:`theory._export.Table`: bulk edges, outlier (nan when
+        there is none), lowest eigenvalue, ``theta`` and ``s``."""
+        from theory import _export as E
+
+        values = {"bulk_lower": self.bulk_edges[0], "bulk_upper": self.bulk_edges[1],
+                  "outlier": math.nan if self.outlier is None else self.outlier, "lowest": self.lowest,
+                  "theta": self.theta, "s": self.s}
+        data = {name: E._floats([v]) for name, v in values.items()}
+        dps = _precision.dps_of(self.s) if _validate.is_mp(self.s) else None
+        attrs = E._attrs(self, "is_minimum", dps=dps, what="Hessian spectrum at a stationary point")
+        return E.Table("row", np.array([0]), data, attrs, E._meta("row", *data))
 
 
 def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m=None, mu=None,

@@ -22,6 +22,7 @@ from numerics.model import FloatRangeError
 from numerics import _generated
 from numerics._generated import thresholds_mpmath, thresholds_numpy
 from theory import _precision, _validate
+from theory._results import Result
 from theory._phase_retrieval import PhaseRetrieval
 
 __all__ = ["ThresholdCurve", "ThresholdKind", "ThresholdResult", "kinds", "one_channel", "register_kind", "threshold"]
@@ -131,8 +132,8 @@ def _check_options(k: ThresholdKind, options: dict) -> dict:
     return {name: k.options[name](value) for name, value in options.items()}
 
 
-@dataclass(frozen=True)
-class ThresholdResult:
+@dataclass(frozen=True, eq=False)
+class ThresholdResult(Result):
     """A threshold with its certificate (``threshold(..., full_output=True)``).
 
     Attributes
@@ -160,22 +161,25 @@ class ThresholdResult:
     def __float__(self) -> float:
         return float(self.value)
 
-    def __reduce__(self):
-        # the bracket keeps the working precision of the solver (mpf of a private context, whose
-        # class does not pickle): store its exact binary value and that precision
-        bracket = None if self.bracket is None else tuple(_pickled(b) for b in self.bracket)
-        return (_rebuild, (self.value, self.kind, self.p, self.delta_p, self.dps, self.error, bracket))
-
     def __repr__(self) -> str:
         shown = mpmath.nstr(self.value, self.dps) if self.dps else repr(self.value)
         extra = f", bracket={tuple(mpmath.nstr(b, 8) for b in self.bracket)}" if self.bracket else ""
         return (f"ThresholdResult({self.kind}: Delta2 = {shown} at p={self.p}, "
                 f"delta_p={self.delta_p}, dps={self.dps}, error~{self.error:.1e}{extra})")
 
+    def table(self):
+        """The threshold as a one-row :class:`theory._export.Table`: ``delta2`` and its ``error``."""
+        from theory import _export as E
 
-def _rebuild(value, kind, p, delta_p, dps, error, bracket):
-    bracket = None if bracket is None else tuple(_unpickled(b) for b in bracket)
-    return ThresholdResult(value, kind, p, delta_p, dps, error, bracket)
+        data = {"delta2": E._floats([self.value]), "error": np.array([float(self.error)])}
+        channels = {}
+        if not isinstance(self.p, int):  # several tensor channels
+            channels = {"orders": ",".join(map(str, self.p)),
+                        **{f"delta_{k}": float(d) for k, d in zip(self.p, self.delta_p)}}
+        attrs = E._attrs(self, "kind", dps=self.dps, what="threshold", **channels)
+        meta = E._meta("row", delta2=E.threshold_quantity(self.kind),
+                       error=("estimated absolute error of the threshold", E.DIMENSIONLESS))
+        return E.Table("row", np.array([0]), data, attrs, meta)
 
 
 def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
@@ -211,20 +215,6 @@ def _show_exact(x) -> str:
     return _magnitude(x) if isinstance(x, Fraction) and not 1e-300 < x < 1e300 else str(x)
 
 
-def _pickled(x):
-    """An mpf of a private context as ``(_MPF, _mpf_, dps)`` (its class does not pickle)."""
-    if _validate.is_mp(x):
-        return (_MPF, x._mpf_, mpmath.libmp.prec_to_dps(x.context.prec))
-    return x
-
-
-def _unpickled(x):
-    if isinstance(x, tuple) and len(x) == 3 and x[0] == _MPF:
-        return _precision.context(x[2]).make_mpf(x[1])
-    return x
-
-
-_MPF = "mpf"
 
 
 def _describe(tensors):

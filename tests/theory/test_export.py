@@ -27,6 +27,8 @@ def results():
         "ensemble": theory.simulate_ensemble(p=3, n=10, delta2=0.5, delta_p=1.0, t_max=1.0, seeds=range(2),
                                              progress=False),
         "critical_point": theory.critical_point(4),
+        "threshold_result": theory.threshold(p=4, delta_p=0.7, full_output=True),
+        "hessian": theory.hessian(p=3, delta2=0.25, delta_p=1.0, m=0.0, mu=0.0),
     }
 
 
@@ -175,7 +177,8 @@ def _result_types():
 SAMPLE = {"PhaseDiagram": "phase_diagram", "GradientFlowResult": "gradient_flow",
           "StateEvolution": "state_evolution", "SimulationResult": "simulation",
           "DynamicsThreshold": "dynamics_threshold", "SampledSpectrum": "sampled_spectrum",
-          "SimulationEnsemble": "ensemble", "CriticalPoint": "critical_point"}
+          "SimulationEnsemble": "ensemble", "CriticalPoint": "critical_point",
+          "ThresholdResult": "threshold_result", "HessianSpectrum": "hessian"}
 
 
 class TestDescriptions:
@@ -412,3 +415,22 @@ def test_a_long_title_breaks_and_fits(se):
     extent, box = ax.title.get_window_extent(canvas.get_renderer()), ax.figure.bbox
     assert box.x0 - 1 <= extent.x0 and extent.x1 <= box.x1 + 1, ax.get_title()
     assert ax.get_title().startswith("state evolution of ") and "\n" in ax.get_title()
+
+
+class TestOneRowResults:
+    """The threshold and the Hessian spectrum as one-row tables (issue 19 item 4)."""
+
+    def test_threshold_result(self, results):
+        r = results["threshold_result"]
+        ds = r.to_xarray()
+        assert float(ds["delta2"][0]) == float(r.value) and ds.attrs["dps"] == "float64" and ds.attrs["p"] == 4
+        high = theory.threshold(p=4, delta_p="0.7", dps=30, full_output=True).to_xarray()
+        assert high.attrs["dps"] == 30 and float(high["delta2"][0]) == pytest.approx(float(r.value), rel=1e-15)
+        assert ds["delta2"].attrs["long_name"] == "Delta_2 at the gradient-flow threshold"
+
+    def test_hessian(self, results):
+        h = results["hessian"]
+        ds = h.to_xarray()
+        # README's closed forms: bulk +-2 sqrt(6), outlier -5.5 at Delta2 = 1/4, Deltap = 1, m = mu = 0
+        assert float(ds["outlier"][0]) == -5.5 and float(ds["bulk_upper"][0]) == pytest.approx(2 * 6**0.5, rel=1e-15)
+        assert ds.attrs["is_minimum"] == 0 and ds.attrs["dps"] == "float64"
