@@ -246,18 +246,29 @@ def _atomic(path, write) -> Path:
     """Run ``write(tmp)`` on a temporary name in the folder of ``path`` (same suffix), then rename
     it to ``path``: a file at ``path`` is always complete.  Ctrl-C (or any error) removes the
     temporary file and leaves ``path`` as it was."""
-    target = Path(path).expanduser()
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}.part{target.suffix}")
+    return _atomic_all([(path, write)])[0]
+
+
+def _atomic_all(jobs) -> list[Path]:
+    """:func:`_atomic` for several files at once, all or nothing: every ``write(tmp)`` runs
+    first, and the files are renamed into place only when all of them are complete."""
+    done = []
     try:
-        write(tmp)
+        for path, write in jobs:
+            target = Path(path).expanduser()
+            tmp = target.with_name(f".{target.stem}.{os.getpid()}.part{target.suffix}")
+            done.append((tmp, target))
+            write(tmp)
         if _SIGINT.seen:  # a Ctrl-C the writer swallowed
             raise KeyboardInterrupt
-        os.replace(tmp, target)
+        for tmp, target in done:
+            os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for tmp, _ in done:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise
-    return target
+    return [target for _, target in done]
 
 
 def _write(args, out, obj, figure=None) -> None:
@@ -440,8 +451,7 @@ def _main_job(args, out) -> None:
     else:
         _table(out)
     diagram = _complete(theory.phase_diagram(3))
-    for name in MAIN_FIGURES:
-        _atomic(name, diagram.save)
+    _atomic_all([(name, diagram.save) for name in MAIN_FIGURES])  # both figures or none
     if args.main_json:
         record["figures"] = list(MAIN_FIGURES)
         print(json.dumps(_num(record)), file=out)
