@@ -7,6 +7,7 @@ import pytest
 
 import theory
 from theory import _export
+from theory import _pr_simulation as _pr
 from theory._dataout import DataOut
 
 xr = pytest.importorskip("xarray")
@@ -27,6 +28,13 @@ def results():
         "ensemble": theory.simulate_ensemble(p=3, n=10, delta2=0.5, delta_p=1.0, t_max=1.0, seeds=range(2),
                                              progress=False),
         "critical_point": theory.critical_point(4),
+        # the phase-retrieval family (issue 20): small N, few steps
+        "pr_threshold": theory.threshold(model=theory.PhaseRetrieval(), kind="spectral",
+                                         preprocessing=("trim", 3), full_output=True),
+        "pr_hessian": theory.hessian(model=theory.PhaseRetrieval("regularised", a=0.01), alpha=4.0, m=0.0),
+        "pr_run": _pr.simulate_phase_retrieval(theory.PhaseRetrieval(), n=30, alpha=6.0, seed=0, progress=False),
+        "pr_ensemble": _pr.simulate_phase_retrieval_ensemble(theory.PhaseRetrieval(), alphas=[1.0, 8.0], ns=[24],
+                                                             seeds=range(2), diagnostics=False, progress=False),
     }
 
 
@@ -66,7 +74,8 @@ class TestToXarray:
         assert se.to_xarray().attrs["dps"] == dps
 
     @pytest.mark.parametrize("name", ["phase_diagram", "gradient_flow", "state_evolution", "simulation",
-                                      "dynamics_threshold"])
+                                      "dynamics_threshold", "pr_threshold", "pr_hessian", "pr_run",
+                                      "pr_ensemble"])
     def test_netcdf_round_trip(self, results, name, tmp_path):
         path = _export.write(results[name], tmp_path / "r.nc")
         back = xr.open_dataset(path, engine="scipy").load()
@@ -175,7 +184,9 @@ def _result_types():
 SAMPLE = {"PhaseDiagram": "phase_diagram", "GradientFlowResult": "gradient_flow",
           "StateEvolution": "state_evolution", "SimulationResult": "simulation",
           "DynamicsThreshold": "dynamics_threshold", "SampledSpectrum": "sampled_spectrum",
-          "SimulationEnsemble": "ensemble", "CriticalPoint": "critical_point"}
+          "SimulationEnsemble": "ensemble", "CriticalPoint": "critical_point",
+          "PRThresholdResult": "pr_threshold", "PRHessianSpectrum": "pr_hessian",
+          "PhaseRetrievalRun": "pr_run", "PhaseRetrievalEnsemble": "pr_ensemble"}
 
 
 class TestDescriptions:
