@@ -7,7 +7,6 @@ import pytest
 
 import theory
 from theory import _export
-from theory import _pr_simulation as _pr
 from theory._dataout import DataOut
 
 xr = pytest.importorskip("xarray")
@@ -32,9 +31,9 @@ def results():
         "pr_threshold": theory.threshold(model=theory.PhaseRetrieval(), kind="spectral",
                                          preprocessing=("trim", 3), full_output=True),
         "pr_hessian": theory.hessian(model=theory.PhaseRetrieval("regularised", a=0.01), alpha=4.0, m=0.0),
-        "pr_run": _pr.simulate_phase_retrieval(theory.PhaseRetrieval(), n=30, alpha=6.0, seed=0, progress=False),
-        "pr_ensemble": _pr.simulate_phase_retrieval_ensemble(theory.PhaseRetrieval(), alphas=[1.0, 8.0], ns=[24],
-                                                             seeds=range(2), diagnostics=False, progress=False),
+        "pr_run": theory.simulate(model=theory.PhaseRetrieval(), n=30, alpha=6.0, seed=0, progress=False),
+        "pr_ensemble": theory.simulate_ensemble(model=theory.PhaseRetrieval(), alphas=[1.0, 8.0], ns=[24],
+                                                seeds=range(2), diagnostics=False, progress=False),
     }
 
 
