@@ -127,9 +127,13 @@ def _simulation_options(g) -> None:
               f"(default {DEFAULTS['rtol']})")
     _add(g, "--window", type=_int_in(1, 10**7), default=DEFAULTS["window"],
          help=f"steps of the stall window (default {DEFAULTS['window']})")
-    _add(g, "--no-diagnostics", action="store_true", help="skip the end-of-run Hessian (Lanczos)")
+    _add(g, "--reestimate-every", type=_int_in(1, 10**7), default=DEFAULTS["reestimate_every"],
+         help=f"re-estimate the step 1/lambda every this many steps (default {DEFAULTS['reestimate_every']})")
+    _add(g, "--diagnostics", action=argparse.BooleanOptionalAction, default=None,
+         help="the end-of-run Hessian by Lanczos (default on; --no-diagnostics skips it)")
     _add(g, "--dtype", default="float64", choices=("float64", "float32"), help="storage of the matrix")
-    _add(g, "--memory-limit-gib", type=_decimal, default="8", help="refuse runs above this many GiB (default 8)")
+    _add(g, "--memory-limit", type=_decimal, default=None, metavar="BYTES",
+         help="bytes a run may use (default 8 GiB); larger runs are refused before they start")
     _add(g, "--progress", action=argparse.BooleanOptionalAction, default=None,
          help="progress bar (default: on a terminal only)")
 
@@ -291,32 +295,32 @@ def _hessian(args, out) -> None:
     if args.dps is not None:
         kw["dps"] = args.dps
     result = theory.hessian(**kw)
-    record = {**_model_record(model), "alpha": kw["alpha"], "m": kw["m"]}
+    record = {**_model_record(model), "alpha": kw["alpha"], "m": result.m, "dps": args.dps}
     for name in ("bulk_edges", "outlier", "mu", "overlap"):
         value = getattr(result, name, None)
         record[name] = list(value) if isinstance(value, tuple) else value
     _emit(args, out, record, repr(result))
-    scalars = {k: v for k, v in record.items() if not isinstance(v, list)}
-    edges = record.get("bulk_edges") or [None, None]
-    scalars.update({"lower_edge": edges[0], "upper_edge": edges[1]})
-    plot = getattr(result, "plot", None)
-    _write(args.out, _one_row(scalars), (lambda ax: plot(ax=ax)) if plot else None, out, args.json)
+    _write(args.out, result, lambda ax: result.plot(ax=ax), out, args.json)
 
 
 def _options(args) -> dict:
-    return dict(max_steps=args.max_steps, success_level=_float("--success-level", args.success_level),
-                gtol=_float("--gtol", args.gtol), rtol=_float("--rtol", args.rtol), window=args.window,
-                diagnostics=not args.no_diagnostics, dtype=args.dtype,
-                memory_limit=_float("--memory-limit-gib", args.memory_limit_gib) * 2**30)
+    options = dict(max_steps=args.max_steps, success_level=_float("--success-level", args.success_level),
+                   gtol=_float("--gtol", args.gtol), rtol=_float("--rtol", args.rtol), window=args.window,
+                   reestimate_every=args.reestimate_every,
+                   diagnostics=True if args.diagnostics is None else args.diagnostics,
+                   dtype=args.dtype or "float64")  # the host's --dtype defaults to None
+    if args.memory_limit is not None:
+        options["memory_limit"] = _float("--memory-limit", args.memory_limit)
+    return options
 
 
 def _simulate(args, out) -> None:
-    from theory._pr_simulation import simulate_phase_retrieval
+    import theory
 
     _check_out(args.out)
     model = _model(args)
-    r = simulate_phase_retrieval(model, n=args.n, alpha=_float("--alpha", args.alpha), seed=args.seed,
-                                 progress=args.progress, **_options(args))
+    r = theory.simulate(model=model, n=args.n, alpha=_float("--alpha", args.alpha), seed=args.seed,
+                        progress=args.progress, **_options(args))
     if r.interrupted:
         raise KeyboardInterrupt  # the CLI exits 130 and writes nothing
     record = {**_model_record(model), "n": r.n, "alpha": r.alpha, "seed": args.seed, "outcome": r.outcome,
@@ -328,7 +332,7 @@ def _simulate(args, out) -> None:
 
 
 def _ensemble(args, out) -> None:
-    from theory._pr_simulation import simulate_phase_retrieval_ensemble
+    import theory
 
     _check_out(args.out)
     model = _model(args)
@@ -341,9 +345,8 @@ def _ensemble(args, out) -> None:
 
         executor = cf.ProcessPoolExecutor(args.workers)
     try:
-        e = simulate_phase_retrieval_ensemble(model, alphas=alphas, ns=args.n, seeds=range(args.seeds),
-                                              executor=executor, progress=args.progress, scaling=scaling,
-                                              **options)
+        e = theory.simulate_ensemble(model=model, alphas=alphas, ns=args.n, seeds=range(args.seeds),
+                                     executor=executor, progress=args.progress, scaling=scaling, **options)
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
@@ -376,6 +379,9 @@ def run(args, out=None) -> None:
     except KeyError:
         raise ValueError(f"the phase-retrieval family has the commands {', '.join(COMMANDS)}; "
                          f"got {args.command!r}") from None
+    if args.command in ("hessian", "simulate") and getattr(args, "alpha", None) is None:
+        # the host CLI's --alpha is optional (a spiked model has none)
+        raise ValueError(f"{args.command} --model {MODEL} needs --alpha (the sample ratio M/N)")
     runner(args, out)
 
 

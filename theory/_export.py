@@ -107,7 +107,19 @@ QUANTITIES = {
     "lowest": ("lowest eigenvalue of the Hessian", DIMENSIONLESS),
     "theta": ("strength theta of the rank-one part of the Hessian", DIMENSIONLESS),
     "s": ("scale s of the Hessian bulk (semicircle radius 2s)", DIMENSIONLESS),
-    "row": ("row", DIMENSIONLESS),
+    "row": ("row index of a one-row result", DIMENSIONLESS),
+    # phase retrieval (theory.PhaseRetrieval): the sample ratio, the descent, the ensembles
+    "alpha": ("sample ratio alpha = M/N", DIMENSIONLESS),
+    "abs_m": ("|m| overlap with the signal", DIMENSIONLESS),
+    "loss": ("loss per coordinate L/N", DIMENSIONLESS),
+    "step_size": ("gradient-descent step size eta", DIMENSIONLESS),
+    "n": ("dimension N", DIMENSIONLESS),
+    "ci_low": ("lower end of the 95% Wilson interval of the success rate", DIMENSIONLESS),
+    "ci_high": ("upper end of the 95% Wilson interval of the success rate", DIMENSIONLESS),
+    "successes": ("successful runs", DIMENSIONLESS),
+    "trials": ("finished runs", DIMENSIONLESS),
+    "median_lowest": ("median over the seeds of the lowest Hessian eigenvalue at the end", DIMENSIONLESS),
+    "point": ("grid point (N, alpha)", DIMENSIONLESS),
 }
 
 #: The words for each threshold kind in ``"Delta_2 at the ... threshold"`` (a kind registered

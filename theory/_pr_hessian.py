@@ -17,13 +17,13 @@ from typing import Any
 import numpy as np
 
 from theory import _precision, _validate
-from theory._dataout import DataOut
+from theory._results import Result
 
 __all__ = ["PRHessianSpectrum", "hessian"]
 
 
 @dataclass(frozen=True, eq=False)
-class PRHessianSpectrum(DataOut):
+class PRHessianSpectrum(Result):
     """Bulk edges, outlier and multiplier of the phase-retrieval Hessian on the sphere.
 
     Attributes
@@ -65,16 +65,22 @@ class PRHessianSpectrum(DataOut):
         return self.lowest >= 0
 
     def table(self):
-        """The spectrum as a :class:`theory._export.Table` (dimension ``quantity``)."""
-        from theory._export import Table
+        """The spectrum as a one-row :class:`theory._export.Table`: ``bulk_lower``,
+        ``bulk_upper`` (``-inf``/``inf`` where there is no edge), ``outlier`` and ``overlap`` (nan
+        without an outlier), ``mu`` and ``lowest``; the model, ``alpha`` and ``m`` as attributes."""
+        from theory._export import Table, _meta, _version
 
-        names = ["lower_edge", "upper_edge", "outlier", "overlap", "mu"]
-        values = [*self.bulk_edges, self.outlier, self.overlap, self.mu]
-        data = {"value": np.array([math.nan if v is None else float(v) for v in values])}
+        values = {"bulk_lower": self.bulk_edges[0], "bulk_upper": self.bulk_edges[1], "outlier": self.outlier,
+                  "overlap": self.overlap, "mu": self.mu, "lowest": self.lowest}
+        data = {k: np.array([math.nan if v is None else float(v)]) for k, v in values.items()}
+        meta = _meta(*data, row=("row of the result (one)", "1"),
+                     overlap=("squared overlap of the outlier's eigenvector with the signal", "1"),
+                     mu=("Lagrange multiplier mu = alpha E[l'(h) h] (subtracted)", "1"))
         attrs = {"family": "phase_retrieval", "loss": self.model.loss, "a": self.model.a if self.model.a else 0.0,
                  "noise": self.model.noise, "alpha": float(self.alpha), "m": float(self.m),
-                 "sampled_law": int(self.sampled), "dps": "float64" if self.dps is None else self.dps}
-        return Table(dim="quantity", coord=np.array(names), data=data, attrs=attrs)
+                 "sampled_law": int(self.sampled), "dps": "float64" if self.dps is None else self.dps,
+                 "version": _version()}
+        return Table("row", np.array([0]), data, attrs, meta)
 
     def _draw(self, ax, sampled=None):
         lo, hi = (float(v) for v in self.bulk_edges)
@@ -99,10 +105,10 @@ class PRHessianSpectrum(DataOut):
     def plot(self, ax=None, sampled=None):
         """Draw the edges and the outlier on ``ax`` (a new figure's axes when None); ``sampled``:
         eigenvalues of a sampled Hessian to overlay as a histogram.  Returns the axes."""
-        if ax is None:
-            import matplotlib.pyplot as plt
+        if ax is None:  # a new Figure, no pyplot state (the figure conventions of theory._export)
+            from matplotlib.figure import Figure
 
-            _, ax = plt.subplots()
+            ax = Figure().add_subplot()
         return self._draw(ax, sampled)
 
     def __repr__(self) -> str:

@@ -29,7 +29,7 @@ import numpy as np
 
 from numerics import pr_simulation as _core
 from theory import _sweep
-from theory._dataout import DataOut
+from theory._results import Result
 from theory._interrupt import warn_interrupted
 from theory._phase_retrieval import PhaseRetrieval
 
@@ -130,17 +130,8 @@ def _plan(model, n, alpha, *, max_steps, success_level, gtol, rtol, window, rees
 
 # -- one run ----------------------------------------------------------------------------------
 
-def _equal(a, b) -> bool:
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
-                and np.array_equal(a, b, equal_nan=a.dtype.kind == "f"))
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
-        return True
-    return bool(a == b)
-
-
 @dataclass(frozen=True, repr=False, eq=False)
-class PhaseRetrievalRun(DataOut):
+class PhaseRetrievalRun(Result):
     """One gradient-descent run on a sampled phase-retrieval instance.
 
     Attributes
@@ -202,12 +193,7 @@ class PhaseRetrievalRun(DataOut):
     interrupted: bool
     seconds: float
 
-    __hash__ = None
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(_equal(getattr(self, f), getattr(other, f)) for f in self.__dataclass_fields__ if f != "seconds")
+    _ignore = ("seconds",)  # wall time
 
     def __repr__(self) -> str:
         return (f"PhaseRetrievalRun(model={self.model!r}, n={self.n}, alpha={self.alpha:g}, outcome={self.outcome!r}, "
@@ -239,7 +225,7 @@ class PhaseRetrievalRun(DataOut):
                               m=float(self.m[-1]))
 
     def table(self):
-        from theory._export import Table
+        from theory._export import Table, _meta
 
         data = {"t": self.t, "m": self.m, "abs_m": self.abs_m, "loss": self.loss,
                 "gradient_norm": self.gradient_norm, "step_size": self.step_size}
@@ -248,9 +234,11 @@ class PhaseRetrievalRun(DataOut):
                  "alpha": self.alpha, "m_rows": self.m_rows, "seed": str(self.seed), "outcome": self.outcome,
                  "success": int(self.success), "success_level": self.success_level, "lowest": self.lowest,
                  "overlap": self.overlap, "mu": self.mu, "interrupted": int(self.interrupted),
-                 "seconds": self.seconds, "version": _version()}
+                 "seconds": self.seconds, "dps": "float64", "version": _version()}
+        meta = _meta("step", "t", "m", "abs_m", "loss", "gradient_norm", "step_size",
+                     t=("flow time t (sum of the steps)", "1"), m=("signed overlap m = x.x*/N", "1"))
         return Table("step", np.arange(len(self.t)), {k: np.asarray(v, float) for k, v in data.items()},
-                     {k: v for k, v in attrs.items() if not (isinstance(v, float) and math.isnan(v))})
+                     {k: v for k, v in attrs.items() if not (isinstance(v, float) and math.isnan(v))}, meta)
 
     def _draw(self, ax):
         t = np.asarray(self.t)
@@ -547,7 +535,7 @@ def _check_scaling(scaling):
 
 
 @dataclass(frozen=True, repr=False, eq=False)
-class PhaseRetrievalEnsemble(DataOut):
+class PhaseRetrievalEnsemble(Result):
     """Success-rate curves against ``alpha`` at several ``N`` (:func:`simulate_phase_retrieval_ensemble`).
 
     Attributes
@@ -599,12 +587,7 @@ class PhaseRetrievalEnsemble(DataOut):
     interrupted: bool = False
     options: dict = field(default_factory=dict)
 
-    __hash__ = None
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(_equal(getattr(self, f), getattr(other, f)) for f in self.__dataclass_fields__ if f != "seconds")
+    _ignore = ("seconds",)  # wall time
 
     def __repr__(self) -> str:
         fifty = ", ".join(f"N={n}: {a:.3g}" for n, a in zip(self.ns, self.alpha_50))
@@ -614,7 +597,7 @@ class PhaseRetrievalEnsemble(DataOut):
 
     def table(self):
         """One row per ``(N, alpha)`` point: rate, Wilson interval, counts, 50% points as attributes."""
-        from theory._export import Table
+        from theory._export import Table, _meta
 
         nn, aa = np.meshgrid(np.asarray(self.ns, float), np.asarray(self.alphas, float), indexing="ij")
         data = {"n": nn.ravel(), "alpha": aa.ravel(), "rate": self.rate.ravel(), "ci_low": self.ci_low.ravel(),
@@ -627,9 +610,11 @@ class PhaseRetrievalEnsemble(DataOut):
                  "alpha_50": ",".join(f"{v:.6g}" for v in self.alpha_50),
                  "alpha_50_error": ",".join(f"{v:.3g}" for v in self.alpha_50_error),
                  "alpha_inf": self.alpha_inf, "alpha_inf_error": self.alpha_inf_error, "scaling": str(self.scaling),
-                 "confidence": "95% Wilson", "interrupted": int(self.interrupted), "version": _version()}
+                 "confidence": "95% Wilson", "interrupted": int(self.interrupted), "dps": "float64",
+                 "version": _version()}
+        meta = _meta("point", *data, rate=(f"success rate (|m| >= {self.success_level:g})", "1"))
         return Table("point", np.arange(nn.size), data,
-                     {k: v for k, v in attrs.items() if not (isinstance(v, float) and math.isnan(v))})
+                     {k: v for k, v in attrs.items() if not (isinstance(v, float) and math.isnan(v))}, meta)
 
     def _draw(self, ax):
         alphas = np.asarray(self.alphas, float)

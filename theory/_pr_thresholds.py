@@ -10,11 +10,14 @@ also certifies its quadrature by two orders) and packs the result.  Imported on 
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 from typing import Any
 
 import mpmath
+import numpy as np
 
 from theory import _precision, _validate
+from theory._results import Result
 
 __all__ = ["PRThresholdResult", "kinds", "threshold"]
 
@@ -30,8 +33,8 @@ def kinds(model) -> tuple[str, ...]:
     return tuple(_lines())
 
 
-@dataclass(frozen=True)
-class PRThresholdResult:
+@dataclass(frozen=True, eq=False)
+class PRThresholdResult(Result):
     """A critical sample ratio with its certificate (``threshold(..., full_output=True)``).
 
     Attributes
@@ -60,6 +63,25 @@ class PRThresholdResult:
     def __repr__(self) -> str:
         shown = mpmath.nstr(self.value, self.dps) if self.dps else repr(self.value)
         return f"PRThresholdResult({self.kind}: alpha = {shown} for {self.model!r}, dps={self.dps})"
+
+    def table(self):
+        """The critical ratio as a one-row :class:`theory._export.Table` (the bracket beside it;
+        nan for a closed form), the model, kind and options as attributes."""
+        from theory._export import Table, _meta, _version
+
+        low, high = (math.nan, math.nan) if self.bracket is None else (float(self.bracket[0]), float(self.bracket[1]))
+        data = {"alpha": np.array([float(self.value)]), "bracket_low": np.array([low]),
+                "bracket_high": np.array([high])}
+        words = self.kind.replace("_", " ")
+        meta = _meta(row=("row of the result (one)", "1"),
+                     alpha=(f"critical sample ratio alpha ({words} threshold)", "1"),
+                     bracket_low=("lower end of the bracket of the root in alpha", "1"),
+                     bracket_high=("upper end of the bracket of the root in alpha", "1"))
+        attrs = {"family": "phase_retrieval", "loss": self.model.loss,
+                 "a": self.model.a if self.model.a is not None else "none", "noise": float(self.model.noise),
+                 "kind": self.kind, "options": ",".join(f"{k}={v}" for k, v in self.options) or "none",
+                 "dps": self.dps, "version": _version()}
+        return Table("row", np.array([0]), data, attrs, meta)
 
 
 def threshold(*, model, kind, dps=None, full_output=False, **options):

@@ -406,9 +406,16 @@ def _run(plan: _Plan, seed, progress=None) -> SimulationResult:
     )
 
 
+def _phase_retrieval(model) -> bool:
+    """Whether ``model`` is of the phase-retrieval family (theory/_pr_simulation.py runs it)."""
+    from theory._phase_retrieval import PhaseRetrieval
+
+    return isinstance(model, PhaseRetrieval)
+
+
 def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2=None, delta_p=None,
-             m0=None, t_max, dt=None, seed, progress: bool | None = None,
-             memory_limit: int = DEFAULT_MEMORY_LIMIT, dtype="float64") -> SimulationResult:
+             m0=None, t_max=None, dt=None, seed, progress: bool | None = None,
+             memory_limit: int = DEFAULT_MEMORY_LIMIT, dtype="float64", alpha=None, **options):
     """Sample a spiked spherical model at size ``n`` and run gradient flow on the sphere.
 
     Draws the signal ``x*`` uniformly on ``|x|^2 = N`` and every channel of the model (the noisy
@@ -419,9 +426,15 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
     indices), then integrates ``dx/dt = -grad_sphere L(x)`` by retracted fourth-order
     Runge-Kutta (norm preserved to rounding; see :mod:`numerics.simulation`).
 
+    With ``model=theory.PhaseRetrieval(...)`` it runs gradient descent on a sampled
+    phase-retrieval instance instead (``n``, ``alpha``, ``seed``, ``progress``,
+    ``memory_limit``, ``dtype`` and the descent's ``**options``), and returns a
+    :class:`~theory._pr_simulation.PhaseRetrievalRun`: see
+    :func:`theory._pr_simulation.simulate_phase_retrieval` and docs/phase_retrieval.md.
+
     Parameters
     ----------
-    model : theory.Model, optional
+    model : theory.Model or theory.PhaseRetrieval, optional
         The model; or give the matrix-tensor shorthand ``p, delta2, delta_p`` (the same as
         ``model=Model(delta2, {p: delta_p})``, bit for bit).
     p : int
@@ -437,7 +450,7 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
         start, reflected if needed so that ``m(0) >= 0`` (the theory's ``m0 -> 0+``); at
         finite N then ``m(0)`` is of order ``N**-0.5``.
     t_max : number
-        Duration, > 0.
+        Duration, > 0 (required for a spiked model).
     dt : number, optional
         Largest step, in ``(0, t_max]``; the step used is ``t_max / ceil(t_max / dt)``.
         Default ``1.5 / (xi'(1) + xi''(1) + 2 s)`` (with ``g`` for ``xi`` where larger).
@@ -454,6 +467,12 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
     dtype : {"float64", "float32"}
         Storage of the tensors; float32 halves memory and time (see :mod:`numerics.simulation`).
         Its noise is drawn in float32, so the same seed gives another instance than float64.
+    alpha : number
+        Only for ``model=PhaseRetrieval(...)`` (required there): the sample ratio ``M/N``.
+    **options
+        Only for ``model=PhaseRetrieval(...)``: ``max_steps``, ``success_level``, ``gtol``,
+        ``rtol``, ``window``, ``reestimate_every``, ``diagnostics`` (the stopping rule and step
+        schedule of the descent).
 
     Returns
     -------
@@ -488,6 +507,13 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
     >>> r.model.bayes_optimal, r.p, r.delta2
     (False, None, 0.3)
 
+    Phase retrieval (gradient descent, success when ``|m|`` reaches 0.9):
+
+    >>> r = theory.simulate(model=theory.PhaseRetrieval("regularised"), n=100, alpha=6.0, seed=1,
+    ...                     progress=False)
+    >>> r.outcome, bool(r.abs_m[-1] >= 0.9)
+    ('success', True)
+
     A tensor that does not fit is refused before anything is allocated:
 
     >>> theory.simulate(p=3, n=2048, delta2=0.3, delta_p=1.0, t_max=1.0, seed=0)
@@ -499,6 +525,29 @@ def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2
     ----------
     arXiv:1907.08226 (model and gradient flow, section 2).
     """
+    if _phase_retrieval(model):  # the second family: gradient descent, theory/_pr_simulation.py
+        spiked = sorted(k for k, v in dict(p=p, delta2=delta2, delta_p=delta_p, m0=m0, t_max=t_max, dt=dt).items()
+                        if v is not None)
+        if spiked:
+            raise ValueError(f"simulate(model=PhaseRetrieval(...)) takes n, alpha, seed and the descent's options; "
+                             f"{', '.join(spiked)} are for a spiked model")
+        if alpha is None:
+            raise ValueError("simulate(model=PhaseRetrieval(...)) needs alpha (the sample ratio M/N)")
+        from theory._pr_simulation import DEFAULTS, simulate_phase_retrieval
+
+        unknown = sorted(set(options) - {*DEFAULTS, "diagnostics"})
+        if unknown:
+            raise ValueError(f"simulate(model=PhaseRetrieval(...)) got unknown parameters {unknown}; its options are "
+                             f"{sorted({*DEFAULTS, 'diagnostics'})}")
+
+        return simulate_phase_retrieval(model, n=n, alpha=alpha, seed=seed, progress=progress,
+                                        memory_limit=memory_limit, dtype=dtype, **options)
+    if alpha is not None or options:
+        extra = sorted(["alpha"] * (alpha is not None) + list(options))
+        raise ValueError(f"simulate of a spiked model takes no {', '.join(extra)} (alpha and the descent's "
+                         f"options are for model=PhaseRetrieval(...))")
+    if t_max is None:
+        raise ValueError("simulate needs t_max")
     plan = _plan(model, p, n, delta2, delta_p, m0, t_max, dt, memory_limit, dtype)
     result = _run(plan, seed, progress)
     if result.interrupted:
@@ -619,6 +668,10 @@ def simulate_ensemble(*, seeds, executor=None, progress: bool | None = None, **k
     **kwargs
         Everything else :func:`simulate` takes (``model=`` or ``p, delta2, delta_p``, ``n``,
         ``t_max``, ``dt``, ``m0``, ``memory_limit``, ``dtype``), validated once before any run.
+        With ``model=theory.PhaseRetrieval(...)``: ``alphas``, ``ns``, ``scaling`` and the
+        descent's options, for success-rate curves (a
+        :class:`~theory._pr_simulation.PhaseRetrievalEnsemble`; see
+        :func:`theory._pr_simulation.simulate_phase_retrieval_ensemble`).
 
     Returns
     -------
@@ -638,6 +691,11 @@ def simulate_ensemble(*, seeds, executor=None, progress: bool | None = None, **k
     ...                                            t_max=5.0, seed=1, progress=False)
     (3, True)
     """
+    if _phase_retrieval(kwargs.get("model")):  # success-rate curves, theory/_pr_simulation.py
+        from theory._pr_simulation import simulate_phase_retrieval_ensemble
+
+        return simulate_phase_retrieval_ensemble(kwargs.pop("model"), seeds=seeds, executor=executor,
+                                                 progress=progress, **kwargs)
     allowed = {"model", "p", "n", "delta2", "delta_p", "m0", "t_max", "dt", "memory_limit", "dtype"}
     unknown = sorted(set(kwargs) - allowed)
     if unknown:

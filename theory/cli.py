@@ -49,6 +49,7 @@ import numpy as np
 
 import theory
 import theory._phase_diagram
+from theory import _cli_phase_retrieval as _family
 from theory import _export
 from theory._model import Model, resolve
 
@@ -91,6 +92,7 @@ FUNCTIONS = {
     "gradient-flow": ("gradient_flow",),
     "dynamics-threshold": ("dynamics_threshold",),
     "simulate": ("simulate",),
+    "simulate-ensemble": ("simulate_ensemble",),
 }
 
 #: The option that gives an API parameter where it is not ``--`` and the name with dashes
@@ -102,6 +104,9 @@ OPTIONS = {
     "delta2s": "--delta2",            # dynamics-threshold: --delta2, repeated
     "kinds": "--kind",                # phase-diagram: --kind, repeated
     "phase-diagram:delta_p": "--delta-p-min",  # the grid: --delta-p-min, --delta-p-max, --points
+    "simulate-ensemble:model": "--model",      # phase-retrieval (the default) with --loss, --a, --noise
+    "simulate-ensemble:alphas": "--alpha",     # repeated
+    "simulate-ensemble:ns": "--n",             # repeated
 }
 
 #: API parameters the command line does not offer, and why (docs/cli.md says the same).
@@ -110,6 +115,8 @@ NOT_OFFERED = {
                 "get_executor()); the command line runs the sweep in its own process",
     "history": "the C(t,t') and R(t,t') matrices stay on the Python result (GradientFlowResult.C, .R); "
                "no output file of the command line holds a matrix",
+    "sample": "hessian(model=PhaseRetrieval(...), sample=(h, h_star)): an array sample (e.g. the end of a "
+              "descent) is not a command-line value; the command gives the Hessian at a random point of overlap --m",
 }
 
 #: Where the command line's default is not the API's, and why (docs/cli.md says the same).
@@ -119,6 +126,8 @@ OTHER_DEFAULTS = {
                          "Delta2(Deltap), a Python object with no file format",
     "complexity:m": "a grid (--m-min, --m-max, --points; default 201 overlaps in [-0.999, 0.999]): "
                     "the command prints or draws the curve Sigma(m)",
+    "simulate-ensemble:seeds": "--seeds K (default 8) runs the seeds 0..K-1 at every (N, alpha): a count, "
+                               "not a list of seeds",
 }
 
 _DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -478,7 +487,40 @@ def _given(args, **convert) -> dict:
     return out
 
 
+#: Options of the spiked model's commands, which ``--model phase-retrieval`` does not take.
+_SPIKED_ONLY = ("p", "delta_p", "delta2", "tensor", "assumed_tensor", "assumed_delta2", "temperature", "overlaps",
+                "full_output", "mu", "m0", "t_max", "dt")
+
+
+def _other_family(args, out) -> bool:
+    """``--model phase-retrieval``: run the family's command (theory/_cli_phase_retrieval.py) and
+    return True.  Otherwise check that no option of that family was given and return False."""
+    if _family.wants(args):
+        spiked = ["--" + name.replace("_", "-") for name in _SPIKED_ONLY if getattr(args, name, None) is not None]
+        if spiked:
+            raise ValueError(f"--model {_family.MODEL} takes no {', '.join(spiked)} (options of the spiked model)")
+        _family.run(args, out)
+        if _SIGINT.seen:  # a Ctrl-C the library swallowed
+            raise KeyboardInterrupt
+        return True
+    family = [f"--{name}" for name in ("a", "alpha", "preprocessing") if getattr(args, name, None) is not None]
+    family += [f"--{name}" for name, default in (("loss", "square"), ("noise", "0"))
+               if getattr(args, name, default) != default]
+    if family:
+        raise ValueError(f"{', '.join(family)}: for --model {_family.MODEL} only")
+    return False
+
+
+def _required(args, *names) -> None:
+    """The options a spiked command needs (optional in the parser, where phase retrieval has none)."""
+    missing = ["--" + name.replace("_", "-") for name in names if getattr(args, name) is None]
+    if missing:
+        raise ValueError(f"the following arguments are required: {', '.join(missing)}")
+
+
 def _cmd_threshold(args, out) -> None:
+    if _other_family(args, out):
+        return
     _check_out(args, figures=False)
     if not getattr(args, "tensor", None) and args.delta_p is None:
         raise ValueError("give --delta-p (or --tensor P=DELTA, repeatable)")
@@ -598,6 +640,9 @@ def _cmd_complexity(args, out) -> None:
 
 
 def _cmd_hessian(args, out) -> None:
+    if _other_family(args, out):
+        return
+    _required(args, "m", "mu")
     _check_out(args, figures=False)
     kw = _model_kwargs(args)
     dps = args.dps
@@ -682,6 +727,9 @@ def _cmd_dynamics_threshold(args, out) -> None:
 
 
 def _cmd_simulate(args, out) -> None:
+    if _other_family(args, out):
+        return
+    _required(args, "t_max")
     _check_out(args, figures=True)
     _steps_check(args)
     kw = _model_kwargs(args)
@@ -694,6 +742,12 @@ def _cmd_simulate(args, out) -> None:
               "gradient_norm": run.gradient_norm}
     _emit(args, out, record, repr(run))
     _write(args, out, run)
+
+
+def _cmd_simulate_ensemble(args, out) -> None:
+    """Success-rate curves of phase retrieval (the only family of this command)."""
+    if not _other_family(args, out):  # pragma: no cover (--model has one choice, the default)
+        raise ValueError(f"simulate-ensemble needs --model {_family.MODEL}")
 
 
 # -- the parser -----------------------------------------------------------------------------
@@ -741,7 +795,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "(arXiv:1907.08226, arXiv:1902.00139). Without a command: print a table of "
                     "thresholds for p = 3..6 and write the phase diagram of p = 3 to "
                     f"{' and '.join(MAIN_FIGURES)} in the working directory.",
-        epilog=f"threshold kinds: {', '.join(theory.kinds())}.  JSON: numbers are JSON numbers "
+        epilog=f"threshold kinds: {', '.join(theory.kinds())}.  Phase retrieval (arXiv:2006.06997): "
+               f"threshold, hessian, simulate and simulate-ensemble with --model {_family.MODEL}.  JSON: numbers are JSON numbers "
                f"(strings only where --dps asks for more than a double's digits), infinity is \"{INF}\".",
     )
     parser.add_argument("--version", action="version", version=f"spiked-theory {theory.__version__}")
@@ -761,6 +816,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--full-output", action="store_true", default=None,
                    help="also report the error estimate and the bracket of the root")
     _common(t, out_help="write the record to FILE: .csv or .nc (NetCDF)")
+    _family.add_arguments(t, "threshold")
     t.set_defaults(run=_cmd_threshold)
 
     d = sub.add_parser("phase-diagram", help="every threshold on a grid of Deltap (table, data file or figure)",
@@ -804,9 +860,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Spectrum of the Riemannian Hessian at a stationary point of overlap m "
                                    "and multiplier mu: semicircle bulk and BBP outlier.")
     _model_options(h)
-    h.add_argument("--m", type=_decimal, required=True, help="overlap, in (-1, 1)")
-    h.add_argument("--mu", type=_decimal, required=True, help="multiplier mu (the shift of the spectrum)")
+    h.add_argument("--m", type=_decimal, default=None,
+                   help="overlap, in (-1, 1) (required for a spiked model; phase retrieval: default 0)")
+    h.add_argument("--mu", type=_decimal, default=None,
+                   help="multiplier mu (the shift of the spectrum; required for a spiked model)")
+    h.add_argument("--alpha", type=_decimal, default=None,
+                   help="--model phase-retrieval: the sample ratio M/N (required there)")
     _common(h, out_help=_TABLE_OUT)
+    _family.add_arguments(h, "hessian")
     h.set_defaults(run=_cmd_hessian)
 
     s = sub.add_parser("state-evolution", help="state evolution of ML-AMP or Bayes-optimal AMP",
@@ -864,7 +925,9 @@ def build_parser() -> argparse.ArgumentParser:
     _model_options(m)
     m.add_argument("--n", type=_bounded_int(2, 10**6), required=True, help="dimension N")
     m.add_argument("--m0", type=_decimal, default=None, help="initial overlap in [0, 1) (default: random start)")
-    m.add_argument("--t-max", type=_decimal, required=True, help="duration")
+    m.add_argument("--t-max", type=_decimal, default=None, help="duration (required for a spiked model)")
+    m.add_argument("--alpha", type=_decimal, default=None,
+                   help="--model phase-retrieval: the sample ratio M/N (required there)")
     m.add_argument("--dt", type=_decimal, default=None, help="largest step (default: chosen for stability)")
     m.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), required=True, help="random seed")
     m.add_argument("--memory-limit", type=_decimal, default=None, metavar="BYTES",
@@ -873,7 +936,18 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on a terminal only)")
     _common(m, out_help=_FIGURE_OUT, dps=False)
+    _family.add_arguments(m, "simulate")
     m.set_defaults(run=_cmd_simulate)
+
+    e = sub.add_parser("simulate-ensemble", help="phase retrieval: success rate of gradient descent against alpha",
+                       description="Run gradient descent on sampled phase-retrieval instances at every (N, alpha) "
+                                   "for seeds 0..K-1: success rates with 95% Wilson intervals, the 50% point per N "
+                                   "and its finite-size extrapolation.")
+    e.add_argument("--model", default=_family.MODEL, choices=(_family.MODEL,),
+                   help=f"the model family (default {_family.MODEL}, the only one of this command)")
+    _common(e, out_help=_FIGURE_OUT, dps=False)
+    _family.add_arguments(e, "simulate-ensemble")
+    e.set_defaults(run=_cmd_simulate_ensemble)
     return parser
 
 

@@ -359,16 +359,45 @@ def _actions(command) -> dict:
     return {opt: action for action in _subparser(command)._actions for opt in action.option_strings}
 
 
+def _threshold_options():
+    for kind in theory.kinds():
+        yield from theory._thresholds._get_kind(kind).options
+
+
+def _descent_options():
+    """simulate(model=PhaseRetrieval(...), **options): the descent's stopping rule and schedule."""
+    import theory._pr_simulation as prs
+
+    yield from [*prs.DEFAULTS, "diagnostics"]
+
+
+def _ensemble_options():
+    """simulate_ensemble(**kwargs) as the command offers it: the phase-retrieval family's
+    (simulate_phase_retrieval_ensemble's parameters and run options; the spiked ensemble is a
+    Python list of runs, not on the command line)."""
+    import theory._pr_simulation as prs
+
+    skip = {"seeds", "executor", "progress"}  # simulate_ensemble's own parameters
+    for name, par in inspect.signature(prs.simulate_phase_retrieval_ensemble).parameters.items():
+        if name not in skip and par.kind is not par.VAR_KEYWORD:
+            yield name
+    yield from [*_descent_options(), "memory_limit", "dtype"]
+
+
+#: The ``**keywords`` of the functions behind the commands, by function.
+_KEYWORDS = {"threshold": _threshold_options, "simulate": _descent_options,
+             "simulate_ensemble": _ensemble_options}
+
+
 def _api_parameters(command):
     """(function, parameter name, inspect.Parameter or None) behind a command, read from the
     public signatures (and, for ``threshold``'s ``**options``, from every kind's options)."""
     for fname in cli.FUNCTIONS[command]:
         for name, par in inspect.signature(getattr(theory, fname)).parameters.items():
             if par.kind is par.VAR_KEYWORD:
-                assert fname == "threshold", f"{fname}(**{name}): the test does not know these options"
-                for kind in theory.kinds():
-                    for option in theory._thresholds._get_kind(kind).options:
-                        yield fname, option, None
+                assert fname in _KEYWORDS, f"{fname}(**{name}): the test does not know these options"
+                for option in _KEYWORDS[fname]():
+                    yield fname, option, None
             else:
                 yield fname, name, par
 

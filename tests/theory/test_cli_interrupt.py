@@ -135,6 +135,9 @@ def _umask() -> int:
 
 # -- a real SIGINT to python -m theory -------------------------------------------------------
 
+#: A phase-retrieval descent that only the step budget ends (about 1 ms a step at N = 2000).
+PR_BUSY = ["--max-steps", "1000000", "--gtol", "0", "--window", "1000000"]
+
 #: For each command, arguments that keep it busy for many seconds, and whether a progress bar
 #: shows that the work has started.  Measured (2 shared cores): uninterrupted, each runs more
 #: than 10 s (hessian 12 s, threshold 15 s, the others past a 15 s timeout).
@@ -155,6 +158,15 @@ LONG = {
                             "--out", "run.nc", "OUT"], True),
     "simulate": (["simulate", "--p", "3", "--n", "60", "--delta2", "0.6", "--delta-p", "1", "--t-max", "100000",
                   "--seed", "1", "--progress", "--out", "run.nc", "OUT"], True),
+    # phase retrieval (issue 20): below the threshold with no stopping rule but the budget
+    # (--gtol 0, a stall window longer than the budget), so the runs go on for minutes
+    "simulate-ensemble": (["simulate-ensemble", "--alpha", "1", "--n", "2000", "--seeds", "4", *PR_BUSY,
+                           "--progress", "--out", "run.nc", "OUT"], True),
+}
+#: Phase retrieval through the spiked model's commands (``--model phase-retrieval``).
+PHASE_RETRIEVAL = {
+    "simulate": (["simulate", "--model", "phase-retrieval", "--n", "2000", "--alpha", "1", "--seed", "1",
+                  *PR_BUSY, "--progress", "--out", "run.nc", "OUT"], True),
 }
 #: Kept in the default tier: one that lets KeyboardInterrupt propagate, one that returns a
 #: partial result, one sweep.
@@ -201,8 +213,8 @@ def _sigint(argv, tmp_path: Path, progress: bool):
     return proc.returncode, stdout.decode(), err, out
 
 
-def _check(command, tmp_path):
-    argv, progress = LONG[command]
+def _check(command, tmp_path, commands=LONG):
+    argv, progress = commands[command]
     status, stdout, err, out = _sigint(argv, tmp_path, progress)
     assert status == 130, err[-800:]
     assert "Traceback" not in err and interrupted_lines(err) == [cli.INTERRUPTED], err[-800:]
@@ -219,6 +231,13 @@ def test_sigint(command, tmp_path):
 @pytest.mark.parametrize("command", [c for c in LONG if c not in FAST])
 def test_sigint_slow(command, tmp_path):
     _check(command, tmp_path)
+
+
+@pytest.mark.parametrize("command", list(PHASE_RETRIEVAL))
+def test_sigint_phase_retrieval(command, tmp_path):
+    """A descent stopped by Ctrl-C: exit 130, one line, no output file (the run returns the
+    finished steps with interrupted=True; the command writes nothing)."""
+    _check(command, tmp_path, PHASE_RETRIEVAL)
 
 
 def test_every_command_is_tested():

@@ -142,3 +142,93 @@ class TestTheoryCommands:
         h = theory.hessian(model=model, alpha=4.0, m=0.0)
         assert record["bulk_edges"] == cli._json(list(h.bulk_edges))  # the upper edge is infinite: "inf"
         assert record["outlier"] == float(h.outlier) and record["mu"] == float(h.mu)
+
+
+# -- the family through the toolkit's command line (theory/cli.py, ``python -m theory``) ----------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+def spiked_theory(*argv, cwd=None):
+    """``python -m theory ARGV`` in a subprocess: (status, stdout, stderr)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-m", "theory", *argv], capture_output=True, text=True, env=env,
+                          cwd=cwd, timeout=300)
+    return done.returncode, done.stdout, done.stderr
+
+
+class TestSpikedTheoryCommand:
+    """Each command of the family as ``spiked-theory COMMAND --model phase-retrieval`` (a
+    subprocess): the JSON is the library's result, the files read back, bad input exits 2."""
+
+    def test_threshold(self, tmp_path):
+        out = tmp_path / "t.csv"
+        status, stdout, err = spiked_theory("threshold", "--model", "phase-retrieval", "--loss", "regularised",
+                                            "--a", "0.01", "--kind", "initial_curvature", "--json", "--out", str(out))
+        assert status == 0, err
+        record = json.loads(stdout)
+        expected = theory.threshold(model=PhaseRetrieval("regularised", a=0.01), kind="initial_curvature")
+        assert record["alpha"] == expected and record["kind"] == "initial_curvature" and record["a"] == 0.01
+        assert "# kind = initial_curvature" in out.read_text()
+
+    def test_threshold_at_dps(self):
+        status, stdout, err = spiked_theory("threshold", "--model", "phase-retrieval", "--kind", "spectral",
+                                            "--preprocessing", "optimal", "--dps", "30")
+        # the optimal spectral threshold of real phase retrieval is 1/2 (arXiv:1708.05932)
+        assert status == 0 and stdout.strip() == "0.5", err
+
+    def test_hessian(self, tmp_path):
+        xr = pytest.importorskip("xarray")
+        out = tmp_path / "h.nc"
+        status, stdout, err = spiked_theory("hessian", "--model", "phase-retrieval", "--alpha", "3", "--m", "0",
+                                            "--loss", "regularised", "--json", "--out", str(out))
+        assert status == 0, err
+        h = theory.hessian(model=PhaseRetrieval("regularised"), alpha=3.0, m=0.0)
+        record = json.loads(stdout)
+        assert record["outlier"] == float(h.outlier) and record["m"] == 0.0 and record["alpha"] == 3.0
+        ds = xr.open_dataset(out, engine="scipy").load()
+        assert float(ds["outlier"][0]) == float(h.outlier) and ds["overlap"].attrs["units"] == "1"
+
+    def test_simulate(self, tmp_path):
+        out = tmp_path / "run.csv"
+        status, stdout, err = spiked_theory("simulate", "--model", "phase-retrieval", "--n", "200", "--alpha", "3",
+                                            "--seed", "1", "--json", "--out", str(out))
+        assert status == 0, err
+        r = theory.simulate(model=PhaseRetrieval(), n=200, alpha=3.0, seed=1, progress=False)
+        record = json.loads(stdout)
+        assert record["m"] == r.m.tolist() and record["outcome"] == r.outcome and record["steps"] == r.steps
+        assert record["lowest"] == r.lowest
+        assert f"# outcome = {r.outcome}" in out.read_text()
+
+    def test_simulate_ensemble(self, tmp_path):
+        out = tmp_path / "curve.png"
+        status, stdout, err = spiked_theory("simulate-ensemble", "--alpha", "1", "--alpha", "8", "--n", "24",
+                                            "--seeds", "3", "--no-diagnostics", "--json", "--out", str(out))
+        assert status == 0, err
+        e = theory.simulate_ensemble(model=PhaseRetrieval(), alphas=[1.0, 8.0], ns=[24], seeds=range(3),
+                                     diagnostics=False, progress=False)
+        assert json.loads(stdout)["rate"] == e.rate.tolist() and out.read_bytes()[:4] == b"\x89PNG"
+        assert list(tmp_path.iterdir()) == [out]
+
+    @pytest.mark.parametrize("argv, message", [
+        (["simulate", "--model", "phase-retrieval", "--n", "50", "--alpha", "3", "--seed", "1", "--t-max", "3"],
+         "--model phase-retrieval takes no --t-max"),
+        (["hessian", "--model", "phase-retrieval", "--m", "0"], "needs --alpha"),
+        (["hessian", "--p", "3", "--delta2", "0.7", "--delta-p", "1", "--m", "0.3", "--mu", "2.5", "--alpha", "3"],
+         "--alpha: for --model phase-retrieval only"),
+        (["hessian", "--p", "3", "--delta2", "0.7", "--delta-p", "1", "--m", "0.3"],
+         "the following arguments are required: --mu"),
+        (["simulate", "--p", "3", "--delta2", "0.7", "--delta-p", "1", "--n", "10", "--seed", "1"],
+         "the following arguments are required: --t-max"),
+        (["threshold", "--model", "phase-retrieval"], "gradient_flow kind is not available"),
+    ])
+    def test_bad_input_exits_2(self, argv, message, capsys):
+        from theory import cli as host
+
+        assert host.main(argv, io.StringIO()) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("spiked-theory: error: ") and message in err and len(err.splitlines()) == 1

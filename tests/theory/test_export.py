@@ -29,6 +29,13 @@ def results():
         "critical_point": theory.critical_point(4),
         "threshold_result": theory.threshold(p=4, delta_p=0.7, full_output=True),
         "hessian": theory.hessian(p=3, delta2=0.25, delta_p=1.0, m=0.0, mu=0.0),
+        # the phase-retrieval family (issue 20): small N, few steps
+        "pr_threshold": theory.threshold(model=theory.PhaseRetrieval(), kind="spectral",
+                                         preprocessing=("trim", 3), full_output=True),
+        "pr_hessian": theory.hessian(model=theory.PhaseRetrieval("regularised", a=0.01), alpha=4.0, m=0.0),
+        "pr_run": theory.simulate(model=theory.PhaseRetrieval(), n=30, alpha=6.0, seed=0, progress=False),
+        "pr_ensemble": theory.simulate_ensemble(model=theory.PhaseRetrieval(), alphas=[1.0, 8.0], ns=[24],
+                                                seeds=range(2), diagnostics=False, progress=False),
     }
 
 
@@ -68,7 +75,8 @@ class TestToXarray:
         assert se.to_xarray().attrs["dps"] == dps
 
     @pytest.mark.parametrize("name", ["phase_diagram", "gradient_flow", "state_evolution", "simulation",
-                                      "dynamics_threshold"])
+                                      "dynamics_threshold", "pr_threshold", "pr_hessian", "pr_run",
+                                      "pr_ensemble"])
     def test_netcdf_round_trip(self, results, name, tmp_path):
         path = _export.write(results[name], tmp_path / "r.nc")
         back = xr.open_dataset(path, engine="scipy").load()
@@ -178,7 +186,9 @@ SAMPLE = {"PhaseDiagram": "phase_diagram", "GradientFlowResult": "gradient_flow"
           "StateEvolution": "state_evolution", "SimulationResult": "simulation",
           "DynamicsThreshold": "dynamics_threshold", "SampledSpectrum": "sampled_spectrum",
           "SimulationEnsemble": "ensemble", "CriticalPoint": "critical_point",
-          "ThresholdResult": "threshold_result", "HessianSpectrum": "hessian"}
+          "ThresholdResult": "threshold_result", "HessianSpectrum": "hessian",
+          "PRThresholdResult": "pr_threshold", "PRHessianSpectrum": "pr_hessian",
+          "PhaseRetrievalRun": "pr_run", "PhaseRetrievalEnsemble": "pr_ensemble"}
 
 
 class TestDescriptions:
@@ -245,7 +255,7 @@ class TestDescriptions:
         # are named by themselves
         ds = _export.to_xarray(_export.Table("row", np.array([0]), {"m": np.array([0.5]), "foo": np.array([1.0])}))
         assert ds["m"].attrs == {"long_name": "overlap m", "units": "1"}
-        assert ds["foo"].attrs == {"long_name": "foo", "units": "1"} and ds["row"].attrs["long_name"] == "row"
+        assert ds["foo"].attrs == {"long_name": "foo", "units": "1"} and ds["row"].attrs["long_name"] == "row index of a one-row result"
 
     def test_csv_says_names_and_units(self, results, tmp_path):
         path = _export.write(results["gradient_flow"], tmp_path / "g.csv")

@@ -266,8 +266,9 @@ class TestHessian:
         matplotlib.use("Agg")
         h = theory.hessian(model=REG1, alpha=2.5)
         t = h.table()
-        assert list(t.coord) == ["lower_edge", "upper_edge", "outlier", "overlap", "mu"]
-        assert t.data["value"][2] == h.outlier and t.attrs["alpha"] == 2.5 and t.attrs["loss"] == "regularised"
+        assert list(t.data) == ["bulk_lower", "bulk_upper", "outlier", "overlap", "mu", "lowest"]
+        assert t.data["outlier"][0] == h.outlier and t.data["bulk_lower"][0] == h.bulk_edges[0]
+        assert t.attrs["alpha"] == 2.5 and t.attrs["loss"] == "regularised" and t.undescribed() == []
         ax = h.plot(sampled=np.linspace(-1, 3, 50))
         assert ax.get_legend() is not None and len(ax.patches) > 0
 

@@ -313,3 +313,50 @@ class TestEnsemble:
                                               diagnostics=False, progress=False)
         r = e.rate[0]
         assert r[0] <= 0.25 and r[-1] == 1.0 and np.all(np.diff(r) >= -0.25)
+
+
+class TestDispatch:
+    """``theory.simulate`` / ``theory.simulate_ensemble`` with ``model=PhaseRetrieval(...)`` are the
+    family's functions (the same result, ``==`` on the base, wall time aside); a spiked call is
+    unchanged."""
+
+    def test_simulate_is_the_direct_call(self):
+        kw = dict(n=40, alpha=4.0, seed=5, progress=False, max_steps=2000, success_level=0.8)
+        r = theory.simulate(model=REG, **kw)
+        assert isinstance(r, prs.PhaseRetrievalRun) and r == simulate_phase_retrieval(REG, **kw)
+        assert r.success_level == 0.8
+
+    def test_simulate_ensemble_is_the_direct_call(self):
+        kw = dict(alphas=[1.0, 8.0], ns=[24], seeds=range(2), diagnostics=False, progress=False)
+        e = theory.simulate_ensemble(model=SQUARE, **kw)
+        assert isinstance(e, prs.PhaseRetrievalEnsemble) and e == simulate_phase_retrieval_ensemble(SQUARE, **kw)
+
+    def test_executor_is_passed(self):
+        kw = dict(alphas=[1.0, 8.0], ns=[24], seeds=range(2), diagnostics=False, progress=False)
+        with cf.ThreadPoolExecutor(2) as pool:
+            assert theory.simulate_ensemble(model=SQUARE, executor=pool, **kw) == theory.simulate_ensemble(
+                model=SQUARE, **kw)
+
+    def test_a_spiked_call_is_unchanged(self):
+        from theory import _simulation
+
+        kw = dict(p=3, n=12, delta2=0.5, delta_p=1.0, t_max=1.0, seed=2, progress=False)
+        r = theory.simulate(**kw)
+        assert isinstance(r, theory.SimulationResult)
+        assert r == _simulation._run(_simulation._plan(None, 3, 12, 0.5, 1.0, None, 1.0, None,
+                                                       _simulation.DEFAULT_MEMORY_LIMIT, "float64"), 2, False)
+        e = theory.simulate_ensemble(seeds=range(2), **{k: v for k, v in kw.items() if k != "seed"})
+        assert isinstance(e, theory.SimulationEnsemble) and e.runs[0] == theory.simulate(**{**kw, "seed": 0})
+
+    @pytest.mark.parametrize("kwargs, match", [
+        (dict(p=3, n=12, delta2=0.5, delta_p=1.0, seed=0), "simulate needs t_max"),
+        (dict(p=3, n=12, delta2=0.5, delta_p=1.0, t_max=1.0, seed=0, alpha=2.0),
+         "spiked model takes no alpha"),
+        (dict(p=3, n=12, delta2=0.5, delta_p=1.0, t_max=1.0, seed=0, max_steps=5), "takes no max_steps"),
+        (dict(model=SQUARE, n=20, seed=0), "needs alpha"),
+        (dict(model=SQUARE, n=20, alpha=2.0, seed=0, t_max=1.0), "t_max are for a spiked model"),
+        (dict(model=SQUARE, n=20, alpha=2.0, seed=0, bogus=1), r"unknown parameters \['bogus'\]"),
+    ])
+    def test_bad_input(self, kwargs, match):
+        with pytest.raises(ValueError, match=match):
+            theory.simulate(**kwargs)

@@ -213,6 +213,63 @@ class TestPickling:
         assert dataclasses.replace(r, _trajectory=copy.copy(tr)) == r
 
 
+@pytest.fixture(scope="module")
+def phase_retrieval():
+    """A result of each type of the phase-retrieval family (issue 20), small and quick."""
+    from theory import _pr_simulation as pr
+
+    square = theory.PhaseRetrieval()
+    return {
+        "PRThresholdResult": theory.threshold(model=square, kind="spectral", preprocessing=("trim", 3),
+                                              full_output=True),
+        "PRThresholdResult, dps": theory.threshold(model=square, kind="spectral", preprocessing="optimal", dps=20,
+                                                   full_output=True),
+        "PRHessianSpectrum": theory.hessian(model=theory.PhaseRetrieval("regularised", a=0.01), alpha=4.0, m=0.0),
+        "PhaseRetrievalRun": pr.simulate_phase_retrieval(square, n=30, alpha=6.0, seed=0, progress=False),
+        "PhaseRetrievalEnsemble": pr.simulate_phase_retrieval_ensemble(
+            square, alphas=[1.0, 8.0], ns=[24], seeds=np.random.SeedSequence(3).spawn(2), diagnostics=False,
+            progress=False),
+    }
+
+
+class TestPhaseRetrievalResults:
+    """The family's four result types on the base: one ==, hash, pickling path, wall time ignored."""
+
+    NAMES = ["PRThresholdResult", "PRThresholdResult, dps", "PRHessianSpectrum", "PhaseRetrievalRun",
+             "PhaseRetrievalEnsemble"]
+
+    @pytest.mark.parametrize("name", NAMES)
+    def test_round_trip(self, phase_retrieval, name):
+        r = phase_retrieval[name]
+        back = pickle.loads(pickle.dumps(r))
+        assert type(back) is type(r) and back == r and back is not r
+        assert repr(back) == repr(r) and copy.deepcopy(r) == r
+
+    def test_certified_bracket_keeps_its_precision(self, phase_retrieval):
+        r = phase_retrieval["PRThresholdResult, dps"]
+        back = pickle.loads(pickle.dumps(r))
+        assert back.bracket[0] == r.bracket[0] and back.bracket[0].context.prec == r.bracket[0].context.prec
+
+    @pytest.mark.parametrize("name", ["PRThresholdResult", "PRHessianSpectrum"])
+    def test_scalar_results_are_hashable(self, phase_retrieval, name):
+        r = phase_retrieval[name]
+        assert hash(r) == hash(pickle.loads(pickle.dumps(r)))
+
+    @pytest.mark.parametrize("name", ["PhaseRetrievalRun", "PhaseRetrievalEnsemble"])
+    def test_runs_hold_arrays_so_are_unhashable(self, phase_retrieval, name):
+        with pytest.raises(TypeError, match=f"unhashable {name}"):
+            hash(phase_retrieval[name])
+
+    def test_wall_time_is_ignored_and_the_rest_compared(self, phase_retrieval):
+        run, ens = phase_retrieval["PhaseRetrievalRun"], phase_retrieval["PhaseRetrievalEnsemble"]
+        assert dataclasses.replace(run, seconds=run.seconds + 1.0) == run
+        assert dataclasses.replace(ens, seconds=ens.seconds + 1.0) == ens
+        assert dataclasses.replace(run, m=run.m + 1e-12) != run
+        assert dataclasses.replace(ens, interrupted=True) != ens
+        t = phase_retrieval["PRThresholdResult"]
+        assert dataclasses.replace(t, value=t.value + 1e-12) != t and dataclasses.replace(t, kind="amp") != t
+
+
 class TestRepr:
     def test_default_repr(self):
         assert repr(_Toy(np.zeros((2, 3)), seconds=1.5)) == \
