@@ -2,11 +2,11 @@
 
 This package is the single source of truth of the project: every formula used by
 :mod:`numerics` and :mod:`theory` is derived here and printed into code by
-``python -m numerics.codegen``.  Each module exposes
+``python -m derivations._codegen``.  Each module exposes
 
 - functions returning exact SymPy expressions for a general covariance ``xi`` and
   signal ``g`` (a :class:`~derivations.model.SpikedModel`);
-- ``KERNELS``: the expressions to print as numeric kernels (see :mod:`numerics.codegen`);
+- ``KERNELS``: the expressions to print as numeric kernels (see :mod:`derivations._codegen`);
 - ``EXPRESSIONS``: a callable returning the named expressions for the matrix-tensor model.
 
 References

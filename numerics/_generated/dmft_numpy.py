@@ -1,7 +1,7 @@
 """Float64 numpy kernels of derivations/dmft.py.
 
-Generated from derivations/dmft.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/dmft.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 

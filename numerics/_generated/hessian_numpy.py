@@ -1,7 +1,7 @@
 """Float64 numpy kernels of derivations/hessian.py.
 
-Generated from derivations/hessian.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/hessian.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 

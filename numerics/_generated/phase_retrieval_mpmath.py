@@ -1,7 +1,7 @@
 """mpmath kernels of derivations/phase_retrieval.py.
 
-Generated from derivations/phase_retrieval.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/phase_retrieval.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 

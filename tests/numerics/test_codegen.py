@@ -3,6 +3,9 @@
 import ast
 import inspect
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -11,7 +14,7 @@ import sympy as sp
 from hypothesis import example, given, strategies as st
 
 import derivations
-from numerics import codegen
+from derivations import _codegen as codegen
 from numerics._generated import hessian_mpmath, hessian_numpy, model_mpmath, model_numpy
 from numerics._generated import thresholds_mpmath, thresholds_numpy
 
@@ -25,7 +28,7 @@ class TestRender:
         made_with = re.search(r"with SymPy (\S+);", on_disk)
         if made_with and made_with.group(1) != sp.__version__:
             pytest.skip(f"generated with SymPy {made_with.group(1)}, running {sp.__version__}")
-        assert on_disk == text, f"{name} drifted: run python -m numerics.codegen"
+        assert on_disk == text, f"{name} drifted: run python -m derivations._codegen"
 
     def test_every_kernel_module_is_generated(self):
         names = {n for n, _ in GENERATED}
@@ -42,6 +45,37 @@ class TestRender:
 
     def test_check_mode_reports_no_drift(self):
         assert codegen.main(["--check"]) == 0
+
+    def test_the_old_command_forwards_with_a_note(self, capsys):
+        from numerics import codegen as shim
+
+        assert shim.main(["--check"]) == 0
+        assert "python -m derivations._codegen" in capsys.readouterr().err
+
+
+NUMERICS = Path(codegen.__file__).resolve().parent.parent / "numerics"
+#: Hand-written numerics modules still importing SymPy, with the switch that removes the import
+#: (issue 19 item 7; the file belongs to another branch). Empty once that switch is made.
+SYMPY_IMPORTERS = {"model.py": "Polynomial.sympy -> theory._expressions.polynomial"}
+
+
+class TestNumericsHasNoSympy:
+    def test_no_numerics_module_imports_sympy(self):
+        # Every import statement of numerics/, nested ones included (a lazy import is still one).
+        found = set()
+        for path in NUMERICS.rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                if any(n == "sympy" or n.startswith("sympy.") for n in names):
+                    found.add(path.relative_to(NUMERICS).as_posix())
+        assert found <= set(SYMPY_IMPORTERS), sorted(found - set(SYMPY_IMPORTERS))
+
+    def test_importing_the_old_generator_loads_no_sympy(self):
+        code = "import numerics.codegen, numerics._generated.kac_rice_numpy, sys; print('sympy' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             cwd=NUMERICS.parent)
+        assert out.stdout.strip() == "False"
 
 
 # The core kernels: (numpy module, mpmath module, names), each compared on random valid input.
