@@ -7,13 +7,16 @@ Usage::
 
 For every derivation module ``NAME`` that declares ``KERNELS`` this writes
 
-- ``NAME_numpy.py``: float64 functions that broadcast over their arguments, and
-  ``FORMULAS`` (the expression as text and as LaTeX, for display without SymPy);
+- ``NAME_numpy.py``: float64 functions that broadcast over their arguments; its ``FORMULAS``
+  (the expression as text and as LaTeX, for display without SymPy) is read on first use from
+  ``formulas.json``, one data file for every module, so no formula sits in a line of code;
 - ``NAME_mpmath.py``: the same functions taking an mpmath context ``ctx`` first; rationals
   print as ``ctx.mpf(a)/ctx.mpf(b)`` and integer arguments are lifted to ``ctx.mpf``, so no
   intermediate drops to float64.
 
-Common subexpressions are eliminated once, here.  Files are written atomically.  Like
+Common subexpressions are eliminated once, here.  A line of code longer than 99 characters
+is wrapped inside parentheses at the spaces between tokens (the same syntax tree).  Files are
+written atomically.  Like
 scipy.special's ``_precompute`` scripts, the output is checked in and a test regenerates it
 in memory and compares byte for byte (tests/numerics/test_codegen.py).  The generator lives
 here, beside the derivations it prints, so that nothing in :mod:`numerics` imports SymPy.
@@ -22,10 +25,13 @@ here, beside the derivations it prints, so that nothing in :mod:`numerics` impor
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
+import json
 import os
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 import sympy as sp
@@ -65,41 +71,75 @@ class _MpmathPrinter(MpmathPrinter):
         return super()._module_format(fqn, register).replace("mpmath.", "ctx.")
 
 
+#: Longest line of generated code; a longer statement is wrapped (see :func:`_wrap`).
+WIDTH = 99
+
+
+def _wrap(head: str, code: str) -> str:
+    """The statement ``head + code``, or, when longer than :data:`WIDTH`, ``head + (code)`` split
+    at the spaces between tokens onto lines indented four more than ``head`` (implicit line
+    joining inside parentheses: the same syntax tree, checked)."""
+    line = head + code
+    if len(line) <= WIDTH:
+        return line
+    indent = " " * (len(head) - len(head.lstrip()) + 4)
+    parts = textwrap.wrap(code, width=WIDTH - len(indent), break_long_words=False,
+                          break_on_hyphens=False)
+    wrapped = f"{head}(\n{indent}" + f"\n{indent}".join(parts) + ")"
+    if ast.dump(ast.parse(textwrap.dedent(line))) != ast.dump(ast.parse(textwrap.dedent(wrapped))):
+        raise AssertionError(f"wrapping changed the statement {line[:60]!r}...")
+    return wrapped
+
+
+def _names(kernels) -> str:
+    """``__all__ = [...]``, wrapped at :data:`WIDTH`."""
+    return _wrap("__all__ = ", "[" + ", ".join(repr(k.name) for k in kernels) + "]")
+
+
 def _body(kernel, printer) -> list[str]:
     replacements, (reduced,) = sp.cse([kernel.expr], symbols=sp.numbered_symbols("_t"))
-    lines = [f"    {sym} = {printer.doprint(val)}" for sym, val in replacements]
-    lines.append(f"    return {printer.doprint(reduced)}")
+    lines = [_wrap(f"    {sym} = ", printer.doprint(val)) for sym, val in replacements]
+    lines.append(_wrap("    return ", printer.doprint(reduced)))
     return lines
 
 
 def _function(kernel, printer, *, ctx: bool) -> str:
     args = [str(a) for a in kernel.args]
     head = ["ctx", *args] if ctx else args
-    lines = [f"def {kernel.name}({', '.join(head)}):", f'    """{kernel.doc}"""']
+    doc = textwrap.fill(kernel.doc, width=WIDTH - 3, initial_indent='    """', subsequent_indent="    ")
+    lines = [f"def {kernel.name}({', '.join(head)}):", f'{doc}"""']
     if ctx:
         lines += [f"    {a} = ctx.mpf({a})" for a in args]
     lines += _body(kernel, printer)
     return "\n".join(lines) + "\n"
 
 
+#: The data file of every kernel's expression as text and as LaTeX: module -> name -> [text, latex].
+FORMULAS_FILE = "formulas.json"
+
+_FORMULAS_HOOK = '''def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas({module!r})
+    raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
+'''
+
+
 def render(module_name: str) -> dict[str, str]:
     """Source text of the two generated files of one derivation module, by file name."""
     module = importlib.import_module(f"derivations.{module_name}")
     kernels = module.KERNELS
-    names = ", ".join(repr(k.name) for k in kernels)
     version = sp.__version__
 
     np_parts = [_BANNER.format(what="Float64 numpy", module=module_name, version=version),
-                "import numpy as np\n", f"__all__ = [{names}]\n"]
+                "import numpy as np\n", _names(kernels) + "\n"]
     np_parts += [_function(k, _NumpyPrinter(), ctx=False) for k in kernels]
-    formulas = "".join(
-        f"    {k.name!r}: ({sp.sstr(k.expr)!r}, {latex(k.expr)!r}),\n" for k in kernels
-    )
-    np_parts.append("#: name -> (expression as text, as LaTeX), for display without SymPy.\n"
-                    f"FORMULAS = {{\n{formulas}}}\n")
+    np_parts.append(_FORMULAS_HOOK.format(module=module_name))
 
     mp_parts = [_BANNER.format(what="mpmath", module=module_name, version=version),
-                f"__all__ = [{names}]\n"]
+                _names(kernels) + "\n"]
     mp_parts += [_function(k, _MpmathPrinter(), ctx=True) for k in kernels]
 
     return {
@@ -108,11 +148,24 @@ def render(module_name: str) -> dict[str, str]:
     }
 
 
+def render_formulas() -> dict[str, str]:
+    """Source text of :data:`FORMULAS_FILE`: every kernel's expression as ``sympy.sstr`` text
+    and as LaTeX, by module and name (JSON, keys in KERNELS order, one kernel a line)."""
+    modules = {}
+    for name in derivations.kernel_modules():
+        kernels = importlib.import_module(f"derivations.{name}").KERNELS
+        rows = ",\n".join(f"  {json.dumps(k.name)}: {json.dumps([sp.sstr(k.expr), latex(k.expr)])}"
+                          for k in kernels)
+        modules[name] = f"{json.dumps(name)}: {{\n{rows}\n }}"
+    return {FORMULAS_FILE: "{\n " + ",\n ".join(modules.values()) + "\n}\n"}
+
+
 def render_all() -> dict[str, str]:
     """Source text of every generated file, by file name."""
     out = {}
     for name in derivations.kernel_modules():
         out.update(render(name))
+    out.update(render_formulas())
     out.update(render_expression_cache())
     return out
 

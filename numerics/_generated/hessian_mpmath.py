@@ -5,7 +5,9 @@ with SymPy 1.14.0; do not edit.
 """
 
 
-__all__ = ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
+__all__ = (
+    ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale',
+    'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier'])
 
 
 def semicircle_scale(ctx, p, Delta2, Deltap):

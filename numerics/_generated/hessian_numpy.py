@@ -8,7 +8,9 @@ with SymPy 1.14.0; do not edit.
 import numpy as np
 
 
-__all__ = ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
+__all__ = (
+    ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale',
+    'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier'])
 
 
 def semicircle_scale(p, Delta2, Deltap):
@@ -78,18 +80,10 @@ def h_outlier(m, mu, d2xi_1, d2g_m):
     return -_t0*d2g_m + mu - d2xi_1/(_t0*d2g_m)
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'semicircle_scale': ('sqrt((p - 1)/Deltap + 1/Delta2)', '\\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'theta': ('(1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2)', '\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right)'),
-    'bbp_margin': ('(1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2) - sqrt((p - 1)/Deltap + 1/Delta2)', '\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) - \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'bulk_lower': ('mu - 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu - 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'bulk_upper': ('mu + 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu + 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'outlier': ('mu - (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2) - ((p - 1)/Deltap + 1/Delta2)/((1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2))', '\\mu - \\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) - \\frac{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}{\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right)}'),
-    'h_scale': ('sqrt(d2xi_1)', '\\sqrt{d2xi_{1}}'),
-    'h_theta': ('d2g_m*(1 - m**2)', 'd2g_{m} \\left(1 - m^{2}\\right)'),
-    'h_bbp_margin': ('d2g_m*(1 - m**2) - sqrt(d2xi_1)', 'd2g_{m} \\left(1 - m^{2}\\right) - \\sqrt{d2xi_{1}}'),
-    'h_bulk_lower': ('-2*sqrt(d2xi_1) + mu', '- 2 \\sqrt{d2xi_{1}} + \\mu'),
-    'h_bulk_upper': ('2*sqrt(d2xi_1) + mu', '2 \\sqrt{d2xi_{1}} + \\mu'),
-    'h_outlier': ('-d2g_m*(1 - m**2) + mu - d2xi_1/(d2g_m*(1 - m**2))', '- d2g_{m} \\left(1 - m^{2}\\right) + \\mu - \\frac{d2xi_{1}}{d2g_{m} \\left(1 - m^{2}\\right)}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('hessian')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,6 +11,7 @@ import mpmath
 import numpy as np
 import pytest
 import sympy as sp
+from sympy.codegen import cfunctions
 from hypothesis import example, given, strategies as st
 
 import derivations
@@ -42,6 +43,45 @@ class TestRender:
             floats = [n.value for n in ast.walk(ast.parse(text))
                       if isinstance(n, ast.Constant) and isinstance(n.value, float)]
             assert floats == [], name
+
+    @pytest.mark.parametrize("name,text", GENERATED, ids=[n for n, _ in GENERATED])
+    def test_no_long_lines_of_code(self, name, text):
+        # the formula text is data (formulas.json); code wraps at 99 (+1 for pformat's prefix)
+        if name.endswith(".py"):
+            assert max(map(len, text.splitlines())) <= 100, name
+
+    def test_formula_text_is_the_derived_expression(self):
+        from numerics import _generated
+
+        table = _generated.formulas()
+        for module in derivations.kernel_modules():
+            kernels = __import__(f"derivations.{module}", fromlist=["KERNELS"]).KERNELS
+            for k in kernels:
+                text, tex = table[k.name]
+                # read back with SymPy: the text is the expression, not only its print
+                names = {str(s): s for s in k.args} | {"log1p": cfunctions.log1p, "hypot": cfunctions.hypot}
+                back = sp.sympify(text, locals=names)
+                assert back == k.expr or sp.simplify(back - k.expr) == 0, k.name
+                assert tex == derivations.symbols.latex(k.expr)
+        assert len(table) == sum(len(__import__(f"derivations.{m}", fromlist=["KERNELS"]).KERNELS)
+                                 for m in derivations.kernel_modules())
+
+    def test_formulas_of_a_module_and_unknown_module(self):
+        from numerics import _generated
+
+        assert thresholds_numpy.FORMULAS == _generated.formulas("thresholds")
+        assert set(thresholds_numpy.FORMULAS) == set(thresholds_numpy.__all__)
+        with pytest.raises(ValueError, match="module"):
+            _generated.formulas("no_such_module")
+        with pytest.raises(AttributeError, match="NO_SUCH"):
+            thresholds_numpy.NO_SUCH  # noqa: B018
+
+    def test_formulas_file_is_package_data(self):
+        import tomllib
+
+        config = tomllib.loads((NUMERICS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+        data = config["tool"]["setuptools"]["package-data"]["numerics._generated"]
+        assert codegen.FORMULAS_FILE in data
 
     def test_check_mode_reports_no_drift(self):
         assert codegen.main(["--check"]) == 0
