@@ -195,7 +195,7 @@ def render_expression_cache() -> dict[str, str]:
 
     docs = {}
     for name in derivations.kernel_modules():
-        for kernel in importlib.import_module(f"derivations.{name}").KERNELS:
+        for kernel in derivations.records(importlib.import_module(f"derivations.{name}")):
             docs[kernel.name] = kernel.doc
     exprs = dict(derivations.expressions())
     items = {name: (expr, docs[name]) for name, expr in exprs.items()}

@@ -20,6 +20,7 @@ import numpy as np
 
 from numerics._generated import hessian_mpmath
 from theory import _precision
+from theory._model import Model
 from theory._thresholds import threshold
 
 __all__ = [
@@ -65,11 +66,14 @@ def check_gf_monotone(p: int, delta_p_values) -> None:
 
 def check_gf_is_bbp_point(p: int, delta_p, dps: int = 30) -> None:
     """At Delta2 = Delta2_GF the marginal states at m = 0 sit exactly at the BBP point:
-    ``theta(0) = s`` to ``dps`` digits (computed through the Hessian kernels, not the formula)."""
+    ``theta(0) = s`` to ``dps`` digits (computed through the Hessian kernels on the model's
+    jets ``xi''(1)`` and ``g''(0)``, not the formula)."""
     delta2 = threshold(p, delta_p, dps=dps)
     ctx = _precision.context(dps)
-    margin = hessian_mpmath.bbp_margin(ctx, 0, p, delta2, ctx.mpf(delta_p))
-    scale = hessian_mpmath.semicircle_scale(ctx, p, delta2, ctx.mpf(delta_p))
+    model = Model(delta2, {p: delta_p})  # exact: delta2's binary value, delta_p's
+    d2xi_1, d2g_0 = model.xi(1, 2, ctx), model.g(0, 2, ctx)
+    margin = hessian_mpmath.h_bbp_margin(ctx, 0, d2xi_1, d2g_0)
+    scale = hessian_mpmath.h_scale(ctx, d2xi_1)
     assert abs(margin) <= scale * ctx.mpf(10) ** (2 - dps), f"theta(0) - s = {margin} at p={p}, Deltap={delta_p}"
 
 

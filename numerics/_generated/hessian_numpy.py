@@ -8,45 +8,7 @@ with SymPy 1.14.0; do not edit.
 import numpy as np
 
 
-__all__ = (
-    ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale',
-    'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier'])
-
-
-def semicircle_scale(p, Delta2, Deltap):
-    """s = sqrt(xi''(1)): half the radius of the Hessian bulk."""
-    return np.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def theta(m, p, Delta2, Deltap):
-    """Rank-one strength theta(m) = g''(m) (1 - m**2)."""
-    return (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2)
-
-
-def bbp_margin(m, p, Delta2, Deltap):
-    """theta(m) - s: positive iff a BBP outlier leaves the bulk."""
-    _t0 = 1/Delta2
-    _t1 = (p - 1)/Deltap
-    return (1 - m**2)*(_t0 + _t1*m**(p - 2)) - np.sqrt(_t0 + _t1)
-
-
-def bulk_lower(mu, p, Delta2, Deltap):
-    """Lower bulk edge mu - 2 s."""
-    return mu - 2*np.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def bulk_upper(mu, p, Delta2, Deltap):
-    """Upper bulk edge mu + 2 s."""
-    return mu + 2*np.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def outlier(m, mu, p, Delta2, Deltap):
-    """Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s)."""
-    _t0 = 1 - m**2
-    _t1 = 1/Delta2
-    _t2 = (p - 1)/Deltap
-    _t3 = _t1 + _t2*m**(p - 2)
-    return -_t0*_t3 + mu - (_t1 + _t2)/(_t0*_t3)
+__all__ = ['h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
 
 
 def h_scale(d2xi_1):

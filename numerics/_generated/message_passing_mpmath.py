@@ -6,10 +6,10 @@ with SymPy 1.14.0; do not edit.
 
 
 __all__ = (
-    ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition',
-    'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy',
-    'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2',
-    'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced',
+    ['ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map',
+    'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2',
+    'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p',
+    'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced',
     'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3',
     'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point',
     'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2',
@@ -17,25 +17,6 @@ __all__ = (
     'equal_height_level', 'equal_height_reduced_jets', 'free_entropy_jets',
     'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m',
     'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets'])
-
-
-def ml_amp_map(ctx, m, p, Delta2, Deltap):
-    """ML-AMP state evolution m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1))."""
-    m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = 1/Delta2
-    _t1 = 1/Deltap
-    _t2 = _t0*m + _t1*m**(p - 1)
-    return _t2/ctx.sqrt(_t0 + _t1 + _t2**2)
-
-
-def ml_amp_slope_at_zero(ctx, Delta2, Deltap):
-    """Slope of the ML-AMP map at m = 0."""
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return ctx.sqrt(Deltap)/(ctx.sqrt(Delta2)*ctx.sqrt(Delta2 + Deltap))
 
 
 def ml_amp_instability(ctx, Delta2, Deltap):

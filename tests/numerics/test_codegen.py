@@ -158,7 +158,7 @@ class TestBroadcast:
     def test_shapes(self):
         m = np.zeros((2, 1, 3))
         mu = np.zeros((4, 1))
-        assert hessian_numpy.outlier(m, mu, 3, 1.0, 1.0).shape == (2, 4, 3)
+        assert hessian_numpy.h_outlier(m, mu, 1.0, np.ones(3)).shape == (2, 4, 3)
         assert thresholds_numpy.delta2_gf(3, np.ones((5, 2))).shape == (5, 2)
         assert np.ndim(thresholds_numpy.delta2_gf(3, 1.0)) == 0
         assert thresholds_numpy.delta2_gf_channels(np.ones((5, 2))).shape == (5, 2)
