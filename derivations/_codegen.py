@@ -8,8 +8,9 @@ Usage::
 For every derivation module ``NAME`` that declares ``KERNELS`` this writes
 
 - ``NAME_numpy.py``: float64 functions that broadcast over their arguments; its ``FORMULAS``
-  (the expression as text and as LaTeX, for display without SymPy) is read on first use from
-  ``formulas.json``, one data file for every module, so no formula sits in a line of code;
+  (each named expression of the module, printed or an instance, as text and as LaTeX, for
+  display without SymPy) is read on first use from ``formulas.json``, one data file for every
+  module, so no formula sits in a line of code;
 - ``NAME_mpmath.py``: the same functions taking an mpmath context ``ctx`` first; rationals
   print as ``ctx.mpf(a)/ctx.mpf(b)`` and integer arguments are lifted to ``ctx.mpf``, so no
   intermediate drops to float64.
@@ -114,7 +115,7 @@ def _function(kernel, printer, *, ctx: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-#: The data file of every kernel's expression as text and as LaTeX: module -> name -> [text, latex].
+#: The data file of every named expression as text and as LaTeX: module -> name -> [text, latex].
 FORMULAS_FILE = "formulas.json"
 
 _FORMULAS_HOOK = '''def __getattr__(name):
@@ -149,11 +150,12 @@ def render(module_name: str) -> dict[str, str]:
 
 
 def render_formulas() -> dict[str, str]:
-    """Source text of :data:`FORMULAS_FILE`: every kernel's expression as ``sympy.sstr`` text
-    and as LaTeX, by module and name (JSON, keys in KERNELS order, one kernel a line)."""
+    """Source text of :data:`FORMULAS_FILE`: every named expression (the kernels, and the
+    instances not printed as code) as ``sympy.sstr`` text and as LaTeX, by module and name (JSON,
+    in :func:`derivations.records` order, one expression a line)."""
     modules = {}
     for name in derivations.kernel_modules():
-        kernels = importlib.import_module(f"derivations.{name}").KERNELS
+        kernels = derivations.records(importlib.import_module(f"derivations.{name}"))
         rows = ",\n".join(f"  {json.dumps(k.name)}: {json.dumps([sp.sstr(k.expr), latex(k.expr)])}"
                           for k in kernels)
         modules[name] = f"{json.dumps(name)}: {{\n{rows}\n }}"

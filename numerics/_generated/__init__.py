@@ -19,7 +19,8 @@ def _table() -> dict:
 
 
 def formulas(module: str | None = None) -> dict:
-    """Each kernel's expression as text and as LaTeX: name -> ``(text, latex)``.
+    """Each named expression (kernel, or instance not printed as code) as text and as LaTeX:
+    name -> ``(text, latex)``.
 
     Parameters
     ----------

@@ -9,17 +9,17 @@ import numpy as np
 
 
 __all__ = (
-    ['ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map',
-    'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2',
-    'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p',
-    'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced',
-    'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3',
-    'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point',
-    'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2',
-    'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point',
-    'equal_height_level', 'equal_height_reduced_jets', 'free_entropy_jets',
-    'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m',
-    'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets'])
+    ['ml_amp_instability', 'ml_amp_fixed_point_condition', 'amp_map', 'amp_slope_at_zero',
+    'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2',
+    'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p',
+    'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced',
+    'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced',
+    'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2',
+    'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced',
+    'inverse_delta2_fixed_point', 'equal_height_level', 'equal_height_reduced_jets',
+    'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2',
+    'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets',
+    'delta2_ml_amp_jets'])
 
 
 def ml_amp_instability(Delta2, Deltap):
@@ -34,12 +34,6 @@ def ml_amp_fixed_point_condition(m, p, Delta2, Deltap):
     _t1 = 1/Delta2
     _t2 = 1/Deltap
     return -_t0*(_t1 + _t2) + (1 - _t0)*(_t1*m + _t2*m**(p - 1))**2
-
-
-def delta2_ml_amp(Deltap):
-    """ML-AMP threshold: theta(0) = sqrt(xi'(1))."""
-    _t0 = np.sqrt(Deltap)
-    return 2*_t0/(_t0 + np.sqrt(Deltap + 4))
 
 
 def amp_map(m, p, Delta2, Deltap):
