@@ -138,15 +138,20 @@ def check_it_threshold_is_equal_height(p: int, delta_p: float, atol: float = 1e-
     one: ``max_{0 < m < 1} phi(m) = phi(0) = 0``, found here by a dense grid search (not the
     equal-height solver of the threshold); slightly below Delta2_IT the informative one wins.
     Only where Delta2_IT is finite (Deltap above :func:`theory.tensor_recovery_delta_p`)."""
-    from numerics._generated.message_passing_numpy import free_entropy
+    from numerics._generated.message_passing_numpy import free_entropy_jets
 
     delta2 = threshold(p, delta_p, kind="information_theoretic")
     assert np.isfinite(delta2), f"Delta2_IT infinite at p={p}, Deltap={delta_p}"
     m = np.linspace(1e-3, 1 - 1e-9, 400_001)
-    top = float(np.max(free_entropy(m, p, delta2, delta_p)))
+    xi_t = Model(None, {p: delta_p}).xi(m)  # the tensor channel's covariance xi_T(m), jet of phi
+
+    def free_entropy(delta2):
+        return free_entropy_jets(m, delta2, xi_t)
+
+    top = float(np.max(free_entropy(delta2)))
     if delta2 > 1:  # first order: a separate maximum at m > 0, at the height of m = 0
         assert abs(top) <= atol, f"max phi = {top} at Delta2_IT = {delta2} (p={p}, Deltap={delta_p})"
-    stronger = float(np.max(free_entropy(m, p, delta2 * (1 - 1e-3), delta_p)))
+    stronger = float(np.max(free_entropy(delta2 * (1 - 1e-3))))
     assert stronger > 0, f"no informative maximum just below Delta2_IT = {delta2}"
 
 
