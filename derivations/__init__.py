@@ -2,11 +2,13 @@
 
 This package is the single source of truth of the project: every formula used by
 :mod:`numerics` and :mod:`theory` is derived here and printed into code by
-``python -m numerics.codegen``.  Each module exposes
+``python -m derivations._codegen``.  Each module exposes
 
 - functions returning exact SymPy expressions for a general covariance ``xi`` and
   signal ``g`` (a :class:`~derivations.model.SpikedModel`);
-- ``KERNELS``: the expressions to print as numeric kernels (see :mod:`numerics.codegen`);
+- ``KERNELS``: the expressions to print as numeric kernels (see :mod:`derivations._codegen`);
+- ``INSTANCES`` (optional): matrix-tensor instances of jet kernels, kept as expressions (for
+  :func:`expressions` and the docs) but not printed: the jet kernel is the one code path;
 - ``EXPRESSIONS``: a callable returning the named expressions for the matrix-tensor model.
 
 References
@@ -20,7 +22,7 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-__all__ = ["expressions", "kernel_modules"]
+__all__ = ["expressions", "kernel_modules", "records"]
 
 
 def kernel_modules() -> list[str]:
@@ -33,6 +35,12 @@ def kernel_modules() -> list[str]:
         if hasattr(module, "KERNELS"):
             names.append(info.name)
     return sorted(names)
+
+
+def records(module) -> tuple:
+    """The named expressions of one derivation module: its ``INSTANCES`` (not printed as code),
+    then its ``KERNELS``."""
+    return (*getattr(module, "INSTANCES", ()), *module.KERNELS)
 
 
 @lru_cache(maxsize=None)
@@ -48,6 +56,6 @@ def expressions() -> dict:
     out = {}
     for name in kernel_modules():
         module = importlib.import_module(f"{__name__}.{name}")
-        for kernel in module.KERNELS:
+        for kernel in records(module):
             out[kernel.name] = kernel.expr
     return out

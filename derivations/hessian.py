@@ -70,10 +70,10 @@ def _jet_kernels() -> tuple:
 
 
 _lower, _upper = bulk_edges(MODEL)
-#: The matrix-tensor instance kernels (arguments ``p, Delta2, Deltap``) are kept for the callers
-#: that have not moved to :mod:`numerics.model` jets (finite-N, DMFT, checks); the jet kernels
-#: ``h_*`` serve every model.
-KERNELS = (
+#: The matrix-tensor instances (arguments ``p, Delta2, Deltap``) of the jet kernels ``h_*``:
+#: exact expressions for :func:`theory.expressions` and the docs, not printed as code (one kernel
+#: family: the ``h_*`` kernels evaluate them on the jets of any model, the matrix-tensor one too).
+INSTANCES = (
     Kernel("semicircle_scale", (p, Delta2, Deltap), semicircle_scale(MODEL),
            "s = sqrt(xi''(1)): half the radius of the Hessian bulk."),
     Kernel("theta", (m, p, Delta2, Deltap), theta(MODEL),
@@ -84,4 +84,5 @@ KERNELS = (
     Kernel("bulk_upper", (mu, p, Delta2, Deltap), _upper, "Upper bulk edge mu + 2 s."),
     Kernel("outlier", (m, mu, p, Delta2, Deltap), outlier(MODEL),
            "Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s)."),
-) + _jet_kernels()
+)
+KERNELS = _jet_kernels()

@@ -397,13 +397,18 @@ _phi_bt = free_entropy(_BT)
 _critical = critical_point(MODEL)
 _phi = free_entropy(MODEL)
 _dphi = free_entropy_dm(MODEL)
-KERNELS = (
+#: Matrix-tensor instances of jet kernels (``ml_amp_map_jets``, ``ml_amp_slope_at_zero_jets``,
+#: ``delta2_ml_amp_jets``): exact expressions for :func:`theory.expressions`, the docs and the
+#: displayed closed forms (``formulas.json``), not printed as code.
+INSTANCES = (
     _kernel("ml_amp_map", ml_amp_map(MODEL), "ML-AMP state evolution m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1))."),
     _kernel("ml_amp_slope_at_zero", ml_amp_slope_at_zero(MODEL), "Slope of the ML-AMP map at m = 0."),
+    _kernel("delta2_ml_amp", ml_amp_threshold(MODEL), "ML-AMP threshold: theta(0) = sqrt(xi'(1))."),
+)
+KERNELS = (
     _kernel("ml_amp_instability", ml_amp_instability(MODEL), "theta(0) - sqrt(xi'(1)): > 0 iff ML-AMP leaves m = 0."),
     _kernel("ml_amp_fixed_point_condition", ml_amp_fixed_point_condition(MODEL),
             "xi'(m)**2 (1 - m**2) - m**2 xi'(1): zero at a positive ML-AMP fixed point."),
-    _kernel("delta2_ml_amp", ml_amp_threshold(MODEL), "ML-AMP threshold: theta(0) = sqrt(xi'(1))."),
     _kernel("amp_map", amp_map(MODEL), "Bayes-optimal state evolution m -> xi'(m)/(1 + xi'(m))."),
     _kernel("amp_slope_at_zero", amp_slope_at_zero(MODEL), "Slope of the Bayes-optimal map at m = 0."),
     Kernel("delta2_amp", (), amp_threshold(MODEL), "Bayes-optimal AMP threshold: slope 1 at m = 0."),

@@ -20,6 +20,7 @@ import numpy as np
 
 from numerics._generated import hessian_mpmath
 from theory import _precision
+from theory._model import Model
 from theory._thresholds import threshold
 
 __all__ = [
@@ -65,11 +66,14 @@ def check_gf_monotone(p: int, delta_p_values) -> None:
 
 def check_gf_is_bbp_point(p: int, delta_p, dps: int = 30) -> None:
     """At Delta2 = Delta2_GF the marginal states at m = 0 sit exactly at the BBP point:
-    ``theta(0) = s`` to ``dps`` digits (computed through the Hessian kernels, not the formula)."""
+    ``theta(0) = s`` to ``dps`` digits (computed through the Hessian kernels on the model's
+    jets ``xi''(1)`` and ``g''(0)``, not the formula)."""
     delta2 = threshold(p, delta_p, dps=dps)
     ctx = _precision.context(dps)
-    margin = hessian_mpmath.bbp_margin(ctx, 0, p, delta2, ctx.mpf(delta_p))
-    scale = hessian_mpmath.semicircle_scale(ctx, p, delta2, ctx.mpf(delta_p))
+    model = Model(delta2, {p: delta_p})  # exact: delta2's binary value, delta_p's
+    d2xi_1, d2g_0 = model.xi(1, 2, ctx), model.g(0, 2, ctx)
+    margin = hessian_mpmath.h_bbp_margin(ctx, 0, d2xi_1, d2g_0)
+    scale = hessian_mpmath.h_scale(ctx, d2xi_1)
     assert abs(margin) <= scale * ctx.mpf(10) ** (2 - dps), f"theta(0) - s = {margin} at p={p}, Deltap={delta_p}"
 
 
@@ -134,15 +138,20 @@ def check_it_threshold_is_equal_height(p: int, delta_p: float, atol: float = 1e-
     one: ``max_{0 < m < 1} phi(m) = phi(0) = 0``, found here by a dense grid search (not the
     equal-height solver of the threshold); slightly below Delta2_IT the informative one wins.
     Only where Delta2_IT is finite (Deltap above :func:`theory.tensor_recovery_delta_p`)."""
-    from numerics._generated.message_passing_numpy import free_entropy
+    from numerics._generated.message_passing_numpy import free_entropy_jets
 
     delta2 = threshold(p, delta_p, kind="information_theoretic")
     assert np.isfinite(delta2), f"Delta2_IT infinite at p={p}, Deltap={delta_p}"
     m = np.linspace(1e-3, 1 - 1e-9, 400_001)
-    top = float(np.max(free_entropy(m, p, delta2, delta_p)))
+    xi_t = Model(None, {p: delta_p}).xi(m)  # the tensor channel's covariance xi_T(m), jet of phi
+
+    def free_entropy(delta2):
+        return free_entropy_jets(m, delta2, xi_t)
+
+    top = float(np.max(free_entropy(delta2)))
     if delta2 > 1:  # first order: a separate maximum at m > 0, at the height of m = 0
         assert abs(top) <= atol, f"max phi = {top} at Delta2_IT = {delta2} (p={p}, Deltap={delta_p})"
-    stronger = float(np.max(free_entropy(m, p, delta2 * (1 - 1e-3), delta_p)))
+    stronger = float(np.max(free_entropy(delta2 * (1 - 1e-3))))
     assert stronger > 0, f"no informative maximum just below Delta2_IT = {delta2}"
 
 

@@ -65,7 +65,7 @@ def _kernels() -> dict:
     out = {}
     for module_name in derivations.kernel_modules():
         module = importlib.import_module(f"derivations.{module_name}")
-        for kernel in module.KERNELS:
+        for kernel in derivations.records(module):  # INSTANCES (not printed) and KERNELS
             out[kernel.name] = (module.__file__, kernel)
     # The directive promises derivations.expressions(); keep the two views identical.
     expressions = derivations.expressions()

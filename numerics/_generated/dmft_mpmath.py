@@ -1,11 +1,13 @@
 """mpmath kernels of derivations/dmft.py.
 
-Generated from derivations/dmft.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/dmft.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
-__all__ = ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi', 'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu']
+__all__ = (
+    ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi',
+    'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu'])
 
 
 def mu_integrand(ctx, q, dxi_q, d2xi_q):

@@ -1,14 +1,16 @@
 """Float64 numpy kernels of derivations/dmft.py.
 
-Generated from derivations/dmft.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/dmft.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
 import numpy as np
 
 
-__all__ = ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi', 'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu']
+__all__ = (
+    ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi',
+    'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu'])
 
 
 def mu_integrand(q, dxi_q, d2xi_q):
@@ -68,17 +70,10 @@ def nishimori_mu(dxi_1):
     return dxi_1 + 1
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'mu_integrand': ('d2xi_q*q + dxi_q', 'd2xi_{q} q + dxi_{q}'),
-    'end_condition': ('-dg_m**2*m**2 + dg_m**2 - dxi_1*m**2', '- dg_{m}^{2} m^{2} + dg_{m}^{2} - dxi_{1} m^{2}'),
-    'end_chi': ('m/dg_m', '\\frac{m}{dg_{m}}'),
-    'end_mu': ('d2xi_1*m/dg_m + dg_m/m', '\\frac{d2xi_{1} m}{dg_{m}} + \\frac{dg_{m}}{m}'),
-    'end_energy': ('-g_m - dxi_1*m/dg_m', '- g_{m} - \\frac{dxi_{1} m}{dg_{m}}'),
-    'aging_mu': ('2*sqrt(d2xi_1)', '2 \\sqrt{d2xi_{1}}'),
-    'aging_chi': ('1/sqrt(d2xi_1)', '\\frac{1}{\\sqrt{d2xi_{1}}}'),
-    'aging_slope': ('(d2xi_1 - dxi_1)/(sqrt(d2xi_1)*dxi_1)', '\\frac{d2xi_{1} - dxi_{1}}{\\sqrt{d2xi_{1}} dxi_{1}}'),
-    'aging_energy': ('(-dxi_1**2 + xi_1*(-d2xi_1 + dxi_1))/(sqrt(d2xi_1)*dxi_1)', '\\frac{- dxi_{1}^{2} + \\xi_{1} \\left(- d2xi_{1} + dxi_{1}\\right)}{\\sqrt{d2xi_{1}} dxi_{1}}'),
-    'nishimori_condition': ('-dxi_m*m + dxi_m - m', '- dxi_{m} m + dxi_{m} - m'),
-    'nishimori_mu': ('dxi_1 + 1', 'dxi_{1} + 1'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('dmft')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

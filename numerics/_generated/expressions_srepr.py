@@ -1,7 +1,7 @@
 """The expressions of derivations/, as ``sympy.srepr`` text, for ``theory.expressions()``.
 
-Generated from derivations/ by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/ by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 #: Classes of the expressions not in SymPy's top-level namespace: name -> module.

@@ -1,71 +1,11 @@
 """mpmath kernels of derivations/hessian.py.
 
-Generated from derivations/hessian.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/hessian.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
-__all__ = ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
-
-
-def semicircle_scale(ctx, p, Delta2, Deltap):
-    """s = sqrt(xi''(1)): half the radius of the Hessian bulk."""
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return ctx.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def theta(ctx, m, p, Delta2, Deltap):
-    """Rank-one strength theta(m) = g''(m) (1 - m**2)."""
-    m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2)
-
-
-def bbp_margin(ctx, m, p, Delta2, Deltap):
-    """theta(m) - s: positive iff a BBP outlier leaves the bulk."""
-    m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = 1/Delta2
-    _t1 = (p - 1)/Deltap
-    return (1 - m**2)*(_t0 + _t1*m**(p - 2)) - ctx.sqrt(_t0 + _t1)
-
-
-def bulk_lower(ctx, mu, p, Delta2, Deltap):
-    """Lower bulk edge mu - 2 s."""
-    mu = ctx.mpf(mu)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return mu - 2*ctx.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def bulk_upper(ctx, mu, p, Delta2, Deltap):
-    """Upper bulk edge mu + 2 s."""
-    mu = ctx.mpf(mu)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return mu + 2*ctx.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def outlier(ctx, m, mu, p, Delta2, Deltap):
-    """Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s)."""
-    m = ctx.mpf(m)
-    mu = ctx.mpf(mu)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = 1 - m**2
-    _t1 = 1/Delta2
-    _t2 = (p - 1)/Deltap
-    _t3 = _t1 + _t2*m**(p - 2)
-    return -_t0*_t3 + mu - (_t1 + _t2)/(_t0*_t3)
+__all__ = ['h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
 
 
 def h_scale(ctx, d2xi_1):

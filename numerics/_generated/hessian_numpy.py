@@ -1,50 +1,14 @@
 """Float64 numpy kernels of derivations/hessian.py.
 
-Generated from derivations/hessian.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/hessian.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
 import numpy as np
 
 
-__all__ = ['semicircle_scale', 'theta', 'bbp_margin', 'bulk_lower', 'bulk_upper', 'outlier', 'h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
-
-
-def semicircle_scale(p, Delta2, Deltap):
-    """s = sqrt(xi''(1)): half the radius of the Hessian bulk."""
-    return np.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def theta(m, p, Delta2, Deltap):
-    """Rank-one strength theta(m) = g''(m) (1 - m**2)."""
-    return (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2)
-
-
-def bbp_margin(m, p, Delta2, Deltap):
-    """theta(m) - s: positive iff a BBP outlier leaves the bulk."""
-    _t0 = 1/Delta2
-    _t1 = (p - 1)/Deltap
-    return (1 - m**2)*(_t0 + _t1*m**(p - 2)) - np.sqrt(_t0 + _t1)
-
-
-def bulk_lower(mu, p, Delta2, Deltap):
-    """Lower bulk edge mu - 2 s."""
-    return mu - 2*np.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def bulk_upper(mu, p, Delta2, Deltap):
-    """Upper bulk edge mu + 2 s."""
-    return mu + 2*np.sqrt((p - 1)/Deltap + 1/Delta2)
-
-
-def outlier(m, mu, p, Delta2, Deltap):
-    """Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s)."""
-    _t0 = 1 - m**2
-    _t1 = 1/Delta2
-    _t2 = (p - 1)/Deltap
-    _t3 = _t1 + _t2*m**(p - 2)
-    return -_t0*_t3 + mu - (_t1 + _t2)/(_t0*_t3)
+__all__ = ['h_scale', 'h_theta', 'h_bbp_margin', 'h_bulk_lower', 'h_bulk_upper', 'h_outlier']
 
 
 def h_scale(d2xi_1):
@@ -78,18 +42,10 @@ def h_outlier(m, mu, d2xi_1, d2g_m):
     return -_t0*d2g_m + mu - d2xi_1/(_t0*d2g_m)
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'semicircle_scale': ('sqrt((p - 1)/Deltap + 1/Delta2)', '\\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'theta': ('(1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2)', '\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right)'),
-    'bbp_margin': ('(1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2) - sqrt((p - 1)/Deltap + 1/Delta2)', '\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) - \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'bulk_lower': ('mu - 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu - 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'bulk_upper': ('mu + 2*sqrt((p - 1)/Deltap + 1/Delta2)', '\\mu + 2 \\sqrt{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}'),
-    'outlier': ('mu - (1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2) - ((p - 1)/Deltap + 1/Delta2)/((1 - m**2)*(m**(p - 2)*(p - 1)/Deltap + 1/Delta2))', '\\mu - \\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) - \\frac{\\frac{p - 1}{\\Delta_p} + \\frac{1}{\\Delta_2}}{\\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right)}'),
-    'h_scale': ('sqrt(d2xi_1)', '\\sqrt{d2xi_{1}}'),
-    'h_theta': ('d2g_m*(1 - m**2)', 'd2g_{m} \\left(1 - m^{2}\\right)'),
-    'h_bbp_margin': ('d2g_m*(1 - m**2) - sqrt(d2xi_1)', 'd2g_{m} \\left(1 - m^{2}\\right) - \\sqrt{d2xi_{1}}'),
-    'h_bulk_lower': ('-2*sqrt(d2xi_1) + mu', '- 2 \\sqrt{d2xi_{1}} + \\mu'),
-    'h_bulk_upper': ('2*sqrt(d2xi_1) + mu', '2 \\sqrt{d2xi_{1}} + \\mu'),
-    'h_outlier': ('-d2g_m*(1 - m**2) + mu - d2xi_1/(d2g_m*(1 - m**2))', '- d2g_{m} \\left(1 - m^{2}\\right) + \\mu - \\frac{d2xi_{1}}{d2g_{m} \\left(1 - m^{2}\\right)}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('hessian')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

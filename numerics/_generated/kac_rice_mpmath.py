@@ -1,17 +1,27 @@
 """mpmath kernels of derivations/kac_rice.py.
 
-Generated from derivations/kac_rice.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/kac_rice.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
-__all__ = ['kr_volume', 'kr_gradient_density', 'kr_gaussian_weight', 'kr_multiplier_weight', 'kr_log_potential_bulk', 'kr_log_potential_outside', 'kr_sigma_bulk', 'kr_sigma_outside', 'kr_sigma_mu_bulk', 'kr_sigma_mu_outside', 'kr_center', 'kr_halfwidth', 'kr_sigma_max_bulk', 'kr_sigma_max_right', 'kr_sigma_max_left', 'kr_w_star', 'kr_center_e', 'kr_halfwidth_e', 'kr_sigma_e_max_bulk', 'kr_sigma_e_max_right', 'kr_sigma_e_max_left', 'kr_sigma_min_edge', 'kr_sigma_min_outlier', 'kr_dsigma_min_edge_dm', 'kr_dsigma_min_outlier_dm', 'kr_dsigma_max_right_dm', 'kr_isolated_condition', 'kr_marginal_slope', 'kr_threshold_energy', 'kr_threshold_energy_most_numerous']
+__all__ = (
+    ['kr_volume', 'kr_gradient_density', 'kr_gaussian_weight', 'kr_multiplier_weight',
+    'kr_log_potential_bulk', 'kr_log_potential_outside', 'kr_sigma_bulk', 'kr_sigma_outside',
+    'kr_sigma_mu_bulk', 'kr_sigma_mu_outside', 'kr_center', 'kr_halfwidth', 'kr_sigma_max_bulk',
+    'kr_sigma_max_right', 'kr_sigma_max_left', 'kr_w_star', 'kr_center_e', 'kr_halfwidth_e',
+    'kr_sigma_e_max_bulk', 'kr_sigma_e_max_right', 'kr_sigma_e_max_left', 'kr_sigma_min_edge',
+    'kr_sigma_min_outlier', 'kr_dsigma_min_edge_dm', 'kr_dsigma_min_outlier_dm',
+    'kr_dsigma_max_right_dm', 'kr_isolated_condition', 'kr_marginal_slope', 'kr_threshold_energy',
+    'kr_threshold_energy_most_numerous'])
 
 
 def kr_volume(ctx, m):
     """log area of the sphere at overlap m, per N."""
     m = ctx.mpf(m)
-    return (ctx.mpf(1)/ctx.mpf(2))*ctx.log(1 - m**2) + ctx.mpf(1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(2*ctx.pi)
+    return (
+        (ctx.mpf(1)/ctx.mpf(2))*ctx.log(1 - m**2) + ctx.mpf(1)/ctx.mpf(2) +
+        (ctx.mpf(1)/ctx.mpf(2))*ctx.log(2*ctx.pi))
 
 
 def kr_gradient_density(ctx, m, dxi_1, dg_m):
@@ -19,7 +29,9 @@ def kr_gradient_density(ctx, m, dxi_1, dg_m):
     m = ctx.mpf(m)
     dxi_1 = ctx.mpf(dxi_1)
     dg_m = ctx.mpf(dg_m)
-    return -ctx.mpf(1)/ctx.mpf(2)*dg_m**2*(1 - m**2)/dxi_1 - ctx.mpf(1)/ctx.mpf(2)*ctx.log(2*ctx.pi*dxi_1)
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*dg_m**2*(1 - m**2)/dxi_1 -
+        ctx.mpf(1)/ctx.mpf(2)*ctx.log(2*ctx.pi*dxi_1))
 
 
 def kr_gaussian_weight(ctx, m, e, mu, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -51,7 +63,8 @@ def kr_log_potential_bulk(ctx, mu, d2xi_1):
     """Phi_s(mu) for |mu| <= 2 s."""
     mu = ctx.mpf(mu)
     d2xi_1 = ctx.mpf(d2xi_1)
-    return ctx.log(ctx.sqrt(d2xi_1)) + ctx.mpf(-1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(4))*mu**2/d2xi_1
+    return (
+        ctx.log(ctx.sqrt(d2xi_1)) + ctx.mpf(-1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(4))*mu**2/d2xi_1)
 
 
 def kr_log_potential_outside(ctx, mu, d2xi_1):
@@ -75,7 +88,11 @@ def kr_sigma_bulk(ctx, m, e, mu, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t0 = 1 - m**2
     _t1 = 1/(2*d2xi_1 + 2*dxi_1)
     _t2 = dg_m*m - mu
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t1*_t2**2 - _t1*(-_t2*dxi_1 + (d2xi_1 + dxi_1)*(e + g_m))**2/det_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(ctx.sqrt(d2xi_1)) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + (ctx.mpf(1)/ctx.mpf(4))*mu**2/d2xi_1
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t1*_t2**2 - _t1*(-_t2*dxi_1 + (d2xi_1 +
+        dxi_1)*(e + g_m))**2/det_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) +
+        ctx.log(ctx.sqrt(d2xi_1)) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) +
+        (ctx.mpf(1)/ctx.mpf(4))*mu**2/d2xi_1)
 
 
 def kr_sigma_outside(ctx, m, e, mu, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -92,7 +109,11 @@ def kr_sigma_outside(ctx, m, e, mu, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t1 = (ctx.mpf(1)/ctx.mpf(2))*ctx.sqrt(-4*d2xi_1 + mu**2) + (ctx.mpf(1)/ctx.mpf(2))*abs(mu)
     _t2 = 1/(2*d2xi_1 + 2*dxi_1)
     _t3 = dg_m*m - mu
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t2*_t3**2 - _t2*(-_t3*dxi_1 + (d2xi_1 + dxi_1)*(e + g_m))**2/det_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t1) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t1**2
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t2*_t3**2 - _t2*(-_t3*dxi_1 + (d2xi_1 +
+        dxi_1)*(e + g_m))**2/det_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t1) -
+        ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) +
+        (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t1**2)
 
 
 def kr_sigma_mu_bulk(ctx, m, mu, dxi_1, d2xi_1, dg_m):
@@ -103,7 +124,11 @@ def kr_sigma_mu_bulk(ctx, m, mu, dxi_1, d2xi_1, dg_m):
     d2xi_1 = ctx.mpf(d2xi_1)
     dg_m = ctx.mpf(dg_m)
     _t0 = 1 - m**2
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(ctx.sqrt(d2xi_1)) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) - ctx.mpf(1)/ctx.mpf(2)*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) + (ctx.mpf(1)/ctx.mpf(4))*mu**2/d2xi_1
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) +
+        ctx.log(ctx.sqrt(d2xi_1)) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) -
+        ctx.mpf(1)/ctx.mpf(2)*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) +
+        (ctx.mpf(1)/ctx.mpf(4))*mu**2/d2xi_1)
 
 
 def kr_sigma_mu_outside(ctx, m, mu, dxi_1, d2xi_1, dg_m):
@@ -115,7 +140,11 @@ def kr_sigma_mu_outside(ctx, m, mu, dxi_1, d2xi_1, dg_m):
     dg_m = ctx.mpf(dg_m)
     _t0 = 1 - m**2
     _t1 = (ctx.mpf(1)/ctx.mpf(2))*ctx.sqrt(-4*d2xi_1 + mu**2) + (ctx.mpf(1)/ctx.mpf(2))*abs(mu)
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t1) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) - ctx.mpf(1)/ctx.mpf(2)*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t1**2
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) +
+        ctx.log(_t1) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) -
+        ctx.mpf(1)/ctx.mpf(2)*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) +
+        (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t1**2)
 
 
 def kr_center(ctx, m, dg_m):
@@ -144,7 +173,10 @@ def kr_sigma_max_bulk(ctx, m, dxi_1, d2xi_1, dg_m):
     _t3 = d2xi_1 - dxi_1
     _t4 = 2*d2xi_1
     _t5 = dg_m*m
-    return _t0*_t2*d2xi_1/_t3**2 - ctx.mpf(1)/ctx.mpf(2)*_t1*_t2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) + ctx.log(ctx.sqrt(d2xi_1)) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) - (-_t5 + _t4*_t5/_t3)**2/(_t4 + 2*dxi_1)
+    return (
+        _t0*_t2*d2xi_1/_t3**2 - ctx.mpf(1)/ctx.mpf(2)*_t1*_t2/dxi_1 +
+        (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) + ctx.log(ctx.sqrt(d2xi_1)) -
+        ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) - (-_t5 + _t4*_t5/_t3)**2/(_t4 + 2*dxi_1))
 
 
 def kr_sigma_max_right(ctx, m, dxi_1, d2xi_1, dg_m):
@@ -159,7 +191,10 @@ def kr_sigma_max_right(ctx, m, dxi_1, d2xi_1, dg_m):
     _t3 = (ctx.mpf(1)/ctx.mpf(2))*dg_m*m
     _t4 = (ctx.mpf(1)/ctx.mpf(2))*ctx.sqrt(_t0*_t2 + 4*dxi_1)
     _t5 = _t3 + _t4
-    return -ctx.mpf(1)/ctx.mpf(2)*_t1*_t2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) + ctx.log(_t5) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) - (-_t3 + _t4 + d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t5**2
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t1*_t2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) + ctx.log(_t5)
+        - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) - (-_t3 + _t4 +
+        d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t5**2)
 
 
 def kr_sigma_max_left(ctx, m, dxi_1, d2xi_1, dg_m):
@@ -174,7 +209,11 @@ def kr_sigma_max_left(ctx, m, dxi_1, d2xi_1, dg_m):
     _t3 = (ctx.mpf(1)/ctx.mpf(2))*dg_m*m
     _t4 = ctx.sqrt(_t0*_t2 + 4*dxi_1)
     _t5 = -_t3 + (ctx.mpf(1)/ctx.mpf(2))*_t4
-    return -ctx.mpf(1)/ctx.mpf(2)*_t1*_t2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) + ctx.log(_t5) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) - (_t3 + (ctx.mpf(1)/ctx.mpf(2))*_t4 + d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t5**2
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t1*_t2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) + ctx.log(_t5)
+        - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) - (_t3 +
+        (ctx.mpf(1)/ctx.mpf(2))*_t4 + d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) +
+        (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t5**2)
 
 
 def kr_w_star(ctx, m, dxi_1, dg_m):
@@ -182,7 +221,8 @@ def kr_w_star(ctx, m, dxi_1, dg_m):
     m = ctx.mpf(m)
     dxi_1 = ctx.mpf(dxi_1)
     dg_m = ctx.mpf(dg_m)
-    return (ctx.mpf(1)/ctx.mpf(2))*dg_m*m + (ctx.mpf(1)/ctx.mpf(2))*ctx.sqrt(dg_m**2*m**2 + 4*dxi_1)
+    return (
+        (ctx.mpf(1)/ctx.mpf(2))*dg_m*m + (ctx.mpf(1)/ctx.mpf(2))*ctx.sqrt(dg_m**2*m**2 + 4*dxi_1))
 
 
 def kr_center_e(ctx, m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -228,7 +268,11 @@ def kr_sigma_e_max_bulk(ctx, m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t8 = d2xi_1*dxi_1
     _t9 = dg_m*m
     _t10 = -_t1*_t9 + _t1*e + _t1*g_m + _t8*e + _t8*g_m - _t9*det_1
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + _t10**2*d2xi_1/(_t2**2*_t7**2) - ctx.mpf(1)/ctx.mpf(2)*_t2*(-_t10*_t3*_t6/_t7 + _t10*_t3)**2/(_t4*det_1) - ctx.mpf(1)/ctx.mpf(2)*_t5*(e + g_m)**2 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(ctx.sqrt(d2xi_1)) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1)
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + _t10**2*d2xi_1/(_t2**2*_t7**2) -
+        ctx.mpf(1)/ctx.mpf(2)*_t2*(-_t10*_t3*_t6/_t7 + _t10*_t3)**2/(_t4*det_1) -
+        ctx.mpf(1)/ctx.mpf(2)*_t5*(e + g_m)**2 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) +
+        ctx.log(ctx.sqrt(d2xi_1)) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1))
 
 
 def kr_sigma_e_max_right(ctx, m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -252,7 +296,11 @@ def kr_sigma_e_max_right(ctx, m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t9 = _t5*_t8
     _t10 = (ctx.mpf(1)/ctx.mpf(2))*ctx.sqrt(4*_t1*_t4*det_1 - 4*d2xi_1 + _t8**2/_t3**2)
     _t11 = _t10 - _t9
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t11) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t11**2 - ctx.mpf(1)/ctx.mpf(2)*_t3*(_t10 + _t9 + d2xi_1/_t11)**2/(_t1*det_1)
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 +
+        (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t11) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1)
+        + ctx.mpf(1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t11**2 -
+        ctx.mpf(1)/ctx.mpf(2)*_t3*(_t10 + _t9 + d2xi_1/_t11)**2/(_t1*det_1))
 
 
 def kr_sigma_e_max_left(ctx, m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -276,7 +324,11 @@ def kr_sigma_e_max_left(ctx, m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t9 = _t5*_t8
     _t10 = (ctx.mpf(1)/ctx.mpf(2))*ctx.sqrt(4*_t1*_t4*det_1 - 4*d2xi_1 + _t8**2/_t3**2)
     _t11 = _t10 + _t9
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t11) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t11**2 - ctx.mpf(1)/ctx.mpf(2)*_t3*(_t10 - _t9 + d2xi_1/_t11)**2/(_t1*det_1)
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 +
+        (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t11) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1)
+        + ctx.mpf(1)/ctx.mpf(2) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/_t11**2 -
+        ctx.mpf(1)/ctx.mpf(2)*_t3*(_t10 - _t9 + d2xi_1/_t11)**2/(_t1*det_1))
 
 
 def kr_sigma_min_edge(ctx, m, dxi_1, d2xi_1, dg_m):
@@ -287,7 +339,10 @@ def kr_sigma_min_edge(ctx, m, dxi_1, d2xi_1, dg_m):
     dg_m = ctx.mpf(dg_m)
     _t0 = ctx.sqrt(d2xi_1)
     _t1 = 1 - m**2
-    return -ctx.mpf(1)/ctx.mpf(2)*_t1*dg_m**2/dxi_1 - (2*_t0 - dg_m*m)**2/(2*d2xi_1 + 2*dxi_1) + ctx.log(_t0) + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + 1
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t1*dg_m**2/dxi_1 - (2*_t0 - dg_m*m)**2/(2*d2xi_1 + 2*dxi_1) +
+        ctx.log(_t0) + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t1) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1)
+        + 1)
 
 
 def kr_sigma_min_outlier(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m):
@@ -299,7 +354,11 @@ def kr_sigma_min_outlier(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m):
     d2g_m = ctx.mpf(d2g_m)
     _t0 = 1 - m**2
     _t1 = _t0*d2g_m
-    return -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) + ctx.log(_t1) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) - (_t1 - dg_m*m + d2xi_1/(_t0*d2g_m))**2/(2*d2xi_1 + 2*dxi_1) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/(_t0**2*d2g_m**2)
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*_t0*dg_m**2/dxi_1 + (ctx.mpf(1)/ctx.mpf(2))*ctx.log(_t0) +
+        ctx.log(_t1) - ctx.mpf(1)/ctx.mpf(2)*ctx.log(dxi_1) + ctx.mpf(1)/ctx.mpf(2) - (_t1 - dg_m*m
+        + d2xi_1/(_t0*d2g_m))**2/(2*d2xi_1 + 2*dxi_1) +
+        (ctx.mpf(1)/ctx.mpf(2))*d2xi_1/(_t0**2*d2g_m**2))
 
 
 def kr_dsigma_min_edge_dm(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m):
@@ -311,7 +370,9 @@ def kr_dsigma_min_edge_dm(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m):
     d2g_m = ctx.mpf(d2g_m)
     _t0 = 1/dxi_1
     _t1 = 1 - m**2
-    return -_t0*_t1*d2g_m*dg_m + _t0*dg_m**2*m - (2*ctx.sqrt(d2xi_1) - dg_m*m)*(-2*d2g_m*m - 2*dg_m)/(2*d2xi_1 + 2*dxi_1) - m/_t1
+    return (
+        -_t0*_t1*d2g_m*dg_m + _t0*dg_m**2*m - (2*ctx.sqrt(d2xi_1) - dg_m*m)*(-2*d2g_m*m -
+        2*dg_m)/(2*d2xi_1 + 2*dxi_1) - m/_t1)
 
 
 def kr_dsigma_min_outlier_dm(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m, d3g_m):
@@ -331,7 +392,11 @@ def kr_dsigma_min_outlier_dm(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m, d3g_m):
     _t6 = 1/d2g_m
     _t7 = d2g_m*m
     _t8 = 2*d2xi_1
-    return -_t0*_t3*dg_m + _t0*dg_m**2*m + _t2*_t6*(_t1*d3g_m - 2*_t7) - _t2*m - _t4*d2xi_1*d3g_m/d2g_m**3 - (_t2*_t6*d2xi_1 + _t3 - dg_m*m)*(2*_t1*d3g_m - _t2*_t5*_t8*d3g_m + 4*_t4*_t6*d2xi_1*m - 6*_t7 - 2*dg_m)/(_t8 + 2*dxi_1) + 2*_t5*d2xi_1*m/_t1**3
+    return (
+        -_t0*_t3*dg_m + _t0*dg_m**2*m + _t2*_t6*(_t1*d3g_m - 2*_t7) - _t2*m -
+        _t4*d2xi_1*d3g_m/d2g_m**3 - (_t2*_t6*d2xi_1 + _t3 - dg_m*m)*(2*_t1*d3g_m -
+        _t2*_t5*_t8*d3g_m + 4*_t4*_t6*d2xi_1*m - 6*_t7 - 2*dg_m)/(_t8 + 2*dxi_1) +
+        2*_t5*d2xi_1*m/_t1**3)
 
 
 def kr_dsigma_max_right_dm(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m):
@@ -356,7 +421,10 @@ def kr_dsigma_max_right_dm(ctx, m, dxi_1, d2xi_1, dg_m, d2g_m):
     _t12 = (_t0*m + _t2*_t4)/_t7
     _t13 = (ctx.mpf(1)/ctx.mpf(2))*_t11 + (ctx.mpf(1)/ctx.mpf(2))*_t12 + _t5
     _t14 = _t11 + dg_m
-    return _t0*_t1*m - _t1*_t3*_t4 + _t10*_t13 - (_t12 - 2*_t13*d2xi_1/_t9**2 - _t14)*(_t10*d2xi_1 - _t6 + _t8)/(2*d2xi_1 + 2*dxi_1) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1*(-_t12 - _t14)/_t9**3 - m/_t3
+    return (
+        _t0*_t1*m - _t1*_t3*_t4 + _t10*_t13 - (_t12 - 2*_t13*d2xi_1/_t9**2 - _t14)*(_t10*d2xi_1 -
+        _t6 + _t8)/(2*d2xi_1 + 2*dxi_1) + (ctx.mpf(1)/ctx.mpf(2))*d2xi_1*(-_t12 - _t14)/_t9**3 -
+        m/_t3)
 
 
 def kr_isolated_condition(ctx, m, dxi_1, dg_m):
@@ -392,7 +460,10 @@ def kr_threshold_energy(ctx, m, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t3 = dxi_1**2
     _t4 = 2*_t3
     _t5 = d2xi_1**(ctx.mpf(3)/ctx.mpf(2))
-    return (_t0*_t2*dg_m*m - _t0*_t2*g_m + _t0*det_1*dg_m*dxi_1*m - _t1*_t4 - _t1*det_1 - 2*_t2*d2xi_1 + _t3*_t5*dg_m*m + _t3*det_1 - _t4*_t5*g_m + _t5*det_1*dg_m*m - d2xi_1**(ctx.mpf(5)/ctx.mpf(2))*dxi_1*g_m)/(_t0*dxi_1*(d2xi_1 + dxi_1)**2)
+    return (
+        (_t0*_t2*dg_m*m - _t0*_t2*g_m + _t0*det_1*dg_m*dxi_1*m - _t1*_t4 - _t1*det_1 - 2*_t2*d2xi_1
+        + _t3*_t5*dg_m*m + _t3*det_1 - _t4*_t5*g_m + _t5*det_1*dg_m*m -
+        d2xi_1**(ctx.mpf(5)/ctx.mpf(2))*dxi_1*g_m)/(_t0*dxi_1*(d2xi_1 + dxi_1)**2))
 
 
 def kr_threshold_energy_most_numerous(ctx, m, dxi_1, d2xi_1, g_m, dg_m):

@@ -1,14 +1,22 @@
 """Float64 numpy kernels of derivations/kac_rice.py.
 
-Generated from derivations/kac_rice.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/kac_rice.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
 import numpy as np
 
 
-__all__ = ['kr_volume', 'kr_gradient_density', 'kr_gaussian_weight', 'kr_multiplier_weight', 'kr_log_potential_bulk', 'kr_log_potential_outside', 'kr_sigma_bulk', 'kr_sigma_outside', 'kr_sigma_mu_bulk', 'kr_sigma_mu_outside', 'kr_center', 'kr_halfwidth', 'kr_sigma_max_bulk', 'kr_sigma_max_right', 'kr_sigma_max_left', 'kr_w_star', 'kr_center_e', 'kr_halfwidth_e', 'kr_sigma_e_max_bulk', 'kr_sigma_e_max_right', 'kr_sigma_e_max_left', 'kr_sigma_min_edge', 'kr_sigma_min_outlier', 'kr_dsigma_min_edge_dm', 'kr_dsigma_min_outlier_dm', 'kr_dsigma_max_right_dm', 'kr_isolated_condition', 'kr_marginal_slope', 'kr_threshold_energy', 'kr_threshold_energy_most_numerous']
+__all__ = (
+    ['kr_volume', 'kr_gradient_density', 'kr_gaussian_weight', 'kr_multiplier_weight',
+    'kr_log_potential_bulk', 'kr_log_potential_outside', 'kr_sigma_bulk', 'kr_sigma_outside',
+    'kr_sigma_mu_bulk', 'kr_sigma_mu_outside', 'kr_center', 'kr_halfwidth', 'kr_sigma_max_bulk',
+    'kr_sigma_max_right', 'kr_sigma_max_left', 'kr_w_star', 'kr_center_e', 'kr_halfwidth_e',
+    'kr_sigma_e_max_bulk', 'kr_sigma_e_max_right', 'kr_sigma_e_max_left', 'kr_sigma_min_edge',
+    'kr_sigma_min_outlier', 'kr_dsigma_min_edge_dm', 'kr_dsigma_min_outlier_dm',
+    'kr_dsigma_max_right_dm', 'kr_isolated_condition', 'kr_marginal_slope', 'kr_threshold_energy',
+    'kr_threshold_energy_most_numerous'])
 
 
 def kr_volume(m):
@@ -49,7 +57,10 @@ def kr_sigma_bulk(m, e, mu, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t0 = 1 - m**2
     _t1 = 1/(2*d2xi_1 + 2*dxi_1)
     _t2 = dg_m*m - mu
-    return -1/2*_t0*dg_m**2/dxi_1 - _t1*_t2**2 - _t1*(-_t2*dxi_1 + (d2xi_1 + dxi_1)*(e + g_m))**2/det_1 + (1/2)*np.log(_t0) + np.log(np.sqrt(d2xi_1)) - 1/2*np.log(dxi_1) + (1/4)*mu**2/d2xi_1
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 - _t1*_t2**2 - _t1*(-_t2*dxi_1 + (d2xi_1 + dxi_1)*(e +
+        g_m))**2/det_1 + (1/2)*np.log(_t0) + np.log(np.sqrt(d2xi_1)) - 1/2*np.log(dxi_1) +
+        (1/4)*mu**2/d2xi_1)
 
 
 def kr_sigma_outside(m, e, mu, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -58,20 +69,27 @@ def kr_sigma_outside(m, e, mu, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t1 = (1/2)*np.sqrt(-4*d2xi_1 + mu**2) + (1/2)*abs(mu)
     _t2 = 1/(2*d2xi_1 + 2*dxi_1)
     _t3 = dg_m*m - mu
-    return -1/2*_t0*dg_m**2/dxi_1 - _t2*_t3**2 - _t2*(-_t3*dxi_1 + (d2xi_1 + dxi_1)*(e + g_m))**2/det_1 + (1/2)*np.log(_t0) + np.log(_t1) - 1/2*np.log(dxi_1) + 1/2 + (1/2)*d2xi_1/_t1**2
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 - _t2*_t3**2 - _t2*(-_t3*dxi_1 + (d2xi_1 + dxi_1)*(e +
+        g_m))**2/det_1 + (1/2)*np.log(_t0) + np.log(_t1) - 1/2*np.log(dxi_1) + 1/2 +
+        (1/2)*d2xi_1/_t1**2)
 
 
 def kr_sigma_mu_bulk(m, mu, dxi_1, d2xi_1, dg_m):
     """Sigma(m, mu) for |mu| <= 2 s."""
     _t0 = 1 - m**2
-    return -1/2*_t0*dg_m**2/dxi_1 + (1/2)*np.log(_t0) + np.log(np.sqrt(d2xi_1)) - 1/2*np.log(dxi_1) - 1/2*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) + (1/4)*mu**2/d2xi_1
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 + (1/2)*np.log(_t0) + np.log(np.sqrt(d2xi_1)) - 1/2*np.log(dxi_1) -
+        1/2*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) + (1/4)*mu**2/d2xi_1)
 
 
 def kr_sigma_mu_outside(m, mu, dxi_1, d2xi_1, dg_m):
     """Sigma(m, mu) for |mu| >= 2 s."""
     _t0 = 1 - m**2
     _t1 = (1/2)*np.sqrt(-4*d2xi_1 + mu**2) + (1/2)*abs(mu)
-    return -1/2*_t0*dg_m**2/dxi_1 + (1/2)*np.log(_t0) + np.log(_t1) - 1/2*np.log(dxi_1) + 1/2 - 1/2*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) + (1/2)*d2xi_1/_t1**2
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 + (1/2)*np.log(_t0) + np.log(_t1) - 1/2*np.log(dxi_1) + 1/2 -
+        1/2*(dg_m*m - mu)**2/(d2xi_1 + dxi_1) + (1/2)*d2xi_1/_t1**2)
 
 
 def kr_center(m, dg_m):
@@ -92,7 +110,9 @@ def kr_sigma_max_bulk(m, dxi_1, d2xi_1, dg_m):
     _t3 = d2xi_1 - dxi_1
     _t4 = 2*d2xi_1
     _t5 = dg_m*m
-    return _t0*_t2*d2xi_1/_t3**2 - 1/2*_t1*_t2/dxi_1 + (1/2)*np.log(_t1) + np.log(np.sqrt(d2xi_1)) - 1/2*np.log(dxi_1) - (-_t5 + _t4*_t5/_t3)**2/(_t4 + 2*dxi_1)
+    return (
+        _t0*_t2*d2xi_1/_t3**2 - 1/2*_t1*_t2/dxi_1 + (1/2)*np.log(_t1) + np.log(np.sqrt(d2xi_1)) -
+        1/2*np.log(dxi_1) - (-_t5 + _t4*_t5/_t3)**2/(_t4 + 2*dxi_1))
 
 
 def kr_sigma_max_right(m, dxi_1, d2xi_1, dg_m):
@@ -103,7 +123,9 @@ def kr_sigma_max_right(m, dxi_1, d2xi_1, dg_m):
     _t3 = (1/2)*dg_m*m
     _t4 = (1/2)*np.sqrt(_t0*_t2 + 4*dxi_1)
     _t5 = _t3 + _t4
-    return -1/2*_t1*_t2/dxi_1 + (1/2)*np.log(_t1) + np.log(_t5) - 1/2*np.log(dxi_1) + 1/2 - (-_t3 + _t4 + d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1/_t5**2
+    return (
+        -1/2*_t1*_t2/dxi_1 + (1/2)*np.log(_t1) + np.log(_t5) - 1/2*np.log(dxi_1) + 1/2 - (-_t3 +
+        _t4 + d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1/_t5**2)
 
 
 def kr_sigma_max_left(m, dxi_1, d2xi_1, dg_m):
@@ -114,7 +136,9 @@ def kr_sigma_max_left(m, dxi_1, d2xi_1, dg_m):
     _t3 = (1/2)*dg_m*m
     _t4 = np.sqrt(_t0*_t2 + 4*dxi_1)
     _t5 = -_t3 + (1/2)*_t4
-    return -1/2*_t1*_t2/dxi_1 + (1/2)*np.log(_t1) + np.log(_t5) - 1/2*np.log(dxi_1) + 1/2 - (_t3 + (1/2)*_t4 + d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1/_t5**2
+    return (
+        -1/2*_t1*_t2/dxi_1 + (1/2)*np.log(_t1) + np.log(_t5) - 1/2*np.log(dxi_1) + 1/2 - (_t3 +
+        (1/2)*_t4 + d2xi_1/_t5)**2/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1/_t5**2)
 
 
 def kr_w_star(m, dxi_1, dg_m):
@@ -148,7 +172,10 @@ def kr_sigma_e_max_bulk(m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t8 = d2xi_1*dxi_1
     _t9 = dg_m*m
     _t10 = -_t1*_t9 + _t1*e + _t1*g_m + _t8*e + _t8*g_m - _t9*det_1
-    return -1/2*_t0*dg_m**2/dxi_1 + _t10**2*d2xi_1/(_t2**2*_t7**2) - 1/2*_t2*(-_t10*_t3*_t6/_t7 + _t10*_t3)**2/(_t4*det_1) - 1/2*_t5*(e + g_m)**2 + (1/2)*np.log(_t0) + np.log(np.sqrt(d2xi_1)) - 1/2*np.log(dxi_1)
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 + _t10**2*d2xi_1/(_t2**2*_t7**2) - 1/2*_t2*(-_t10*_t3*_t6/_t7 +
+        _t10*_t3)**2/(_t4*det_1) - 1/2*_t5*(e + g_m)**2 + (1/2)*np.log(_t0) +
+        np.log(np.sqrt(d2xi_1)) - 1/2*np.log(dxi_1))
 
 
 def kr_sigma_e_max_right(m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -165,7 +192,10 @@ def kr_sigma_e_max_right(m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t9 = _t5*_t8
     _t10 = (1/2)*np.sqrt(4*_t1*_t4*det_1 - 4*d2xi_1 + _t8**2/_t3**2)
     _t11 = _t10 - _t9
-    return -1/2*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 + (1/2)*np.log(_t0) + np.log(_t11) - 1/2*np.log(dxi_1) + 1/2 + (1/2)*d2xi_1/_t11**2 - 1/2*_t3*(_t10 + _t9 + d2xi_1/_t11)**2/(_t1*det_1)
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 + (1/2)*np.log(_t0) + np.log(_t11) -
+        1/2*np.log(dxi_1) + 1/2 + (1/2)*d2xi_1/_t11**2 - 1/2*_t3*(_t10 + _t9 +
+        d2xi_1/_t11)**2/(_t1*det_1))
 
 
 def kr_sigma_e_max_left(m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
@@ -182,28 +212,37 @@ def kr_sigma_e_max_left(m, e, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t9 = _t5*_t8
     _t10 = (1/2)*np.sqrt(4*_t1*_t4*det_1 - 4*d2xi_1 + _t8**2/_t3**2)
     _t11 = _t10 + _t9
-    return -1/2*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 + (1/2)*np.log(_t0) + np.log(_t11) - 1/2*np.log(dxi_1) + 1/2 + (1/2)*d2xi_1/_t11**2 - 1/2*_t3*(_t10 - _t9 + d2xi_1/_t11)**2/(_t1*det_1)
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 - _t1*_t5*(e + g_m)**2 + (1/2)*np.log(_t0) + np.log(_t11) -
+        1/2*np.log(dxi_1) + 1/2 + (1/2)*d2xi_1/_t11**2 - 1/2*_t3*(_t10 - _t9 +
+        d2xi_1/_t11)**2/(_t1*det_1))
 
 
 def kr_sigma_min_edge(m, dxi_1, d2xi_1, dg_m):
     """Sigma_min(m) = Sigma(m, 2 s) (theta <= s, maximiser at the edge)."""
     _t0 = np.sqrt(d2xi_1)
     _t1 = 1 - m**2
-    return -1/2*_t1*dg_m**2/dxi_1 - (2*_t0 - dg_m*m)**2/(2*d2xi_1 + 2*dxi_1) + np.log(_t0) + (1/2)*np.log(_t1) - 1/2*np.log(dxi_1) + 1
+    return (
+        -1/2*_t1*dg_m**2/dxi_1 - (2*_t0 - dg_m*m)**2/(2*d2xi_1 + 2*dxi_1) + np.log(_t0) +
+        (1/2)*np.log(_t1) - 1/2*np.log(dxi_1) + 1)
 
 
 def kr_sigma_min_outlier(m, dxi_1, d2xi_1, dg_m, d2g_m):
     """Sigma_min(m) = Sigma(m, theta + s**2/theta) (theta > s)."""
     _t0 = 1 - m**2
     _t1 = _t0*d2g_m
-    return -1/2*_t0*dg_m**2/dxi_1 + (1/2)*np.log(_t0) + np.log(_t1) - 1/2*np.log(dxi_1) + 1/2 - (_t1 - dg_m*m + d2xi_1/(_t0*d2g_m))**2/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1/(_t0**2*d2g_m**2)
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 + (1/2)*np.log(_t0) + np.log(_t1) - 1/2*np.log(dxi_1) + 1/2 - (_t1 -
+        dg_m*m + d2xi_1/(_t0*d2g_m))**2/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1/(_t0**2*d2g_m**2))
 
 
 def kr_dsigma_min_edge_dm(m, dxi_1, d2xi_1, dg_m, d2g_m):
     """d/dm of kr_sigma_min_edge."""
     _t0 = 1/dxi_1
     _t1 = 1 - m**2
-    return -_t0*_t1*d2g_m*dg_m + _t0*dg_m**2*m - (2*np.sqrt(d2xi_1) - dg_m*m)*(-2*d2g_m*m - 2*dg_m)/(2*d2xi_1 + 2*dxi_1) - m/_t1
+    return (
+        -_t0*_t1*d2g_m*dg_m + _t0*dg_m**2*m - (2*np.sqrt(d2xi_1) - dg_m*m)*(-2*d2g_m*m -
+        2*dg_m)/(2*d2xi_1 + 2*dxi_1) - m/_t1)
 
 
 def kr_dsigma_min_outlier_dm(m, dxi_1, d2xi_1, dg_m, d2g_m, d3g_m):
@@ -217,7 +256,11 @@ def kr_dsigma_min_outlier_dm(m, dxi_1, d2xi_1, dg_m, d2g_m, d3g_m):
     _t6 = 1/d2g_m
     _t7 = d2g_m*m
     _t8 = 2*d2xi_1
-    return -_t0*_t3*dg_m + _t0*dg_m**2*m + _t2*_t6*(_t1*d3g_m - 2*_t7) - _t2*m - _t4*d2xi_1*d3g_m/d2g_m**3 - (_t2*_t6*d2xi_1 + _t3 - dg_m*m)*(2*_t1*d3g_m - _t2*_t5*_t8*d3g_m + 4*_t4*_t6*d2xi_1*m - 6*_t7 - 2*dg_m)/(_t8 + 2*dxi_1) + 2*_t5*d2xi_1*m/_t1**3
+    return (
+        -_t0*_t3*dg_m + _t0*dg_m**2*m + _t2*_t6*(_t1*d3g_m - 2*_t7) - _t2*m -
+        _t4*d2xi_1*d3g_m/d2g_m**3 - (_t2*_t6*d2xi_1 + _t3 - dg_m*m)*(2*_t1*d3g_m -
+        _t2*_t5*_t8*d3g_m + 4*_t4*_t6*d2xi_1*m - 6*_t7 - 2*dg_m)/(_t8 + 2*dxi_1) +
+        2*_t5*d2xi_1*m/_t1**3)
 
 
 def kr_dsigma_max_right_dm(m, dxi_1, d2xi_1, dg_m, d2g_m):
@@ -237,7 +280,9 @@ def kr_dsigma_max_right_dm(m, dxi_1, d2xi_1, dg_m, d2g_m):
     _t12 = (_t0*m + _t2*_t4)/_t7
     _t13 = (1/2)*_t11 + (1/2)*_t12 + _t5
     _t14 = _t11 + dg_m
-    return _t0*_t1*m - _t1*_t3*_t4 + _t10*_t13 - (_t12 - 2*_t13*d2xi_1/_t9**2 - _t14)*(_t10*d2xi_1 - _t6 + _t8)/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1*(-_t12 - _t14)/_t9**3 - m/_t3
+    return (
+        _t0*_t1*m - _t1*_t3*_t4 + _t10*_t13 - (_t12 - 2*_t13*d2xi_1/_t9**2 - _t14)*(_t10*d2xi_1 -
+        _t6 + _t8)/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1*(-_t12 - _t14)/_t9**3 - m/_t3)
 
 
 def kr_isolated_condition(m, dxi_1, dg_m):
@@ -260,7 +305,10 @@ def kr_threshold_energy(m, dxi_1, d2xi_1, det_1, g_m, dg_m):
     _t3 = dxi_1**2
     _t4 = 2*_t3
     _t5 = d2xi_1**(3/2)
-    return (_t0*_t2*dg_m*m - _t0*_t2*g_m + _t0*det_1*dg_m*dxi_1*m - _t1*_t4 - _t1*det_1 - 2*_t2*d2xi_1 + _t3*_t5*dg_m*m + _t3*det_1 - _t4*_t5*g_m + _t5*det_1*dg_m*m - d2xi_1**(5/2)*dxi_1*g_m)/(_t0*dxi_1*(d2xi_1 + dxi_1)**2)
+    return (
+        (_t0*_t2*dg_m*m - _t0*_t2*g_m + _t0*det_1*dg_m*dxi_1*m - _t1*_t4 - _t1*det_1 - 2*_t2*d2xi_1
+        + _t3*_t5*dg_m*m + _t3*det_1 - _t4*_t5*g_m + _t5*det_1*dg_m*m -
+        d2xi_1**(5/2)*dxi_1*g_m)/(_t0*dxi_1*(d2xi_1 + dxi_1)**2))
 
 
 def kr_threshold_energy_most_numerous(m, dxi_1, d2xi_1, g_m, dg_m):
@@ -268,36 +316,10 @@ def kr_threshold_energy_most_numerous(m, dxi_1, d2xi_1, g_m, dg_m):
     return (-2*np.sqrt(d2xi_1)*dxi_1 - d2xi_1*g_m + dg_m*dxi_1*m - dxi_1*g_m)/(d2xi_1 + dxi_1)
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'kr_volume': ('log(1 - m**2)/2 + 1/2 + log(2*pi)/2', '\\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\frac{1}{2} + \\frac{\\log{\\left(2 \\pi \\right)}}{2}'),
-    'kr_gradient_density': ('-dg_m**2*(1 - m**2)/(2*dxi_1) - log(2*pi*dxi_1)/2', '- \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\log{\\left(2 \\pi dxi_{1} \\right)}}{2}'),
-    'kr_gaussian_weight': ('-(dg_m*m - mu)**2/(2*d2xi_1 + 2*dxi_1) - (-dxi_1*(dg_m*m - mu) + (d2xi_1 + dxi_1)*(e + g_m))**2/(det_1*(2*d2xi_1 + 2*dxi_1))', '- \\frac{\\left(dg_{m} m - \\mu\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}} - \\frac{\\left(- dxi_{1} \\left(dg_{m} m - \\mu\\right) + \\left(d2xi_{1} + dxi_{1}\\right) \\left(e + g_{m}\\right)\\right)^{2}}{det_{1} \\left(2 d2xi_{1} + 2 dxi_{1}\\right)}'),
-    'kr_multiplier_weight': ('-(dg_m*m - mu)**2/(2*(d2xi_1 + dxi_1))', '- \\frac{\\left(dg_{m} m - \\mu\\right)^{2}}{2 \\left(d2xi_{1} + dxi_{1}\\right)}'),
-    'kr_log_potential_bulk': ('log(sqrt(d2xi_1)) - 1/2 + mu**2/(4*d2xi_1)', '\\log{\\left(\\sqrt{d2xi_{1}} \\right)} - \\frac{1}{2} + \\frac{\\mu^{2}}{4 d2xi_{1}}'),
-    'kr_log_potential_outside': ('d2xi_1/(2*(sqrt(-4*d2xi_1 + mu**2)/2 + Abs(mu)/2)**2) + log(sqrt(-4*d2xi_1 + mu**2)/2 + Abs(mu)/2)', '\\frac{d2xi_{1}}{2 \\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\mu^{2}}}{2} + \\frac{\\left|{\\mu}\\right|}{2}\\right)^{2}} + \\log{\\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\mu^{2}}}{2} + \\frac{\\left|{\\mu}\\right|}{2} \\right)}'),
-    'kr_sigma_bulk': ('-dg_m**2*(1 - m**2)/(2*dxi_1) + log(sqrt(d2xi_1)) - log(dxi_1)/2 + log(1 - m**2)/2 - (dg_m*m - mu)**2/(2*d2xi_1 + 2*dxi_1) - (-dxi_1*(dg_m*m - mu) + (d2xi_1 + dxi_1)*(e + g_m))**2/(det_1*(2*d2xi_1 + 2*dxi_1)) + mu**2/(4*d2xi_1)', '- \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} + \\log{\\left(\\sqrt{d2xi_{1}} \\right)} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} - \\frac{\\left(dg_{m} m - \\mu\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}} - \\frac{\\left(- dxi_{1} \\left(dg_{m} m - \\mu\\right) + \\left(d2xi_{1} + dxi_{1}\\right) \\left(e + g_{m}\\right)\\right)^{2}}{det_{1} \\left(2 d2xi_{1} + 2 dxi_{1}\\right)} + \\frac{\\mu^{2}}{4 d2xi_{1}}'),
-    'kr_sigma_outside': ('d2xi_1/(2*(sqrt(-4*d2xi_1 + mu**2)/2 + Abs(mu)/2)**2) - dg_m**2*(1 - m**2)/(2*dxi_1) - log(dxi_1)/2 + log(1 - m**2)/2 + log(sqrt(-4*d2xi_1 + mu**2)/2 + Abs(mu)/2) + 1/2 - (dg_m*m - mu)**2/(2*d2xi_1 + 2*dxi_1) - (-dxi_1*(dg_m*m - mu) + (d2xi_1 + dxi_1)*(e + g_m))**2/(det_1*(2*d2xi_1 + 2*dxi_1))', '\\frac{d2xi_{1}}{2 \\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\mu^{2}}}{2} + \\frac{\\left|{\\mu}\\right|}{2}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\log{\\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\mu^{2}}}{2} + \\frac{\\left|{\\mu}\\right|}{2} \\right)} + \\frac{1}{2} - \\frac{\\left(dg_{m} m - \\mu\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}} - \\frac{\\left(- dxi_{1} \\left(dg_{m} m - \\mu\\right) + \\left(d2xi_{1} + dxi_{1}\\right) \\left(e + g_{m}\\right)\\right)^{2}}{det_{1} \\left(2 d2xi_{1} + 2 dxi_{1}\\right)}'),
-    'kr_sigma_mu_bulk': ('-dg_m**2*(1 - m**2)/(2*dxi_1) + log(sqrt(d2xi_1)) - log(dxi_1)/2 + log(1 - m**2)/2 - (dg_m*m - mu)**2/(2*(d2xi_1 + dxi_1)) + mu**2/(4*d2xi_1)', '- \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} + \\log{\\left(\\sqrt{d2xi_{1}} \\right)} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} - \\frac{\\left(dg_{m} m - \\mu\\right)^{2}}{2 \\left(d2xi_{1} + dxi_{1}\\right)} + \\frac{\\mu^{2}}{4 d2xi_{1}}'),
-    'kr_sigma_mu_outside': ('d2xi_1/(2*(sqrt(-4*d2xi_1 + mu**2)/2 + Abs(mu)/2)**2) - dg_m**2*(1 - m**2)/(2*dxi_1) - log(dxi_1)/2 + log(1 - m**2)/2 + log(sqrt(-4*d2xi_1 + mu**2)/2 + Abs(mu)/2) + 1/2 - (dg_m*m - mu)**2/(2*(d2xi_1 + dxi_1))', '\\frac{d2xi_{1}}{2 \\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\mu^{2}}}{2} + \\frac{\\left|{\\mu}\\right|}{2}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\log{\\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\mu^{2}}}{2} + \\frac{\\left|{\\mu}\\right|}{2} \\right)} + \\frac{1}{2} - \\frac{\\left(dg_{m} m - \\mu\\right)^{2}}{2 \\left(d2xi_{1} + dxi_{1}\\right)}'),
-    'kr_center': ('dg_m*m', 'dg_{m} m'),
-    'kr_halfwidth': ('(d2xi_1 - dxi_1)/sqrt(d2xi_1)', '\\frac{d2xi_{1} - dxi_{1}}{\\sqrt{d2xi_{1}}}'),
-    'kr_sigma_max_bulk': ('d2xi_1*dg_m**2*m**2/(d2xi_1 - dxi_1)**2 - dg_m**2*(1 - m**2)/(2*dxi_1) + log(sqrt(d2xi_1)) - log(dxi_1)/2 + log(1 - m**2)/2 - (2*d2xi_1*dg_m*m/(d2xi_1 - dxi_1) - dg_m*m)**2/(2*d2xi_1 + 2*dxi_1)', '\\frac{d2xi_{1} dg_{m}^{2} m^{2}}{\\left(d2xi_{1} - dxi_{1}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} + \\log{\\left(\\sqrt{d2xi_{1}} \\right)} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} - \\frac{\\left(\\frac{2 d2xi_{1} dg_{m} m}{d2xi_{1} - dxi_{1}} - dg_{m} m\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}}'),
-    'kr_sigma_max_right': ('d2xi_1/(2*(dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2)**2) - dg_m**2*(1 - m**2)/(2*dxi_1) - log(dxi_1)/2 + log(1 - m**2)/2 + log(dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2) + 1/2 - (d2xi_1/(dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2) - dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2)**2/(2*d2xi_1 + 2*dxi_1)', '\\frac{d2xi_{1}}{2 \\left(\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\log{\\left(\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2} \\right)} + \\frac{1}{2} - \\frac{\\left(\\frac{d2xi_{1}}{\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}} - \\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}}'),
-    'kr_sigma_max_left': ('d2xi_1/(2*(-dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2)**2) - dg_m**2*(1 - m**2)/(2*dxi_1) - log(dxi_1)/2 + log(1 - m**2)/2 + log(-dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2) + 1/2 - (d2xi_1/(-dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2) + dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2)**2/(2*d2xi_1 + 2*dxi_1)', '\\frac{d2xi_{1}}{2 \\left(- \\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\log{\\left(- \\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2} \\right)} + \\frac{1}{2} - \\frac{\\left(\\frac{d2xi_{1}}{- \\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}} + \\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}}'),
-    'kr_w_star': ('dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2', '\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}'),
-    'kr_center_e': ('-(d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(det_1 + dxi_1**2)', '- \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{det_{1} + dxi_{1}^{2}}'),
-    'kr_halfwidth_e': ('(2*d2xi_1 - det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2))/sqrt(d2xi_1)', '\\frac{2 d2xi_{1} - \\frac{det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}}}{\\sqrt{d2xi_{1}}}'),
-    'kr_sigma_e_max_bulk': ('d2xi_1*(d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/((2*d2xi_1 - det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2))**2*(det_1 + dxi_1**2)**2) - dg_m**2*(1 - m**2)/(2*dxi_1) - (d2xi_1 + dxi_1)*(e + g_m)**2/(2*(det_1 + dxi_1**2)) + log(sqrt(d2xi_1)) - log(dxi_1)/2 + log(1 - m**2)/2 - (det_1 + dxi_1**2)*(-2*d2xi_1*(d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/((2*d2xi_1 - det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2))*(det_1 + dxi_1**2)) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(det_1 + dxi_1**2))**2/(2*det_1*(d2xi_1 + dxi_1))', '\\frac{d2xi_{1} \\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(2 d2xi_{1} - \\frac{det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}}\\right)^{2} \\left(det_{1} + dxi_{1}^{2}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\left(d2xi_{1} + dxi_{1}\\right) \\left(e + g_{m}\\right)^{2}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)} + \\log{\\left(\\sqrt{d2xi_{1}} \\right)} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} - \\frac{\\left(det_{1} + dxi_{1}^{2}\\right) \\left(- \\frac{2 d2xi_{1} \\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)}{\\left(2 d2xi_{1} - \\frac{det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}}\\right) \\left(det_{1} + dxi_{1}^{2}\\right)} + \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{det_{1} + dxi_{1}^{2}}\\right)^{2}}{2 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}'),
-    'kr_sigma_e_max_right': ('d2xi_1/(2*(sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 - (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2)))**2) - dg_m**2*(1 - m**2)/(2*dxi_1) - (d2xi_1 + dxi_1)*(e + g_m)**2/(2*(det_1 + dxi_1**2)) - log(dxi_1)/2 + log(1 - m**2)/2 + log(sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 - (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2))) + 1/2 - (det_1 + dxi_1**2)*(d2xi_1/(sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 - (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2))) + sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2)))**2/(2*det_1*(d2xi_1 + dxi_1))', '\\frac{d2xi_{1}}{2 \\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} - \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\left(d2xi_{1} + dxi_{1}\\right) \\left(e + g_{m}\\right)^{2}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\log{\\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} - \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)} \\right)} + \\frac{1}{2} - \\frac{\\left(det_{1} + dxi_{1}^{2}\\right) \\left(\\frac{d2xi_{1}}{\\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} - \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)}} + \\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} + \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)}\\right)^{2}}{2 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}'),
-    'kr_sigma_e_max_left': ('d2xi_1/(2*(sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2)))**2) - dg_m**2*(1 - m**2)/(2*dxi_1) - (d2xi_1 + dxi_1)*(e + g_m)**2/(2*(det_1 + dxi_1**2)) - log(dxi_1)/2 + log(1 - m**2)/2 + log(sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2))) + 1/2 - (det_1 + dxi_1**2)*(d2xi_1/(sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2))) + sqrt(-4*d2xi_1 + 4*det_1*(d2xi_1 + dxi_1)/(det_1 + dxi_1**2) + (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)**2/(det_1 + dxi_1**2)**2)/2 - (d2xi_1*dxi_1*e + d2xi_1*dxi_1*g_m - det_1*dg_m*m - dg_m*dxi_1**2*m + dxi_1**2*e + dxi_1**2*g_m)/(2*(det_1 + dxi_1**2)))**2/(2*det_1*(d2xi_1 + dxi_1))', '\\frac{d2xi_{1}}{2 \\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} + \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)}\\right)^{2}} - \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\left(d2xi_{1} + dxi_{1}\\right) \\left(e + g_{m}\\right)^{2}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\log{\\left(\\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} + \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)} \\right)} + \\frac{1}{2} - \\frac{\\left(det_{1} + dxi_{1}^{2}\\right) \\left(\\frac{d2xi_{1}}{\\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} + \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)}} + \\frac{\\sqrt{- 4 d2xi_{1} + \\frac{4 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}{det_{1} + dxi_{1}^{2}} + \\frac{\\left(d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}\\right)^{2}}{\\left(det_{1} + dxi_{1}^{2}\\right)^{2}}}}{2} - \\frac{d2xi_{1} dxi_{1} e + d2xi_{1} dxi_{1} g_{m} - det_{1} dg_{m} m - dg_{m} dxi_{1}^{2} m + dxi_{1}^{2} e + dxi_{1}^{2} g_{m}}{2 \\left(det_{1} + dxi_{1}^{2}\\right)}\\right)^{2}}{2 det_{1} \\left(d2xi_{1} + dxi_{1}\\right)}'),
-    'kr_sigma_min_edge': ('-dg_m**2*(1 - m**2)/(2*dxi_1) - (2*sqrt(d2xi_1) - dg_m*m)**2/(2*d2xi_1 + 2*dxi_1) + log(sqrt(d2xi_1)) - log(dxi_1)/2 + log(1 - m**2)/2 + 1', '- \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\left(2 \\sqrt{d2xi_{1}} - dg_{m} m\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}} + \\log{\\left(\\sqrt{d2xi_{1}} \\right)} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + 1'),
-    'kr_sigma_min_outlier': ('-dg_m**2*(1 - m**2)/(2*dxi_1) - log(dxi_1)/2 + log(d2g_m*(1 - m**2)) + log(1 - m**2)/2 + 1/2 - (d2g_m*(1 - m**2) - dg_m*m + d2xi_1/(d2g_m*(1 - m**2)))**2/(2*d2xi_1 + 2*dxi_1) + d2xi_1/(2*d2g_m**2*(1 - m**2)**2)', '- \\frac{dg_{m}^{2} \\left(1 - m^{2}\\right)}{2 dxi_{1}} - \\frac{\\log{\\left(dxi_{1} \\right)}}{2} + \\log{\\left(d2g_{m} \\left(1 - m^{2}\\right) \\right)} + \\frac{\\log{\\left(1 - m^{2} \\right)}}{2} + \\frac{1}{2} - \\frac{\\left(d2g_{m} \\left(1 - m^{2}\\right) - dg_{m} m + \\frac{d2xi_{1}}{d2g_{m} \\left(1 - m^{2}\\right)}\\right)^{2}}{2 d2xi_{1} + 2 dxi_{1}} + \\frac{d2xi_{1}}{2 d2g_{m}^{2} \\left(1 - m^{2}\\right)^{2}}'),
-    'kr_dsigma_min_edge_dm': ('-d2g_m*dg_m*(1 - m**2)/dxi_1 + dg_m**2*m/dxi_1 - m/(1 - m**2) - (2*sqrt(d2xi_1) - dg_m*m)*(-2*d2g_m*m - 2*dg_m)/(2*d2xi_1 + 2*dxi_1)', '- \\frac{d2g_{m} dg_{m} \\left(1 - m^{2}\\right)}{dxi_{1}} + \\frac{dg_{m}^{2} m}{dxi_{1}} - \\frac{m}{1 - m^{2}} - \\frac{\\left(2 \\sqrt{d2xi_{1}} - dg_{m} m\\right) \\left(- 2 d2g_{m} m - 2 dg_{m}\\right)}{2 d2xi_{1} + 2 dxi_{1}}'),
-    'kr_dsigma_min_outlier_dm': ('-d2g_m*dg_m*(1 - m**2)/dxi_1 + dg_m**2*m/dxi_1 - m/(1 - m**2) - (d2g_m*(1 - m**2) - dg_m*m + d2xi_1/(d2g_m*(1 - m**2)))*(-6*d2g_m*m + 2*d3g_m*(1 - m**2) - 2*dg_m + 4*d2xi_1*m/(d2g_m*(1 - m**2)**2) - 2*d2xi_1*d3g_m/(d2g_m**2*(1 - m**2)))/(2*d2xi_1 + 2*dxi_1) + (-2*d2g_m*m + d3g_m*(1 - m**2))/(d2g_m*(1 - m**2)) + 2*d2xi_1*m/(d2g_m**2*(1 - m**2)**3) - d2xi_1*d3g_m/(d2g_m**3*(1 - m**2)**2)', '- \\frac{d2g_{m} dg_{m} \\left(1 - m^{2}\\right)}{dxi_{1}} + \\frac{dg_{m}^{2} m}{dxi_{1}} - \\frac{m}{1 - m^{2}} - \\frac{\\left(d2g_{m} \\left(1 - m^{2}\\right) - dg_{m} m + \\frac{d2xi_{1}}{d2g_{m} \\left(1 - m^{2}\\right)}\\right) \\left(- 6 d2g_{m} m + 2 d3g_{m} \\left(1 - m^{2}\\right) - 2 dg_{m} + \\frac{4 d2xi_{1} m}{d2g_{m} \\left(1 - m^{2}\\right)^{2}} - \\frac{2 d2xi_{1} d3g_{m}}{d2g_{m}^{2} \\left(1 - m^{2}\\right)}\\right)}{2 d2xi_{1} + 2 dxi_{1}} + \\frac{- 2 d2g_{m} m + d3g_{m} \\left(1 - m^{2}\\right)}{d2g_{m} \\left(1 - m^{2}\\right)} + \\frac{2 d2xi_{1} m}{d2g_{m}^{2} \\left(1 - m^{2}\\right)^{3}} - \\frac{d2xi_{1} d3g_{m}}{d2g_{m}^{3} \\left(1 - m^{2}\\right)^{2}}'),
-    'kr_dsigma_max_right_dm': ('-d2g_m*dg_m*(1 - m**2)/dxi_1 + d2xi_1*(-d2g_m*m - dg_m - (d2g_m*dg_m*m**2 + dg_m**2*m)/sqrt(dg_m**2*m**2 + 4*dxi_1))/(2*(dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2)**3) + dg_m**2*m/dxi_1 - m/(1 - m**2) + (d2g_m*m/2 + dg_m/2 + (d2g_m*dg_m*m**2 + dg_m**2*m)/(2*sqrt(dg_m**2*m**2 + 4*dxi_1)))/(dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2) - (d2xi_1/(dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2) - dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2)*(-d2g_m*m + 2*d2xi_1*(-d2g_m*m/2 - dg_m/2 - (d2g_m*dg_m*m**2 + dg_m**2*m)/(2*sqrt(dg_m**2*m**2 + 4*dxi_1)))/(dg_m*m/2 + sqrt(dg_m**2*m**2 + 4*dxi_1)/2)**2 - dg_m + (d2g_m*dg_m*m**2 + dg_m**2*m)/sqrt(dg_m**2*m**2 + 4*dxi_1))/(2*d2xi_1 + 2*dxi_1)', '- \\frac{d2g_{m} dg_{m} \\left(1 - m^{2}\\right)}{dxi_{1}} + \\frac{d2xi_{1} \\left(- d2g_{m} m - dg_{m} - \\frac{d2g_{m} dg_{m} m^{2} + dg_{m}^{2} m}{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}\\right)}{2 \\left(\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}\\right)^{3}} + \\frac{dg_{m}^{2} m}{dxi_{1}} - \\frac{m}{1 - m^{2}} + \\frac{\\frac{d2g_{m} m}{2} + \\frac{dg_{m}}{2} + \\frac{d2g_{m} dg_{m} m^{2} + dg_{m}^{2} m}{2 \\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}}{\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}} - \\frac{\\left(\\frac{d2xi_{1}}{\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}} - \\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}\\right) \\left(- d2g_{m} m + \\frac{2 d2xi_{1} \\left(- \\frac{d2g_{m} m}{2} - \\frac{dg_{m}}{2} - \\frac{d2g_{m} dg_{m} m^{2} + dg_{m}^{2} m}{2 \\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}\\right)}{\\left(\\frac{dg_{m} m}{2} + \\frac{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}{2}\\right)^{2}} - dg_{m} + \\frac{d2g_{m} dg_{m} m^{2} + dg_{m}^{2} m}{\\sqrt{dg_{m}^{2} m^{2} + 4 dxi_{1}}}\\right)}{2 d2xi_{1} + 2 dxi_{1}}'),
-    'kr_isolated_condition': ('dg_m**2*(1 - m**2) - dxi_1*m**2', 'dg_{m}^{2} \\left(1 - m^{2}\\right) - dxi_{1} m^{2}'),
-    'kr_marginal_slope': ('(sqrt(d2xi_1)*dg_m*m - d2xi_1 + dxi_1)/(sqrt(d2xi_1)*(d2xi_1 + dxi_1))', '\\frac{\\sqrt{d2xi_{1}} dg_{m} m - d2xi_{1} + dxi_{1}}{\\sqrt{d2xi_{1}} \\left(d2xi_{1} + dxi_{1}\\right)}'),
-    'kr_threshold_energy': ('(-d2xi_1**(5/2)*dxi_1*g_m + d2xi_1**(3/2)*det_1*dg_m*m + d2xi_1**(3/2)*dg_m*dxi_1**2*m - 2*d2xi_1**(3/2)*dxi_1**2*g_m + sqrt(d2xi_1)*det_1*dg_m*dxi_1*m + sqrt(d2xi_1)*dg_m*dxi_1**3*m - sqrt(d2xi_1)*dxi_1**3*g_m - d2xi_1**2*det_1 - 2*d2xi_1**2*dxi_1**2 - 2*d2xi_1*dxi_1**3 + det_1*dxi_1**2)/(sqrt(d2xi_1)*dxi_1*(d2xi_1 + dxi_1)**2)', '\\frac{- d2xi_{1}^{\\frac{5}{2}} dxi_{1} g_{m} + d2xi_{1}^{\\frac{3}{2}} det_{1} dg_{m} m + d2xi_{1}^{\\frac{3}{2}} dg_{m} dxi_{1}^{2} m - 2 d2xi_{1}^{\\frac{3}{2}} dxi_{1}^{2} g_{m} + \\sqrt{d2xi_{1}} det_{1} dg_{m} dxi_{1} m + \\sqrt{d2xi_{1}} dg_{m} dxi_{1}^{3} m - \\sqrt{d2xi_{1}} dxi_{1}^{3} g_{m} - d2xi_{1}^{2} det_{1} - 2 d2xi_{1}^{2} dxi_{1}^{2} - 2 d2xi_{1} dxi_{1}^{3} + det_{1} dxi_{1}^{2}}{\\sqrt{d2xi_{1}} dxi_{1} \\left(d2xi_{1} + dxi_{1}\\right)^{2}}'),
-    'kr_threshold_energy_most_numerous': ('(-2*sqrt(d2xi_1)*dxi_1 - d2xi_1*g_m + dg_m*dxi_1*m - dxi_1*g_m)/(d2xi_1 + dxi_1)', '\\frac{- 2 \\sqrt{d2xi_{1}} dxi_{1} - d2xi_{1} g_{m} + dg_{m} dxi_{1} m - dxi_{1} g_{m}}{d2xi_{1} + dxi_{1}}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('kac_rice')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,14 +1,16 @@
 """Float64 numpy kernels of derivations/langevin.py.
 
-Generated from derivations/langevin.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/langevin.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
 import numpy as np
 
 
-__all__ = ['langevin_plateau', 'langevin_residual', 'langevin_residual_slope', 'langevin_marginality', 'langevin_fdt_ratio', 'langevin_aging_mu']
+__all__ = (
+    ['langevin_plateau', 'langevin_residual', 'langevin_residual_slope', 'langevin_marginality',
+    'langevin_fdt_ratio', 'langevin_aging_mu'])
 
 
 def langevin_plateau(Delta2, T):
@@ -17,7 +19,8 @@ def langevin_plateau(Delta2, T):
 
 
 def langevin_residual(Delta2, d2xi_q):
-    """Langevin threshold at zero: 1 - Delta2 - Delta2**2 xi_T''(q), q = 1 - T Delta2 (> 0: escape)."""
+    """Langevin threshold at zero: 1 - Delta2 - Delta2**2 xi_T''(q), q = 1 - T Delta2 (> 0:
+    escape)."""
     return -Delta2**2*d2xi_q - Delta2 + 1
 
 
@@ -35,20 +38,23 @@ def langevin_fdt_ratio(Delta2, T, dxi_q):
     """One-step fluctuation-dissipation ratio x of the marginal states at the threshold."""
     _t0 = Delta2*T
     _t1 = Delta2**2
-    return T*(-Delta2 + T*_t1 - _t0 - _t1*dxi_q + 1)/(Delta2*dxi_q + T**2*_t1 - T*_t1*dxi_q - 2*_t0 + 1)
+    return (
+        T*(-Delta2 + T*_t1 - _t0 - _t1*dxi_q + 1)/(Delta2*dxi_q + T**2*_t1 - T*_t1*dxi_q - 2*_t0 +
+        1))
 
 
 def langevin_aging_mu(q, Delta2, T, dxi_1, dxi_q):
-    """Late-time multiplier of a run aging at m = 0 on the plateau q: T/(1 - q) + (xi'(1) - xi'(q))/T."""
-    return (-Delta2*T**2 + Delta2*dxi_1*q - Delta2*dxi_1 - Delta2*dxi_q*q + Delta2*dxi_q - q**2 + 2*q - 1)/(Delta2*T*(q - 1))
+    """Late-time multiplier of a run aging at m = 0 on the plateau q: T/(1 - q) + (xi'(1) -
+    xi'(q))/T."""
+    return (
+        (-Delta2*T**2 + Delta2*dxi_1*q - Delta2*dxi_1 - Delta2*dxi_q*q + Delta2*dxi_q - q**2 + 2*q
+        - 1)/(Delta2*T*(q - 1)))
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'langevin_plateau': ('-Delta2*T + 1', '- \\Delta_2 T + 1'),
-    'langevin_residual': ('-Delta2**2*d2xi_q - Delta2 + 1', '- \\Delta_2^{2} d2xi_{q} - \\Delta_2 + 1'),
-    'langevin_residual_slope': ('Delta2**2*T*d3xi_q - 2*Delta2*d2xi_q - 1', '\\Delta_2^{2} T d3xi_{q} - 2 \\Delta_2 d2xi_{q} - 1'),
-    'langevin_marginality': ('-T**2 + (1 - q)**2*(Delta2*d2xi_q + 1)/Delta2', '- T^{2} + \\frac{\\left(1 - q\\right)^{2} \\left(\\Delta_2 d2xi_{q} + 1\\right)}{\\Delta_2}'),
-    'langevin_fdt_ratio': ('T*(Delta2**2*T - Delta2**2*dxi_q - Delta2*T - Delta2 + 1)/(Delta2**2*T**2 - Delta2**2*T*dxi_q - 2*Delta2*T + Delta2*dxi_q + 1)', '\\frac{T \\left(\\Delta_2^{2} T - \\Delta_2^{2} dxi_{q} - \\Delta_2 T - \\Delta_2 + 1\\right)}{\\Delta_2^{2} T^{2} - \\Delta_2^{2} T dxi_{q} - 2 \\Delta_2 T + \\Delta_2 dxi_{q} + 1}'),
-    'langevin_aging_mu': ('(-Delta2*T**2 + Delta2*dxi_1*q - Delta2*dxi_1 - Delta2*dxi_q*q + Delta2*dxi_q - q**2 + 2*q - 1)/(Delta2*T*(q - 1))', '\\frac{- \\Delta_2 T^{2} + \\Delta_2 dxi_{1} q - \\Delta_2 dxi_{1} - \\Delta_2 dxi_{q} q + \\Delta_2 dxi_{q} - q^{2} + 2 q - 1}{\\Delta_2 T \\left(q - 1\\right)}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('langevin')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,30 +1,22 @@
 """mpmath kernels of derivations/message_passing.py.
 
-Generated from derivations/message_passing.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/message_passing.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
-__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'equal_height_level', 'equal_height_reduced_jets', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
-
-
-def ml_amp_map(ctx, m, p, Delta2, Deltap):
-    """ML-AMP state evolution m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1))."""
-    m = ctx.mpf(m)
-    p = ctx.mpf(p)
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    _t0 = 1/Delta2
-    _t1 = 1/Deltap
-    _t2 = _t0*m + _t1*m**(p - 1)
-    return _t2/ctx.sqrt(_t0 + _t1 + _t2**2)
-
-
-def ml_amp_slope_at_zero(ctx, Delta2, Deltap):
-    """Slope of the ML-AMP map at m = 0."""
-    Delta2 = ctx.mpf(Delta2)
-    Deltap = ctx.mpf(Deltap)
-    return ctx.sqrt(Deltap)/(ctx.sqrt(Delta2)*ctx.sqrt(Delta2 + Deltap))
+__all__ = (
+    ['ml_amp_instability', 'ml_amp_fixed_point_condition', 'amp_map', 'amp_slope_at_zero',
+    'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2',
+    'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p',
+    'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced',
+    'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced',
+    'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2',
+    'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced',
+    'inverse_delta2_fixed_point', 'equal_height_level', 'equal_height_reduced_jets',
+    'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2',
+    'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets',
+    'delta2_ml_amp_jets'])
 
 
 def ml_amp_instability(ctx, Delta2, Deltap):
@@ -45,13 +37,6 @@ def ml_amp_fixed_point_condition(ctx, m, p, Delta2, Deltap):
     _t1 = 1/Delta2
     _t2 = 1/Deltap
     return -_t0*(_t1 + _t2) + (1 - _t0)*(_t1*m + _t2*m**(p - 1))**2
-
-
-def delta2_ml_amp(ctx, Deltap):
-    """ML-AMP threshold: theta(0) = sqrt(xi'(1))."""
-    Deltap = ctx.mpf(Deltap)
-    _t0 = ctx.sqrt(Deltap)
-    return 2*_t0/(_t0 + ctx.sqrt(Deltap + 4))
 
 
 def amp_map(ctx, m, p, Delta2, Deltap):
@@ -81,7 +66,9 @@ def free_entropy(ctx, m, p, Delta2, Deltap):
     p = ctx.mpf(p)
     Delta2 = ctx.mpf(Delta2)
     Deltap = ctx.mpf(Deltap)
-    return (ctx.mpf(1)/ctx.mpf(2))*m + (ctx.mpf(1)/ctx.mpf(2))*ctx.log1p(-m) + (ctx.mpf(1)/ctx.mpf(2))*m**p/(Deltap*p) + (ctx.mpf(1)/ctx.mpf(4))*m**2/Delta2
+    return (
+        (ctx.mpf(1)/ctx.mpf(2))*m + (ctx.mpf(1)/ctx.mpf(2))*ctx.log1p(-m) +
+        (ctx.mpf(1)/ctx.mpf(2))*m**p/(Deltap*p) + (ctx.mpf(1)/ctx.mpf(4))*m**2/Delta2)
 
 
 def free_entropy_dm(ctx, m, p, Delta2, Deltap):
@@ -100,7 +87,9 @@ def free_entropy_dm2(ctx, m, p, Delta2, Deltap):
     p = ctx.mpf(p)
     Delta2 = ctx.mpf(Delta2)
     Deltap = ctx.mpf(Deltap)
-    return -(ctx.mpf(1)/ctx.mpf(2))/(1 - m)**2 + (ctx.mpf(1)/ctx.mpf(2))*m**(p - 2)*(p - 1)/Deltap + (ctx.mpf(1)/ctx.mpf(2))/Delta2
+    return (
+        -(ctx.mpf(1)/ctx.mpf(2))/(1 - m)**2 + (ctx.mpf(1)/ctx.mpf(2))*m**(p - 2)*(p - 1)/Deltap +
+        (ctx.mpf(1)/ctx.mpf(2))/Delta2)
 
 
 def free_entropy_ddelta2(ctx, m, Delta2):
@@ -146,7 +135,9 @@ def it_reduced(ctx, m, p, Deltap):
     m = ctx.mpf(m)
     p = ctx.mpf(p)
     Deltap = ctx.mpf(Deltap)
-    return (ctx.mpf(1)/ctx.mpf(2))*m*(m - 2)/(m - 1) + ctx.log1p(-m) - ctx.mpf(1)/ctx.mpf(2)*m**p*(p - 2)/(Deltap*p)
+    return (
+        (ctx.mpf(1)/ctx.mpf(2))*m*(m - 2)/(m - 1) + ctx.log1p(-m) - ctx.mpf(1)/ctx.mpf(2)*m**p*(p -
+        2)/(Deltap*p))
 
 
 def delta_p_stationary_unit_delta2(ctx, m, p):
@@ -177,7 +168,8 @@ def delta_p_stationary_tensor_only(ctx, m, p):
 
 
 def tensor_only_reduced(ctx, m, p):
-    """2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal height."""
+    """2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal
+    height."""
     m = ctx.mpf(m)
     p = ctx.mpf(p)
     return m*(m*p - m - p)/(p*(m - 1)) + ctx.log1p(-m)
@@ -250,7 +242,9 @@ def equal_height_reduced_jets(ctx, m, xi_m, dxi_m):
     dxi_m = ctx.mpf(dxi_m)
     _t0 = 2*m
     _t1 = ctx.log1p(-m)
-    return -ctx.mpf(1)/ctx.mpf(2)*dxi_m*m + xi_m + (ctx.mpf(1)/ctx.mpf(2))*(_t0*_t1 - _t0 - 2*_t1 + m**2)/(m - 1)
+    return (
+        -ctx.mpf(1)/ctx.mpf(2)*dxi_m*m + xi_m + (ctx.mpf(1)/ctx.mpf(2))*(_t0*_t1 - _t0 - 2*_t1 +
+        m**2)/(m - 1))
 
 
 def free_entropy_jets(ctx, m, Delta2, xi_m):
@@ -259,7 +253,9 @@ def free_entropy_jets(ctx, m, Delta2, xi_m):
     Delta2 = ctx.mpf(Delta2)
     xi_m = ctx.mpf(xi_m)
     _t0 = 2*Delta2
-    return (ctx.mpf(1)/ctx.mpf(2))*xi_m + (ctx.mpf(1)/ctx.mpf(4))*(_t0*m + _t0*ctx.log1p(-m) + m**2)/Delta2
+    return (
+        (ctx.mpf(1)/ctx.mpf(2))*xi_m + (ctx.mpf(1)/ctx.mpf(4))*(_t0*m + _t0*ctx.log1p(-m) +
+        m**2)/Delta2)
 
 
 def free_entropy_jets_ddelta2(ctx, m, Delta2):
@@ -290,7 +286,8 @@ def critical_m(ctx, p):
 
 
 def ml_amp_map_jets(ctx, dxi_m, dxi_1):
-    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."""
+    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s =
+    xi'(m)/sqrt(xi'(1))."""
     dxi_m = ctx.mpf(dxi_m)
     dxi_1 = ctx.mpf(dxi_1)
     _t0 = dxi_m/ctx.sqrt(dxi_1)

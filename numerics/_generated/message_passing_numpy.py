@@ -1,27 +1,25 @@
 """Float64 numpy kernels of derivations/message_passing.py.
 
-Generated from derivations/message_passing.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/message_passing.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
 import numpy as np
 
 
-__all__ = ['ml_amp_map', 'ml_amp_slope_at_zero', 'ml_amp_instability', 'ml_amp_fixed_point_condition', 'delta2_ml_amp', 'amp_map', 'amp_slope_at_zero', 'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2', 'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p', 'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced', 'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced', 'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2', 'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced', 'inverse_delta2_fixed_point', 'equal_height_level', 'equal_height_reduced_jets', 'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2', 'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets', 'delta2_ml_amp_jets']
-
-
-def ml_amp_map(m, p, Delta2, Deltap):
-    """ML-AMP state evolution m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1))."""
-    _t0 = 1/Delta2
-    _t1 = 1/Deltap
-    _t2 = _t0*m + _t1*m**(p - 1)
-    return _t2/np.sqrt(_t0 + _t1 + _t2**2)
-
-
-def ml_amp_slope_at_zero(Delta2, Deltap):
-    """Slope of the ML-AMP map at m = 0."""
-    return np.sqrt(Deltap)/(np.sqrt(Delta2)*np.sqrt(Delta2 + Deltap))
+__all__ = (
+    ['ml_amp_instability', 'ml_amp_fixed_point_condition', 'amp_map', 'amp_slope_at_zero',
+    'delta2_amp', 'free_entropy', 'free_entropy_dm', 'free_entropy_dm2', 'free_entropy_ddelta2',
+    'free_entropy_dm_ddelta2', 'free_entropy_ddelta_p', 'free_entropy_dm_ddelta_p',
+    'inverse_delta2_stationary', 'it_reduced', 'delta_p_stationary_unit_delta2', 'onset_reduced',
+    'delta_p_tricritical_p3', 'delta_p_stationary_tensor_only', 'tensor_only_reduced',
+    'bayes_fixed_point', 'bayes_fixed_point_dm', 'bayes_fixed_point_dm2',
+    'bayes_fixed_point_ddelta2', 'bayes_fixed_point_dm_ddelta2', 'amp_spinodal_reduced',
+    'inverse_delta2_fixed_point', 'equal_height_level', 'equal_height_reduced_jets',
+    'free_entropy_jets', 'free_entropy_jets_ddelta2', 'critical_delta_p', 'critical_delta2',
+    'critical_m', 'ml_amp_map_jets', 'amp_map_jets', 'ml_amp_slope_at_zero_jets',
+    'delta2_ml_amp_jets'])
 
 
 def ml_amp_instability(Delta2, Deltap):
@@ -36,12 +34,6 @@ def ml_amp_fixed_point_condition(m, p, Delta2, Deltap):
     _t1 = 1/Delta2
     _t2 = 1/Deltap
     return -_t0*(_t1 + _t2) + (1 - _t0)*(_t1*m + _t2*m**(p - 1))**2
-
-
-def delta2_ml_amp(Deltap):
-    """ML-AMP threshold: theta(0) = sqrt(xi'(1))."""
-    _t0 = np.sqrt(Deltap)
-    return 2*_t0/(_t0 + np.sqrt(Deltap + 4))
 
 
 def amp_map(m, p, Delta2, Deltap):
@@ -128,7 +120,8 @@ def delta_p_stationary_tensor_only(m, p):
 
 
 def tensor_only_reduced(m, p):
-    """2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal height."""
+    """2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone reaches equal
+    height."""
     return m*(m*p - m - p)/(p*(m - 1)) + np.log1p(-m)
 
 
@@ -210,7 +203,8 @@ def critical_m(p):
 
 
 def ml_amp_map_jets(dxi_m, dxi_1):
-    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s = xi'(m)/sqrt(xi'(1))."""
+    """ML-AMP map m -> xi'(m)/sqrt(xi'(m)**2 + xi'(1)) in jets, as s/hypot(1, s), s =
+    xi'(m)/sqrt(xi'(1))."""
     _t0 = dxi_m/np.sqrt(dxi_1)
     return _t0/np.hypot(1, _t0)
 
@@ -230,46 +224,10 @@ def delta2_ml_amp_jets(dxi_1):
     return 2/(np.sqrt(4*dxi_1 + 1) + 1)
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'ml_amp_map': ('(m**(p - 1)/Deltap + m/Delta2)/sqrt((m**(p - 1)/Deltap + m/Delta2)**2 + 1/Deltap + 1/Delta2)', '\\frac{\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}{\\sqrt{\\left(\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}\\right)^{2} + \\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}}}'),
-    'ml_amp_slope_at_zero': ('sqrt(Deltap)/(sqrt(Delta2)*sqrt(Delta2 + Deltap))', '\\frac{\\sqrt{\\Delta_p}}{\\sqrt{\\Delta_2} \\sqrt{\\Delta_2 + \\Delta_p}}'),
-    'ml_amp_instability': ('-sqrt(1/Deltap + 1/Delta2) + 1/Delta2', '- \\sqrt{\\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}} + \\frac{1}{\\Delta_2}'),
-    'ml_amp_fixed_point_condition': ('-m**2*(1/Deltap + 1/Delta2) + (1 - m**2)*(m**(p - 1)/Deltap + m/Delta2)**2', '- m^{2} \\left(\\frac{1}{\\Delta_p} + \\frac{1}{\\Delta_2}\\right) + \\left(1 - m^{2}\\right) \\left(\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}\\right)^{2}'),
-    'delta2_ml_amp': ('2*sqrt(Deltap)/(sqrt(Deltap) + sqrt(Deltap + 4))', '\\frac{2 \\sqrt{\\Delta_p}}{\\sqrt{\\Delta_p} + \\sqrt{\\Delta_p + 4}}'),
-    'amp_map': ('(m**(p - 1)/Deltap + m/Delta2)/(1 + m**(p - 1)/Deltap + m/Delta2)', '\\frac{\\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}{1 + \\frac{m^{p - 1}}{\\Delta_p} + \\frac{m}{\\Delta_2}}'),
-    'amp_slope_at_zero': ('1/Delta2', '\\frac{1}{\\Delta_2}'),
-    'delta2_amp': ('1', '1'),
-    'free_entropy': ('m/2 + log1p(-m)/2 + m**p/(2*Deltap*p) + m**2/(4*Delta2)', '\\frac{m}{2} + \\frac{\\operatorname{log1p}{\\left(- m \\right)}}{2} + \\frac{m^{p}}{2 \\Delta_p p} + \\frac{m^{2}}{4 \\Delta_2}'),
-    'free_entropy_dm': ('-m/(2*(1 - m)) + m**(p - 1)/(2*Deltap) + m/(2*Delta2)', '- \\frac{m}{2 \\left(1 - m\\right)} + \\frac{m^{p - 1}}{2 \\Delta_p} + \\frac{m}{2 \\Delta_2}'),
-    'free_entropy_dm2': ('-1/(2*(1 - m)**2) + m**(p - 2)*(p - 1)/(2*Deltap) + 1/(2*Delta2)', '- \\frac{1}{2 \\left(1 - m\\right)^{2}} + \\frac{m^{p - 2} \\left(p - 1\\right)}{2 \\Delta_p} + \\frac{1}{2 \\Delta_2}'),
-    'free_entropy_ddelta2': ('-m**2/(4*Delta2**2)', '- \\frac{m^{2}}{4 \\Delta_2^{2}}'),
-    'free_entropy_dm_ddelta2': ('-m/(2*Delta2**2)', '- \\frac{m}{2 \\Delta_2^{2}}'),
-    'free_entropy_ddelta_p': ('-m**p/(2*Deltap**2*p)', '- \\frac{m^{p}}{2 \\Delta_p^{2} p}'),
-    'free_entropy_dm_ddelta_p': ('-m**(p - 1)/(2*Deltap**2)', '- \\frac{m^{p - 1}}{2 \\Delta_p^{2}}'),
-    'inverse_delta2_stationary': ('-1/(m - 1) - m**(p - 2)/Deltap', '- \\frac{1}{m - 1} - \\frac{m^{p - 2}}{\\Delta_p}'),
-    'it_reduced': ('m*(m - 2)/(2*(m - 1)) + log1p(-m) - m**p*(p - 2)/(2*Deltap*p)', '\\frac{m \\left(m - 2\\right)}{2 \\left(m - 1\\right)} + \\operatorname{log1p}{\\left(- m \\right)} - \\frac{m^{p} \\left(p - 2\\right)}{2 \\Delta_p p}'),
-    'delta_p_stationary_unit_delta2': ('m**(p - 3) - m**(p - 2)', 'm^{p - 3} - m^{p - 2}'),
-    'onset_reduced': ('m*(m**2*p - 2*m**2 + m*p - 2*p)/(2*p*(m - 1)) + log1p(-m)', '\\frac{m \\left(m^{2} p - 2 m^{2} + m p - 2 p\\right)}{2 p \\left(m - 1\\right)} + \\operatorname{log1p}{\\left(- m \\right)}'),
-    'delta_p_tricritical_p3': ('1', '1'),
-    'delta_p_stationary_tensor_only': ('m**(p - 2) - m**(p - 1)', 'm^{p - 2} - m^{p - 1}'),
-    'tensor_only_reduced': ('m*(m*p - m - p)/(p*(m - 1)) + log1p(-m)', '\\frac{m \\left(m p - m - p\\right)}{p \\left(m - 1\\right)} + \\operatorname{log1p}{\\left(- m \\right)}'),
-    'bayes_fixed_point': ('dxi_m + m*(Delta2 + m - 1)/(Delta2*(m - 1))', 'dxi_{m} + \\frac{m \\left(\\Delta_2 + m - 1\\right)}{\\Delta_2 \\left(m - 1\\right)}'),
-    'bayes_fixed_point_dm': ('d2xi_m + (-Delta2 + m**2 - 2*m + 1)/(Delta2*(m - 1)**2)', 'd2xi_{m} + \\frac{- \\Delta_2 + m^{2} - 2 m + 1}{\\Delta_2 \\left(m - 1\\right)^{2}}'),
-    'bayes_fixed_point_dm2': ('d3xi_m + 2/(m - 1)**3', 'd3xi_{m} + \\frac{2}{\\left(m - 1\\right)^{3}}'),
-    'bayes_fixed_point_ddelta2': ('-m/Delta2**2', '- \\frac{m}{\\Delta_2^{2}}'),
-    'bayes_fixed_point_dm_ddelta2': ('-1/Delta2**2', '- \\frac{1}{\\Delta_2^{2}}'),
-    'amp_spinodal_reduced': ('d2xi_m*m - dxi_m - m**2/(m - 1)**2', 'd2xi_{m} m - dxi_{m} - \\frac{m^{2}}{\\left(m - 1\\right)^{2}}'),
-    'inverse_delta2_fixed_point': ('-dxi_m/m - 1/(m - 1)', '- \\frac{dxi_{m}}{m} - \\frac{1}{m - 1}'),
-    'equal_height_level': ('-2*xi_m/m**2 - 2*(m + log1p(-m))/m**2', '- \\frac{2 \\xi_{m}}{m^{2}} - \\frac{2 \\left(m + \\operatorname{log1p}{\\left(- m \\right)}\\right)}{m^{2}}'),
-    'equal_height_reduced_jets': ('-dxi_m*m/2 + xi_m + (m**2 + 2*m*log1p(-m) - 2*m - 2*log1p(-m))/(2*(m - 1))', '- \\frac{dxi_{m} m}{2} + \\xi_{m} + \\frac{m^{2} + 2 m \\operatorname{log1p}{\\left(- m \\right)} - 2 m - 2 \\operatorname{log1p}{\\left(- m \\right)}}{2 \\left(m - 1\\right)}'),
-    'free_entropy_jets': ('xi_m/2 + (2*Delta2*m + 2*Delta2*log1p(-m) + m**2)/(4*Delta2)', '\\frac{\\xi_{m}}{2} + \\frac{2 \\Delta_2 m + 2 \\Delta_2 \\operatorname{log1p}{\\left(- m \\right)} + m^{2}}{4 \\Delta_2}'),
-    'free_entropy_jets_ddelta2': ('-m**2/(4*Delta2**2)', '- \\frac{m^{2}}{4 \\Delta_2^{2}}'),
-    'critical_delta_p': ('4*(p - 3)**(p - 3)*(p - 2)*(p - 1)**(1 - p)', '4 \\left(p - 3\\right)^{p - 3} \\left(p - 2\\right) \\left(p - 1\\right)^{1 - p}'),
-    'critical_delta2': ('4*(p - 2)/(p - 1)**2', '\\frac{4 \\left(p - 2\\right)}{\\left(p - 1\\right)^{2}}'),
-    'critical_m': ('(p - 3)/(p - 1)', '\\frac{p - 3}{p - 1}'),
-    'ml_amp_map_jets': ('dxi_m/(sqrt(dxi_1)*hypot(1, dxi_m/sqrt(dxi_1)))', '\\frac{dxi_{m}}{\\sqrt{dxi_{1}} \\operatorname{hypot}{\\left(1,\\frac{dxi_{m}}{\\sqrt{dxi_{1}}} \\right)}}'),
-    'amp_map_jets': ('dxi_m/(dxi_m + 1)', '\\frac{dxi_{m}}{dxi_{m} + 1}'),
-    'ml_amp_slope_at_zero_jets': ('d2xi_0/sqrt(dxi_1)', '\\frac{d2xi_{0}}{\\sqrt{dxi_{1}}}'),
-    'delta2_ml_amp_jets': ('2/(sqrt(4*dxi_1 + 1) + 1)', '\\frac{2}{\\sqrt{4 dxi_{1} + 1} + 1}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('message_passing')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

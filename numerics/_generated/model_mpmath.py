@@ -1,7 +1,7 @@
 """mpmath kernels of derivations/model.py.
 
-Generated from derivations/model.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/model.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 

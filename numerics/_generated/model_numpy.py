@@ -1,7 +1,7 @@
 """Float64 numpy kernels of derivations/model.py.
 
-Generated from derivations/model.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/model.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
@@ -26,9 +26,10 @@ def xi_second(q, p, Delta2, Deltap):
     return q**(p - 2)*(p - 1)/Deltap + 1/Delta2
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'xi': ('q**p/(Deltap*p) + q**2/(2*Delta2)', '\\frac{q^{p}}{\\Delta_p p} + \\frac{q^{2}}{2 \\Delta_2}'),
-    'xi_prime': ('q**(p - 1)/Deltap + q/Delta2', '\\frac{q^{p - 1}}{\\Delta_p} + \\frac{q}{\\Delta_2}'),
-    'xi_second': ('q**(p - 2)*(p - 1)/Deltap + 1/Delta2', '\\frac{q^{p - 2} \\left(p - 1\\right)}{\\Delta_p} + \\frac{1}{\\Delta_2}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('model')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,11 +1,14 @@
 """mpmath kernels of derivations/phase_retrieval.py.
 
-Generated from derivations/phase_retrieval.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/phase_retrieval.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
-__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T', 'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence']
+__all__ = (
+    ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss',
+    'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T',
+    'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence'])
 
 
 def pr_square_loss(ctx, h, y):
@@ -84,7 +87,9 @@ def pr_rs_m1(ctx, y, s, a, X):
     s = ctx.mpf(s)
     a = ctx.mpf(a)
     X = ctx.mpf(X)
-    return (-ctx.mpf(1)/ctx.mpf(6)*ctx.sqrt(6)*ctx.sqrt(ctx.pi)*X*(a + y)/(ctx.sqrt(s)*ctx.sqrt(a + y*(1 - s))) + 1)/s
+    return (
+        (-ctx.mpf(1)/ctx.mpf(6)*ctx.sqrt(6)*ctx.sqrt(ctx.pi)*X*(a + y)/(ctx.sqrt(s)*ctx.sqrt(a +
+        y*(1 - s))) + 1)/s)
 
 
 def pr_rs_m2(ctx, y, s, a, X):
@@ -97,7 +102,11 @@ def pr_rs_m2(ctx, y, s, a, X):
     _t1 = a + y*(1 - s)
     _t2 = ctx.sqrt(6)*ctx.sqrt(ctx.pi)*X
     _t3 = _t2/ctx.sqrt(_t1)
-    return (-ctx.mpf(1)/ctx.mpf(6)*_t0*_t3*(2*a + 2*y) + (a + y)**2*((ctx.mpf(1)/ctx.mpf(12))*_t0*_t2/_t1**(ctx.mpf(3)/ctx.mpf(2)) - ctx.mpf(1)/ctx.mpf(36)*_t3/s**(ctx.mpf(3)/ctx.mpf(2)) + (ctx.mpf(1)/ctx.mpf(6))/(_t1*s)) + 1)/s**2
+    return (
+        (-ctx.mpf(1)/ctx.mpf(6)*_t0*_t3*(2*a + 2*y) + (a +
+        y)**2*((ctx.mpf(1)/ctx.mpf(12))*_t0*_t2/_t1**(ctx.mpf(3)/ctx.mpf(2)) -
+        ctx.mpf(1)/ctx.mpf(36)*_t3/s**(ctx.mpf(3)/ctx.mpf(2)) + (ctx.mpf(1)/ctx.mpf(6))/(_t1*s)) +
+        1)/s**2)
 
 
 def pr_opt_T(ctx, y, alpha):

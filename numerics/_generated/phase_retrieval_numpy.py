@@ -1,14 +1,17 @@
 """Float64 numpy kernels of derivations/phase_retrieval.py.
 
-Generated from derivations/phase_retrieval.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/phase_retrieval.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
 import numpy as np
 
 
-__all__ = ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss', 'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T', 'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence']
+__all__ = (
+    ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss',
+    'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T',
+    'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence'])
 
 
 def pr_square_loss(h, y):
@@ -69,7 +72,9 @@ def pr_rs_m2(y, s, a, X):
     _t1 = a + y*(1 - s)
     _t2 = np.sqrt(6)*np.sqrt(np.pi)*X
     _t3 = _t2/np.sqrt(_t1)
-    return (-1/6*_t0*_t3*(2*a + 2*y) + (a + y)**2*((1/12)*_t0*_t2/_t1**(3/2) - 1/36*_t3/s**(3/2) + (1/6)/(_t1*s)) + 1)/s**2
+    return (
+        (-1/6*_t0*_t3*(2*a + 2*y) + (a + y)**2*((1/12)*_t0*_t2/_t1**(3/2) - 1/36*_t3/s**(3/2) +
+        (1/6)/(_t1*s)) + 1)/s**2)
 
 
 def pr_opt_T(y, alpha):
@@ -101,22 +106,10 @@ def pr_it_divergence(alpha):
     return (1/2)*alpha - 1/2
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'pr_square_loss': ('(h**2 - y)**2/4', '\\frac{\\left(h^{2} - y\\right)^{2}}{4}'),
-    'pr_square_dloss': ('-h*(-h**2 + y)', '- h \\left(- h^{2} + y\\right)'),
-    'pr_square_d2loss': ('3*h**2 - y', '3 h^{2} - y'),
-    'pr_square_mult': ('-h**2*(-h**2 + y)', '- h^{2} \\left(- h^{2} + y\\right)'),
-    'pr_reg_loss': ('(h**2 - y)**2/(4*a + 4*y)', '\\frac{\\left(h^{2} - y\\right)^{2}}{4 a + 4 y}'),
-    'pr_reg_dloss': ('-h*(-h**2 + y)/(a + y)', '- \\frac{h \\left(- h^{2} + y\\right)}{a + y}'),
-    'pr_reg_d2loss': ('-(-3*h**2 + y)/(a + y)', '- \\frac{- 3 h^{2} + y}{a + y}'),
-    'pr_reg_mult': ('-h**2*(-h**2 + y)/(a + y)', '- \\frac{h^{2} \\left(- h^{2} + y\\right)}{a + y}'),
-    'pr_rs_z': ('sqrt(6)*sqrt(a + y*(1 - s))/(6*sqrt(s))', '\\frac{\\sqrt{6} \\sqrt{a + y \\left(1 - s\\right)}}{6 \\sqrt{s}}'),
-    'pr_rs_m1': ('(-sqrt(6)*sqrt(pi)*X*(a + y)/(6*sqrt(s)*sqrt(a + y*(1 - s))) + 1)/s', '\\frac{- \\frac{\\sqrt{6} \\sqrt{\\pi} X \\left(a + y\\right)}{6 \\sqrt{s} \\sqrt{a + y \\left(1 - s\\right)}} + 1}{s}'),
-    'pr_rs_m2': ('(-sqrt(6)*sqrt(pi)*X*(2*a + 2*y)/(6*sqrt(s)*sqrt(a + y*(1 - s))) + (a + y)**2*(sqrt(6)*sqrt(pi)*X/(12*sqrt(s)*(a + y*(1 - s))**(3/2)) - sqrt(6)*sqrt(pi)*X/(36*s**(3/2)*sqrt(a + y*(1 - s))) + 1/(6*s*(a + y*(1 - s)))) + 1)/s**2', '\\frac{- \\frac{\\sqrt{6} \\sqrt{\\pi} X \\left(2 a + 2 y\\right)}{6 \\sqrt{s} \\sqrt{a + y \\left(1 - s\\right)}} + \\left(a + y\\right)^{2} \\left(\\frac{\\sqrt{6} \\sqrt{\\pi} X}{12 \\sqrt{s} \\left(a + y \\left(1 - s\\right)\\right)^{\\frac{3}{2}}} - \\frac{\\sqrt{6} \\sqrt{\\pi} X}{36 s^{\\frac{3}{2}} \\sqrt{a + y \\left(1 - s\\right)}} + \\frac{1}{6 s \\left(a + y \\left(1 - s\\right)\\right)}\\right) + 1}{s^{2}}'),
-    'pr_opt_T': ('(y - 1)/(sqrt(2)*sqrt(alpha) + y - 1)', '\\frac{y - 1}{\\sqrt{2} \\sqrt{\\alpha} + y - 1}'),
-    'pr_opt_resolvent': ('(y - 1)/(sqrt(2)*sqrt(alpha) + s*y - s + y - 1)', '\\frac{y - 1}{\\sqrt{2} \\sqrt{\\alpha} + s y - s + y - 1}'),
-    'pr_gout': ('(-omega + sqrt(y)*tanh(omega*sqrt(y)/V))/V', '\\frac{- \\omega + \\sqrt{y} \\tanh{\\left(\\frac{\\omega \\sqrt{y}}{V} \\right)}}{V}'),
-    'pr_wr_integrand': ('y**2 - 2*y + 1', 'y^{2} - 2 y + 1'),
-    'pr_it_divergence': ('alpha/2 - 1/2', '\\frac{\\alpha}{2} - \\frac{1}{2}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('phase_retrieval')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

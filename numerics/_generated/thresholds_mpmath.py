@@ -1,7 +1,7 @@
 """mpmath kernels of derivations/thresholds.py.
 
-Generated from derivations/thresholds.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/thresholds.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
@@ -16,6 +16,7 @@ def delta2_gf(ctx, p, Deltap):
 
 
 def delta2_gf_channels(ctx, d2xi_1):
-    """Gradient-flow threshold for any tensor channels; d2xi_1 = xi''(1) of the tensor channels alone."""
+    """Gradient-flow threshold for any tensor channels; d2xi_1 = xi''(1) of the tensor channels
+    alone."""
     d2xi_1 = ctx.mpf(d2xi_1)
     return 2/(ctx.sqrt(4*d2xi_1 + 1) + 1)

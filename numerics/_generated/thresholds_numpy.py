@@ -1,7 +1,7 @@
 """Float64 numpy kernels of derivations/thresholds.py.
 
-Generated from derivations/thresholds.py by ``python -m numerics.codegen`` with SymPy 1.14.0;
-do not edit.
+Generated from derivations/thresholds.py by ``python -m derivations._codegen``
+with SymPy 1.14.0; do not edit.
 """
 
 
@@ -17,12 +17,15 @@ def delta2_gf(p, Deltap):
 
 
 def delta2_gf_channels(d2xi_1):
-    """Gradient-flow threshold for any tensor channels; d2xi_1 = xi''(1) of the tensor channels alone."""
+    """Gradient-flow threshold for any tensor channels; d2xi_1 = xi''(1) of the tensor channels
+    alone."""
     return 2/(np.sqrt(4*d2xi_1 + 1) + 1)
 
 
-#: name -> (expression as text, as LaTeX), for display without SymPy.
-FORMULAS = {
-    'delta2_gf': ('2/(sqrt(1 + 4*(p - 1)/Deltap) + 1)', '\\frac{2}{\\sqrt{1 + \\frac{4 \\left(p - 1\\right)}{\\Delta_p}} + 1}'),
-    'delta2_gf_channels': ('2/(sqrt(4*d2xi_1 + 1) + 1)', '\\frac{2}{\\sqrt{4 d2xi_{1} + 1} + 1}'),
-}
+def __getattr__(name):
+    """``FORMULAS``: name -> (text, LaTeX) of each expression, read from formulas.json."""
+    if name == "FORMULAS":
+        from numerics._generated import formulas
+
+        return formulas('thresholds')
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

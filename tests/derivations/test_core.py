@@ -1,11 +1,13 @@
 """The core derivations: covariance, Hessian, gradient-flow threshold (spec sections 2-4)."""
 
+import re
+
 import sympy as sp
 
 from derivations import expressions
 from derivations.hessian import semicircle_scale, theta
 from derivations.model import MODEL
-from derivations.symbols import Delta2, Deltap, at_zero, m, p, q
+from derivations.symbols import Delta2, Deltap, at_zero, m, mu, p, q
 from derivations.thresholds import gradient_flow_threshold
 
 
@@ -69,3 +71,56 @@ class TestGradientFlowThresholdOfAnyChannels:
         (t,) = general.free_symbols
         d2 = general.subs(t, 2 + sp.Rational(3, 2))
         assert sp.simplify((1 / d2) ** 2 - (1 / d2 + sp.Rational(7, 2))) == 0
+
+
+class TestInstancesAreTheirJetKernels:
+    """The matrix-tensor instances kept as expressions (INSTANCES, not printed as code) equal
+    their jet kernels on the jets of xi = g = q**2/(2 Delta2) + q**p/(p Deltap), differentiated
+    here directly at fixed p (an independent route to the values the kernels are fed)."""
+
+    TWIN = {"semicircle_scale": "h_scale", "theta": "h_theta", "bbp_margin": "h_bbp_margin",
+            "bulk_lower": "h_bulk_lower", "bulk_upper": "h_bulk_upper", "outlier": "h_outlier",
+            "ml_amp_map": "ml_amp_map_jets", "ml_amp_slope_at_zero": "ml_amp_slope_at_zero_jets",
+            "delta2_ml_amp": "delta2_ml_amp_jets"}
+
+    #: Twins in the jets of the tensor channels alone, xi_T = q**p/(p Deltap).
+    TENSOR_ONLY = {"delta2_ml_amp_jets"}
+
+    @staticmethod
+    def _jet_values(expr, p_value, delta2, delta_p, tensor_only=False):
+        xi = (0 if tensor_only else q**2 / (2 * delta2)) + q**p_value / (p_value * delta_p)
+        values = {}
+        for s in expr.free_symbols:
+            match = re.fullmatch(r"(?:d(\d*))?(xi|g)_(.+)", s.name)
+            if match:
+                k = 0 if match.group(0)[0] != "d" else int(match.group(1) or 1)
+                point = m if match.group(3) == "m" else sp.Integer(match.group(3))
+                values[s] = sp.diff(xi, q, k).subs(q, point)
+        return values
+
+    def test_every_instance_has_its_jet_twin_and_is_not_printed(self):
+        from derivations import hessian, message_passing
+
+        instances = {k.name for mod in (hessian, message_passing) for k in mod.INSTANCES}
+        printed = {k.name for mod in (hessian, message_passing) for k in mod.KERNELS}
+        assert instances == set(self.TWIN)
+        assert not instances & printed and set(self.TWIN.values()) <= printed
+        assert instances <= set(expressions())
+
+    def test_instance_equals_jet_kernel(self):
+        from derivations import hessian, message_passing
+
+        kernels = {k.name: k.expr for mod in (hessian, message_passing) for k in mod.KERNELS}
+        for mod in (hessian, message_passing):
+            for inst in mod.INSTANCES:
+                twin = kernels[self.TWIN[inst.name]]
+                for p_value, delta2, delta_p in ((3, sp.Rational(1, 2), sp.Rational(3, 2)),
+                                                 (5, sp.Rational(7, 3), sp.Rational(2, 5))):
+                    for point in ({m: sp.Rational(1, 3), mu: sp.Rational(-5, 2)},
+                                  {m: sp.Rational(-4, 5), mu: sp.Rational(9, 4)}):
+                        at = {p: p_value, Delta2: delta2, Deltap: delta_p}
+                        want = inst.expr.subs(at).subs(point)
+                        jets = self._jet_values(twin, p_value, delta2, delta_p,
+                                                self.TWIN[inst.name] in self.TENSOR_ONLY)
+                        got = twin.xreplace(jets).subs(point)
+                        assert abs(sp.N(got - want, 40)) < 1e-30, inst.name
