@@ -25,6 +25,7 @@ import numpy as np
 
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
+from numerics.backend import context
 from numerics.solvers import ConvergenceError, Root, newton_bracketed, tangency
 
 __all__ = [
@@ -46,12 +47,6 @@ FLOAT_GRID_FROM = 1e-3
 MAX_SCAN_DPS = 1000
 
 
-@lru_cache(maxsize=64)
-def _context(dps: int):
-    """A private mpmath context at ``dps`` digits (never mutated; mpmath.mp is never touched)."""
-    ctx = mpmath.MPContext()
-    ctx.dps = dps
-    return ctx
 
 
 def m_grid(m_min: float = 1e-9, m_max_gap: float = 1e-12) -> np.ndarray:
@@ -283,7 +278,7 @@ def _work(ctx):
     terms: at ``m ~ 10**(-dps/2)`` (where the p = 3 roots near the tricritical point still
     matter) half the digits cancel.  Results are rounded back into ``ctx``.
     """
-    return _context(2 * ctx.dps + 5)
+    return context(2 * ctx.dps + 5)
 
 
 def _back(ctx, root: Root) -> Root:
@@ -367,7 +362,7 @@ def information_theoretic_mp(ctx, p: int, delta_p) -> Root:
 
 @lru_cache(maxsize=256)
 def _tensor_only_float(p: int) -> float:
-    return float(tensor_only_mp(_context(25), p).value)
+    return float(tensor_only_mp(context(25), p).value)
 
 
 def information_theoretic_float(p: int, delta_p) -> np.ndarray:
@@ -405,7 +400,7 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     # (the reduced function is O(m**3) made of O(m) terms): redo those rows in mpmath.
     redo = np.unique(rows[(m < FLOAT_GRID_FROM * 10) & (u < 1) & (u == u_star[rows])])
     for i in redo:
-        value = information_theoretic_mp(_context(20), p, _context(20).mpf(float(flat[i]))).value
+        value = information_theoretic_mp(context(20), p, context(20).mpf(float(flat[i]))).value
         u_star[i] = 1 / float(value)
     below = flat <= _tensor_only_float(p)
     u_star = np.where(below, 1.0, u_star)
@@ -579,7 +574,7 @@ def _per_element(tensors, fn, fill):
         raise ValueError(f"float64 cannot resolve delta_p = {values[bad].flat[0]!r} (it under- or overflowed); "
                          f"pass the exact value with dps=")
     out = np.empty(values.shape)
-    ctx = _context(20)
+    ctx = context(20)
     for idx in np.ndindex(values.shape):
         root = fn(ctx, field({p: Fraction(float(values[idx]))}))
         out[idx] = fill if root is None else float(root.value)
@@ -613,7 +608,7 @@ def mmse_jump_float(tensors) -> np.ndarray:
     p = _order(tensors)
     dp = np.asarray(tensors.variances[p], dtype=np.float64)
     out = np.full(dp.shape, np.nan)
-    onset = float(onset_mp(_context(25), p).value)
+    onset = float(onset_mp(context(25), p).value)
     below = dp <= onset
     if below.any():
         out[below] = information_theoretic_float(p, dp[below])
@@ -729,7 +724,7 @@ def per_element_mixture(tensors, fn, fill):
                              f"or overflowed); pass the exact value with dps=")
     shape = arrays[0].shape if arrays else ()
     out = np.empty(shape)
-    ctx = _context(20)
+    ctx = context(20)
     for idx in np.ndindex(shape):
         root = fn(ctx, field({p: Fraction(float(v[idx])) for p, v in zip(orders, arrays)}))
         out[idx] = fill if root is None else float(root.value)

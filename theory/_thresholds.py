@@ -144,8 +144,10 @@ class ThresholdResult(Result):
         What was asked (``delta_p`` exact, as a Fraction; for a model with several tensor
         channels ``p`` and ``delta_p`` are tuples, one entry a channel).
     error : float
-        Estimate of the absolute error: for arbitrary precision, the difference between the
-        evaluations at ``dps + 10`` and ``dps + 30`` digits; for float64, against 30 digits.
+        Estimate of the absolute error: for arbitrary precision, the difference between the two
+        evaluations of the certification rule (:func:`numerics.certify.certified`: ``dps + 10``
+        and ``dps + 30`` digits unless cancellation asked for more); for float64, against a
+        value certified to 20 digits.
     bracket : tuple or None
         The sign-change bracket of a solved kind (None for a closed form).
     """
@@ -183,28 +185,21 @@ class ThresholdResult(Result):
 
 
 def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
-    """Evaluate at two precisions; return (value at dps + 30, error estimate, bracket)."""
+    """The threshold certified to ``dps`` digits by the one rule, :func:`numerics.certify.certified`:
+    ``(value of the higher evaluation, unrounded; absolute error between the two; its bracket)``."""
     p, delta_p = _describe(tensors)
-    results = []
-    for extra in (_precision.GUARD_DIGITS, _precision.GUARD_DIGITS + _precision.CHECK_DIGITS):
-        ctx = _precision.context(dps + extra)
+
+    def compute(ctx):
         try:
             out = k.evaluate_mp(ctx, tensors, **options)
         except FloatRangeError as exc:  # a kind that brackets on a float64 grid first
             name = "delta_p" if len(tensors.orders) == 1 else "model"
             raise ValueError(f"{name}: threshold kind={k.name!r} at p={p} brackets on a float64 grid, which cannot "
                              f"resolve Deltap={_show_exact(delta_p)} ({exc})") from None
-        results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
-    low, high = results
-    if mpmath.isinf(high.value) and high.value == low.value:
-        return high.value, 0.0, high.bracket  # e.g. no transition at all: both say so
-    error = abs(high.value - low.value)
-    if not error <= abs(high.value) * mpmath.mpf(10) ** (-(dps + 2)):
-        raise solvers.PrecisionError(
-            f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the values at dps={dps + 10} and "
-            f"dps={dps + 30} differ by {mpmath.nstr(error, 3)}; {dps} digits are not certified"
-        )
-    return high.value, float(error), high.bracket
+        return out if isinstance(out, solvers.Root) else solvers.Root(out, None)
+
+    done = _precision.certified(compute, dps, f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}")
+    return done.raw.value, done.error, done.raw.bracket
 
 
 def _show_exact(x) -> str:
