@@ -456,8 +456,7 @@ class Isolated(Mechanism):
                 raise ConvergenceError(f"{what}: lost at Delta2={float(delta2):.12g}, dps=None")
             i = idx[np.argmin(np.abs(grid[idx] - self.m_guess))]
             return solvers.brentq(lambda x: float(isolated_condition(fld, x)), grid[i], grid[i + 1], what=what)
-        r, _ = grow_bracket(ctx, lambda x: isolated_condition(fld, x, ctx), self.m_guess, 1e-6, what, limit=0.1)
-        return r
+        return grow_bracket(ctx, lambda x: isolated_condition(fld, x, ctx), self.m_guess, 1e-6, what, limit=0.1).value
 
     def residual(self, tensors, delta2, ctx=None):
         r = self.birth(tensors, delta2, ctx)
@@ -520,9 +519,8 @@ class Tangency(Mechanism):
                                  f"(bracket [{lo:.6g}, {hi:.6g}] in m), dps=None", x)
             return x
         what = f"trivialization: maximiser near m={self.m_guess:.6f} at Delta2={ctx.nstr(delta2, 10)}"
-        x, _ = grow_bracket(ctx, lambda t: dsigma_min_dm(fld, t, ctx), self.m_guess, 1e-6, what,
-                            limit=0.05, sign=+1)
-        return x
+        return grow_bracket(ctx, lambda t: dsigma_min_dm(fld, t, ctx), self.m_guess, 1e-6, what,
+                            limit=0.05, sign=+1).value
 
     def residual(self, tensors, delta2, ctx=None):
         if ctx is None:
@@ -700,7 +698,7 @@ def trivialization_float(tensors: Field, overlaps: str = "positive"):
 
 
 def trivialization_mp(ctx, tensors: Field, overlaps: str = "positive"):
-    """The threshold in the context ``ctx``: ``(value, bracket)``, bracketed and solved in mpmath
+    """The threshold in the context ``ctx`` as a :class:`~numerics.solvers.Root`, bracketed and solved in mpmath
     around the float64 solution (``tensors`` with exact variances, converted in ``ctx``)."""
     scan = scan_trivialization(tensors, overlaps)
     mech = scan.mechanism

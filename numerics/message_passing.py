@@ -26,7 +26,7 @@ import numpy as np
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from numerics.backend import context
-from numerics.solvers import ConvergenceError, Root, newton_bracketed, tangency
+from numerics.solvers import ConvergenceError, Root, bisect, bisect_many, newton_bracketed, tangency
 
 __all__ = [
     "MAX_SCAN_DPS", "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
@@ -146,50 +146,22 @@ def fixed_points(kind: str, field, ctx=None):
     if ctx is None:
         grid = m_grid()
         g = step(grid) - grid
-        refine = lambda a, b, ga: _bisect_float(lambda x: float(step(x)) - x, a, b, ga)  # noqa: E731
+        gap = lambda x: float(step(x)) - x  # noqa: E731
     else:
         grid = _mp_grid(ctx, ctx.mpf(10) ** (-(ctx.dps // 2 + 2)))
         g = [step(x) - x for x in grid]
-        refine = lambda a, b, ga: _bisect_mp(ctx, lambda x: step(x) - x, a, b, ga)  # noqa: E731
+        gap = lambda x: step(x) - x  # noqa: E731
     signs = [1 if v > 0 else (-1 if v < 0 else 0) for v in g]
+    what = f"fixed point of the state evolution ({kind})"
     for i in range(len(grid) - 1):
         if signs[i] * signs[i + 1] < 0:
-            out.append((refine(grid[i], grid[i + 1], g[i]), signs[i] > 0))
+            m = bisect(ctx, gap, grid[i], grid[i + 1], fa=g[i], fb=g[i + 1], what=what).value
+            out.append((m, signs[i] > 0))
         elif signs[i + 1] == 0 and i + 2 < len(grid):  # a fixed point exactly on the grid
             before, after = signs[i], signs[i + 2]
             if before * after < 0:
                 out.append((grid[i + 1] if ctx is not None else float(grid[i + 1]), before > 0))
     return out
-
-
-def _bisect_float(f, a, b, fa):
-    for _ in range(200):
-        mid = 0.5 * (a + b)
-        if not a < mid < b:
-            break
-        fm = f(mid)
-        if fm == 0:
-            return float(mid)
-        if (fm > 0) == (fa > 0):
-            a, fa = mid, fm
-        else:
-            b = mid
-    return float(0.5 * (a + b))
-
-
-def _bisect_mp(ctx, f, a, b, fa):
-    for _ in range(ctx.prec + 10):  # bisection to the working precision
-        mid = (a + b) / 2
-        if not a < mid < b:
-            break
-        fm = f(mid)
-        if fm == 0:
-            return mid
-        if (fm > 0) == (fa > 0):
-            a, fa = mid, fm
-        else:
-            b = mid
-    return (a + b) / 2
 
 
 # --- equal-height systems ---------------------------------------------------------------------
@@ -213,7 +185,7 @@ def _system(ctx, p, unknown, fixed):
     return F, J
 
 
-def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> tuple:
+def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> Root:
     """Solve ``phi(m) = 0``, ``phi'(m) = 0`` for ``(m, y)``, ``y`` = ``unknown``.
 
     Newton's method with the generated exact Jacobian, safeguarded by bisection of
@@ -222,8 +194,8 @@ def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket,
 
     Returns
     -------
-    (m, Root)
-        The overlap and ``Root(y, (y_low, y_high))``.
+    Root
+        ``y`` with its bracket ``(y_low, y_high)``; the overlap ``m`` is its ``at``.
 
     Raises
     ------
@@ -283,7 +255,7 @@ def _work(ctx):
 
 def _back(ctx, root: Root) -> Root:
     bracket = None if root.bracket is None else tuple(ctx.mpf(x) for x in root.bracket)
-    return Root(ctx.mpf(root.value), bracket)
+    return Root(ctx.mpf(root.value), bracket, root.steps, root.backend)
 
 
 @lru_cache(maxsize=256)
@@ -320,7 +292,7 @@ def _unique_equal_height(ctx, p, *, fixed, reduced_np, reduced_mp, recover, what
         ctx, lambda x: reduced_np(x, p), lambda x: reduced_mp(ctx, x, p), m_min)
     if len(brackets) != 1:
         raise ConvergenceError(f"{what}: {len(brackets)} sign changes (expected 1) at dps={ctx.dps}")
-    _, root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.mpf(fixed),
+    root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.mpf(fixed),
                            reduced=lambda x: reduced_mp(ctx, x, p),
                            recover=lambda x: recover(ctx, x, p), bracket=brackets[0], what=what)
     return _back(outer, root)
@@ -347,7 +319,7 @@ def information_theoretic_mp(ctx, p: int, delta_p) -> Root:
         ends = [KM.inverse_delta2_stationary(ctx, x, p, delta_p) for x in bracket]
         if min(ends) > ctx.mpf("1.01"):
             continue  # an equal-height point with Delta2 < 1 cannot be the threshold (u* = min(1, ...))
-        m, root = equal_height(
+        root = equal_height(
             ctx, p, unknown="Delta2", fixed=delta_p,
             reduced=lambda x: KM.it_reduced(ctx, x, p, delta_p),
             recover=lambda x: 1 / KM.inverse_delta2_stationary(ctx, x, p, delta_p),
@@ -386,14 +358,8 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     grid = m_grid(m_min=1e-8)
     h = KN.it_reduced(grid[None, :], p, flat[:, None])
     rows, cols = np.nonzero(np.sign(h[:, :-1]) * np.sign(h[:, 1:]) < 0)
-    a, b, ha = grid[cols], grid[cols + 1], h[rows, cols]
     dpr = flat[rows]
-    for _ in range(60):
-        mid = 0.5 * (a + b)
-        hm = KN.it_reduced(mid, p, dpr)
-        left = np.sign(hm) == np.sign(ha)
-        a, ha, b = np.where(left, mid, a), np.where(left, hm, ha), np.where(left, b, mid)
-    m = 0.5 * (a + b)
+    m = bisect_many(lambda x: KN.it_reduced(x, p, dpr), grid[cols], grid[cols + 1], h[rows, cols])
     u = KN.inverse_delta2_stationary(m, p, dpr)
     np.minimum.at(u_star, rows, u)
     # Roots at small m (p = 3 near its tricritical point) are ill-conditioned in float64
@@ -480,8 +446,9 @@ def spinodals_mp(ctx, tensors, *, high: bool = True):
     else:
         raise ConvergenceError(f"{what}: no stable low branch found near m = 0, dps={ctx.dps}")
     F, J = _fixed_point_system(ctx, tensors)
-    m1, root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
-                        bracket=(a, m_c), what=what)
+    root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
+                    bracket=(a, m_c), what=what)
+    m1 = root.at
     if not high:
         return m1, root, None, None
     while not reduced(b) < 0:

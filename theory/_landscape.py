@@ -36,7 +36,6 @@ import numpy as np
 
 from numerics import landscape
 from numerics.model import FloatRangeError, matrix_tensor
-from numerics.solvers import Root
 from theory import _precision, _validate
 from theory._model import Model, _is_absent
 from theory._thresholds import ThresholdKind, register_kind
@@ -442,8 +441,7 @@ def _evaluate_float(tensors, overlaps="positive"):
 
 def _evaluate_mp(ctx, tensors, overlaps="positive"):
     _check_scan_range(tensors)
-    value, bracket = landscape.trivialization_mp(ctx, tensors, overlaps)
-    return Root(value, bracket)
+    return landscape.trivialization_mp(ctx, tensors, overlaps)
 
 
 register_kind(ThresholdKind(
