@@ -668,9 +668,9 @@ def _solve_mechanism(mech, tensors, d2s, j, m_peak) -> TrivializationScan:
 def _solve_once(mech, tensors, d2s, j, m_peak) -> TrivializationScan:
     d_hi = d2s[j]
     f_hi = mech.residual(tensors, d_hi)
-    lo_idx = j - 1
-    while lo_idx >= 0 and mech.residual(tensors, d2s[lo_idx]) > 0:
-        lo_idx -= 1
+    # down the scan's grid to the last point where the residual is not positive (or off its start)
+    lo_idx = solvers.walk(j - 1, lambda i: i - 1, lambda i: i < 0 or mech.residual(tensors, d2s[i]) <= 0,
+                          max_steps=j + 1, what=f"trivialization ({mech.name}, {_describe(tensors)})")
     if lo_idx < 0 or f_hi <= 0:
         raise ConvergenceError(f"trivialization ({_describe(tensors)}): no sign change of the {mech.name} "
                                f"condition on the bracket [{d2s[max(lo_idx, 0)]:.6g}, {d_hi:.6g}], dps=None")

@@ -26,7 +26,8 @@ import numpy as np
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from numerics.backend import context
-from numerics.solvers import ConvergenceError, Root, bisect, bisect_many, newton_bracketed, tangency
+from numerics.solvers import (ConvergenceError, Root, bisect, bisect_many, newton_bracketed, sign_change_brackets,
+                              tangency, walk)
 
 __all__ = [
     "MAX_SCAN_DPS", "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
@@ -215,25 +216,11 @@ def _sign_change_brackets(ctx, h_float, h_mp, m_min) -> list:
     cannot resolve the sign.  A grid point where the function vanishes is bracketed by its
     neighbours.  The sign at each end of a bracket is confirmed in mpmath before it is used.
     """
+    grid = _mp_grid(ctx, m_min)
     large = m_grid(m_min=FLOAT_GRID_FROM)
-    small = []
-    x, ratio = ctx.mpf(m_min), ctx.mpf(10) ** (ctx.mpf(1) / 8)
-    while x < large[0]:
-        small.append(x)
-        x *= ratio
-    grid = small + [ctx.mpf(v) for v in large]
-    signs = [int(ctx.sign(h_mp(v))) for v in small] + [int(v) for v in np.sign(h_float(large))]
-    out = []
-    last = None  # index of the last grid point with a nonzero sign
-    for i, sign in enumerate(signs):
-        if sign == 0:
-            continue
-        if last is not None and signs[last] * sign < 0:
-            a, b = grid[last], grid[i]
-            if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0:
-                out.append((a, b))
-        last = i
-    return out
+    small = len(grid) - len(large)
+    signs = [int(ctx.sign(h_mp(v))) for v in grid[:small]] + [int(v) for v in np.sign(h_float(large))]
+    return [(a, b) for a, b in sign_change_brackets(grid, signs) if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0]
 
 
 def _m_min(ctx):
@@ -438,23 +425,17 @@ def spinodals_mp(ctx, tensors, *, high: bool = True):
     if not reduced(m_c) > 0:
         return None
     what = f"spinodal of the Bayes state evolution at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
-    a, b = m_c / 2, (1 + m_c) / 2
-    for _ in range(8 * ctx.prec):  # U increases near 0 and near 1: find where
-        if reduced(a) < 0:
-            break
-        a /= 4
-    else:
-        raise ConvergenceError(f"{what}: no stable low branch found near m = 0, dps={ctx.dps}")
+    # U increases near 0 and near 1: find where
+    a = walk(m_c / 2, lambda x: x / 4, lambda x: reduced(x) < 0, max_steps=8 * ctx.prec, dps=ctx.dps,
+             what=f"{what}: no stable low branch found near m = 0")
     F, J = _fixed_point_system(ctx, tensors)
     root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
                     bracket=(a, m_c), what=what)
     m1 = root.at
     if not high:
         return m1, root, None, None
-    while not reduced(b) < 0:
-        b = 1 - (1 - b) / 4
-        if b == 1:
-            raise ConvergenceError(f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
+    b = walk((1 + m_c) / 2, lambda x: min(1 - (1 - x) / 4, ctx.one), lambda x: x < 1 and reduced(x) < 0,
+             dps=ctx.dps, what=f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
     high = newton_bracketed(ctx, reduced, lambda x: x * KM.bayes_fixed_point_dm2(ctx, x, tensors.xi(x, 3, ctx)),
                             (m_c, b), what=what + " (high branch)")
     return m1, root, high.value, _u(ctx, tensors, high.value)
@@ -620,24 +601,12 @@ def _level_reduced(ctx, tensors, x):
     return KM.equal_height_reduced_jets(ctx, x, t0, t1)
 
 
-def _sign_changes(grid, signs, before, after):
-    """Brackets where ``signs`` goes from ``before`` to ``after`` (zeros skipped)."""
-    out, last = [], None
-    for i, s in enumerate(signs):
-        if s == 0:
-            continue
-        if last is not None and signs[last] == before and s == after:
-            out.append((grid[last], grid[i]))
-        last = i
-    return out
-
-
 def u_maxima_mp(ctx, tensors, what="local maxima of U"):
     """The local maxima ``(m, U(m))`` of ``U`` on ``(0, 1)`` (any tensor channels), in the work context."""
     work, grid, spin, _ = _mixture_scan(ctx, tensors, what)
     dspin = lambda x: x * KM.bayes_fixed_point_dm2(work, x, tensors.xi(x, 3, work))  # noqa: E731
     out = []
-    for bracket in _sign_changes(grid, spin, -1, 1):  # U' from + to -
+    for bracket in sign_change_brackets(grid, spin, -1, 1):  # U' from + to -
         root = newton_bracketed(work, lambda x: _reduced(work, tensors, x), dspin, bracket, what=what)
         out.append((root.value, _u(work, tensors, root.value)))
     return out
@@ -648,7 +617,7 @@ def v_minima_mp(ctx, tensors, what="local minima of V"):
     work, grid, _, level = _mixture_scan(ctx, tensors, what)
     dlevel = lambda x: -_reduced(work, tensors, x) / 2  # noqa: E731
     out = []
-    for bracket in _sign_changes(grid, level, -1, 1):  # V' from - to +
+    for bracket in sign_change_brackets(grid, level, -1, 1):  # V' from - to +
         root = newton_bracketed(work, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
         t0 = tensors.xi(root.value, 0, work)
         out.append((root.value, KM.equal_height_level(work, root.value, t0)))
@@ -707,7 +676,7 @@ def _branches(ctx, tensors, what):
     spin_at = lambda x: _reduced(work, tensors, x)  # noqa: E731
     critical = []
     for before, after in ((-1, 1), (1, -1)):
-        for bracket in _sign_changes(grid, spin, before, after):
+        for bracket in sign_change_brackets(grid, spin, before, after):
             root = newton_bracketed(work, spin_at, dspin, bracket, what=what)
             critical.append((root.value, before < 0))  # True: a local maximum of U
     critical.sort(key=lambda c: c[0])
@@ -773,9 +742,8 @@ def mmse_jump_mixture_mp(ctx, tensors):
             if not gap(lo) < 0:
                 continue  # the current branch wins on the whole overlap
             if hi == work.inf:
-                hi = max(lo, work.one) + 1
-                while not gap(hi) > 0:
-                    hi = 2 * hi
+                hi = walk(max(lo, work.one) + 1, lambda u: 2 * u, lambda u: gap(u) > 0, what=what + " (upper end)",
+                          dps=work.dps)  # noqa: B023
             dgap = lambda u: (phi(cur, u)[1] ** 2 - phi(j, u)[1] ** 2) / 4  # noqa: E731, B023
             u = newton_bracketed(work, gap, dgap, (lo, hi), what=what).value
             if best is None or u > best[0]:

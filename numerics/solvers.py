@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["ConvergenceError", "PrecisionError", "Root", "bisect", "bisect_many", "bracketed_root", "brentq",
-           "grow_bracket", "newton_bracketed", "root", "sign_changes", "tangency"]
+           "grow_bracket", "newton_bracketed", "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
 
 
 class ConvergenceError(ArithmeticError):
@@ -219,6 +219,40 @@ def grow_bracket(ctx, f, center, half, what: str, *, limit, sign=None):
             raise ConvergenceError(f"{what}: no sign change on the bracket [{shown(a)}, {shown(b)}] "
                                    f"at dps={None if ctx is None else ctx.dps}")
         half *= 10
+
+
+def walk(start, move, accept, *, what: str, max_steps: int = 10_000, dps=None):
+    """A bracket end found by walking: the first of ``start``, ``move(start)``,
+    ``move(move(start))``, ... that ``accept`` (e.g. a point where a function has the sign a
+    bracket needs).  Raises :class:`ConvergenceError` (naming ``what``, the last point and
+    ``dps``) after ``max_steps`` moves or when a move no longer changes the point (the walk hit
+    the rounding level or the end of its range)."""
+    x = start
+    for _ in range(max_steps):
+        if accept(x):
+            return x
+        nxt = move(x)
+        if nxt == x:
+            break
+        x = nxt
+    else:
+        if accept(x):
+            return x
+    raise ConvergenceError(f"{what}: no point found walking from {start} (stopped at {x}), dps={dps}")
+
+
+def sign_change_brackets(grid, signs, before=None, after=None) -> list:
+    """Brackets ``(grid[i], grid[j])`` between consecutive grid points of nonzero sign (points of
+    sign 0 skipped: a zero on the grid is bracketed by its neighbours) whose signs differ, or go
+    from ``before`` to ``after`` when given (``-1, 1``: increasing crossings only)."""
+    out, last = [], None
+    for i, s in enumerate(signs):
+        if s == 0:
+            continue
+        if last is not None and signs[last] * s < 0 and (before is None or (signs[last] == before and s == after)):
+            out.append((grid[last], grid[i]))
+        last = i
+    return out
 
 
 def sign_changes(values) -> np.ndarray:

@@ -146,3 +146,20 @@ class TestBisect:
         c = np.array([2.0, 3.0, 5.0])
         x = solvers.bisect_many(lambda x: x * x - c, np.ones(3), np.full(3, 3.0))
         assert np.allclose(x, np.sqrt(c), rtol=4e-16, atol=0)
+
+
+class TestWalk:
+    def test_first_accepted_point(self):
+        # halving from 1 until below 0.1: 1/16 exactly
+        assert solvers.walk(1.0, lambda x: x / 2, lambda x: x < 0.1, what="halving") == 0.0625
+
+    def test_a_stuck_walk_raises(self):
+        with pytest.raises(ConvergenceError, match="toward 1"):
+            solvers.walk(0.5, lambda x: min(1 - (1 - x) / 4, 1.0), lambda x: x > 2, what="toward 1")
+
+
+class TestSignChangeBrackets:
+    def test_zeros_skipped_and_direction(self):
+        grid, signs = [0, 1, 2, 3, 4], [1, 0, -1, -1, 1]
+        assert solvers.sign_change_brackets(grid, signs) == [(0, 2), (3, 4)]
+        assert solvers.sign_change_brackets(grid, signs, -1, 1) == [(3, 4)]
