@@ -2,7 +2,9 @@
 
 A kind is registered once with :func:`register_kind`, giving a vectorised float64
 evaluator and an mpmath evaluator; :func:`threshold` does the input checks, the dispatch
-between float64 and arbitrary precision, and the two-precision certification, for every kind.
+between float64 and arbitrary precision, and the two-precision certification
+(:func:`numerics.certify.certified`), for every kind.  The order of :func:`kinds` is written
+down in :mod:`theory._catalogue`; no kind is defined here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import numpy as np
 from numerics import solvers
 from numerics.model import FloatRangeError
 from numerics import _generated
-from numerics._generated import thresholds_mpmath, thresholds_numpy
 from theory import _precision, _validate
 from theory._results import Result
 from theory._phase_retrieval import PhaseRetrieval
@@ -99,7 +100,8 @@ _KINDS: dict[str, ThresholdKind] = {}
 
 
 def register_kind(kind: ThresholdKind) -> ThresholdKind:
-    """Add a threshold kind to :func:`threshold` (one registration, no new branch)."""
+    """Add a threshold kind to :func:`threshold` (one registration, no new branch); a kind that
+    is not in :mod:`theory._catalogue` comes after the catalogue's in :func:`kinds`."""
     if not isinstance(kind, ThresholdKind):
         raise ValueError(f"kind must be a theory._thresholds.ThresholdKind (name, summary, evaluate_float, evaluate_mp), "
                          f"got {_validate._short(kind)}")
@@ -114,14 +116,25 @@ def kinds(model=None) -> tuple[str, ...]:
     if isinstance(model, PhaseRetrieval):
         from theory import _pr_thresholds
         return _pr_thresholds.kinds(model)
-    return tuple(_KINDS)
+    return _ordered()
+
+
+def _ordered() -> tuple[str, ...]:
+    """The registered kinds: the catalogue's in its order, then the users' in registration order."""
+    from theory import _catalogue
+
+    _catalogue.load()
+    return tuple(n for n in _catalogue.NAMES if n in _KINDS) + tuple(n for n in _KINDS if n not in _catalogue.BY_NAME)
 
 
 def _get_kind(kind) -> ThresholdKind:
+    from theory import _catalogue
+
+    _catalogue.load()
     try:
         return _KINDS[kind]
     except (KeyError, TypeError):
-        raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}; got {kind!r}") from None
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _ordered()))}; got {kind!r}") from None
 
 
 def _check_options(k: ThresholdKind, options: dict) -> dict:
@@ -458,7 +471,7 @@ class ThresholdCurve:
 
     @property
     def _kind(self) -> ThresholdKind:
-        return _KINDS[self.kind]
+        return _get_kind(self.kind)
 
     @property
     def formula(self) -> str | None:
@@ -500,59 +513,7 @@ def _formulas() -> dict:
     return out
 
 
-def _gradient_flow_float(tensors):
-    # xi_T''(1) = sum_n n (n - 1) c_n: the jet at 1 straight from the coefficients (arrays too)
-    second = sum(n * (n - 1) * (float(c) if isinstance(c, Fraction) else c) for n, c in tensors.xi.terms)
-    return thresholds_numpy.delta2_gf_channels(second)
-
-
-def _gradient_flow_mp(ctx, tensors):
-    return thresholds_mpmath.delta2_gf_channels(ctx, tensors.xi(1, 2, ctx))
-
-
-register_kind(ThresholdKind(
-    name="gradient_flow",
-    summary="largest Delta2 at which gradient flow from a random start finds the signal: theta(0) = s",
-    evaluate_float=_gradient_flow_float,
-    evaluate_mp=_gradient_flow_mp,
-    formula="delta2_gf",
-    reference="arXiv:1907.08226, section 4; for any tensor channels derivations/thresholds.py",
-    any_channels=True,
-))
-
-
-def _langevin_temperature(value):
-    t = _validate.float_array("temperature", value, low=0.0, low_open=False)
-    if t.ndim or not t <= 1.0:
-        raise ValueError(f"temperature must be a scalar in [0, 1] (the aging plateau of T > 1 is "
-                         f"not derived), got {_validate._short(value)}")
-    return float(t)
-
-
-#: The temperature of ``kind="langevin"`` when none is given: the Bayes-optimal one.
-LANGEVIN_TEMPERATURE = 1.0
-
-
-def _langevin_float(tensors, temperature=LANGEVIN_TEMPERATURE):
-    from numerics import langevin_line
-
-    return langevin_line.evaluate_float(tensors, temperature)
-
-
-def _langevin_mp(ctx, tensors, temperature=LANGEVIN_TEMPERATURE):
-    from numerics import langevin_line
-
-    return langevin_line.evaluate_mp(ctx, tensors, temperature)
-
-
-register_kind(ThresholdKind(
-    name="langevin",
-    summary=("largest Delta2 at which Langevin dynamics at temperature T (default 1, the "
-             "Bayes-optimal one) leaves the marginal aging states at m = 0: the BBP condition "
-             "g''(0) = T/(1 - q) of their plateau q"),
-    evaluate_float=_langevin_float,
-    evaluate_mp=_langevin_mp,
-    options={"temperature": _langevin_temperature},
-    reference="arXiv:1812.09066 (the Langevin algorithm); derivations/langevin.py",
-    any_channels=True,
-))
+# The kinds defined beside threshold() before the catalogue existed (gradient_flow, langevin) are
+# registered with it, so that code reading the registry right after ``import theory._thresholds``
+# finds them; their place in kinds() comes from theory._catalogue all the same.
+from theory import _dynamics_kinds  # noqa: E402,F401
