@@ -18,6 +18,7 @@ import mpmath
 import numpy as np
 
 from numerics import message_passing as N
+from numerics.lines import spiked
 from numerics import solvers
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
@@ -504,16 +505,7 @@ def _mmse_jump_mp(ctx, tensors):
     return root
 
 
-register_kind(ThresholdKind(
-    name="ml_amp",
-    summary="largest Delta2 at which ML-AMP leaves m = 0 from an uninformed start: theta(0) = sqrt(xi'(1))",
-    evaluate_float=lambda tensors: KN.delta2_ml_amp_jets(tensors.xi(1, 1)),
-    evaluate_mp=lambda ctx, tensors: KM.delta2_ml_amp_jets(ctx, tensors.xi(1, 1, ctx)),
-    formula="delta2_ml_amp",
-    reference="arXiv:1902.00139, section 3",
-    any_channels=True,
-    bayes_optimal_only=True,
-))
+register_kind(ThresholdKind.of_line(spiked.ML_AMP, any_channels=True, bayes_optimal_only=True))
 
 register_kind(ThresholdKind(
     name="amp",

@@ -82,6 +82,20 @@ class ThresholdKind:
     undefined: type | None = None
     max_dps: int | None = None
 
+    @classmethod
+    def of_line(cls, line, *, options=None, **fields) -> "ThresholdKind":
+        """The facade of a :class:`numerics.lines.base.Line`: its name, summary, reference,
+        ``undefined`` and ``formula``, with ``evaluate_float``/``evaluate_mp`` its ``solve`` in
+        the float64 backend (the value) and in the mpmath backend of ``ctx`` (the Root);
+        ``options`` maps each of the line's options to its validator."""
+        from numerics.backend import F64, MP
+
+        return cls(name=line.name, summary=line.summary, reference=line.reference,
+                   evaluate_float=lambda tensors, **o: line.solve(F64, tensors, **o).value,
+                   evaluate_mp=lambda ctx, tensors, **o: line.solve(MP(ctx.dps), tensors, **o),
+                   formula=getattr(line, "formula", None), undefined=line.undefined,
+                   options=options or {}, **fields)
+
 
 def check_kind_dps(k: ThresholdKind, dps: int | None) -> None:
     """A ValueError naming ``dps`` and the kind's limit when ``dps`` exceeds ``k.max_dps``."""
