@@ -1,6 +1,7 @@
 """Threshold kinds of the spiked matrix-tensor model as :class:`~numerics.lines.base.Line`
-objects: the closed forms on the jets of the tensor covariance (gradient flow, ML-AMP) and the
-Langevin line.  Each solves in a backend and returns a :class:`~numerics.solvers.Root`; the API
+objects: the closed forms on the jets of the tensor covariance (gradient flow, ML-AMP), the
+Langevin line, and the Bayes-optimal kinds of :mod:`numerics.message_passing` (AMP, the MMSE
+jump, the information-theoretic threshold).  Each solves in a backend and returns a :class:`~numerics.solvers.Root`; the API
 wraps them in its unchanged ``theory.ThresholdKind`` facade (``ThresholdKind.of_line``), and the
 order of ``theory.kinds()`` is written in ``theory/_catalogue.py``.
 
@@ -23,9 +24,12 @@ from dataclasses import dataclass, field as _field
 from fractions import Fraction
 from math import perm
 
+import numpy as np
+
 from numerics.solvers import Root
 
-__all__ = ["GRADIENT_FLOW", "LANGEVIN", "LINES", "ML_AMP", "GradientFlow", "Langevin", "MlAmp"]
+__all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES", "ML_AMP", "MMSE_JUMP", "Amp",
+           "GradientFlow", "InformationTheoretic", "Langevin", "MlAmp", "MmseJump", "NoJump"]
 
 
 def _jet_at_one(b, poly, k: int):
@@ -99,7 +103,103 @@ class Langevin:
         return langevin_line.evaluate_mp(b.ctx, tensors, temperature)
 
 
+class NoJump(ValueError):
+    """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
+
+
+def _one(b, tensors):
+    (p,) = tensors.orders
+    return p, tensors.value(p, b.ctx)
+
+
+def _variances(tensors) -> str:
+    return "{" + ", ".join(f"{p}: {tensors.variances[p]}" for p in tensors.orders) + "}"
+
+
+def _bayes_only(tensors) -> str | None:
+    return None if tensors.bayes_optimal else "the kind needs the Bayes-optimal structure g = xi"
+
+
+@dataclass(frozen=True)
+class Amp:
+    """Bayes-optimal AMP from an uninformed start reaches the Bayes-optimal fixed point below it
+    (1, or the spinodal of the low branch for p >= 4)."""
+
+    name: str = "amp"
+    summary: str = ("algorithmic threshold of Bayes-optimal AMP: largest Delta2 below which AMP from m -> 0+ "
+                    "reaches the Bayes-optimal fixed point (1, or the spinodal of the low branch for p >= 4)")
+    reference: str = "arXiv:1812.09066, section II; arXiv:1902.00139, section 2"
+    options: dict = _field(default_factory=dict)
+    undefined: type | None = None
+
+    accepts = staticmethod(_bayes_only)
+
+    def solve(self, b, tensors) -> Root:
+        from numerics import message_passing as N
+
+        return Root(N.amp_float(tensors), None) if b.ctx is None else N.amp_mp(b.ctx, tensors)
+
+
+@dataclass(frozen=True)
+class MmseJump:
+    """The Bayes-optimal overlap has jumped below it (first-order MMSE transition); undefined
+    (:class:`NoJump`; nan in float64) where it does not jump."""
+
+    name: str = "mmse_jump"
+    summary: str = ("Delta2 at which the Bayes-optimal overlap jumps (first-order MMSE transition); "
+                    "nan in float64 where it does not jump")
+    reference: str = "arXiv:1812.09066, section II"
+    options: dict = _field(default_factory=dict)
+    undefined: type | None = NoJump
+
+    accepts = staticmethod(_bayes_only)
+
+    def solve(self, b, tensors) -> Root:
+        from numerics import message_passing as N
+
+        if b.ctx is None:
+            return Root(N.mmse_jump_float(tensors), None)
+        root = N.mmse_jump_mp(b.ctx, tensors)
+        if root is None and len(tensors.orders) != 1:
+            raise NoJump(f"kind='mmse_jump' is undefined for tensor variances {_variances(tensors)}: the "
+                         f"Bayes-optimal overlap does not jump (it leaves 0 continuously at Delta2 = 1); in "
+                         f"float64 it is nan there")
+        if root is None:
+            (p,) = tensors.orders
+            raise NoJump(f"kind='mmse_jump' is undefined at p={p}, delta_p={tensors.value(p)}: the Bayes-optimal "
+                         f"overlap does not jump (delta_p at or above first_order_delta_p({p}) and above the "
+                         f"critical point's); in float64 it is nan there")
+        return root
+
+
+@dataclass(frozen=True)
+class InformationTheoretic:
+    """The global maximiser of the replica-symmetric free entropy is not ``m = 0`` below it
+    (infinite where the tensor alone suffices)."""
+
+    name: str = "information_theoretic"
+    summary: str = ("largest Delta2 at which the global maximiser of the replica-symmetric free entropy "
+                    "is not m = 0 (inf where the tensor alone suffices)")
+    reference: str = "arXiv:1812.09066, section II; arXiv:1902.00139, Fig. 1"
+    options: dict = _field(default_factory=dict)
+    undefined: type | None = None
+
+    accepts = staticmethod(_bayes_only)
+
+    def solve(self, b, tensors) -> Root:
+        from numerics import message_passing as N
+
+        if len(tensors.orders) != 1:
+            if b.ctx is None:
+                return Root(N.per_element_mixture(tensors, N.information_theoretic_mixture_mp, np.inf), None)
+            return N.information_theoretic_mixture_mp(b.ctx, tensors)
+        if b.ctx is None:
+            return Root(N.information_theoretic_float(*_one(b, tensors)), None)
+        return N.information_theoretic_mp(b.ctx, *_one(b, tensors))
+
+
 GRADIENT_FLOW, ML_AMP, LANGEVIN = GradientFlow(), MlAmp(), Langevin()
+AMP, MMSE_JUMP, INFORMATION_THEORETIC = Amp(), MmseJump(), InformationTheoretic()
 
 #: The kinds of this module (their order in ``theory.kinds()`` is the catalogue's).
-LINES = (GRADIENT_FLOW, LANGEVIN, ML_AMP)
+LINES = (GRADIENT_FLOW, LANGEVIN, ML_AMP, AMP, MMSE_JUMP, INFORMATION_THEORETIC)

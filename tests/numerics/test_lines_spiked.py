@@ -45,3 +45,12 @@ def test_langevin_at_zero_temperature_is_gradient_flow():
     t = field({3: Fraction(1)})
     r = spiked.LANGEVIN.solve(MP(30), t, temperature=0)
     assert abs(r.value - spiked.GRADIENT_FLOW.solve(MP(30), t).value) < mpmath.mpf(10) ** -25
+
+
+def test_mmse_jump_undefined_without_a_jump():
+    # p = 3 with Deltap = 2 above the tricritical point (Deltap = 1, the closed form behind
+    # theory.first_order_delta_p(3)): the overlap leaves 0 continuously, no jump; float64 says nan
+    t = field({3: Fraction(2)})
+    with pytest.raises(spiked.NoJump, match="does not jump"):
+        spiked.MMSE_JUMP.solve(MP(20), t)
+    assert np.isnan(spiked.MMSE_JUMP.solve(F64, field({3: 2.0})).value)
