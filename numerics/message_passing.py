@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import mpmath
 import numpy as np
 
 from numerics._generated import message_passing_mpmath as KM

@@ -19,8 +19,6 @@ import numpy as np
 
 from numerics import message_passing as N
 from numerics.lines import spiked
-from numerics import solvers
-from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
 from theory._thresholds import ThresholdKind, register_kind

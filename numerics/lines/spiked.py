@@ -1,6 +1,6 @@
 """Threshold kinds of the spiked matrix-tensor model as :class:`~numerics.lines.base.Line`
 objects: the closed forms on the jets of the tensor covariance (gradient flow, ML-AMP), the
-Langevin line, and the Bayes-optimal kinds of :mod:`numerics.message_passing` (AMP, the MMSE
+Langevin line, the trivialization of the landscape, and the Bayes-optimal kinds of :mod:`numerics.message_passing` (AMP, the MMSE
 jump, the information-theoretic threshold).  Each solves in a backend and returns a :class:`~numerics.solvers.Root`; the API
 wraps them in its unchanged ``theory.ThresholdKind`` facade (``ThresholdKind.of_line``), and the
 order of ``theory.kinds()`` is written in ``theory/_catalogue.py``.
@@ -29,7 +29,8 @@ import numpy as np
 from numerics.solvers import Root
 
 __all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES", "ML_AMP", "MMSE_JUMP", "Amp",
-           "GradientFlow", "InformationTheoretic", "Langevin", "MlAmp", "MmseJump", "NoJump"]
+           "GradientFlow", "InformationTheoretic", "Langevin", "MlAmp", "MmseJump", "NoJump", "TRIVIALIZATION",
+           "Trivialization"]
 
 
 def _jet_at_one(b, poly, k: int):
@@ -198,8 +199,55 @@ class InformationTheoretic:
         return N.information_theoretic_mp(b.ctx, *_one(b, tensors))
 
 
+#: The trivialization scan brackets on a float64 grid of Delta2 and overlaps: variances (and the
+#: coefficients 1/(k Delta_k)) beyond this range over/underflow on that grid.
+SCAN_RANGE = (1e-250, 1e250)
+
+
+@dataclass(frozen=True)
+class Trivialization:
+    """No exponentially many spurious minima remain below it (annealed Kac-Rice; the scan and
+    the mechanisms of :mod:`numerics.landscape`)."""
+
+    name: str = "trivialization"
+    summary: str = ("largest Delta2 below which no exponentially many spurious minima remain "
+                    "(annealed Kac-Rice; no closed form)")
+    reference: str = "arXiv:1902.00139, section 4; arXiv:1907.08226, Fig. 1; docs/landscape.md"
+    options: dict = _field(default_factory=lambda: {"overlaps": "positive"})
+    undefined: type | None = None
+
+    def accepts(self, tensors) -> str | None:
+        return None
+
+    def check_range(self, tensors) -> None:
+        """A ValueError naming the variance the float64 scan cannot resolve."""
+        lo, hi = SCAN_RANGE
+        values = dict(tensors.variances)
+        for k, v in (tensors.assumed or {}).items():
+            values[f"assumed {k}"] = v
+        for k, v in values.items():
+            if isinstance(v, Fraction):
+                ok = Fraction(lo) <= v <= Fraction(hi)
+            else:
+                a = np.asarray(v, dtype=np.float64)
+                ok = bool(np.all((a >= lo) & (a <= hi)))
+            if not ok:
+                name = "delta_p" if len(tensors.orders) == 1 and isinstance(k, int) else f"model tensors[{k}]"
+                raise ValueError(f"{name}: kind='trivialization' brackets on a float64 grid, which cannot resolve a "
+                                 f"variance outside [{lo:g}, {hi:g}] (also with dps=)")
+
+    def solve(self, b, tensors, overlaps="positive") -> Root:
+        from numerics import landscape
+
+        self.check_range(tensors)
+        if b.ctx is None:
+            return Root(landscape.trivialization_float(tensors, overlaps), None)
+        return landscape.trivialization_mp(b.ctx, tensors, overlaps)
+
+
 GRADIENT_FLOW, ML_AMP, LANGEVIN = GradientFlow(), MlAmp(), Langevin()
 AMP, MMSE_JUMP, INFORMATION_THEORETIC = Amp(), MmseJump(), InformationTheoretic()
+TRIVIALIZATION = Trivialization()
 
 #: The kinds of this module (their order in ``theory.kinds()`` is the catalogue's).
-LINES = (GRADIENT_FLOW, LANGEVIN, ML_AMP, AMP, MMSE_JUMP, INFORMATION_THEORETIC)
+LINES = (GRADIENT_FLOW, LANGEVIN, TRIVIALIZATION, ML_AMP, AMP, MMSE_JUMP, INFORMATION_THEORETIC)
