@@ -163,3 +163,14 @@ class TestSignChangeBrackets:
         grid, signs = [0, 1, 2, 3, 4], [1, 0, -1, -1, 1]
         assert solvers.sign_change_brackets(grid, signs) == [(0, 2), (3, 4)]
         assert solvers.sign_change_brackets(grid, signs, -1, 1) == [(3, 4)]
+
+
+class TestRootPickles:
+    def test_float_root_and_its_backend(self):
+        import pickle
+
+        from numerics.backend import F64, MP
+
+        r = solvers.root(None, lambda x: x * x - 2, 1, 2, what="sqrt 2")
+        assert pickle.loads(pickle.dumps(r)) == r and pickle.loads(pickle.dumps(r)).backend is F64
+        assert pickle.loads(pickle.dumps(MP(30))) is MP(30)
