@@ -1,6 +1,6 @@
 """``theory.complexity``, ``theory.complexity_of_minima``, ``theory.threshold_energy`` and the
-threshold kind ``"trivialization"`` (annealed Kac-Rice, docs/landscape.md), for any
-spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
+threshold kind ``"trivialization"`` (annealed Kac-Rice, docs/landscape.md; its Line is in
+numerics/lines/spiked.py), for any spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
 ``(p, delta2, delta_p)``.
 
 The complexity is annealed (the growth rate of the expected number of stationary points), an
@@ -34,11 +34,9 @@ import mpmath
 import numpy as np
 
 from numerics import landscape
-from numerics.lines import spiked
 from numerics.model import FloatRangeError, matrix_tensor
 from theory import _precision, _validate
 from theory._model import Model, _is_absent
-from theory._thresholds import ThresholdKind, register_kind
 
 __all__ = ["complexity", "complexity_of_minima", "threshold_energy"]
 
@@ -401,15 +399,3 @@ def threshold_energy(*, model: Model | None = None, p: int | None = None, delta2
     dps = _validate.check_dps(dps)
     call = _Call(model, p, delta2, delta_p)
     return _evaluate(call, lambda f, ctx, m: landscape.threshold_energy(f, m, ctx), "threshold_energy", dps, m=m)
-
-
-# --- the threshold kind ----------------------------------------------------------------------------
-
-def _check_overlaps(value):
-    if value not in ("positive", "all"):
-        raise ValueError(f"overlaps must be 'positive' (m in [0, 1)) or 'all' (m in (-1, 1)), got {value!r}")
-    return value
-
-
-register_kind(ThresholdKind.of_line(spiked.TRIVIALIZATION, options={"overlaps": _check_overlaps},
-                                    any_channels=True))

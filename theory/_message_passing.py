@@ -21,7 +21,6 @@ from numerics import message_passing as N
 from numerics.lines import spiked
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
-from theory._thresholds import ThresholdKind, register_kind
 from theory._results import Result, show
 
 __all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
@@ -466,14 +465,5 @@ def critical_point(p: int, *, dps: int | None = None) -> CriticalPoint:
                          dps=dps)
 
 
-#: ``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64).
-NoJump = spiked.NoJump
-
-
-register_kind(ThresholdKind.of_line(spiked.ML_AMP, any_channels=True, bayes_optimal_only=True))
-
-register_kind(ThresholdKind.of_line(spiked.AMP, any_channels=True, bayes_optimal_only=True))
-register_kind(ThresholdKind.of_line(spiked.MMSE_JUMP, any_channels=True, bayes_optimal_only=True,
-                                    max_dps=N.MAX_SCAN_DPS))
-register_kind(ThresholdKind.of_line(spiked.INFORMATION_THEORETIC, any_channels=True, bayes_optimal_only=True,
-                                    max_dps=N.MAX_SCAN_DPS))
+class NoJump(spiked.NoJump):
+    """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""

@@ -29,8 +29,11 @@ __all__ = ["PhaseDiagram", "phase_diagram"]
 
 
 def _entry(kind) -> _catalogue.Entry:
-    """The catalogue entry of ``kind`` (an empty one for a user's kind)."""
-    return _catalogue.BY_NAME.get(kind) or _catalogue.Entry(str(kind), "", (kind, None, ":"))
+    """The catalogue entry of ``kind`` (one without drawing rules for a user's kind)."""
+    return _catalogue.BY_NAME.get(kind, _PLAIN)
+
+
+_PLAIN = _catalogue.Entry(None, (None, None, ":"))
 
 #: Kinds from the weakest to the strongest requirement on the signal, i.e. 1/Delta2 increasing.
 ORDER = _catalogue.DIAGRAM_ORDER
@@ -41,7 +44,7 @@ DEFAULT_INVERSE_DELTA_P = np.linspace(0.03, 6.0, 200)
 #: Points per task of a sweep (the same tasks serially and on an executor).
 CHUNK = 25
 
-_STYLE = {e.name: e.line for e in _catalogue.CATALOGUE}
+_STYLE = {e.name: e.drawn for e in _catalogue.CATALOGUE}
 #: The two layouts of :meth:`PhaseDiagram.plot`: the variable across, and its axis label.
 AXES = {"toolkit": r"$1/\Delta_p$ (tensor signal)", "paper": r"$\Delta_p$ (tensor noise)"}
 #: Region above each line (up to the next one) -> (label, colour).

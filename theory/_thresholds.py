@@ -83,18 +83,27 @@ class ThresholdKind:
     max_dps: int | None = None
 
     @classmethod
-    def of_line(cls, line, *, options=None, **fields) -> "ThresholdKind":
+    def of_line(cls, line, *, options=None, undefined=None, **fields) -> "ThresholdKind":
         """The facade of a :class:`numerics.lines.base.Line`: its name, summary, reference,
         ``undefined`` and ``formula``, with ``evaluate_float``/``evaluate_mp`` its ``solve`` in
         the float64 backend (the value) and in the mpmath backend of ``ctx`` (the Root);
-        ``options`` maps each of the line's options to its validator."""
+        ``options`` maps each of the line's options to its validator.  ``undefined``, an API
+        subclass of the line's own ``undefined`` exception, is raised in its place (same
+        message)."""
         from numerics.backend import F64, MP
+
+        def evaluate_mp(ctx, tensors, **o):
+            try:
+                return line.solve(MP(ctx.dps), tensors, **o)
+            except (line.undefined or ()) as exc:
+                if undefined is None or isinstance(exc, undefined):
+                    raise
+                raise undefined(str(exc)) from None
 
         return cls(name=line.name, summary=line.summary, reference=line.reference,
                    evaluate_float=lambda tensors, **o: line.solve(F64, tensors, **o).value,
-                   evaluate_mp=lambda ctx, tensors, **o: line.solve(MP(ctx.dps), tensors, **o),
-                   formula=getattr(line, "formula", None), undefined=line.undefined,
-                   options=options or {}, **fields)
+                   evaluate_mp=evaluate_mp, formula=getattr(line, "formula", None),
+                   undefined=undefined or line.undefined, options=options or {}, **fields)
 
 
 def check_kind_dps(k: ThresholdKind, dps: int | None) -> None:
@@ -130,25 +139,14 @@ def kinds(model=None) -> tuple[str, ...]:
     if isinstance(model, PhaseRetrieval):
         from theory import _pr_thresholds
         return _pr_thresholds.kinds(model)
-    return _ordered()
-
-
-def _ordered() -> tuple[str, ...]:
-    """The registered kinds: the catalogue's in its order, then the users' in registration order."""
-    from theory import _catalogue
-
-    _catalogue.load()
-    return tuple(n for n in _catalogue.NAMES if n in _KINDS) + tuple(n for n in _KINDS if n not in _catalogue.BY_NAME)
+    return tuple(_KINDS)
 
 
 def _get_kind(kind) -> ThresholdKind:
-    from theory import _catalogue
-
-    _catalogue.load()
     try:
         return _KINDS[kind]
     except (KeyError, TypeError):
-        raise ValueError(f"kind must be one of {', '.join(map(repr, _ordered()))}; got {kind!r}") from None
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}; got {kind!r}") from None
 
 
 def _check_options(k: ThresholdKind, options: dict) -> dict:
@@ -527,7 +525,8 @@ def _formulas() -> dict:
     return out
 
 
-# The kinds defined beside threshold() before the catalogue existed (gradient_flow, langevin) are
-# registered with it, so that code reading the registry right after ``import theory._thresholds``
-# finds them; their place in kinds() comes from theory._catalogue all the same.
-from theory import _dynamics_kinds  # noqa: E402,F401
+# The spiked model's kinds, registered in the order written in theory/_catalogue.py (the
+# registry is complete once this module is imported, whatever imported it).
+from theory import _catalogue  # noqa: E402
+
+_catalogue.register()
