@@ -92,7 +92,7 @@ class ThresholdKind:
         message)."""
         from numerics.backend import F64, MP
 
-        def evaluate_mp(ctx, tensors, **o):
+        def solve_mp(ctx, tensors, **o):
             try:
                 return line.solve(MP(ctx.dps), tensors, **o)
             except (line.undefined or ()) as exc:
@@ -102,7 +102,7 @@ class ThresholdKind:
 
         return cls(name=line.name, summary=line.summary, reference=line.reference,
                    evaluate_float=lambda tensors, **o: line.solve(F64, tensors, **o).value,
-                   evaluate_mp=evaluate_mp, formula=getattr(line, "formula", None),
+                   evaluate_mp=solve_mp, formula=getattr(line, "formula", None),
                    undefined=undefined or line.undefined, options=options or {}, **fields)
 
 
