@@ -94,6 +94,9 @@ class _F64(Backend):
     def to_float(self, x):
         return float(x)
 
+    def __reduce__(self):
+        return "F64"  # the module's one instance
+
     @lru_cache(maxsize=None)
     def _kernel(self, module, name):
         return getattr(importlib.import_module(f"numerics._generated.{module}_numpy"), name)
@@ -147,6 +150,9 @@ class _MP(Backend):
 
     def to_float(self, x):
         return float(x)
+
+    def __reduce__(self):
+        return MP, (self.dps,)  # the cached instance of this precision
 
     def _kernel(self, module, name):
         key = (module, name)

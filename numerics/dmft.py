@@ -733,16 +733,16 @@ def nishimori_state(field, delta2=None, delta_p=None) -> dict[str, float]:
 
 
 def _largest_root(f, what: str) -> float:
-    """Largest sign change of ``f`` on (0, 1), refined by Brent's method (scipy)."""
-    from scipy.optimize import brentq
+    """Largest sign change of ``f`` on (0, 1) on a float64 grid, refined by Brent's method
+    (:func:`numerics.solvers.brent`); a ValueError where ``f`` has no sign change there."""
+    from numerics import solvers
 
     grid = np.linspace(1e-3, 1 - 1e-12, 2001)
-    vals = f(grid)
-    sign = np.flatnonzero(np.sign(vals[:-1]) * np.sign(vals[1:]) < 0)
+    (sign,) = solvers.sign_changes(f(grid))
     if sign.size == 0:
         raise ValueError(f"no overlap m in (0, 1) solves {what}")
     i = sign[-1]
-    return float(brentq(lambda x: float(f(x)), grid[i], grid[i + 1], xtol=1e-15, rtol=1e-15))
+    return solvers.brent(lambda x: float(f(x)), grid[i], grid[i + 1], what=what, xtol=1e-15, rtol=1e-15).value
 
 
 def aging_state(field, delta2=None, delta_p=None) -> dict[str, float]:

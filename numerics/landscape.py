@@ -456,8 +456,7 @@ class Isolated(Mechanism):
                 raise ConvergenceError(f"{what}: lost at Delta2={float(delta2):.12g}, dps=None")
             i = idx[np.argmin(np.abs(grid[idx] - self.m_guess))]
             return solvers.brentq(lambda x: float(isolated_condition(fld, x)), grid[i], grid[i + 1], what=what)
-        r, _ = grow_bracket(ctx, lambda x: isolated_condition(fld, x, ctx), self.m_guess, 1e-6, what, limit=0.1)
-        return r
+        return grow_bracket(ctx, lambda x: isolated_condition(fld, x, ctx), self.m_guess, 1e-6, what, limit=0.1).value
 
     def residual(self, tensors, delta2, ctx=None):
         r = self.birth(tensors, delta2, ctx)
@@ -520,9 +519,8 @@ class Tangency(Mechanism):
                                  f"(bracket [{lo:.6g}, {hi:.6g}] in m), dps=None", x)
             return x
         what = f"trivialization: maximiser near m={self.m_guess:.6f} at Delta2={ctx.nstr(delta2, 10)}"
-        x, _ = grow_bracket(ctx, lambda t: dsigma_min_dm(fld, t, ctx), self.m_guess, 1e-6, what,
-                            limit=0.05, sign=+1)
-        return x
+        return grow_bracket(ctx, lambda t: dsigma_min_dm(fld, t, ctx), self.m_guess, 1e-6, what,
+                            limit=0.05, sign=+1).value
 
     def residual(self, tensors, delta2, ctx=None):
         if ctx is None:
@@ -670,9 +668,9 @@ def _solve_mechanism(mech, tensors, d2s, j, m_peak) -> TrivializationScan:
 def _solve_once(mech, tensors, d2s, j, m_peak) -> TrivializationScan:
     d_hi = d2s[j]
     f_hi = mech.residual(tensors, d_hi)
-    lo_idx = j - 1
-    while lo_idx >= 0 and mech.residual(tensors, d2s[lo_idx]) > 0:
-        lo_idx -= 1
+    # down the scan's grid to the last point where the residual is not positive (or off its start)
+    lo_idx = solvers.walk(j - 1, lambda i: i - 1, lambda i: i < 0 or mech.residual(tensors, d2s[i]) <= 0,
+                          max_steps=j + 1, what=f"trivialization ({mech.name}, {_describe(tensors)})")
     if lo_idx < 0 or f_hi <= 0:
         raise ConvergenceError(f"trivialization ({_describe(tensors)}): no sign change of the {mech.name} "
                                f"condition on the bracket [{d2s[max(lo_idx, 0)]:.6g}, {d_hi:.6g}], dps=None")
@@ -700,7 +698,7 @@ def trivialization_float(tensors: Field, overlaps: str = "positive"):
 
 
 def trivialization_mp(ctx, tensors: Field, overlaps: str = "positive"):
-    """The threshold in the context ``ctx``: ``(value, bracket)``, bracketed and solved in mpmath
+    """The threshold in the context ``ctx`` as a :class:`~numerics.solvers.Root`, bracketed and solved in mpmath
     around the float64 solution (``tensors`` with exact variances, converted in ``ctx``)."""
     scan = scan_trivialization(tensors, overlaps)
     mech = scan.mechanism

@@ -242,13 +242,13 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
     # relative to the root, also for a threshold ~1e-150 (Deltap = 1e-300 at p = 3)
     if ctx is None:
         f = lambda u: float(residual(tensors, u * a, temperature))  # noqa: E731
-        u, (lo, hi) = root(None, f, 1.0, b / a, what=what)
-        value, bracket = u * a, (lo * a, hi * a)
+        found = root(None, f, 1.0, b / a, what=what)
+        value, bracket = found.value * a, tuple(x * a for x in found.bracket)
     else:
         scale = ctx.mpf(a)
-        u, (lo, hi) = root(ctx, lambda u: residual(tensors, u * scale, temperature, ctx), 1, ctx.mpf(b) / scale,
-                           what=what)
-        value, bracket = u * scale, (lo * scale, hi * scale)
+        found = root(ctx, lambda u: residual(tensors, u * scale, temperature, ctx), 1, ctx.mpf(b) / scale,
+                     what=what)
+        value, bracket = found.value * scale, tuple(x * scale for x in found.bracket)
     t = _to(ctx, temperature)
     num = np if ctx is None else None
     plateau = KN.langevin_plateau(value, t) if num else KM.langevin_plateau(ctx, value, t)
@@ -314,7 +314,7 @@ def aging_state(tensors: Field, delta2: float, temperature: float = 1.0) -> tupl
         a, b = (qs[i - 1] if i else 0.0), qs[i]
     else:  # the root lies beyond the grid, in (1 - 1e-9, 1): the condition is -T**2 at q = 1
         a, b = qs[-1], 1.0
-    q, _ = root(None, f, a, b, what=what)
+    q = root(None, f, a, b, what=what).value
     mu = KN.langevin_aging_mu(q, delta2, temperature, tensors.xi(1.0, 1), tensors.xi(q, 1))
     return q, float(mu)
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import mpmath
 import numpy as np
 
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
-from numerics.solvers import ConvergenceError, Root, newton_bracketed, tangency
+from numerics.backend import context
+from numerics.solvers import (ConvergenceError, Root, bisect, bisect_many, newton_bracketed, sign_change_brackets,
+                              tangency, walk)
 
 __all__ = [
     "MAX_SCAN_DPS", "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
@@ -46,12 +47,6 @@ FLOAT_GRID_FROM = 1e-3
 MAX_SCAN_DPS = 1000
 
 
-@lru_cache(maxsize=64)
-def _context(dps: int):
-    """A private mpmath context at ``dps`` digits (never mutated; mpmath.mp is never touched)."""
-    ctx = mpmath.MPContext()
-    ctx.dps = dps
-    return ctx
 
 
 def m_grid(m_min: float = 1e-9, m_max_gap: float = 1e-12) -> np.ndarray:
@@ -151,50 +146,22 @@ def fixed_points(kind: str, field, ctx=None):
     if ctx is None:
         grid = m_grid()
         g = step(grid) - grid
-        refine = lambda a, b, ga: _bisect_float(lambda x: float(step(x)) - x, a, b, ga)  # noqa: E731
+        gap = lambda x: float(step(x)) - x  # noqa: E731
     else:
         grid = _mp_grid(ctx, ctx.mpf(10) ** (-(ctx.dps // 2 + 2)))
         g = [step(x) - x for x in grid]
-        refine = lambda a, b, ga: _bisect_mp(ctx, lambda x: step(x) - x, a, b, ga)  # noqa: E731
+        gap = lambda x: step(x) - x  # noqa: E731
     signs = [1 if v > 0 else (-1 if v < 0 else 0) for v in g]
+    what = f"fixed point of the state evolution ({kind})"
     for i in range(len(grid) - 1):
         if signs[i] * signs[i + 1] < 0:
-            out.append((refine(grid[i], grid[i + 1], g[i]), signs[i] > 0))
+            m = bisect(ctx, gap, grid[i], grid[i + 1], fa=g[i], fb=g[i + 1], what=what).value
+            out.append((m, signs[i] > 0))
         elif signs[i + 1] == 0 and i + 2 < len(grid):  # a fixed point exactly on the grid
             before, after = signs[i], signs[i + 2]
             if before * after < 0:
                 out.append((grid[i + 1] if ctx is not None else float(grid[i + 1]), before > 0))
     return out
-
-
-def _bisect_float(f, a, b, fa):
-    for _ in range(200):
-        mid = 0.5 * (a + b)
-        if not a < mid < b:
-            break
-        fm = f(mid)
-        if fm == 0:
-            return float(mid)
-        if (fm > 0) == (fa > 0):
-            a, fa = mid, fm
-        else:
-            b = mid
-    return float(0.5 * (a + b))
-
-
-def _bisect_mp(ctx, f, a, b, fa):
-    for _ in range(ctx.prec + 10):  # bisection to the working precision
-        mid = (a + b) / 2
-        if not a < mid < b:
-            break
-        fm = f(mid)
-        if fm == 0:
-            return mid
-        if (fm > 0) == (fa > 0):
-            a, fa = mid, fm
-        else:
-            b = mid
-    return (a + b) / 2
 
 
 # --- equal-height systems ---------------------------------------------------------------------
@@ -218,7 +185,7 @@ def _system(ctx, p, unknown, fixed):
     return F, J
 
 
-def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> tuple:
+def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> Root:
     """Solve ``phi(m) = 0``, ``phi'(m) = 0`` for ``(m, y)``, ``y`` = ``unknown``.
 
     Newton's method with the generated exact Jacobian, safeguarded by bisection of
@@ -227,8 +194,8 @@ def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket,
 
     Returns
     -------
-    (m, Root)
-        The overlap and ``Root(y, (y_low, y_high))``.
+    Root
+        ``y`` with its bracket ``(y_low, y_high)``; the overlap ``m`` is its ``at``.
 
     Raises
     ------
@@ -248,25 +215,11 @@ def _sign_change_brackets(ctx, h_float, h_mp, m_min) -> list:
     cannot resolve the sign.  A grid point where the function vanishes is bracketed by its
     neighbours.  The sign at each end of a bracket is confirmed in mpmath before it is used.
     """
+    grid = _mp_grid(ctx, m_min)
     large = m_grid(m_min=FLOAT_GRID_FROM)
-    small = []
-    x, ratio = ctx.mpf(m_min), ctx.mpf(10) ** (ctx.mpf(1) / 8)
-    while x < large[0]:
-        small.append(x)
-        x *= ratio
-    grid = small + [ctx.mpf(v) for v in large]
-    signs = [int(ctx.sign(h_mp(v))) for v in small] + [int(v) for v in np.sign(h_float(large))]
-    out = []
-    last = None  # index of the last grid point with a nonzero sign
-    for i, sign in enumerate(signs):
-        if sign == 0:
-            continue
-        if last is not None and signs[last] * sign < 0:
-            a, b = grid[last], grid[i]
-            if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0:
-                out.append((a, b))
-        last = i
-    return out
+    small = len(grid) - len(large)
+    signs = [int(ctx.sign(h_mp(v))) for v in grid[:small]] + [int(v) for v in np.sign(h_float(large))]
+    return [(a, b) for a, b in sign_change_brackets(grid, signs) if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0]
 
 
 def _m_min(ctx):
@@ -283,12 +236,12 @@ def _work(ctx):
     terms: at ``m ~ 10**(-dps/2)`` (where the p = 3 roots near the tricritical point still
     matter) half the digits cancel.  Results are rounded back into ``ctx``.
     """
-    return _context(2 * ctx.dps + 5)
+    return context(2 * ctx.dps + 5)
 
 
 def _back(ctx, root: Root) -> Root:
     bracket = None if root.bracket is None else tuple(ctx.mpf(x) for x in root.bracket)
-    return Root(ctx.mpf(root.value), bracket)
+    return Root(ctx.mpf(root.value), bracket, root.steps, root.backend)
 
 
 @lru_cache(maxsize=256)
@@ -325,7 +278,7 @@ def _unique_equal_height(ctx, p, *, fixed, reduced_np, reduced_mp, recover, what
         ctx, lambda x: reduced_np(x, p), lambda x: reduced_mp(ctx, x, p), m_min)
     if len(brackets) != 1:
         raise ConvergenceError(f"{what}: {len(brackets)} sign changes (expected 1) at dps={ctx.dps}")
-    _, root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.mpf(fixed),
+    root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.mpf(fixed),
                            reduced=lambda x: reduced_mp(ctx, x, p),
                            recover=lambda x: recover(ctx, x, p), bracket=brackets[0], what=what)
     return _back(outer, root)
@@ -352,7 +305,7 @@ def information_theoretic_mp(ctx, p: int, delta_p) -> Root:
         ends = [KM.inverse_delta2_stationary(ctx, x, p, delta_p) for x in bracket]
         if min(ends) > ctx.mpf("1.01"):
             continue  # an equal-height point with Delta2 < 1 cannot be the threshold (u* = min(1, ...))
-        m, root = equal_height(
+        root = equal_height(
             ctx, p, unknown="Delta2", fixed=delta_p,
             reduced=lambda x: KM.it_reduced(ctx, x, p, delta_p),
             recover=lambda x: 1 / KM.inverse_delta2_stationary(ctx, x, p, delta_p),
@@ -367,7 +320,7 @@ def information_theoretic_mp(ctx, p: int, delta_p) -> Root:
 
 @lru_cache(maxsize=256)
 def _tensor_only_float(p: int) -> float:
-    return float(tensor_only_mp(_context(25), p).value)
+    return float(tensor_only_mp(context(25), p).value)
 
 
 def information_theoretic_float(p: int, delta_p) -> np.ndarray:
@@ -391,21 +344,15 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     grid = m_grid(m_min=1e-8)
     h = KN.it_reduced(grid[None, :], p, flat[:, None])
     rows, cols = np.nonzero(np.sign(h[:, :-1]) * np.sign(h[:, 1:]) < 0)
-    a, b, ha = grid[cols], grid[cols + 1], h[rows, cols]
     dpr = flat[rows]
-    for _ in range(60):
-        mid = 0.5 * (a + b)
-        hm = KN.it_reduced(mid, p, dpr)
-        left = np.sign(hm) == np.sign(ha)
-        a, ha, b = np.where(left, mid, a), np.where(left, hm, ha), np.where(left, b, mid)
-    m = 0.5 * (a + b)
+    m = bisect_many(lambda x: KN.it_reduced(x, p, dpr), grid[cols], grid[cols + 1], h[rows, cols])
     u = KN.inverse_delta2_stationary(m, p, dpr)
     np.minimum.at(u_star, rows, u)
     # Roots at small m (p = 3 near its tricritical point) are ill-conditioned in float64
     # (the reduced function is O(m**3) made of O(m) terms): redo those rows in mpmath.
     redo = np.unique(rows[(m < FLOAT_GRID_FROM * 10) & (u < 1) & (u == u_star[rows])])
     for i in redo:
-        value = information_theoretic_mp(_context(20), p, _context(20).mpf(float(flat[i]))).value
+        value = information_theoretic_mp(context(20), p, context(20).mpf(float(flat[i]))).value
         u_star[i] = 1 / float(value)
     below = flat <= _tensor_only_float(p)
     u_star = np.where(below, 1.0, u_star)
@@ -477,22 +424,17 @@ def spinodals_mp(ctx, tensors, *, high: bool = True):
     if not reduced(m_c) > 0:
         return None
     what = f"spinodal of the Bayes state evolution at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
-    a, b = m_c / 2, (1 + m_c) / 2
-    for _ in range(8 * ctx.prec):  # U increases near 0 and near 1: find where
-        if reduced(a) < 0:
-            break
-        a /= 4
-    else:
-        raise ConvergenceError(f"{what}: no stable low branch found near m = 0, dps={ctx.dps}")
+    # U increases near 0 and near 1: find where
+    a = walk(m_c / 2, lambda x: x / 4, lambda x: reduced(x) < 0, max_steps=8 * ctx.prec, dps=ctx.dps,
+             what=f"{what}: no stable low branch found near m = 0")
     F, J = _fixed_point_system(ctx, tensors)
-    m1, root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
-                        bracket=(a, m_c), what=what)
+    root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
+                    bracket=(a, m_c), what=what)
+    m1 = root.at
     if not high:
         return m1, root, None, None
-    while not reduced(b) < 0:
-        b = 1 - (1 - b) / 4
-        if b == 1:
-            raise ConvergenceError(f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
+    b = walk((1 + m_c) / 2, lambda x: min(1 - (1 - x) / 4, ctx.one), lambda x: x < 1 and reduced(x) < 0,
+             dps=ctx.dps, what=f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
     high = newton_bracketed(ctx, reduced, lambda x: x * KM.bayes_fixed_point_dm2(ctx, x, tensors.xi(x, 3, ctx)),
                             (m_c, b), what=what + " (high branch)")
     return m1, root, high.value, _u(ctx, tensors, high.value)
@@ -579,7 +521,7 @@ def _per_element(tensors, fn, fill):
         raise ValueError(f"float64 cannot resolve delta_p = {values[bad].flat[0]!r} (it under- or overflowed); "
                          f"pass the exact value with dps=")
     out = np.empty(values.shape)
-    ctx = _context(20)
+    ctx = context(20)
     for idx in np.ndindex(values.shape):
         root = fn(ctx, field({p: Fraction(float(values[idx]))}))
         out[idx] = fill if root is None else float(root.value)
@@ -613,7 +555,7 @@ def mmse_jump_float(tensors) -> np.ndarray:
     p = _order(tensors)
     dp = np.asarray(tensors.variances[p], dtype=np.float64)
     out = np.full(dp.shape, np.nan)
-    onset = float(onset_mp(_context(25), p).value)
+    onset = float(onset_mp(context(25), p).value)
     below = dp <= onset
     if below.any():
         out[below] = information_theoretic_float(p, dp[below])
@@ -658,24 +600,12 @@ def _level_reduced(ctx, tensors, x):
     return KM.equal_height_reduced_jets(ctx, x, t0, t1)
 
 
-def _sign_changes(grid, signs, before, after):
-    """Brackets where ``signs`` goes from ``before`` to ``after`` (zeros skipped)."""
-    out, last = [], None
-    for i, s in enumerate(signs):
-        if s == 0:
-            continue
-        if last is not None and signs[last] == before and s == after:
-            out.append((grid[last], grid[i]))
-        last = i
-    return out
-
-
 def u_maxima_mp(ctx, tensors, what="local maxima of U"):
     """The local maxima ``(m, U(m))`` of ``U`` on ``(0, 1)`` (any tensor channels), in the work context."""
     work, grid, spin, _ = _mixture_scan(ctx, tensors, what)
     dspin = lambda x: x * KM.bayes_fixed_point_dm2(work, x, tensors.xi(x, 3, work))  # noqa: E731
     out = []
-    for bracket in _sign_changes(grid, spin, -1, 1):  # U' from + to -
+    for bracket in sign_change_brackets(grid, spin, -1, 1):  # U' from + to -
         root = newton_bracketed(work, lambda x: _reduced(work, tensors, x), dspin, bracket, what=what)
         out.append((root.value, _u(work, tensors, root.value)))
     return out
@@ -686,7 +616,7 @@ def v_minima_mp(ctx, tensors, what="local minima of V"):
     work, grid, _, level = _mixture_scan(ctx, tensors, what)
     dlevel = lambda x: -_reduced(work, tensors, x) / 2  # noqa: E731
     out = []
-    for bracket in _sign_changes(grid, level, -1, 1):  # V' from - to +
+    for bracket in sign_change_brackets(grid, level, -1, 1):  # V' from - to +
         root = newton_bracketed(work, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
         t0 = tensors.xi(root.value, 0, work)
         out.append((root.value, KM.equal_height_level(work, root.value, t0)))
@@ -729,7 +659,7 @@ def per_element_mixture(tensors, fn, fill):
                              f"or overflowed); pass the exact value with dps=")
     shape = arrays[0].shape if arrays else ()
     out = np.empty(shape)
-    ctx = _context(20)
+    ctx = context(20)
     for idx in np.ndindex(shape):
         root = fn(ctx, field({p: Fraction(float(v[idx])) for p, v in zip(orders, arrays)}))
         out[idx] = fill if root is None else float(root.value)
@@ -745,7 +675,7 @@ def _branches(ctx, tensors, what):
     spin_at = lambda x: _reduced(work, tensors, x)  # noqa: E731
     critical = []
     for before, after in ((-1, 1), (1, -1)):
-        for bracket in _sign_changes(grid, spin, before, after):
+        for bracket in sign_change_brackets(grid, spin, before, after):
             root = newton_bracketed(work, spin_at, dspin, bracket, what=what)
             critical.append((root.value, before < 0))  # True: a local maximum of U
     critical.sort(key=lambda c: c[0])
@@ -811,9 +741,8 @@ def mmse_jump_mixture_mp(ctx, tensors):
             if not gap(lo) < 0:
                 continue  # the current branch wins on the whole overlap
             if hi == work.inf:
-                hi = max(lo, work.one) + 1
-                while not gap(hi) > 0:
-                    hi = 2 * hi
+                hi = walk(max(lo, work.one) + 1, lambda u: 2 * u, lambda u: gap(u) > 0, what=what + " (upper end)",
+                          dps=work.dps)  # noqa: B023
             dgap = lambda u: (phi(cur, u)[1] ** 2 - phi(j, u)[1] ** 2) / 4  # noqa: E731, B023
             u = newton_bracketed(work, gap, dgap, (lo, hi), what=what).value
             if best is None or u > best[0]:

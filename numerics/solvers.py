@@ -5,7 +5,9 @@ too large raises :class:`ConvergenceError`, naming what was solved, the bracket 
 precision.  Every solver takes a backend first, ``ctx``: None for float64 (Brent's method,
 ``scipy.optimize.brentq``, imported on first use so that ``import theory`` stays light) or
 an mpmath context (Anderson-Bjorck false position with bisection safeguards, steps sized to
-the context's precision).
+the context's precision), and returns a :class:`Root` (value, bracket, steps, backend).
+This is the only module that finds roots: bisection (:func:`bisect`, and :func:`bisect_many`
+vectorised over float64 brackets) included.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["ConvergenceError", "PrecisionError", "Root", "bracketed_root", "brentq", "grow_bracket",
-           "newton_bracketed", "root", "sign_changes", "tangency"]
+__all__ = ["ConvergenceError", "PrecisionError", "Root", "bisect", "bisect_many", "bracketed_root", "brentq",
+           "grow_bracket", "newton_bracketed", "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
 
 
 class ConvergenceError(ArithmeticError):
@@ -29,15 +31,53 @@ class PrecisionError(ArithmeticError):
 
 @dataclass(frozen=True)
 class Root:
-    """A root with the bracket that contains it (``bracket`` is None for a closed form)."""
+    """A root with its certificate, what every solver returns.
+
+    Attributes
+    ----------
+    value : float or mpf
+        The root.
+    bracket : tuple or None
+        ``(lo, hi)`` around the root, whose end signs were evaluated (None for a closed form).
+    steps : int or None
+        Function evaluations (or iterations) the solver took (None for a closed form).
+    backend : numerics.backend.Backend or None
+        ``F64`` or ``MP(dps)``: where the root was solved (None for a closed form).
+    at : float, mpf or None
+        For a 2x2 system (:func:`tangency`): the other unknown, e.g. the overlap ``m`` of the
+        double root whose parameter is ``value``.
+
+    A Root unpacks as ``value, bracket`` (the convention of the tuple-returning solvers it
+    replaced: ``x, (lo, hi) = root(...)`` keeps working).
+    """
 
     value: Any
     bracket: tuple | None
+    steps: int | None = None
+    backend: Any = None
+    at: Any = None
+
+    def __iter__(self):
+        return iter((self.value, self.bracket))
+
+
+def _backend(ctx):
+    from numerics.backend import F64, MP
+
+    return F64 if ctx is None else MP(ctx.dps)
 
 
 def brentq(f, a, b, *, what: str = "root", xtol: float = 1e-15, rtol: float = 8.881784197001252e-16,
-           maxiter: int = 200):
-    """``scipy.optimize.brentq`` on ``[a, b]`` (float64), its failures as :class:`ConvergenceError`."""
+           maxiter: int = 200) -> float:
+    """``scipy.optimize.brentq`` on ``[a, b]`` (float64), its failures as :class:`ConvergenceError`:
+    the value of :func:`brent`, a plain float."""
+    return brent(f, a, b, what=what, xtol=xtol, rtol=rtol, maxiter=maxiter).value
+
+
+def brent(f, a, b, *, what: str = "root", xtol: float = 1e-15, rtol: float = 8.881784197001252e-16,
+          maxiter: int = 200) -> Root:
+    """Brent's method (``scipy.optimize.brentq``) on ``[a, b]`` in float64, as a :class:`Root`
+    (the bracket is ``[a, b]`` as given); failures as :class:`ConvergenceError`."""
     from scipy.optimize import brentq as _brentq
 
     try:
@@ -47,22 +87,23 @@ def brentq(f, a, b, *, what: str = "root", xtol: float = 1e-15, rtol: float = 8.
                                f"({exc})") from None
     if not info.converged:
         raise ConvergenceError(f"{what}: no convergence in {maxiter} steps on [{a:.12g}, {b:.12g}], dps=None")
-    return float(x)
+    return Root(float(x), (float(min(a, b)), float(max(a, b))), info.function_calls, _backend(None))
 
 
 def bracketed_root(ctx, f, a, b, *, what: str, rel_tol=None, max_iter: int = 400):
     """A root of ``f`` in ``[a, b]`` (``f(a) f(b) <= 0``) by Anderson-Bjorck false position with
     bisection safeguards, to ``rel_tol`` (default ``4 * ctx.eps``) relative width.
 
-    Returns ``(root, (lo, hi))``.  Raises ConvergenceError (naming ``what``, the bracket and the
+    Returns a :class:`Root` (value and bracket ``(lo, hi)``).  Raises ConvergenceError (naming ``what``, the bracket and the
     precision) without a sign change or within ``max_iter`` steps.
     """
     a, b = ctx.mpf(a), ctx.mpf(b)
     fa, fb = f(a), f(b)
+    done = lambda x, lo, hi, steps: Root(x, (lo, hi), steps, _backend(ctx))  # noqa: E731
     if fa == 0:
-        return a, (a, a)
+        return done(a, a, a, 2)
     if fb == 0:
-        return b, (b, b)
+        return done(b, b, b, 2)
     if (fa > 0) == (fb > 0):
         raise ConvergenceError(f"{what}: no sign change on the bracket [{ctx.nstr(a, 12)}, {ctx.nstr(b, 12)}] "
                                f"at dps={ctx.dps} (f = {ctx.nstr(fa, 5)}, {ctx.nstr(fb, 5)})")
@@ -75,7 +116,7 @@ def bracketed_root(ctx, f, a, b, *, what: str, rel_tol=None, max_iter: int = 400
             c = (a + b) / 2  # guaranteed progress
         fc = f(c)
         if fc == 0:
-            return c, (c, c)
+            return done(c, c, c, it + 3)
         if (fc > 0) == (fb > 0):
             # root between a and c: keep a, scale its value (Anderson-Bjorck)
             m = 1 - fc / fb
@@ -86,17 +127,68 @@ def bracketed_root(ctx, f, a, b, *, what: str, rel_tol=None, max_iter: int = 400
     else:
         raise ConvergenceError(f"{what}: no convergence in {max_iter} steps on [{ctx.nstr(a, 12)}, "
                                f"{ctx.nstr(b, 12)}] at dps={ctx.dps}")
-    lo, hi = min(a, b), max(a, b)
-    return b, (lo, hi)
+    return done(b, min(a, b), max(a, b), it + 2)
 
 
-def root(ctx, f, a, b, *, what: str):
-    """A root of ``f`` on the sign-change bracket ``[a, b]``: ``(root, (lo, hi))`` in float64
-    (``ctx`` None, :func:`brentq`) or in the mpmath context ``ctx`` (:func:`bracketed_root`)."""
+def root(ctx, f, a, b, *, what: str) -> Root:
+    """A root of ``f`` on the sign-change bracket ``[a, b]`` as a :class:`Root`: in float64
+    (``ctx`` None, :func:`brent`; the bracket is ``[a, b]``) or in the mpmath context ``ctx``
+    (:func:`bracketed_root`)."""
     if ctx is None:
-        x = brentq(f, float(a), float(b), what=what)
-        return x, (float(min(a, b)), float(max(a, b)))
+        return brent(f, float(a), float(b), what=what)
     return bracketed_root(ctx, f, a, b, what=what)
+
+
+def bisect(ctx, f, a, b, *, fa=None, fb=None, what: str = "root") -> Root:
+    """A root of ``f`` on ``[a, b]`` (``f(a)`` and ``f(b)`` of opposite signs; ``fa``, ``fb`` are
+    their values when known, e.g. from a grid scan) by bisection to the working precision: until the midpoint is no longer strictly
+    inside the bracket (float64 when ``ctx`` is None, else in ``ctx``).  The value is the last
+    midpoint (or a point where ``f`` vanishes).  For a root that must be the exact sign change
+    of ``f`` as evaluated, e.g. a fixed point of a map computed in rounded arithmetic.
+
+    Raises :class:`ConvergenceError` when ``f(a)`` and ``f(b)`` have the same sign.
+    """
+    if ctx is not None:
+        a, b = ctx.mpf(a), ctx.mpf(b)
+    fa = f(a) if fa is None else fa
+    fb = f(b) if fb is None else fb
+    if (fa > 0) == (fb > 0) and fa != 0 and fb != 0:
+        shown = (lambda x: f"{float(x):.12g}") if ctx is None else (lambda x: ctx.nstr(x, 12))
+        raise ConvergenceError(f"{what}: no sign change on the bracket [{shown(a)}, {shown(b)}] "
+                               f"at dps={None if ctx is None else ctx.dps}")
+    num = float if ctx is None else (lambda x: x)
+    steps = 2
+    for _ in range(200 if ctx is None else ctx.prec + 10):
+        mid = (a + b) / 2
+        if not a < mid < b:
+            break
+        fm = f(mid)
+        steps += 1
+        if fm == 0:
+            return Root(num(mid), (num(mid), num(mid)), steps, _backend(ctx))
+        if (fm > 0) == (fa > 0):
+            a, fa = mid, fm
+        else:
+            b = mid
+    return Root(num((a + b) / 2), (num(a), num(b)), steps, _backend(ctx))
+
+
+def bisect_many(f, a, b, fa=None, *, steps: int = 60):
+    """Roots of ``f`` on many float64 brackets at once: ``steps`` vectorised bisection steps.
+
+    ``f`` maps arrays to arrays elementwise (each bracket's own parameters captured in ``f``),
+    ``a``, ``b`` the bracket ends (arrays of one shape, ``f(a)`` and ``f(b)`` of opposite signs,
+    ``fa = f(a)`` when known).  Returns the midpoints of the final brackets, of width
+    ``(b - a) / 2**steps`` (60 steps reach float64 resolution from a bracket of width 1).
+    """
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    fa = f(a) if fa is None else fa
+    for _ in range(steps):
+        mid = 0.5 * (a + b)
+        fm = f(mid)
+        left = np.sign(fm) == np.sign(fa)
+        a, fa, b = np.where(left, mid, a), np.where(left, fm, fa), np.where(left, b, mid)
+    return 0.5 * (a + b)
 
 
 def grow_bracket(ctx, f, center, half, what: str, *, limit, sign=None):
@@ -105,7 +197,7 @@ def grow_bracket(ctx, f, center, half, what: str, *, limit, sign=None):
 
     ``sign=+1`` asks for ``f(lo) > 0 > f(hi)`` (e.g. a maximum when ``f`` is a slope), ``-1``
     the reverse; None takes any sign change.  Float64 when ``ctx`` is None, else in ``ctx``.
-    Returns ``(root, bracket)``; raises :class:`ConvergenceError` when the widest bracket has
+    Returns a :class:`Root`; raises :class:`ConvergenceError` when the widest bracket has
     no (suitable) sign change.
     """
     num = float if ctx is None else ctx.mpf
@@ -127,6 +219,40 @@ def grow_bracket(ctx, f, center, half, what: str, *, limit, sign=None):
             raise ConvergenceError(f"{what}: no sign change on the bracket [{shown(a)}, {shown(b)}] "
                                    f"at dps={None if ctx is None else ctx.dps}")
         half *= 10
+
+
+def walk(start, move, accept, *, what: str, max_steps: int = 10_000, dps=None):
+    """A bracket end found by walking: the first of ``start``, ``move(start)``,
+    ``move(move(start))``, ... that ``accept`` (e.g. a point where a function has the sign a
+    bracket needs).  Raises :class:`ConvergenceError` (naming ``what``, the last point and
+    ``dps``) after ``max_steps`` moves or when a move no longer changes the point (the walk hit
+    the rounding level or the end of its range)."""
+    x = start
+    for _ in range(max_steps):
+        if accept(x):
+            return x
+        nxt = move(x)
+        if nxt == x:
+            break
+        x = nxt
+    else:
+        if accept(x):
+            return x
+    raise ConvergenceError(f"{what}: no point found walking from {start} (stopped at {x}), dps={dps}")
+
+
+def sign_change_brackets(grid, signs, before=None, after=None) -> list:
+    """Brackets ``(grid[i], grid[j])`` between consecutive grid points of nonzero sign (points of
+    sign 0 skipped: a zero on the grid is bracketed by its neighbours) whose signs differ, or go
+    from ``before`` to ``after`` when given (``-1, 1``: increasing crossings only)."""
+    out, last = [], None
+    for i, s in enumerate(signs):
+        if s == 0:
+            continue
+        if last is not None and signs[last] * s < 0 and (before is None or (signs[last] == before and s == after)):
+            out.append((grid[last], grid[i]))
+        last = i
+    return out
 
 
 def sign_changes(values) -> np.ndarray:
@@ -167,25 +293,26 @@ def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: i
     a, b = (ctx.mpf(x) for x in bracket)
     where = f"{what}, bracket ({ctx.nstr(a, 10)}, {ctx.nstr(b, 10)}), dps={ctx.dps}"
     sa, sb = (ctx.sign(f(a)), ctx.sign(f(b))) if signs is None else signs
+    backend = _backend(ctx)
     if sa == 0:
-        return Root(a, (a, a))
+        return Root(a, (a, a), 0, backend)
     if sb == 0:
-        return Root(b, (b, b))
+        return Root(b, (b, b), 0, backend)
     if not sa * sb < 0:
         raise ConvergenceError(f"no sign change: {where}")
     tol = ctx.mpf(2) ** (-(3 * ctx.prec) // 4)
     x, polish, dx_old = _middle(ctx, a, b), False, b - a
-    for _ in range(max_steps or _max_steps(ctx)):
+    for step in range(1, (max_steps or _max_steps(ctx)) + 1):
         fx = f(x)
         s = ctx.sign(fx)
         if s == 0:
-            return Root(x, (x, x))
+            return Root(x, (x, x), step, backend)
         if s == sa:
             a = x
         else:
             b = x
         if b - a <= 4 * ctx.eps * max(abs(a), abs(b)):
-            return Root(x, (a, b))
+            return Root(x, (a, b), step, backend)
         d = df(x)
         dx = fx / d if d != 0 and ctx.isfinite(d) else None
         # A Newton step is kept inside the bracket and only while it at least halves the step
@@ -193,7 +320,7 @@ def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: i
         # at a noise floor the Newton steps stop shrinking and bisection takes over.
         inside = dx is not None and a <= x - dx <= b
         if inside and (polish or x - dx == x):  # converged: the last step was at the rounding level
-            return Root(x - dx, (a, b))
+            return Root(x - dx, (a, b), step, backend)
         if not inside or abs(dx) > abs(dx_old) / 2:
             x_new, polish, dx_old = _middle(ctx, a, b), False, (b - a) / 2
         else:
@@ -203,7 +330,7 @@ def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: i
     raise ConvergenceError(f"no convergence in {max_steps or _max_steps(ctx)} steps: {where}")
 
 
-def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int | None = None) -> tuple:
+def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int | None = None) -> Root:
     """Solve a 2x2 system ``F(x, y) = 0`` by Newton's method with its exact Jacobian ``J``.
 
     For a tangency (a double root in ``x`` of a function with parameter ``y``) ``F`` is the
@@ -224,8 +351,8 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
 
     Returns
     -------
-    (x, Root)
-        ``x`` and ``Root(y, (y_low, y_high))``.
+    Root
+        ``y`` as its value with the bracket ``(y_low, y_high)``, and ``x`` as its ``at``.
 
     Raises
     ------
@@ -244,7 +371,7 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
     y = recover(x)
     polish, previous = False, None
     steps = max_steps or _max_steps(ctx)
-    for _ in range(steps):
+    for taken in range(1, steps + 1):
         h = reduced(x)
         if h == 0:
             break
@@ -286,5 +413,5 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
         lo, hi = max(x - delta, lo_end), min(x + delta, hi_end)
         if reduced(lo) * reduced(hi) < 0:
             ends = sorted((recover(lo), recover(hi)))
-            return x, Root(y, (min(ends[0], y), max(ends[1], y)))
+            return Root(y, (min(ends[0], y), max(ends[1], y)), taken, _backend(ctx), at=x)
     raise ConvergenceError(f"no sign change of the reduced condition around {ctx.nstr(x, 10)}: {where}")

@@ -1,6 +1,6 @@
 """``theory.complexity``, ``theory.complexity_of_minima``, ``theory.threshold_energy`` and the
-threshold kind ``"trivialization"`` (annealed Kac-Rice, docs/landscape.md), for any
-spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
+threshold kind ``"trivialization"`` (annealed Kac-Rice, docs/landscape.md; its Line is in
+numerics/lines/spiked.py), for any spiked spherical model (``model=theory.Model(...)``) or the matrix-tensor shorthand
 ``(p, delta2, delta_p)``.
 
 The complexity is annealed (the growth rate of the expected number of stationary points), an
@@ -29,17 +29,14 @@ ValueError: overlaps must be 'positive' (m in [0, 1)) or 'all' (m in (-1, 1)), g
 
 from __future__ import annotations
 
-from fractions import Fraction
 
 import mpmath
 import numpy as np
 
 from numerics import landscape
 from numerics.model import FloatRangeError, matrix_tensor
-from numerics.solvers import Root
 from theory import _precision, _validate
 from theory._model import Model, _is_absent
-from theory._thresholds import ThresholdKind, register_kind
 
 __all__ = ["complexity", "complexity_of_minima", "threshold_energy"]
 
@@ -402,57 +399,3 @@ def threshold_energy(*, model: Model | None = None, p: int | None = None, delta2
     dps = _validate.check_dps(dps)
     call = _Call(model, p, delta2, delta_p)
     return _evaluate(call, lambda f, ctx, m: landscape.threshold_energy(f, m, ctx), "threshold_energy", dps, m=m)
-
-
-# --- the threshold kind ----------------------------------------------------------------------------
-
-def _check_overlaps(value):
-    if value not in ("positive", "all"):
-        raise ValueError(f"overlaps must be 'positive' (m in [0, 1)) or 'all' (m in (-1, 1)), got {value!r}")
-    return value
-
-
-#: The trivialization scan brackets on a float64 grid of Delta2 and overlaps: variances (and the
-#: coefficients 1/(k Delta_k)) beyond this range over/underflow on that grid.
-_SCAN_RANGE = (1e-250, 1e250)
-
-
-def _check_scan_range(tensors):
-    """A ValueError naming the variance the float64 scan of the trivialization cannot resolve."""
-    lo, hi = _SCAN_RANGE
-    values = dict(tensors.variances)
-    for k, v in (tensors.assumed or {}).items():
-        values[f"assumed {k}"] = v
-    for k, v in values.items():
-        if isinstance(v, Fraction):
-            ok = Fraction(lo) <= v <= Fraction(hi)
-        else:
-            a = np.asarray(v, dtype=np.float64)
-            ok = bool(np.all((a >= lo) & (a <= hi)))
-        if not ok:
-            name = "delta_p" if len(tensors.orders) == 1 and isinstance(k, int) else f"model tensors[{k}]"
-            raise ValueError(f"{name}: kind='trivialization' brackets on a float64 grid, which cannot resolve a "
-                             f"variance outside [{lo:g}, {hi:g}] (also with dps=)")
-
-
-def _evaluate_float(tensors, overlaps="positive"):
-    _check_scan_range(tensors)
-    return landscape.trivialization_float(tensors, overlaps)
-
-
-def _evaluate_mp(ctx, tensors, overlaps="positive"):
-    _check_scan_range(tensors)
-    value, bracket = landscape.trivialization_mp(ctx, tensors, overlaps)
-    return Root(value, bracket)
-
-
-register_kind(ThresholdKind(
-    name="trivialization",
-    summary=("largest Delta2 below which no exponentially many spurious minima remain "
-             "(annealed Kac-Rice; no closed form)"),
-    evaluate_float=_evaluate_float,
-    evaluate_mp=_evaluate_mp,
-    options={"overlaps": _check_overlaps},
-    reference="arXiv:1902.00139, section 4; arXiv:1907.08226, Fig. 1; docs/landscape.md",
-    any_channels=True,
-))

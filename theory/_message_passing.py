@@ -18,11 +18,9 @@ import mpmath
 import numpy as np
 
 from numerics import message_passing as N
-from numerics import solvers
-from numerics._generated import message_passing_mpmath as KM
+from numerics.lines import spiked
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
-from theory._thresholds import ThresholdKind, one_channel, register_kind
 from theory._results import Result, show
 
 __all__ = ["CriticalPoint", "StateEvolution", "critical_point", "first_order_delta_p", "state_evolution",
@@ -467,86 +465,5 @@ def critical_point(p: int, *, dps: int | None = None) -> CriticalPoint:
                          dps=dps)
 
 
-def _amp_mp(ctx, tensors):
-    return N.amp_mp(ctx, tensors)
-
-
-def _variances(tensors) -> str:
-    return "{" + ", ".join(f"{p}: {tensors.variances[p]}" for p in tensors.orders) + "}"
-
-
-def _it_float(tensors):
-    if len(tensors.orders) != 1:
-        return N.per_element_mixture(tensors, N.information_theoretic_mixture_mp, np.inf)
-    return N.information_theoretic_float(*one_channel(tensors))
-
-
-def _it_mp(ctx, tensors):
-    if len(tensors.orders) != 1:
-        return N.information_theoretic_mixture_mp(ctx, tensors)
-    return N.information_theoretic_mp(ctx, *one_channel(tensors, ctx))
-
-
-class NoJump(ValueError):
+class NoJump(spiked.NoJump):
     """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
-
-
-def _mmse_jump_mp(ctx, tensors):
-    root = N.mmse_jump_mp(ctx, tensors)
-    if root is None and len(tensors.orders) != 1:
-        raise NoJump(f"kind='mmse_jump' is undefined for tensor variances {_variances(tensors)}: the Bayes-optimal "
-                     f"overlap does not jump (it leaves 0 continuously at Delta2 = 1); in float64 it is nan there")
-    if root is None:
-        p, delta_p = one_channel(tensors)
-        raise NoJump(f"kind='mmse_jump' is undefined at p={p}, delta_p={delta_p}: the Bayes-optimal overlap "
-                         f"does not jump (delta_p at or above first_order_delta_p({p}) and above the critical "
-                         f"point's); in float64 it is nan there")
-    return root
-
-
-register_kind(ThresholdKind(
-    name="ml_amp",
-    summary="largest Delta2 at which ML-AMP leaves m = 0 from an uninformed start: theta(0) = sqrt(xi'(1))",
-    evaluate_float=lambda tensors: KN.delta2_ml_amp_jets(tensors.xi(1, 1)),
-    evaluate_mp=lambda ctx, tensors: KM.delta2_ml_amp_jets(ctx, tensors.xi(1, 1, ctx)),
-    formula="delta2_ml_amp",
-    reference="arXiv:1902.00139, section 3",
-    any_channels=True,
-    bayes_optimal_only=True,
-))
-
-register_kind(ThresholdKind(
-    name="amp",
-    summary=("algorithmic threshold of Bayes-optimal AMP: largest Delta2 below which AMP from m -> 0+ "
-             "reaches the Bayes-optimal fixed point (1, or the spinodal of the low branch for p >= 4)"),
-    evaluate_float=N.amp_float,
-    evaluate_mp=_amp_mp,
-    any_channels=True,
-    bayes_optimal_only=True,
-    reference="arXiv:1812.09066, section II; arXiv:1902.00139, section 2",
-))
-
-register_kind(ThresholdKind(
-    name="mmse_jump",
-    summary=("Delta2 at which the Bayes-optimal overlap jumps (first-order MMSE transition); "
-             "nan in float64 where it does not jump"),
-    evaluate_float=N.mmse_jump_float,
-    evaluate_mp=_mmse_jump_mp,
-    any_channels=True,
-    bayes_optimal_only=True,
-    undefined=NoJump,
-    max_dps=N.MAX_SCAN_DPS,
-    reference="arXiv:1812.09066, section II",
-))
-
-register_kind(ThresholdKind(
-    name="information_theoretic",
-    summary=("largest Delta2 at which the global maximiser of the replica-symmetric free entropy "
-             "is not m = 0 (inf where the tensor alone suffices)"),
-    evaluate_float=_it_float,
-    evaluate_mp=_it_mp,
-    any_channels=True,
-    bayes_optimal_only=True,
-    max_dps=N.MAX_SCAN_DPS,
-    reference="arXiv:1812.09066, section II; arXiv:1902.00139, Fig. 1",
-))

@@ -21,13 +21,22 @@ from theory import _sweep, _validate
 from theory._interrupt import warn_interrupted
 from theory._message_passing import critical_point, first_order_delta_p, tensor_recovery_delta_p
 from theory._thresholds import kinds as registered_kinds
-from theory._thresholds import LANGEVIN_TEMPERATURE, threshold
+from theory._thresholds import threshold
+from theory import _catalogue
 from theory._dataout import DataOut
 
 __all__ = ["PhaseDiagram", "phase_diagram"]
 
+
+def _entry(kind) -> _catalogue.Entry:
+    """The catalogue entry of ``kind`` (one without drawing rules for a user's kind)."""
+    return _catalogue.BY_NAME.get(kind, _PLAIN)
+
+
+_PLAIN = _catalogue.Entry(None, (None, None, ":"))
+
 #: Kinds from the weakest to the strongest requirement on the signal, i.e. 1/Delta2 increasing.
-ORDER = ("information_theoretic", "mmse_jump", "amp", "ml_amp", "gradient_flow", "trivialization")
+ORDER = _catalogue.DIAGRAM_ORDER
 
 #: Default grid: 1/Deltap uniform in (0, 6].
 DEFAULT_INVERSE_DELTA_P = np.linspace(0.03, 6.0, 200)
@@ -35,30 +44,11 @@ DEFAULT_INVERSE_DELTA_P = np.linspace(0.03, 6.0, 200)
 #: Points per task of a sweep (the same tasks serially and on an executor).
 CHUNK = 25
 
-_STYLE = {
-    "information_theoretic": ("information-theoretic", "black", "-"),
-    "mmse_jump": ("MMSE jump (first order)", "tab:purple", ":"),
-    "amp": ("Bayes-optimal AMP", "tab:red", "--"),
-    "ml_amp": ("ML-AMP", "tab:orange", "-"),
-    "gradient_flow": ("gradient flow", "tab:blue", "-"),
-    "trivialization": ("trivialization", "tab:green", "-."),
-    # the diagram computes kind="langevin" at its default temperature (LANGEVIN_TEMPERATURE)
-    "langevin": (f"Langevin dynamics, T = {LANGEVIN_TEMPERATURE:g}", "tab:brown", (0, (5, 1.5, 1, 1.5, 1, 1.5))),
-}
+_STYLE = {e.name: e.drawn for e in _catalogue.CATALOGUE}
 #: The two layouts of :meth:`PhaseDiagram.plot`: the variable across, and its axis label.
 AXES = {"toolkit": r"$1/\Delta_p$ (tensor signal)", "paper": r"$\Delta_p$ (tensor noise)"}
 #: Region above each line (up to the next one) -> (label, colour).
-_REGIONS = {
-    None: ("impossible", "0.72"),
-    "information_theoretic": ("hard: possible, AMP fails", "#f4a582"),
-    "mmse_jump": ("hard: possible, AMP fails", "#f4a582"),
-    "amp": ("Bayes AMP only", "#fde3a0"),
-    "ml_amp": ("ML-AMP, not gradient flow", "#c7e9c0"),
-    "gradient_flow": ("GF, spurious minima", "#c6dbef"),
-    "trivialization": ("no spurious minima", "#e3e0f5"),
-}
-#: Between the information-theoretic line and the MMSE jump: the optimal overlap is the low branch.
-_LOW_BRANCH = ("low overlap optimal", "#fbd1b8")
+_REGIONS = {None: ("impossible", "0.72"), **{e.name: e.region for e in _catalogue.CATALOGUE if e.region}}
 
 
 @dataclass(frozen=True, eq=False)
@@ -168,9 +158,10 @@ class PhaseDiagram(DataOut, Mapping):
         x = x[order]
         y = {k: _inverse(np.asarray(v, dtype=float)[order]) for k, v in self.thresholds.items()}
         drawn = {k: np.isfinite(v) & (v >= y_min) for k, v in y.items()}  # before the fallback below
-        if "mmse_jump" in y:  # no jump: the line lies on the information-theoretic one (or 1)
-            fallback = y.get("information_theoretic", np.ones_like(x))
-            y["mmse_jump"] = np.where(np.isnan(y["mmse_jump"]), fallback, y["mmse_jump"])
+        for k in list(y):  # e.g. no MMSE jump: its line lies on the information-theoretic one (or 1)
+            on = _entry(k).undefined_on
+            if on is not None:
+                y[k] = np.where(np.isnan(y[k]), y.get(on, np.ones_like(x)), y[k])
         ordered = [k for k in ORDER if k in y]
         top = y_max if y_max is not None else 1.15 * max(float(np.max(y[k])) for k in ordered or y)
         bounds = [np.zeros_like(x)] + [y[k] for k in ordered] + [np.full_like(x, top)]
@@ -178,13 +169,15 @@ class PhaseDiagram(DataOut, Mapping):
         bands = []
         for i, (lower_kind, lower, upper) in enumerate(zip(names, bounds[:-1], bounds[1:])):
             label, colour = _REGIONS.get(lower_kind, (None, "white"))
-            if lower_kind == "information_theoretic" and i + 1 < len(names) and names[i + 1] == "mmse_jump":
-                label, colour = _LOW_BRANCH
+            below = _entry(names[i + 1]).region_below if i + 1 < len(names) else None
+            if below is not None and below[0] == lower_kind:
+                label, colour = below[1:]
             lo, up = np.minimum(lower, top), np.minimum(np.maximum(upper, lower), top)
             ax.fill_between(x, lo, up, color=colour, linewidth=0)
             lo, up = np.maximum(lo, y_min), np.maximum(up, y_min)
-            if lower_kind == "gradient_flow" and "trivialization" not in y:
-                label = "gradient flow succeeds"
+            alone = _entry(lower_kind).region_alone
+            if alone is not None and not any(ORDER.index(k) > ORDER.index(lower_kind) for k in ordered):
+                label = alone
             bands.append((label, lo, up))
         for k in [*reversed(ordered), *(k for k in y if k not in ordered)]:
             name, colour, dash = _STYLE.get(k, (k, None, ":"))
@@ -204,7 +197,8 @@ class PhaseDiagram(DataOut, Mapping):
             ax.plot([onset], [1.0], "o", color="black", markersize=4)
             taken.append(((onset, 1.0), r"first order for $\Delta_p < {:.3g}$".format(self.first_order_delta_p)))
         critical = across(self.critical_delta_p) if self.critical_delta_p == self.critical_delta_p else None
-        if self.p >= 4 and critical is not None and x[0] <= critical <= x[-1] and "amp" in y:
+        marks = any(_entry(k).marks_critical_point for k in y)
+        if self.p >= 4 and critical is not None and x[0] <= critical <= x[-1] and marks:
             c = critical_point(self.p)
             ax.plot([critical], [1 / float(c.delta2)], "s", color="tab:purple", markersize=4)
             taken.append(((critical, 1 / float(c.delta2)), "critical point"))

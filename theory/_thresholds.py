@@ -2,7 +2,9 @@
 
 A kind is registered once with :func:`register_kind`, giving a vectorised float64
 evaluator and an mpmath evaluator; :func:`threshold` does the input checks, the dispatch
-between float64 and arbitrary precision, and the two-precision certification, for every kind.
+between float64 and arbitrary precision, and the two-precision certification
+(:func:`numerics.certify.certified`), for every kind.  The order of :func:`kinds` is written
+down in :mod:`theory._catalogue`; no kind is defined here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import numpy as np
 from numerics import solvers
 from numerics.model import FloatRangeError
 from numerics import _generated
-from numerics._generated import thresholds_mpmath, thresholds_numpy
 from theory import _precision, _validate
 from theory._results import Result
 from theory._phase_retrieval import PhaseRetrieval
@@ -81,6 +82,29 @@ class ThresholdKind:
     undefined: type | None = None
     max_dps: int | None = None
 
+    @classmethod
+    def of_line(cls, line, *, options=None, undefined=None, **fields) -> "ThresholdKind":
+        """The facade of a :class:`numerics.lines.base.Line`: its name, summary, reference,
+        ``undefined`` and ``formula``, with ``evaluate_float``/``evaluate_mp`` its ``solve`` in
+        the float64 backend (the value) and in the mpmath backend of ``ctx`` (the Root);
+        ``options`` maps each of the line's options to its validator.  ``undefined``, an API
+        subclass of the line's own ``undefined`` exception, is raised in its place (same
+        message)."""
+        from numerics.backend import F64, MP
+
+        def solve_mp(ctx, tensors, **o):
+            try:
+                return line.solve(MP(ctx.dps), tensors, **o)
+            except (line.undefined or ()) as exc:
+                if undefined is None or isinstance(exc, undefined):
+                    raise
+                raise undefined(str(exc)) from None
+
+        return cls(name=line.name, summary=line.summary, reference=line.reference,
+                   evaluate_float=lambda tensors, **o: line.solve(F64, tensors, **o).value,
+                   evaluate_mp=solve_mp, formula=getattr(line, "formula", None),
+                   undefined=undefined or line.undefined, options=options or {}, **fields)
+
 
 def check_kind_dps(k: ThresholdKind, dps: int | None) -> None:
     """A ValueError naming ``dps`` and the kind's limit when ``dps`` exceeds ``k.max_dps``."""
@@ -99,7 +123,8 @@ _KINDS: dict[str, ThresholdKind] = {}
 
 
 def register_kind(kind: ThresholdKind) -> ThresholdKind:
-    """Add a threshold kind to :func:`threshold` (one registration, no new branch)."""
+    """Add a threshold kind to :func:`threshold` (one registration, no new branch); a kind that
+    is not in :mod:`theory._catalogue` comes after the catalogue's in :func:`kinds`."""
     if not isinstance(kind, ThresholdKind):
         raise ValueError(f"kind must be a theory._thresholds.ThresholdKind (name, summary, evaluate_float, evaluate_mp), "
                          f"got {_validate._short(kind)}")
@@ -144,8 +169,10 @@ class ThresholdResult(Result):
         What was asked (``delta_p`` exact, as a Fraction; for a model with several tensor
         channels ``p`` and ``delta_p`` are tuples, one entry a channel).
     error : float
-        Estimate of the absolute error: for arbitrary precision, the difference between the
-        evaluations at ``dps + 10`` and ``dps + 30`` digits; for float64, against 30 digits.
+        Estimate of the absolute error: for arbitrary precision, the difference between the two
+        evaluations of the certification rule (:func:`numerics.certify.certified`: ``dps + 10``
+        and ``dps + 30`` digits unless cancellation asked for more); for float64, against a
+        value certified to 20 digits.
     bracket : tuple or None
         The sign-change bracket of a solved kind (None for a closed form).
     """
@@ -183,28 +210,21 @@ class ThresholdResult(Result):
 
 
 def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
-    """Evaluate at two precisions; return (value at dps + 30, error estimate, bracket)."""
+    """The threshold certified to ``dps`` digits by the one rule, :func:`numerics.certify.certified`:
+    ``(value of the higher evaluation, unrounded; absolute error between the two; its bracket)``."""
     p, delta_p = _describe(tensors)
-    results = []
-    for extra in (_precision.GUARD_DIGITS, _precision.GUARD_DIGITS + _precision.CHECK_DIGITS):
-        ctx = _precision.context(dps + extra)
+
+    def compute(ctx):
         try:
             out = k.evaluate_mp(ctx, tensors, **options)
         except FloatRangeError as exc:  # a kind that brackets on a float64 grid first
             name = "delta_p" if len(tensors.orders) == 1 else "model"
             raise ValueError(f"{name}: threshold kind={k.name!r} at p={p} brackets on a float64 grid, which cannot "
                              f"resolve Deltap={_show_exact(delta_p)} ({exc})") from None
-        results.append(out if isinstance(out, solvers.Root) else solvers.Root(out, None))
-    low, high = results
-    if mpmath.isinf(high.value) and high.value == low.value:
-        return high.value, 0.0, high.bracket  # e.g. no transition at all: both say so
-    error = abs(high.value - low.value)
-    if not error <= abs(high.value) * mpmath.mpf(10) ** (-(dps + 2)):
-        raise solvers.PrecisionError(
-            f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the values at dps={dps + 10} and "
-            f"dps={dps + 30} differ by {mpmath.nstr(error, 3)}; {dps} digits are not certified"
-        )
-    return high.value, float(error), high.bracket
+        return out if isinstance(out, solvers.Root) else solvers.Root(out, None)
+
+    done = _precision.certified(compute, dps, f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}")
+    return done.raw.value, done.error, done.raw.bracket
 
 
 def _show_exact(x) -> str:
@@ -463,7 +483,7 @@ class ThresholdCurve:
 
     @property
     def _kind(self) -> ThresholdKind:
-        return _KINDS[self.kind]
+        return _get_kind(self.kind)
 
     @property
     def formula(self) -> str | None:
@@ -505,59 +525,8 @@ def _formulas() -> dict:
     return out
 
 
-def _gradient_flow_float(tensors):
-    # xi_T''(1) = sum_n n (n - 1) c_n: the jet at 1 straight from the coefficients (arrays too)
-    second = sum(n * (n - 1) * (float(c) if isinstance(c, Fraction) else c) for n, c in tensors.xi.terms)
-    return thresholds_numpy.delta2_gf_channels(second)
+# The spiked model's kinds, registered in the order written in theory/_catalogue.py (the
+# registry is complete once this module is imported, whatever imported it).
+from theory import _catalogue  # noqa: E402
 
-
-def _gradient_flow_mp(ctx, tensors):
-    return thresholds_mpmath.delta2_gf_channels(ctx, tensors.xi(1, 2, ctx))
-
-
-register_kind(ThresholdKind(
-    name="gradient_flow",
-    summary="largest Delta2 at which gradient flow from a random start finds the signal: theta(0) = s",
-    evaluate_float=_gradient_flow_float,
-    evaluate_mp=_gradient_flow_mp,
-    formula="delta2_gf",
-    reference="arXiv:1907.08226, section 4; for any tensor channels derivations/thresholds.py",
-    any_channels=True,
-))
-
-
-def _langevin_temperature(value):
-    t = _validate.float_array("temperature", value, low=0.0, low_open=False)
-    if t.ndim or not t <= 1.0:
-        raise ValueError(f"temperature must be a scalar in [0, 1] (the aging plateau of T > 1 is "
-                         f"not derived), got {_validate._short(value)}")
-    return float(t)
-
-
-#: The temperature of ``kind="langevin"`` when none is given: the Bayes-optimal one.
-LANGEVIN_TEMPERATURE = 1.0
-
-
-def _langevin_float(tensors, temperature=LANGEVIN_TEMPERATURE):
-    from numerics import langevin_line
-
-    return langevin_line.evaluate_float(tensors, temperature)
-
-
-def _langevin_mp(ctx, tensors, temperature=LANGEVIN_TEMPERATURE):
-    from numerics import langevin_line
-
-    return langevin_line.evaluate_mp(ctx, tensors, temperature)
-
-
-register_kind(ThresholdKind(
-    name="langevin",
-    summary=("largest Delta2 at which Langevin dynamics at temperature T (default 1, the "
-             "Bayes-optimal one) leaves the marginal aging states at m = 0: the BBP condition "
-             "g''(0) = T/(1 - q) of their plateau q"),
-    evaluate_float=_langevin_float,
-    evaluate_mp=_langevin_mp,
-    options={"temperature": _langevin_temperature},
-    reference="arXiv:1812.09066 (the Langevin algorithm); derivations/langevin.py",
-    any_channels=True,
-))
+_catalogue.register()

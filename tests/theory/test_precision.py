@@ -44,3 +44,30 @@ class TestCertify:
         with mpmath.workdps(60):
             assert abs(out[0] - mpmath.sqrt(2)) < mpmath.mpf(10) ** -30
         assert out[1:] == (None, "label")
+
+
+class TestOneRule:
+    def test_one_context_cache(self):
+        # the API's contexts are the backend's: one cache, one context object per precision
+        from numerics import backend
+        from numerics.message_passing import context as mp_context
+
+        assert _precision.context(37) is backend.context(37) is mp_context(37)
+
+    def test_threshold_uses_the_rule(self, monkeypatch):
+        # theory.threshold certifies through numerics.certify.certified (no rule of its own)
+        from theory import _thresholds
+        from numerics import certify
+
+        seen = []
+        real = certify.certified
+
+        def spy(compute, dps, what):
+            seen.append(dps)
+            return real(compute, dps, what)
+
+        monkeypatch.setattr(_thresholds._precision, "certified", spy)
+        import theory
+
+        theory.threshold(3, 1, dps=25)
+        assert seen == [25]

@@ -2,6 +2,7 @@
 
 import decimal
 import subprocess
+from pathlib import Path
 import sys
 from fractions import Fraction
 
@@ -175,6 +176,52 @@ class TestRegisterKind:
     def test_refuses_what_is_not_a_kind(self, kind):
         with pytest.raises(ValueError, match="kind must be a theory._thresholds.ThresholdKind"):
             theory.register_kind(kind)
+
+
+class TestCatalogue:
+    """The order of theory.kinds() is written down in theory/_catalogue.py, not imported."""
+
+    def test_kinds_in_the_documented_order(self):
+        # the kinds table of docs/model.md, read independently of the code
+        import re
+        from pathlib import Path
+
+        text = (Path(__file__).parents[2] / "docs" / "model.md").read_text(encoding="utf-8")
+        documented = re.findall(r'^\| `"([A-Za-z_][A-Za-z0-9_]*)"` \|', text, re.M)
+        assert theory.kinds()[:len(documented)] == tuple(documented)
+
+    def test_order_does_not_follow_the_import_order(self):
+        # a fresh interpreter importing the message-passing kinds before anything else
+        code = ("import theory._message_passing, theory._landscape, theory; "
+                "print(','.join(theory.kinds()))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             cwd=Path(__file__).parents[2])
+        assert tuple(out.stdout.strip().split(",")) == theory.kinds()
+
+    def test_a_user_kind_comes_last(self, monkeypatch):
+        from theory import _catalogue, _thresholds
+
+        monkeypatch.setattr(_thresholds, "_KINDS", dict(_thresholds._KINDS))
+        gf = _thresholds._KINDS["gradient_flow"]
+        theory.register_kind(_thresholds.ThresholdKind("half_gf", "half of gradient flow",
+                                                       lambda t: gf.evaluate_float(t) / 2,
+                                                       lambda ctx, t: gf.evaluate_mp(ctx, t) / 2))
+        assert theory.kinds()[-1] == "half_gf" and theory.kinds()[:-1] == _catalogue.NAMES
+        assert theory.threshold(3, 1.0, kind="half_gf") == 0.25
+
+    def test_threshold_and_phase_diagram_name_no_kind(self):
+        # kind-specific code lives in the kinds' modules and the catalogue; threshold() and
+        # phase_diagram() only consult them (a default argument and docstrings aside)
+        import re
+        from pathlib import Path
+
+        root = Path(__file__).parents[2] / "theory"
+        for module in ("_thresholds.py", "_phase_diagram.py"):
+            code = [line for line in (root / module).read_text(encoding="utf-8").splitlines()
+                    if not line.lstrip().startswith(("#", ">>>")) and "kind: str = " not in line]
+            code = re.sub(r'"""(.|\n)*?"""', "", "\n".join(code))
+            for name in theory.kinds():
+                assert f'"{name}"' not in code and f"'{name}'" not in code, (module, name)
 
 
 class TestFloatGridKinds:
