@@ -67,15 +67,6 @@ class Polynomial:
         """Whether every coefficient is an exact rational (so mpmath evaluation is exact input)."""
         return all(isinstance(c, Fraction) for _, c in self.terms)
 
-    def sympy(self, var=None):
-        """The polynomial as a SymPy expression in ``var`` (default the symbol ``q``); imports SymPy."""
-        import sympy as sp
-
-        if not self.exact:
-            raise ValueError("only a polynomial with exact coefficients has a SymPy form")
-        var = sp.Symbol("q", real=True) if var is None else var
-        return sp.Add(*(sp.Rational(c.numerator, c.denominator) * var**n for n, c in self.terms))
-
 
 def _as_float(c):
     """A coefficient as float64: an exact one must be zero or a normal double (else

@@ -175,7 +175,9 @@ class Model:
     def expressions(self) -> dict:
         """``{"xi": ..., "g": ...}`` as SymPy polynomials in ``q`` (imports SymPy)."""
         f = self.field
-        return {"xi": f.xi.sympy(), "g": f.g.sympy()}
+        from theory._expressions import polynomial
+
+        return {"xi": polynomial(f.xi), "g": polynomial(f.g)}
 
     def with_delta2(self, delta2) -> Model:
         """The same tensor channels (and assumed tensor variances) with another matrix variance."""
@@ -228,7 +230,13 @@ class _Checked:
         value = _validate.exact("q", q)
         return self.polynomial(ctx.mpf(value.numerator) / ctx.mpf(value.denominator), int(k), ctx)
 
-    def __getattr__(self, attribute):  # terms, exact, sympy(): those of the polynomial
+    def sympy(self, var=None):
+        """The polynomial as a SymPy expression in ``var`` (default the symbol ``q``); imports SymPy."""
+        from theory._expressions import polynomial
+
+        return polynomial(self.polynomial, var)
+
+    def __getattr__(self, attribute):  # terms, exact: those of the polynomial
         return getattr(self.polynomial, attribute)
 
     def __repr__(self) -> str:

@@ -98,7 +98,7 @@ class TestRender:
 NUMERICS = Path(codegen.__file__).resolve().parent.parent / "numerics"
 #: Hand-written numerics modules still importing SymPy, with the switch that removes the import
 #: (issue 19 item 7; the file belongs to another branch). Empty once that switch is made.
-SYMPY_IMPORTERS = {"model.py": "Polynomial.sympy -> theory._expressions.polynomial"}
+SYMPY_IMPORTERS: dict = {}  # numerics imports no SymPy at all
 
 
 class TestNumericsHasNoSympy:
