@@ -11,6 +11,20 @@ obeys the same rule:
 * **Work with nothing whole to return** (one root, one certified evaluation) lets
   ``KeyboardInterrupt`` propagate.
 
+Which is which:
+
+==========================================  ================================================
+returns what finished, ``interrupted=True``  ``gradient_flow`` (the steps done),
+                                            ``dynamics_threshold`` (the runs done),
+                                            ``phase_diagram`` (the points done, nan elsewhere),
+                                            ``simulate`` (the steps done), ``simulate_ensemble``
+                                            (the runs done, None elsewhere), for both families
+lets ``KeyboardInterrupt`` propagate        ``threshold``, ``complexity``,
+                                            ``complexity_of_minima``, ``threshold_energy``,
+                                            ``hessian``, ``state_evolution``, ``critical_point``
+                                            (one certified evaluation each)
+==========================================  ================================================
+
 The command line turns either case into exit status 130 and writes no output file (it writes
 to a temporary name and renames only a complete result).
 
