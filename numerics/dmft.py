@@ -464,6 +464,7 @@ def integrate(field: Field, m0: float, t_max: float, dt: float, *, temperature: 
                                 keep_history=keep_history, progress=progress, stop=stop)
         out.pop("rejected")
         out.pop("first_step")
+        out.pop("evaluations")
         return Run(**out)
     if not isinstance(scheme, Extrapolated):
         return _integrate(model, m0, t_max, dt, temperature, scheme, history, keep_history,

@@ -28,8 +28,12 @@ Novikov's theorem (``E[eta_{n+1} x_j] = sum_l Q'(C_{n+1,l}) R_{j,l}``), the new 
     A R_{n+1,j} = a R_{n,j} + b R_{n-1,j} + beta h sum_{k=j}^{n} Q''(C_{n+1,k}) R_{n+1,k} R_{k,j},
 
 (every expectation a finite sum over the stored rows), a fixed point in ``(C_{n+1,.}, m, A)``
-with ``R_{n+1,.}`` from one triangular solve; it is solved by Anderson-accelerated iteration
-to 1e-12 and a step that does not converge is halved.  ``mu = (A - 1)/(beta h) + beta h
+with ``R_{n+1,.}`` from one triangular solve.  It is solved to 1e-12 by Anderson acceleration
+of the iteration preconditioned by an approximate Newton matrix (the lower triangular
+Jacobian of the memory term on ``C_{n+1,.}``, the own derivative on ``A``: :func:`_anderson`;
+plain iteration needs twice the evaluations every decade of age, Newton-Krylov without the
+preconditioner more still), from the quadratic extrapolation of the last three rows; a step
+that does not converge is halved.  ``mu = (A - 1)/(beta h) + beta h
 Q''(1)/A`` and ``e = -g(m) - sum_l R_{n+1,l} Q'(C_{n+1,l})`` (with the equal-time term).
 
 The step is chosen by the usual predictor-corrector error estimate of BDF2 on ``log m``,
@@ -111,7 +115,8 @@ def footprint(history: Growing) -> float:
 
 
 #: Seconds of one core per step and per stored row squared (the runs of docs/dynamics.md:
-#: 205 steps to t = 100 in 2.8 s, 1277 steps to 10^6 in 451 s, on 2 shared cores).
+#: 205 steps to t = 100 in 2.8 s, 1277 steps to 10^6 in 451 s, on 2 shared cores; an upper
+#: estimate since the preconditioned row solve of issue 21: 802 steps to 10^6 in 15 s).
 COST = (1e-2, 2e-7)
 
 
@@ -202,8 +207,14 @@ class _History:
 
 
 def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxit: int = 120,
-          depth: int = 10):
-    """The new row from the stored ones: ``(c, r, m, A, H, iterations)``; raises NotConverged."""
+          depth: int = 10, solver: str = "newton"):
+    """The new row from the stored ones: ``(c, r, m, A, H, evaluations)``; raises NotConverged.
+
+    ``solver``: ``"newton"`` (Anderson acceleration of the iteration preconditioned by an
+    approximate Newton matrix, from a quadratic predictor: :func:`_anderson`) or
+    ``"anderson"`` (plain Anderson acceleration from a linear predictor, the scheme's first
+    solve; the same fixed point, kept as the reference of the tests).
+    """
     from scipy.linalg import solve_triangular
 
     xi, g = md.xi, md.g
@@ -229,12 +240,18 @@ def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxi
     scale = max(abs(mm[n]), 1e-300)
     Rt = R.T
     buf = np.empty((k, k))
+    # the row equations have a second root with A < H sqrt(Q''(1)) (a non-convex proximal
+    # step, refused below); the solves stay on the convex side
+    if solver not in ("newton", "anderson"):
+        raise ValueError(f"solver must be 'newton' or 'anderson', got {solver!r}")
+    pre = solver == "newton"
+    floor = H * math.sqrt(q2) * (1.0 + 1e-6) if pre else 0.0
 
     def G(x):
         c = x[:k]
         m_new = x[k] * scale
         A = x[k + 1]
-        if not (A > 0 and np.all(np.abs(c) <= 1.5) and math.isfinite(m_new)):
+        if not (A > floor and np.all(np.abs(c) <= 1.5) and math.isfinite(m_new)):
             raise NotConverged("left the domain")
         D = xi(c, 1)
         S2 = xi(c, 2)
@@ -267,33 +284,120 @@ def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxi
         out[k + 1] = A_new
         return out, r
 
-    # predictor: every C(t, t_j) and m extrapolated linearly in t from the last two rows
+    # predictor: every C(t, t_j) and m extrapolated in t from the last rows (linearly from two;
+    # the preconditioned solve: quadratically from three, and A linearly in beta h)
     x = np.empty(k + 2)
     x[:k] = C[n]
     x[k] = mm[n] / scale
     x[k + 1] = 1.0 + (hist.A[n] - 1.0) * (H / hist.H[n]) if n else 1.0
-    if n >= 2:
+    if n >= 3 and pre:
+        ts, tn = hist.t[n - 2:n + 1], hist.t[n] + h
+        x[:n - 1] = _quadratic(ts, C[n - 2:n + 1, :n - 1], tn)
+        x[n - 1] = C[n, n - 1] + (h / hist.h[n]) * (C[n, n - 1] - C[n - 1, n - 1])
+        x[n] = C[n, n - 1]
+        x[k] = _quadratic(ts, mm[n - 2:n + 1], tn) / scale
+        dH = hist.H[n] - hist.H[n - 1]
+        if dH != 0.0:
+            x[k + 1] = hist.A[n] + (hist.A[n] - hist.A[n - 1]) * (H - hist.H[n]) / dH
+        if not (x[k + 1] > floor and np.all(np.abs(x[:k]) <= 1.0)):  # back to the plain one
+            x[:k] = C[n]
+            x[k] = mm[n] / scale
+            x[k + 1] = 1.0 + (hist.A[n] - 1.0) * (H / hist.H[n])
+    elif n >= 2:
         s = h / hist.h[n]
         x[:n - 1] += s * (C[n, :n - 1] - C[n - 1, :n - 1])
         x[n - 1] = C[n, n - 1]
         x[k] += s * (mm[n] - mm[n - 1]) / scale
+    if pre:
+        if not x[k + 1] > floor:
+            x[k + 1] = 1.0 + 1.01 * floor
+        # the memory term of the row, c_j <- (H/A) sum_l R_jl xi'(c_l) + ..., has the lower
+        # triangular Jacobian M = (H/A) R diag(xi''(c)), whose spectrum crowds towards 1 as the
+        # run approaches marginality (the slow modes of plain iteration: their number and their
+        # rate grow with the age); the residual is multiplied by (1 - M)^-1 at the predictor
+        L = -(H / x[k + 1]) * (R * xi(x[:k], 2)[None, :])
+        L.flat[::k + 1] += 1.0
+        try:
+            gx, r, it = _anderson(G, x, tol, maxit, depth, newton=(L, k + 1))
+        except NotConverged:
+            # rare (a step much shorter than the last one, as the final step of a run can be):
+            # the plain iteration from the plain predictor before the caller halves the step
+            x[:k] = C[n]
+            x[k] = mm[n] / scale
+            x[k + 1] = max(1.0 + (hist.A[n] - 1.0) * (H / hist.H[n]), 1.0 + 1.01 * floor)
+            gx, r, it = _anderson(G, x, tol, maxit, depth)
+            it += maxit
+    else:
+        gx, r, it = _anderson(G, x, tol, maxit, depth)
+    c, m_new, A = gx[:k], gx[k] * scale, gx[k + 1]
+    if A <= H * math.sqrt(q2) * (1.0 + 1e-6):
+        raise NotConverged("the implicit step is not convex")
+    return c, r, m_new, A, H, it
+
+
+def _anderson(G, x, tol: float, maxit: int, depth: int, newton=None):
+    """The fixed point of ``G`` by Anderson-accelerated iteration: ``(G(x), r, evaluations)``.
+
+    ``newton = (L, i)``: accelerate the iteration preconditioned by an approximate Newton
+    matrix, the residual ``G(x) - x`` replaced by ``P (G(x) - x)`` (the same fixed points):
+    on the first ``len(L)`` components ``P = L^-1`` (``L`` lower triangular), on component ``i``
+    ``P = 1/(1 - lam)`` with ``lam = dG_i/dx_i`` from one finite difference at the start
+    (``A``: ``lam`` reaches -5 late in a run, where plain iteration along it diverges), and the
+    tolerance on component ``i`` is relative where it exceeds 1.  An
+    iterate that leaves the domain of ``G`` is pulled halfway back to the last one (plain
+    Anderson: one plain step from the last, and its memory cleared).
+    """
+    from scipy.linalg import solve_triangular
+
     X, F = [], []
+    evals = 0
+    first = None
+    if newton is not None:
+        L, i = newton
+        nL = L.shape[0]
+        first = G(x)
+        xp = x.copy()
+        d = 1e-6 * max(1.0, abs(x[i]))
+        xp[i] += d
+        lam = 0.0
+        try:
+            lam = (G(xp)[0][i] - first[0][i]) / d
+        except NotConverged:
+            pass
+        scale_i = 1.0 / (1.0 - lam) if math.isfinite(lam) and lam < 0.5 else 1.0
+        evals = 2
     for it in range(maxit):
         try:
-            gx, r = G(x)
+            if first is not None:
+                gx, r = first
+                first = None
+            else:
+                gx, r = G(x)
+                evals += 1
         except NotConverged:
             if not X:
                 raise
+            if newton is not None:  # an extrapolation left the domain: halfway back
+                x = 0.5 * (x + X[-1])
+                continue
             x = X[-1] + F[-1]  # an extrapolation left the domain: plain step from the last
             X.clear()
             F.clear()
             continue
         fx = gx - x
         err = float(np.max(np.abs(fx)))
+        if newton is not None and abs(x[i]) > 1.0:
+            # A grows with the step (to thousands late in a long run): its residual relative,
+            # an absolute 1e-12 is below its rounding
+            err = max(float(np.max(np.abs(fx[:i]))), float(np.max(np.abs(fx[i + 1:]), initial=0.0)),
+                      abs(fx[i]) / abs(x[i]))
         if not math.isfinite(err):
             raise NotConverged("not finite")
         if err < tol:
             break
+        if newton is not None:
+            fx[:nL] = solve_triangular(L, fx[:nL], lower=True, check_finite=False)
+            fx[i] *= scale_i
         X.append(x.copy())
         F.append(fx)
         if len(X) > depth + 1:
@@ -305,13 +409,10 @@ def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxi
             gam = np.linalg.lstsq(dF.T, fx, rcond=None)[0]
             x = x + fx - (dX + dF).T @ gam
         else:
-            x = gx
+            x = gx if newton is None else x + fx
     else:
         raise NotConverged(f"no fixed point in {maxit} iterations (residual {err:.2g})")
-    c, m_new, A = gx[:k], gx[k] * scale, gx[k + 1]
-    if A <= H * math.sqrt(q2) * (1.0 + 1e-6):
-        raise NotConverged("the implicit step is not convex")
-    return c, r, m_new, A, H, it
+    return gx, r, evals
 
 
 def _quadratic(ts, ys, t):
@@ -335,7 +436,7 @@ def _flipped(m_new: float, m_old: float) -> bool:
 
 
 def _doubling_error(md, T: float, hist: _History, h: float, first: bool, m_new: float,
-                    e_new: float, c0: float) -> float:
+                    e_new: float, c0: float, solver: str = "newton") -> float:
     """Error estimate of a step taken before three rows exist (no predictor yet): the step
     against two half steps from the same rows, on ``log|m|``, ``e`` and ``C(t, 0)``.
 
@@ -346,7 +447,7 @@ def _doubling_error(md, T: float, hist: _History, h: float, first: bool, m_new: 
     sc = hist.scratch(2)
     t0 = hist.t[hist.k - 1]
     for i in range(2):
-        c, r, m, A, H, _ = _step(md, T, sc, 0.5 * h, first and i == 0)
+        c, r, m, A, H, _ = _step(md, T, sc, 0.5 * h, first and i == 0, solver=solver)
         sc.append(t0 + 0.5 * h * (i + 1), c, r, m, A, 0.5 * h, H)
     if _flipped(m, m_new) or m == 0.0 or m_new == 0.0:
         return math.inf
@@ -356,7 +457,8 @@ def _doubling_error(md, T: float, hist: _History, h: float, first: bool, m_new: 
 
 def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: float = 0.0,
                       history: Growing | None = None, keep_history: bool = False, progress=None,
-                      stop=None, h_max: float | None = None, max_steps: int = 1_000_000):
+                      stop=None, h_max: float | None = None, max_steps: int = 1_000_000,
+                      solver: str = "newton"):
     """Integrate from ``C(0,0) = 1``, ``m(0) = m0`` to ``t_max``, trying ``h0`` first.
 
     ``md`` is a :class:`numerics.dmft._Model`.  Every step is error-controlled, the first two
@@ -382,7 +484,7 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
     out_t, out_m, out_mu, out_e, out_c = [0.0], [m0], [math.nan], [float(-g(m0))], [1.0]
     h = min(float(h0), t_max)
     h_floor = 1e-9 * h
-    steps = rejected = 0
+    steps = rejected = evaluations = 0
     h_limit = math.inf
     just_rejected = stopped = False
     stored_max = 1
@@ -393,18 +495,27 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
         try:
             while out_t[-1] < t_max * (1 - 1e-12) and steps < max_steps:
                 t_now = out_t[-1]
-                h = min(h, h_cap, t_max - t_now)
+                h = min(h, h_cap)
+                left = t_max - t_now
+                if left < 2.0 * h and left > h * (1 + 1e-9):
+                    # two equal steps to the end rather than one long and one clipped: a last
+                    # step far shorter than the one before (a small step ratio after a long
+                    # step) is a row the iteration may not find
+                    h = 0.5 * left
+                h = min(h, left)
                 if h < h_floor:
                     raise FloatingPointError(f"the step collapsed at t = {t_now:g} "
                                              f"(h = {h:.3g}); the run cannot continue")
                 first = steps == 0
                 try:
-                    c, r, m_new, A, H, _ = _step(md, T, st, h, first)
+                    c, r, m_new, A, H, evals = _step(md, T, st, h, first, solver=solver)
+                    evaluations += evals
                     e_new = _energy(md, c, r, m_new, H, A)
                     if _flipped(m_new, st.m[st.k - 1]):
                         est, order = math.inf, 1
                     elif steps < 2:  # no three rows for the predictor yet: step doubling
-                        est = _doubling_error(md, T, st, h, first, m_new, e_new, float(c[0]))
+                        est = _doubling_error(md, T, st, h, first, m_new, e_new, float(c[0]),
+                                              solver)
                         order = 1 if first else 2
                     else:
                         # the predictor-corrector estimate (the last three rows are never
@@ -469,4 +580,5 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
             "C": st.C[:k, :k].copy() if keep else None,
             "R": np.tril(st.R[:k, :k]).copy() if keep else None, "interrupted": interrupted,
             "steps": steps, "rejected": rejected, "first_step": first_step, "stored_max": stored_max,
+            "evaluations": evaluations,
             "seconds": time.perf_counter() - start}

@@ -15,9 +15,9 @@ from numerics.dmft_long import BDF2, Growing, integrate_growing
 from numerics.model import matrix_tensor
 
 
-def _run(delta2, t_max, rtol=1e-5, m0=1e-3, **kw):
+def _run(delta2, t_max, rtol=1e-5, m0=1e-3, solver="newton", **kw):
     md = dmft._Model(matrix_tensor(3, delta2, 1.0))
-    return integrate_growing(md, m0, t_max, 0.01, history=Growing(rtol=rtol, **kw))
+    return integrate_growing(md, m0, t_max, 0.01, history=Growing(rtol=rtol, **kw), solver=solver)
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +124,38 @@ def test_gradient_flow_takes_the_step_growing_scheme():
     with pytest.raises(ValueError, match="dt"):
         theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=5.0, scheme="bdf2",
                              dt=6.0)
+
+
+def test_the_preconditioned_solve_finds_the_rows_of_plain_anderson(monkeypatch):
+    """Issue 21 item 4: at every step of a stuck run to 3000, the row of the default solve (the
+    preconditioned iteration from the quadratic predictor) is the row of the plain Anderson
+    iteration from the linear predictor (the scheme's first solve: an independent route to the
+    same fixed point), to the solve tolerance, in fewer evaluations of the row map."""
+    from numerics import dmft_long
+
+    step = dmft_long._step
+    diffs, evals = [], []
+
+    def both(md, T, hist, h, first, solver="newton"):
+        new = step(md, T, hist, h, first, solver="newton")
+        try:
+            old = step(md, T, hist, h, first, solver="anderson")
+        except dmft_long.NotConverged:
+            return new
+        c, r, m, A = new[:4]
+        diffs.append(max(np.max(np.abs(c - old[0])), np.max(np.abs(r - old[1])),
+                         abs(m - old[2]) / abs(old[2]), abs(A - old[3]) / old[3]))
+        evals.append((hist.t[hist.k - 1], new[5], old[5]))
+        return new
+
+    monkeypatch.setattr(dmft_long, "_step", both)
+    run = _run(0.7, 3000.0, 1e-5)
+    assert run["steps"] > 200 and len(diffs) > run["steps"]
+    assert max(diffs) < 1e-9, max(diffs)
+    late = np.array([(a, b) for t, a, b in evals if t > 300.0])
+    assert late[:, 0].sum() < 0.6 * late[:, 1].sum(), late.sum(axis=0)
+
+
+def test_the_solver_is_checked():
+    with pytest.raises(ValueError, match="solver must be"):
+        _run(0.7, 1.0, solver="gmres")

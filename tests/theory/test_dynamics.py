@@ -602,3 +602,65 @@ class TestCtrlC:
         assert name == "Interrupted" and is_interrupted == "True"
         assert message.startswith(f"gradient_flow interrupted (Ctrl-C): stopped at t = {t_end:g} of "
                                   f"t_max = 2000")
+
+
+class TestDefaultScheme:
+    """Issue 21 item 4: with no ``scheme=``, a long gradient-flow run takes the step-growing
+    scheme by itself (1000 < t_max <= 1e7, T = 0, dt=None, window="auto"); everything else
+    keeps the extrapolated scheme."""
+
+    def _chosen(self, monkeypatch, **kw):
+        from theory import _dynamics
+
+        class Chosen(Exception):
+            pass
+
+        def record(*args, scheme=None, **rest):
+            raise Chosen(scheme.name)
+
+        monkeypatch.setattr(_dynamics._dmft, "integrate", record)
+        with pytest.raises(Chosen) as got:
+            theory.gradient_flow(**{**dict(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, progress=False), **kw})
+        return str(got.value)
+
+    @pytest.mark.parametrize("kw, want", [
+        (dict(t_max=1000.0), "extrapolated"),
+        (dict(t_max=1000.5), "bdf2"),
+        (dict(t_max=1e6), "bdf2"),
+        (dict(t_max=1e7), "bdf2"),
+        (dict(t_max=2000.0, dt=0.2), "extrapolated"),
+        (dict(t_max=2000.0, window=128), "extrapolated"),
+        (dict(t_max=2000.0, scheme="extrapolated"), "extrapolated"),
+        (dict(t_max=20.0, scheme="bdf2"), "bdf2"),
+    ])
+    def test_the_rule(self, monkeypatch, kw, want):
+        assert self._chosen(monkeypatch, **kw) == want
+
+    def test_langevin_keeps_the_explicit_scheme(self, monkeypatch):
+        # at T > 0 the implicit step is capped at 0.025/T: no gain, the rule keeps the
+        # extrapolated scheme (its cost check, which would refuse this t_max, switched off)
+        from theory import _dynamics
+
+        monkeypatch.setattr(_dynamics, "_check_cost", lambda *args, **kw: None)
+        assert self._chosen(monkeypatch, t_max=1e5, temperature=1.0) == "extrapolated"
+
+    def test_a_short_run_is_bit_identical_to_the_extrapolated_scheme(self):
+        # the same call with the scheme named: the default rule changed nothing below 1000
+        a = theory.gradient_flow(p=3, delta2=0.6, delta_p=1.0, m0=1e-3, t_max=30.0)
+        b = theory.gradient_flow(p=3, delta2=0.6, delta_p=1.0, m0=1e-3, t_max=30.0,
+                                 scheme="extrapolated")
+        assert a.scheme == "extrapolated"
+        for name in ("t", "m", "mu", "energy"):
+            assert np.array_equal(getattr(a, name), getattr(b, name)), name
+
+    def test_a_long_default_run_reaches_the_marginal_states(self):
+        # t_max = 3000 with no scheme: the step-growing run, ending near the closed-form
+        # one-step-aging values (the derived marginal states, not this scheme's output)
+        from numerics import dmft
+        from numerics.model import matrix_tensor
+
+        run = theory.gradient_flow(p=3, delta2=0.7, delta_p=1.0, m0=1e-3, t_max=3000.0)
+        aging = dmft.aging_state(matrix_tensor(3, 0.7, 1.0))
+        assert run.scheme == "bdf2" and run.t[-1] == pytest.approx(3000.0)
+        assert 0 < aging["mu"] - run.mu[-1] < 5e-3
+        assert 0 < run.energy[-1] - aging["energy"] < 5e-3
