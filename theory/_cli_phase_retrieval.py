@@ -27,7 +27,6 @@ import argparse
 import json
 import math
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -40,29 +39,18 @@ MODEL = "phase-retrieval"
 #: The commands of the family.
 COMMANDS = ("threshold", "hessian", "simulate", "simulate-ensemble")
 
-_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$")
-
-
 def _decimal(text: str) -> str:
-    """argparse type: a decimal number of bounded size, kept as text."""
-    text = text.strip()
-    if not _DECIMAL.match(text) or len(text) > 200:
-        raise argparse.ArgumentTypeError(f"not a decimal number: {text[:40]!r}")
-    return text
+    """argparse type: the host CLI's decimal number (bounded size and exponent, kept as text)."""
+    from theory.cli import _decimal as decimal
+
+    return decimal(text)
 
 
 def _int_in(low: int, high: int):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not an integer: {text[:40]!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be an integer in [{low}, {high}], got {value}")
-        return value
+    """argparse type: the host CLI's integer in ``[low, high]``."""
+    from theory.cli import _bounded_int
 
-    parse.__name__ = "integer"
-    return parse
+    return _bounded_int(low, high)
 
 
 def _add(parser, *names, **kw) -> None:
