@@ -16,8 +16,25 @@ from theory._results import Result
 __all__ = ["HessianSpectrum", "hessian"]
 
 
+class Spectrum:
+    """What a Hessian spectrum with ``bulk_edges`` and an ``outlier`` (or None) says, for both
+    families (:class:`HessianSpectrum`, ``theory._pr_hessian.PRHessianSpectrum``)."""
+
+    __slots__ = ()
+
+    @property
+    def lowest(self):
+        """The lowest eigenvalue: the outlier if there is one, else the lower bulk edge."""
+        return self.bulk_edges[0] if self.outlier is None else self.outlier
+
+    @property
+    def is_minimum(self) -> bool:
+        """Whether every eigenvalue is >= 0 (the point is a local minimum)."""
+        return self.lowest >= 0
+
+
 @dataclass(frozen=True, eq=False)
-class HessianSpectrum(Result):
+class HessianSpectrum(Spectrum, Result):
     """Edges of the semicircle bulk and the BBP outlier of the Riemannian Hessian.
 
     Attributes
@@ -35,15 +52,6 @@ class HessianSpectrum(Result):
     theta: Any
     s: Any
 
-    @property
-    def lowest(self):
-        """The lowest eigenvalue: the outlier if there is one, else the lower bulk edge."""
-        return self.bulk_edges[0] if self.outlier is None else self.outlier
-
-    @property
-    def is_minimum(self) -> bool:
-        """Whether every eigenvalue is >= 0 (the point is a local minimum)."""
-        return self.lowest >= 0
 
     def table(self):
         """The spectrum as a one-row :class:`theory._export.Table`: bulk edges, outlier (nan when

@@ -17,13 +17,14 @@ from typing import Any
 import numpy as np
 
 from theory import _precision, _validate
+from theory._hessian import Spectrum
 from theory._results import Result
 
 __all__ = ["PRHessianSpectrum", "hessian"]
 
 
 @dataclass(frozen=True, eq=False)
-class PRHessianSpectrum(Result):
+class PRHessianSpectrum(Spectrum, Result):
     """Bulk edges, outlier and multiplier of the phase-retrieval Hessian on the sphere.
 
     Attributes
@@ -53,16 +54,6 @@ class PRHessianSpectrum(Result):
     m: Any
     dps: int | None = None
     sampled: bool = False
-
-    @property
-    def lowest(self):
-        """The lowest eigenvalue: the outlier if there is one, else the lower bulk edge."""
-        return self.bulk_edges[0] if self.outlier is None else self.outlier
-
-    @property
-    def is_minimum(self) -> bool:
-        """Whether every eigenvalue is >= 0."""
-        return self.lowest >= 0
 
     def table(self):
         """The spectrum as a one-row :class:`theory._export.Table`: ``bulk_lower``,
