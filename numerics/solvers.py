@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["ConvergenceError", "PrecisionError", "Root", "bisect", "bisect_many", "bracketed_root", "brentq",
-           "grow_bracket", "newton_bracketed", "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
+           "enclose", "grow_bracket", "newton_bracketed", "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
 
 
 class ConvergenceError(ArithmeticError):
@@ -415,3 +415,41 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
             ends = sorted((recover(lo), recover(hi)))
             return Root(y, (min(ends[0], y), max(ends[1], y)), taken, _backend(ctx), at=x)
     raise ConvergenceError(f"no sign change of the reduced condition around {ctx.nstr(x, 10)}: {where}")
+
+
+def enclose(ctx, f, x, *, what: str, max_width_bits: int | None = None) -> Root:
+    """A certified enclosure of a root of ``f`` near ``x``, in ball arithmetic.
+
+    ``ctx`` is the context of a ball backend (:class:`numerics.backend_arb.ArbContext`), ``f``
+    maps a ball to a ball that contains ``f`` of each of its points, and ``x`` approximates a
+    simple root (e.g. solved in mpmath).  The bracket ``[x - d, x + d]`` (exact ends) is
+    accepted when ``f`` at its ends has certified opposite signs and ``f`` on the whole bracket
+    is finite: ``f`` is built from arithmetic and elementary functions, so it is then continuous
+    there and has a root in the bracket.  ``d`` starts at ``2**-(prec - 8)`` relative to ``x``
+    and grows 256-fold a step while the signs are not certified, up to ``2**-max_width_bits``
+    relative (default ``prec // 2``); beyond it :class:`ConvergenceError` is raised (``x`` was
+    not near a simple root, or ``f`` loses all its digits there).
+
+    Returns a :class:`Root` whose value is the ball ``[x - d, x + d]`` and whose bracket is its
+    two ends.  The root it holds is *a* root of ``f``: which root of ``f`` is the one meant
+    (e.g. the first sign change of a scan) is the caller's to establish.
+    """
+    x = ctx.mpf(x).mid()
+    scale = abs(x) if not x.is_zero() else ctx.one
+    prec = ctx.prec
+    widest = prec // 2 if max_width_bits is None else max_width_bits
+    steps = 0
+    bits = prec - 8
+    while bits >= widest:
+        d = (scale * ctx.eps * 2 ** (prec - 1 - bits)).mid()  # scale * 2**-bits, exact enough
+        lo, hi = (x - d).mid(), (x + d).mid()
+        flo, fhi = f(lo), f(hi)
+        steps += 2
+        if ((flo < 0 and fhi > 0) or (flo > 0 and fhi < 0)):
+            hull = lo.union(hi)
+            if ctx.isfinite(f(hull)):
+                return Root(hull, (lo, hi), steps + 1)
+        bits -= 8
+    raise ConvergenceError(f"{what}: no certified sign change of the condition within a relative distance "
+                           f"2**-{widest} of {ctx.nstr(x, 20)} at {prec} bits")
+

@@ -26,7 +26,8 @@ from math import perm
 
 import numpy as np
 
-from numerics.solvers import Root
+from numerics.lines.base import Condition
+from numerics.solvers import ConvergenceError, Root
 
 __all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES", "ML_AMP", "MMSE_JUMP", "Amp",
            "GradientFlow", "InformationTheoretic", "Langevin", "MlAmp", "MmseJump", "NoJump", "TRIVIALIZATION",
@@ -103,6 +104,16 @@ class Langevin:
             return Root(langevin_line.evaluate_float(tensors, temperature), None)
         return langevin_line.evaluate_mp(b.ctx, tensors, temperature)
 
+    def condition(self, b, tensors, temperature=1.0) -> Condition:
+        """For the ball backend ``b``: the root of the residual ``r`` of :mod:`numerics.langevin_line`
+        near the one solved in ``b.mp`` (on the paramagnetic branch the threshold is 1, exact)."""
+        from numerics import langevin_line
+
+        found = self.solve(b.mp, tensors, temperature)
+        if found.bracket is None:
+            return Condition.exact(b, found.value)
+        return Condition(lambda x: langevin_line.residual(tensors, x, temperature, b.ctx), (found.value,))
+
 
 class NoJump(ValueError):
     """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
@@ -139,6 +150,35 @@ class Amp:
         from numerics import message_passing as N
 
         return Root(N.amp_float(tensors), None) if b.ctx is None else N.amp_mp(b.ctx, tensors)
+
+    def condition(self, b, tensors) -> Condition:
+        """For the ball backend ``b``: ``1/U(m1)`` at the root ``m1`` of ``-m**2 U'(m)`` near the
+        spinodal solved in ``b.mp``, 1 (exact) where the low branch does not exist; for several
+        channels ``1/max(1, U(m))`` over the roots near the local maxima of ``U`` the scan finds."""
+        from numerics import message_passing as N
+
+        ctx = b.ctx
+        reduced = lambda m: N._reduced(ctx, tensors, m)  # noqa: E731
+        u = lambda m: N._u(ctx, tensors, m)  # noqa: E731
+        if len(tensors.orders) != 1:
+            maxima = tuple(m for m, _ in N.u_maxima_mp(b.mp.ctx, tensors, "local maxima of U"))
+            return Condition(reduced, maxima, lambda *ms: 1 / _largest([ctx.one, *map(u, ms)]))
+        found = self.solve(b.mp, tensors)
+        if found.at is not None:
+            return Condition(reduced, (found.at,), lambda m: 1 / u(m))
+        (p,) = tensors.orders
+        if p != 3 and not tensors.value(p, ctx) >= N.KM.critical_delta_p(ctx, p):
+            raise ConvergenceError(f"kind='amp' at p={p}, delta_p={tensors.variances[p]}: too close to the critical "
+                                   f"delta_p to certify that the low branch does not exist, at {ctx.prec} bits")
+        return Condition.exact(b, found.value)  # 1: the instability of m = 0
+
+
+def _largest(balls):
+    """A ball that contains the largest of the values in ``balls``."""
+    out = balls[0]
+    for x in balls[1:]:
+        out = out.max(x)
+    return out
 
 
 @dataclass(frozen=True)
