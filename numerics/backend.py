@@ -2,7 +2,9 @@
 
 A *backend* is the one argument by which a formula written once runs in float64 or at a
 chosen precision: :data:`F64` (numpy float64, broadcasting) or :func:`MP` ``(dps)`` (a private
-mpmath context from one cache, elementwise over numpy object arrays).  Formulas call
+mpmath context from one cache, elementwise over numpy object arrays), or in ball arithmetic:
+``numerics.backend_arb.ARB(prec)`` (Arb balls, python-flint; the same elementwise code on a
+context with mpmath's names).  Formulas call
 ``b.num``, ``b.array``, ``b.sum``, ``b.exp`` ... and never test which backend they got; a
 generated kernel is reached by ``b.kernel(module, name)``.  ``b.ctx`` is what
 :mod:`numerics.solvers` takes (None for float64).

@@ -351,6 +351,9 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     0.410426192315
     >>> theory.threshold(3, 1.0, kind="langevin", temperature=0)  # T = 0: the gradient-flow line
     0.5
+    >>> ball = theory.threshold(p=4, delta_p="0.1", kind="amp", certified=True)  # needs flint
+    >>> ball.str(30, radius=False), bool(ball.rad() < 1e-70)
+    ('0.972798447674092501019966911596', True)
     >>> theory.threshold(p=2, delta_p=1.0)
     Traceback (most recent call last):
         ...
