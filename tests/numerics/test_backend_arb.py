@@ -124,6 +124,15 @@ class TestCertifiedThreshold:
             exact = 2 / (1 + mpmath.sqrt(1 + 4 * 3 * 3))
         assert _contains(ball, exact) and ball.rad() < 1e-55 * ball.mid()
 
+    def test_critical_point_is_refused(self):
+        # p = 4: the critical point (the two spinodals merge) is Deltap = 4 (p-3)^(p-3) (p-2)/(p-1)^(p-1)
+        # = 8/27, Delta2 = 4 (p-2)/(p-1)^2 = 8/9 (derivations/message_passing.py, by hand here); AMP's
+        # threshold jumps there from the spinodal's 8/9 (below) to 1 (above), so no ball is given
+        with pytest.raises(ConvergenceError, match="too close to the critical delta_p"):
+            theory.threshold(p=4, delta_p=Fraction(8, 27), kind="amp", certified=True)
+        below = theory.threshold(p=4, delta_p=Fraction(8, 27) * (1 - Fraction(1, 10**20)), kind="amp", certified=True)
+        assert abs(below - arb(flint.fmpq(8, 9))) < 1e-9 and below.rad() < 1e-30
+
     def test_exact_values_are_exact(self):
         assert theory.threshold(p=3, delta_p=2, kind="amp", certified=True) == 1
         assert theory.threshold(p=3, delta_p=4, kind="langevin", certified=True).is_exact()
