@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+from hypothesis import assume, given, strategies as st
 
 import theory
 from numerics.solvers import ConvergenceError
@@ -149,6 +150,18 @@ class TestCertifiedThreshold:
         ball = theory.threshold(p=3, delta_p="1e-400", certified=True)
         assert ball.rel_accuracy_bits() >= base.ACCURACY_BITS
         assert _contains(ball, theory.threshold(p=3, delta_p="1e-400", dps=100))
+
+
+class TestAnyRationalDeltaP:
+    @given(p=st.integers(3, 6), kind=st.sampled_from(["gradient_flow", "ml_amp", "langevin", "amp"]),
+           delta_p=st.fractions(min_value=Fraction(1, 1000), max_value=Fraction(100), max_denominator=10**6))
+    def test_ball_agrees_with_the_60_digit_value(self, p, kind, delta_p):
+        # the critical Deltap 4 (p-3)^(p-3) (p-2)/(p-1)^(p-1), where AMP's threshold jumps, is refused
+        assume(kind != "amp" or delta_p != Fraction(4 * (p - 3) ** (p - 3) * (p - 2), (p - 1) ** (p - 1)))
+        ball = theory.threshold(p=p, delta_p=delta_p, kind=kind, certified=True)
+        ref = theory.threshold(p=p, delta_p=delta_p, kind=kind, dps=60)  # correct to 60 digits
+        assert ball.overlaps(arb(ref, abs(ref) * mpmath.mpf(10) ** -59))
+        assert ball.rel_accuracy_bits() >= base.ACCURACY_BITS
 
 
 class TestBadCombinations:
