@@ -315,8 +315,9 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         ``flint`` extra).  For the kinds with a closed form (``"gradient_flow"``,
         ``"ml_amp"``) and those with a defining condition (``"langevin"``, ``"amp"``): a
         solved kind is solved in mpmath and its root enclosed by a narrow bracket whose end
-        signs are certified (:func:`numerics.lines.base.certified`); which root is the
-        threshold (the first sign change of the scan) is decided as without it.  Scalar
+        signs are certified (:func:`numerics.lines.base.certified`).  For ``"langevin"`` that
+        it is the first root of its residual is certified too; for ``"amp"`` which maximum of
+        ``U(m)`` is the spinodal is decided by the same scan as without it.  Scalar
         ``delta_p`` or ``model=`` only; not with ``dps`` or ``full_output``.
     temperature : float, optional
         ``kind="langevin"`` only: the temperature ``T`` in ``[0, 1]`` of the Langevin dynamics

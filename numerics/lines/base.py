@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol, runtime_checkable
 
-from numerics.solvers import PrecisionError, Root, enclose as _enclose_root
+from numerics.solvers import PrecisionError, Root, enclose as _enclose_root, exclude_roots
 
 __all__ = ["ACCURACY_BITS", "Condition", "Line", "Root", "certifiable", "certified", "enclose"]
 
@@ -57,18 +57,26 @@ class Condition:
     """What defines a solved kind's value, for a ball backend: ``recover(*roots)``, where each
     root is the simple root of ``f`` near the matching point of ``near`` (solved in mpmath).
 
-    ``f`` and ``recover`` take and return balls; with ``near`` empty (``f`` None) the value is
+    ``f``, ``df`` and ``recover`` take and return balls; with ``near`` empty the value is
     ``recover()``, exact (e.g. ``Delta2 = 1`` where AMP's threshold is the instability of m = 0).
+    With ``first_from`` (and ``df``, the derivative of ``f``) the value is the *first* root of
+    ``f`` above ``first_from``, and that is certified too: ``f`` has no root between
+    ``first_from`` and the enclosed root (or the exact value, a root of ``f``)
+    (:func:`numerics.solvers.exclude_roots`).  Without it, which root is meant is the solve's
+    choice (the scan that bracketed it).
     """
 
     f: Callable | None
     near: tuple
     recover: Callable = _same
+    df: Callable | None = None
+    first_from: Any = None
 
     @classmethod
-    def exact(cls, b, value) -> "Condition":
-        """A value known exactly (a number of ``b.mp``, converted exactly)."""
-        return cls(None, (), lambda: b.num(value))
+    def exact(cls, b, value, **first) -> "Condition":
+        """A value known exactly (a number of ``b.mp``, converted exactly); ``first``: ``f``,
+        ``df`` and ``first_from`` where it is the first root of ``f``."""
+        return cls(first.pop("f", None), (), lambda: b.num(value), **first)
 
 
 def certifiable(line) -> bool:
@@ -91,6 +99,10 @@ def enclose(line, b, tensors, **options) -> Root:
     what = f"kind={line.name!r} in ball arithmetic"
     roots = [_enclose_root(b.ctx, cond.f, x, what=what) for x in cond.near]
     value = cond.recover(*(r.value for r in roots))
+    if cond.first_from is not None:  # no root of f before the value
+        end = roots[0].bracket[0] if roots else value
+        exclude_roots(b.ctx, cond.f, cond.first_from, end, df=cond.df, zero_at_end=not roots,
+                      what=what + " (first root)")
     bracket = roots[0].bracket if len(roots) == 1 and cond.recover is _same else None
     return Root(value, bracket, sum(r.steps for r in roots) or None, b)
 

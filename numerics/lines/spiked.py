@@ -105,14 +105,24 @@ class Langevin:
         return langevin_line.evaluate_mp(b.ctx, tensors, temperature)
 
     def condition(self, b, tensors, temperature=1.0) -> Condition:
-        """For the ball backend ``b``: the root of the residual ``r`` of :mod:`numerics.langevin_line`
-        near the one solved in ``b.mp`` (on the paramagnetic branch the threshold is 1, exact)."""
+        """For the ball backend ``b``: the first root above 0 of the residual ``r`` of
+        :mod:`numerics.langevin_line` (``r(0) = 1``), near the one solved in ``b.mp``; on the
+        paramagnetic branch (T = 1) the threshold is 1, exact, where ``r`` has its first root."""
         from numerics import langevin_line
+        from numerics._generated import langevin_mpmath as KM
 
+        ctx = b.ctx
+        t = langevin_line._to(ctx, temperature)
+
+        def slope(x):  # dr/dDelta2, the plateau q = 1 - T Delta2 moving with it
+            q = KM.langevin_plateau(ctx, x, t)
+            return KM.langevin_residual_slope(ctx, x, t, tensors.xi(q, 2, ctx), tensors.xi(q, 3, ctx))
+
+        first = {"f": lambda x: langevin_line.residual(tensors, x, temperature, ctx), "df": slope, "first_from": 0}
         found = self.solve(b.mp, tensors, temperature)
         if found.bracket is None:
-            return Condition.exact(b, found.value)
-        return Condition(lambda x: langevin_line.residual(tensors, x, temperature, b.ctx), (found.value,))
+            return Condition.exact(b, found.value, **first)
+        return Condition(near=(found.value,), **first)
 
 
 class NoJump(ValueError):

@@ -24,7 +24,7 @@ from flint import arb  # noqa: E402
 from numerics.backend_arb import ARB  # noqa: E402
 from numerics.lines import base, spiked  # noqa: E402
 from numerics.model import field  # noqa: E402
-from numerics.solvers import enclose  # noqa: E402
+from numerics.solvers import enclose, exclude_roots  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -82,6 +82,36 @@ class TestEnclose:
         b = ARB(64)
         with b.working(), pytest.raises(ConvergenceError):
             enclose(b.ctx, lambda x: 1 / x, 0, what="1/x")
+
+
+class TestExcludeRoots:
+    """(x - 3/10)(x - 7/10): roots at 0.3 and 0.7, derivative 2x - 1."""
+
+    @staticmethod
+    def _f(x):
+        return (x - arb("0.3")) * (x - arb("0.7"))
+
+    def test_no_root_before_the_first(self):
+        b = ARB(128)
+        with b.working():
+            assert exclude_roots(b.ctx, self._f, 0, arb("0.29"), df=lambda x: 2 * x - 1, what="q") > 2
+
+    def test_a_root_inside_raises(self):
+        b = ARB(128)
+        with b.working(), pytest.raises(ConvergenceError):
+            exclude_roots(b.ctx, self._f, 0, arb("0.69"), df=lambda x: 2 * x - 1, what="q", budget=2000)
+
+    def test_up_to_a_simple_zero_at_the_end(self):
+        b = ARB(64)
+        with b.working():
+            exclude_roots(b.ctx, lambda x: x - 1, 0, 1, df=lambda x: b.ctx.one, what="x - 1", zero_at_end=True)
+
+    def test_a_double_zero_at_the_end_is_not_monotone(self):
+        # (x - 1)^2 has no root in [0, 1) either, but its derivative vanishes at 1: not certified
+        b = ARB(64)
+        with b.working(), pytest.raises(ConvergenceError, match="not certified monotone"):
+            exclude_roots(b.ctx, lambda x: (x - 1) ** 2, 0, 1, df=lambda x: 2 * (x - 1), what="(x - 1)^2",
+                          zero_at_end=True)
 
 
 def _model(tensors):
@@ -144,6 +174,15 @@ class TestCertifiedThreshold:
         with mpmath.workdps(100):
             exact = mpmath.sqrt(mpmath.mpf(1) / 2)
         assert _contains(ball, exact) and ball.rad() < 1e-70
+
+    @pytest.mark.parametrize("delta_p, paramagnet", [(1, False), (4, True)])
+    def test_langevin_certifies_the_first_root(self, monkeypatch, delta_p, paramagnet):
+        # the threshold is the first root of r above 0: no root below the enclosed one (or below
+        # the exact 1 of the paramagnetic branch) is part of the certificate
+        calls = []
+        monkeypatch.setattr(base, "exclude_roots", lambda *args, **kw: calls.append(kw))
+        theory.threshold(p=3, delta_p=delta_p, kind="langevin", certified=True)
+        assert [kw["zero_at_end"] for kw in calls] == [paramagnet]
 
     def test_tiny_values_keep_their_relative_accuracy(self):
         # Deltap = 1e-400 at p = 3: about 7.07e-201, beyond float64's arithmetic on the way
