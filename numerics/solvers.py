@@ -507,4 +507,3 @@ def exclude_roots(ctx, f, a, b, *, df, what: str, zero_at_end: bool = False, bud
         mid = ((lo + hi) / 2).mid()
         pending += [(lo, mid), (mid, hi)]
     return steps
-

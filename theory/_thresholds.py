@@ -402,7 +402,7 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
 def _certified(p, delta_p, model, kind, dps, full_output, certified, options):
     """``threshold(..., certified=True)``: the kind's value as an Arb ball
     (:func:`numerics.lines.base.certified`)."""
-    from numerics.lines.base import certifiable, certified as enclose
+    from numerics.lines.base import certifiable, certified as certified_ball
     from numerics.model import field
 
     if certified is not True:
@@ -424,7 +424,7 @@ def _certified(p, delta_p, model, kind, dps, full_output, certified, options):
     else:
         p = 3 if p is _P3 else _validate.check_p(p)
         tensors = field({p: _validate.positive_exact("delta_p", delta_p)})
-    return enclose(k.line, tensors, **opts)
+    return certified_ball(k.line, tensors, **opts)
 
 
 def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):

@@ -142,4 +142,3 @@ def certified(line, tensors, *, precisions=(256, 512, 1024, 2048), **options):
             return ball
     raise PrecisionError(f"kind={line.name!r}: the ball {ball} did not reach a relative accuracy of "
                          f"2**-{ACCURACY_BITS} at {precisions[-1]} bits")
-
