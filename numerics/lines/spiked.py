@@ -186,8 +186,8 @@ class Amp:
 def _largest(balls):
     """A ball that contains the largest of the values in ``balls``."""
     out = balls[0]
-    for x in balls[1:]:
-        out = out.max(x)
+    for x in balls[1:]:  # where neither is certainly larger, max(x, y) is x or y: in their union
+        out = out if out > x else x if x > out else out.union(x)
     return out
 
 
