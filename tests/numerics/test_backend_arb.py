@@ -49,6 +49,16 @@ class TestBackend:
             exact = 2 / (1 + mpmath.sqrt(1 + 8 / (mpmath.mpf(7) / 10)))
         assert _contains(ball, exact) and ball.rad() < 1e-55
 
+    def test_closed_form_kinds_solve_on_balls_as_written(self):
+        # the kinds' own solve (jets of the exact polynomial, then the generated kernel) on ARB;
+        # ML-AMP of xi = q^3/3 + 3 q^4/28: 2/(1 + sqrt(1 + 4 xi'(1))), xi'(1) = 1 + 3/7 (by hand)
+        b = ARB(200)
+        with b.working():
+            root = spiked.ML_AMP.solve(b, field({3: Fraction(1), 4: Fraction(7, 3)}))
+        with mpmath.workdps(80):
+            exact = 2 / (1 + mpmath.sqrt(1 + 4 * (1 + mpmath.mpf(3) / 7)))
+        assert isinstance(root.value, arb) and _contains(root.value, exact) and root.bracket is None
+
     def test_exact_inputs_are_enclosed(self):
         b = ARB(100)
         with b.working():
