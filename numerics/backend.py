@@ -2,7 +2,9 @@
 
 A *backend* is the one argument by which a formula written once runs in float64 or at a
 chosen precision: :data:`F64` (numpy float64, broadcasting) or :func:`MP` ``(dps)`` (a private
-mpmath context from one cache, elementwise over numpy object arrays).  Formulas call
+mpmath context from one cache, elementwise over numpy object arrays), or in ball arithmetic:
+``numerics.backend_arb.ARB(prec)`` (Arb balls, python-flint; the same elementwise code on a
+context with mpmath's names).  Formulas call
 ``b.num``, ``b.array``, ``b.sum``, ``b.exp`` ... and never test which backend they got; a
 generated kernel is reached by ``b.kernel(module, name)``.  ``b.ctx`` is what
 :mod:`numerics.solvers` takes (None for float64).
@@ -29,7 +31,7 @@ from functools import lru_cache
 import mpmath
 import numpy as np
 
-__all__ = ["F64", "MP", "Backend", "context"]
+__all__ = ["F64", "MP", "Backend", "Elementwise", "context"]
 
 
 @lru_cache(maxsize=64)
@@ -102,14 +104,15 @@ class _F64(Backend):
         return getattr(importlib.import_module(f"numerics._generated.{module}_numpy"), name)
 
 
-class _MP(Backend):
-    def __init__(self, dps: int):
-        self.dps = int(dps)
-        self.ctx = context(self.dps)
-        self.name = f"MP({self.dps})"
-        self.pi = self.ctx.pi
-        self.eps = self.ctx.eps
-        ctx = self.ctx
+class Elementwise(Backend):
+    """A backend of Python number objects made by a context ``ctx`` with mpmath's names
+    (``mpf``, ``sqrt``, ``exp``, ``log``, ``log1p``, ``erfc``, ``isfinite``, ``pi``, ``eps``),
+    elementwise over numpy object arrays; the generated mpmath kernels run on ``ctx`` as is.
+    :func:`MP` gives it an mpmath context; :mod:`numerics.backend_arb` a context of Arb balls."""
+
+    def __init__(self, ctx, name: str):
+        self.ctx = ctx
+        self.name = name
         self._sqrt = np.frompyfunc(ctx.sqrt, 1, 1)
         self._exp = np.frompyfunc(ctx.exp, 1, 1)
         self._log = np.frompyfunc(ctx.log, 1, 1)
@@ -117,6 +120,14 @@ class _MP(Backend):
         self._mpf = np.frompyfunc(ctx.mpf, 1, 1)
         self._erfcx = np.frompyfunc(lambda x: ctx.exp(x * x) * ctx.erfc(x), 1, 1)
         self._kernels = {}
+
+    @property
+    def pi(self):
+        return self.ctx.pi
+
+    @property
+    def eps(self):
+        return self.ctx.eps
 
     def num(self, x):
         return self.ctx.mpf(x)
@@ -151,9 +162,6 @@ class _MP(Backend):
     def to_float(self, x):
         return float(x)
 
-    def __reduce__(self):
-        return MP, (self.dps,)  # the cached instance of this precision
-
     def _kernel(self, module, name):
         key = (module, name)
         if key not in self._kernels:
@@ -162,6 +170,15 @@ class _MP(Backend):
             ufunc = np.frompyfunc(lambda *args: fn(ctx, *args), fn.__code__.co_argcount - 1, 1)
             self._kernels[key] = ufunc
         return self._kernels[key]
+
+
+class _MP(Elementwise):
+    def __init__(self, dps: int):
+        self.dps = int(dps)
+        super().__init__(context(self.dps), f"MP({self.dps})")
+
+    def __reduce__(self):
+        return MP, (self.dps,)  # the cached instance of this precision
 
 
 #: The float64 backend (numpy, broadcasting).

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["ConvergenceError", "PrecisionError", "Root", "bisect", "bisect_many", "bracketed_root", "brentq",
-           "grow_bracket", "newton_bracketed", "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
+           "enclose", "exclude_roots", "grow_bracket", "newton_bracketed", "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
 
 
 class ConvergenceError(ArithmeticError):
@@ -415,3 +415,95 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
             ends = sorted((recover(lo), recover(hi)))
             return Root(y, (min(ends[0], y), max(ends[1], y)), taken, _backend(ctx), at=x)
     raise ConvergenceError(f"no sign change of the reduced condition around {ctx.nstr(x, 10)}: {where}")
+
+
+def enclose(ctx, f, x, *, what: str, max_width_bits: int | None = None) -> Root:
+    """A certified enclosure of a root of ``f`` near ``x``, in ball arithmetic.
+
+    ``ctx`` is the context of a ball backend (:class:`numerics.backend_arb.ArbContext`), ``f``
+    maps a ball to a ball that contains ``f`` of each of its points, and ``x`` approximates a
+    simple root (e.g. solved in mpmath).  The bracket ``[x - d, x + d]`` (exact ends) is
+    accepted when ``f`` at its ends has certified opposite signs and ``f`` on the whole bracket
+    is finite: ``f`` is built from arithmetic and elementary functions, so it is then continuous
+    there and has a root in the bracket.  ``d`` starts at ``2**-(prec - 8)`` relative to ``x``
+    and grows 256-fold a step while the signs are not certified, up to ``2**-max_width_bits``
+    relative (default ``prec // 2``); beyond it :class:`ConvergenceError` is raised (``x`` was
+    not near a simple root, or ``f`` loses all its digits there).
+
+    Returns a :class:`Root` whose value is the ball ``[x - d, x + d]`` and whose bracket is its
+    two ends.  The root it holds is *a* root of ``f``: which root of ``f`` is the one meant
+    (e.g. the first sign change of a scan) is the caller's to establish.
+    """
+    x = ctx.mpf(x).mid()
+    scale = abs(x) if not x.is_zero() else ctx.one
+    prec = ctx.prec
+    widest = prec // 2 if max_width_bits is None else max_width_bits
+    steps = 0
+    bits = prec - 8
+    while bits >= widest:
+        d = (scale * ctx.eps * 2 ** (prec - 1 - bits)).mid()  # scale * 2**-bits, exact enough
+        lo, hi = (x - d).mid(), (x + d).mid()
+        flo, fhi = f(lo), f(hi)
+        steps += 2
+        if ((flo < 0 and fhi > 0) or (flo > 0 and fhi < 0)):
+            hull = lo.union(hi)
+            if ctx.isfinite(f(hull)):
+                return Root(hull, (lo, hi), steps + 1)
+        bits -= 8
+    raise ConvergenceError(f"{what}: no certified sign change of the condition within a relative distance "
+                           f"2**-{widest} of {ctx.nstr(x, 20)} at {prec} bits")
+
+
+def exclude_roots(ctx, f, a, b, *, df, what: str, zero_at_end: bool = False, budget: int = 20_000) -> int:
+    """Certify, in ball arithmetic, that ``f`` has no root on ``[a, b]`` (on ``[a, b)`` with
+    ``zero_at_end``, where ``f(b)`` must be exactly 0); raise :class:`ConvergenceError` if that
+    cannot be shown.
+
+    ``ctx``, ``f`` as for :func:`enclose`, ``a < b`` exact points, ``df`` the derivative of ``f``
+    (on balls).  Near ``b``, where ``f`` may come as close to 0 as a root enclosed there, ``f``
+    is shown monotone (``df`` of one sign on ``[b - w, b]``, ``w`` from ``2**-10`` down to
+    ``2**-40`` relative to ``b``) with the sign of ``f(a)`` at ``b - w`` (and at ``b``, or tending
+    to ``f(b) = 0`` there); on ``[a, b - w]`` the sign of ``f`` is certified on sub-balls split
+    in halves where undecided, at most ``budget`` evaluations.  Returns the evaluations taken.
+    """
+    a, b = ctx.mpf(a), ctx.mpf(b)
+    fa = f(a)
+    sign = 1 if fa > 0 else -1 if fa < 0 else 0
+    if not sign:
+        raise ConvergenceError(f"{what}: the sign of the condition at {ctx.nstr(a, 20)} is not certified")
+    fb = f(b)
+    end_ok = fb.is_zero() if zero_at_end else (fb > 0 if sign > 0 else fb < 0)
+    if not end_ok:
+        raise ConvergenceError(f"{what}: the condition at {ctx.nstr(b, 20)} is not certified "
+                               f"{'0' if zero_at_end else 'of the sign it has at ' + ctx.nstr(a, 20)}")
+    scale = abs(b) if not b.is_zero() else ctx.one
+    steps, top = 2, None
+    for bits in range(10, 41, 6):
+        w = (scale * ctx.eps * 2 ** (ctx.prec - 1 - bits)).mid()
+        start = (b - w).mid()
+        if not start > a:
+            continue
+        slope = df(start.union(b))
+        fs = f(start)
+        steps += 2
+        # monotone on [start, b], with f(a)'s sign at start and at b (or decreasing to f(b) = 0)
+        toward_zero = (slope < 0) if sign > 0 else (slope > 0)
+        monotone = (slope > 0) or (slope < 0)
+        if monotone and (fs > 0 if sign > 0 else fs < 0) and (toward_zero or not zero_at_end):
+            top = start
+            break
+    if top is None:
+        raise ConvergenceError(f"{what}: the condition is not certified monotone near {ctx.nstr(b, 20)}")
+    pending = [(a, top)]
+    while pending:
+        lo, hi = pending.pop()
+        value = f(lo.union(hi))
+        steps += 1
+        if (value > 0) if sign > 0 else (value < 0):
+            continue
+        if steps >= budget:
+            raise ConvergenceError(f"{what}: no certified sign of the condition on [{ctx.nstr(lo, 20)}, "
+                                   f"{ctx.nstr(hi, 20)}] within {budget} evaluations (a root may lie there)")
+        mid = ((lo + hi) / 2).mid()
+        pending += [(lo, mid), (mid, hi)]
+    return steps

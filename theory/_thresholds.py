@@ -68,6 +68,9 @@ class ThresholdKind:
         precision (None: up to ``theory._validate.MAX_DPS``); above it :func:`threshold` and
         :func:`theory.phase_diagram` raise a ValueError naming ``dps`` and the limit, before
         any work.
+    line : numerics.lines.base.Line or None
+        The Line of a catalogue kind (``certified=True`` encloses its value); None for a kind
+        registered from its two evaluators.
     """
 
     name: str
@@ -81,6 +84,7 @@ class ThresholdKind:
     bayes_optimal_only: bool = False
     undefined: type | None = None
     max_dps: int | None = None
+    line: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of_line(cls, line, *, options=None, undefined=None, **fields) -> "ThresholdKind":
@@ -103,7 +107,7 @@ class ThresholdKind:
         return cls(name=line.name, summary=line.summary, reference=line.reference,
                    evaluate_float=lambda tensors, **o: line.solve(F64, tensors, **o).value,
                    evaluate_mp=solve_mp, formula=getattr(line, "formula", None),
-                   undefined=undefined or line.undefined, options=options or {}, **fields)
+                   undefined=undefined or line.undefined, options=options or {}, line=line, **fields)
 
 
 def check_kind_dps(k: ThresholdKind, dps: int | None) -> None:
@@ -275,7 +279,7 @@ _P3 = _DefaultP(3)
 
 
 def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_flow",
-              dps: int | None = None, full_output: bool = False, **options):
+              dps: int | None = None, full_output: bool = False, certified: bool = False, **options):
     """A threshold on the noise of the matrix channel, ``Delta2``, of a spiked spherical model.
 
     Parameters
@@ -305,6 +309,16 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         and ``"mmse_jump"``, whose scan of small overlaps takes about 10-20 s there).
     full_output : bool
         Return a :class:`ThresholdResult` (value, error estimate, bracket) for scalar input.
+    certified : bool
+        Return a ``flint.arb`` ball guaranteed to contain the exact threshold (radius below
+        about 1e-58 times the value), computed in ball arithmetic (needs python-flint, the
+        ``flint`` extra).  For the kinds with a closed form (``"gradient_flow"``,
+        ``"ml_amp"``) and those with a defining condition (``"langevin"``, ``"amp"``): a
+        solved kind is solved in mpmath and its root enclosed by a narrow bracket whose end
+        signs are certified (:func:`numerics.lines.base.certified`).  For ``"langevin"`` that
+        it is the first root of its residual is certified too; for ``"amp"`` which maximum of
+        ``U(m)`` is the spinodal is decided by the same scan as without it.  Scalar
+        ``delta_p`` or ``model=`` only; not with ``dps`` or ``full_output``.
     temperature : float, optional
         ``kind="langevin"`` only: the temperature ``T`` in ``[0, 1]`` of the Langevin dynamics
         (default 1, the Bayes-optimal temperature; ``T = 0`` is the gradient-flow threshold).
@@ -323,6 +337,8 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         the kind's limit, an unknown ``kind`` or option.
     numerics.solvers.PrecisionError
         If the requested digits could not be certified.
+    ImportError
+        ``certified=True`` without python-flint installed.
 
     Examples
     --------
@@ -336,6 +352,9 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     0.410426192315
     >>> theory.threshold(3, 1.0, kind="langevin", temperature=0)  # T = 0: the gradient-flow line
     0.5
+    >>> ball = theory.threshold(p=4, delta_p="0.1", kind="amp", certified=True)  # needs flint
+    >>> ball.str(30, radius=False), bool(ball.rad() < 1e-70)
+    ('0.972798447674092501019966911596', True)
     >>> theory.threshold(p=2, delta_p=1.0)
     Traceback (most recent call last):
         ...
@@ -345,6 +364,8 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     ----------
     arXiv:1907.08226, section 4 (gradient flow); docs/hessian.md and docs/phase_diagram.md.
     """
+    if certified is not False:
+        return _certified(p, delta_p, model, kind, dps, full_output, certified, options)
     if isinstance(model, PhaseRetrieval):  # the second family: its own kinds (theory/_pr_thresholds.py)
         if p is not _P3 or delta_p is not None:
             raise ValueError("give either model= or the shorthand p=, delta_p=, not both")
@@ -376,6 +397,34 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     with np.errstate(all="ignore"):
         out = np.asarray(k.evaluate_float(field({p: dp}), **opts))
     return _repair(k, out, p, dp, opts)
+
+
+def _certified(p, delta_p, model, kind, dps, full_output, certified, options):
+    """``threshold(..., certified=True)``: the kind's value as an Arb ball
+    (:func:`numerics.lines.base.certified`)."""
+    from numerics.lines.base import certifiable, certified as certified_ball
+    from numerics.model import field
+
+    if certified is not True:
+        raise ValueError(f"certified must be True or False, got {_validate._short(certified)}")
+    able = ", ".join(repr(n) for n, c in _KINDS.items() if c.line is not None and certifiable(c.line))
+    k = None if isinstance(model, PhaseRetrieval) else _KINDS.get(kind) if isinstance(kind, str) else None
+    if k is None or k.line is None or not certifiable(k.line):
+        raise ValueError(f"certified=True is supported for kind in {able} of the spiked model; got kind={kind!r}")
+    if dps is not None or full_output:
+        raise ValueError("certified=True returns a ball at its own precision: pass neither dps= nor full_output=True "
+                         "with it")
+    opts = _check_options(k, options)
+    if model is not None:
+        if p is not _P3 or delta_p is not None:
+            raise ValueError("give either model= or the shorthand p=, delta_p=, not both")
+        tensors = _tensor_field(k, model)
+    elif delta_p is None or not _validate.is_scalar(delta_p):
+        raise ValueError(f"certified=True needs a scalar delta_p (or model=), got delta_p={_validate._short(delta_p)}")
+    else:
+        p = 3 if p is _P3 else _validate.check_p(p)
+        tensors = field({p: _validate.positive_exact("delta_p", delta_p)})
+    return certified_ball(k.line, tensors, **opts)
 
 
 def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):

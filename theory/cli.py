@@ -111,6 +111,8 @@ OPTIONS = {
 
 #: API parameters the command line does not offer, and why (docs/cli.md says the same).
 NOT_OFFERED = {
+    "certified": "threshold(certified=True) returns a flint.arb ball (python-flint, the optional flint "
+                 "extra), a Python object; the command prints --dps digits certified by two precisions",
     "executor": "a Python object (a concurrent.futures.Executor, or a Dask client's "
                 "get_executor()); the command line runs the sweep in its own process",
     "history": "the C(t,t') and R(t,t') matrices stay on the Python result (GradientFlowResult.C, .R); "

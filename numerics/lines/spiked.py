@@ -26,7 +26,8 @@ from math import perm
 
 import numpy as np
 
-from numerics.solvers import Root
+from numerics.lines.base import Condition
+from numerics.solvers import ConvergenceError, Root
 
 __all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES", "ML_AMP", "MMSE_JUMP", "Amp",
            "GradientFlow", "InformationTheoretic", "Langevin", "MlAmp", "MmseJump", "NoJump", "TRIVIALIZATION",
@@ -103,6 +104,26 @@ class Langevin:
             return Root(langevin_line.evaluate_float(tensors, temperature), None)
         return langevin_line.evaluate_mp(b.ctx, tensors, temperature)
 
+    def condition(self, b, tensors, temperature=1.0) -> Condition:
+        """For the ball backend ``b``: the first root above 0 of the residual ``r`` of
+        :mod:`numerics.langevin_line` (``r(0) = 1``), near the one solved in ``b.mp``; on the
+        paramagnetic branch (T = 1) the threshold is 1, exact, where ``r`` has its first root."""
+        from numerics import langevin_line
+        from numerics._generated import langevin_mpmath as KM
+
+        ctx = b.ctx
+        t = langevin_line._to(ctx, temperature)
+
+        def slope(x):  # dr/dDelta2, the plateau q = 1 - T Delta2 moving with it
+            q = KM.langevin_plateau(ctx, x, t)
+            return KM.langevin_residual_slope(ctx, x, t, tensors.xi(q, 2, ctx), tensors.xi(q, 3, ctx))
+
+        first = {"f": lambda x: langevin_line.residual(tensors, x, temperature, ctx), "df": slope, "first_from": 0}
+        found = self.solve(b.mp, tensors, temperature)
+        if found.bracket is None:
+            return Condition.exact(b, found.value, **first)
+        return Condition(near=(found.value,), **first)
+
 
 class NoJump(ValueError):
     """``kind="mmse_jump"`` where the Bayes-optimal overlap does not jump (nan in float64)."""
@@ -139,6 +160,35 @@ class Amp:
         from numerics import message_passing as N
 
         return Root(N.amp_float(tensors), None) if b.ctx is None else N.amp_mp(b.ctx, tensors)
+
+    def condition(self, b, tensors) -> Condition:
+        """For the ball backend ``b``: ``1/U(m1)`` at the root ``m1`` of ``-m**2 U'(m)`` near the
+        spinodal solved in ``b.mp``, 1 (exact) where the low branch does not exist; for several
+        channels ``1/max(1, U(m))`` over the roots near the local maxima of ``U`` the scan finds."""
+        from numerics import message_passing as N
+
+        ctx = b.ctx
+        reduced = lambda m: N._reduced(ctx, tensors, m)  # noqa: E731
+        u = lambda m: N._u(ctx, tensors, m)  # noqa: E731
+        if len(tensors.orders) != 1:
+            maxima = tuple(m for m, _ in N.u_maxima_mp(b.mp.ctx, tensors, "local maxima of U"))
+            return Condition(reduced, maxima, lambda *ms: 1 / _largest([ctx.one, *map(u, ms)]))
+        found = self.solve(b.mp, tensors)
+        if found.at is not None:
+            return Condition(reduced, (found.at,), lambda m: 1 / u(m))
+        (p,) = tensors.orders
+        if p != 3 and not tensors.value(p, ctx) >= N.KM.critical_delta_p(ctx, p):
+            raise ConvergenceError(f"kind='amp' at p={p}, delta_p={tensors.variances[p]}: too close to the critical "
+                                   f"delta_p to certify that the low branch does not exist, at {ctx.prec} bits")
+        return Condition.exact(b, found.value)  # 1: the instability of m = 0
+
+
+def _largest(balls):
+    """A ball that contains the largest of the values in ``balls``."""
+    out = balls[0]
+    for x in balls[1:]:  # where neither is certainly larger, max(x, y) is x or y: in their union
+        out = out if out > x else x if x > out else out.union(x)
+    return out
 
 
 @dataclass(frozen=True)
