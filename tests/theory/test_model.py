@@ -77,13 +77,141 @@ class TestModel:
             Model(**kwargs)
 
 
-class TestResolve:
-    def test_shorthand_and_model(self):
+class TestOfCall:
+    """``Model.of_call``: the one resolver of ``model=`` against the ``(p, delta2, delta_p)``
+    shorthand (issue 19 item 5)."""
+
+    def test_model_only_is_returned_as_it_is(self):
+        model = Model(0.5, {3: 1.0, 4: 2.0}, assumed=Model(0.6, {3: 1.0, 4: 2.0}))
+        assert Model.of_call(model=model) is model
+        assert Model.of_call(model=model, need_delta2=False, defaults={"p": 3, "delta_p": 1}) is model
+
+    def test_shorthand_only_is_the_model_of_one_tensor(self):
+        assert Model.of_call(p=3, delta2=0.5, delta_p=1.0) == Model(0.5, {3: 1.0})
+        got = Model.of_call(p=np.int64(4), delta2="0.7", delta_p=Fraction(1, 3))  # exact inputs stay exact
+        assert got.delta2 == Fraction(7, 10) and got.tensors == ((4, Fraction(1, 3)),) and type(got.orders[0]) is int
+        for absent in (None, float("inf"), "inf"):
+            assert Model.of_call(p=3, delta2=absent, delta_p=1.0, need_delta2=False) == Model(None, {3: 1.0})
+
+    @pytest.mark.parametrize("shorthand", [dict(p=3), dict(delta_p=1.0), dict(delta_p="1"), dict(delta2=0.5),
+                                           dict(delta2="0.5"), dict(p=3, delta2=0.5, delta_p=1)])
+    def test_both_consistent_is_the_model(self, shorthand):
+        model = Model(0.5, {3: 1.0})
+        assert Model.of_call(model=model, **shorthand) is model
+
+    def test_both_consistent_without_matrix_channel_and_with_a_mismatched_loss(self):
+        pure = Model(None, {3: 1.0})
+        assert Model.of_call(model=pure, delta2=float("inf"), p=3) is pure
+        # the shorthand speaks of the true variances; the assumed ones are the model's own
+        mismatched = Model(0.5, {3: 1.0}, assumed=Model(0.5, {3: 2.0}))
+        assert Model.of_call(model=mismatched, p=3, delta2=0.5, delta_p=1.0) is mismatched
+
+    @pytest.mark.parametrize("shorthand, named", [
+        (dict(p=4), ["p=4"]),
+        (dict(delta_p=2.0), ["delta_p=2.0"]),
+        (dict(delta2=0.25), ["delta2=0.25"]),
+        (dict(delta2=float("inf")), ["delta2=inf"]),
+        (dict(delta_p=[1.0, 1.0]), ["delta_p=[1.0, 1.0]"]),
+        (dict(p=4, delta2=0.25, delta_p=2.0), ["p=4", "delta2=0.25", "delta_p=2.0"]),
+    ])
+    def test_both_conflicting_names_each_parameter(self, shorthand, named):
+        with pytest.raises(ValueError, match="disagree") as err:
+            Model.of_call(model=Model(0.5, {3: 1.0}), **shorthand)
+        message = str(err.value)
+        assert "not both" in message and all(n in message for n in named), message
+        assert message.count(" but ") == len(named), message  # only the parameters that disagree
+
+    def test_shorthand_against_several_tensors_conflicts(self):
+        mixture = Model(tensors={3: 1.0, 4: 2.0})
+        with pytest.raises(ValueError, match=r"p=3 but the model's tensor orders are 3, 4.*not both"):
+            Model.of_call(model=mixture, p=3)
+        with pytest.raises(ValueError, match="delta_p=1.0 but the model has 2 tensor channels"):
+            Model.of_call(model=mixture, delta_p=1.0)
+
+    @pytest.mark.parametrize("shorthand, missing", [
+        (dict(), "p, delta2, delta_p"), (dict(p=3), "delta2, delta_p"), (dict(p=3, delta_p=1.0), "delta2"),
+        (dict(delta2=0.5, delta_p=1.0), "p"),
+    ])
+    def test_missing_names_what_is_missing(self, shorthand, missing):
+        with pytest.raises(ValueError, match=rf"give model=theory.Model\(...\) or the shorthand .*\(missing: {missing}\)"):
+            Model.of_call(**shorthand)
+
+    def test_missing_without_need_delta2(self):
+        with pytest.raises(ValueError, match=r"missing: delta_p; delta2=None or inf: no matrix channel"):
+            Model.of_call(p=3, need_delta2=False)
+
+    def test_defaults_fill_the_shorthand_only(self):
+        assert Model.of_call(need_delta2=False, defaults={"p": 3, "delta_p": 1}) == Model(None, {3: 1})
+        assert Model.of_call(delta_p=2, need_delta2=False, defaults={"p": 3}) == Model(None, {3: 2})
+        quartic = Model(tensors={4: 1.0})
+        assert Model.of_call(model=quartic, defaults={"p": 3, "delta_p": 1.0}) is quartic  # not a conflict
+
+    @pytest.mark.parametrize("shorthand, match", [
+        (dict(p=2, delta2=0.5, delta_p=1.0), "p must be an integer >= 3"),
+        (dict(p=3.0, delta2=0.5, delta_p=1.0), "p must be an integer >= 3"),
+        (dict(p=3, delta2=0, delta_p=1.0), "delta2 must be a positive"),
+        (dict(p=3, delta2=0.5, delta_p=-1), "delta_p must be a positive"),
+        (dict(p=3, delta2=0.5, delta_p="abc"), "delta_p must be a finite number"),
+        (dict(p=3, delta2=0.5, delta_p=[1.0, 2.0]), "delta_p must be a finite number"),  # arrays=False
+    ])
+    def test_shorthand_values_are_checked_under_their_names(self, shorthand, match):
+        with pytest.raises(ValueError, match=match):
+            Model.of_call(**shorthand)
+
+    def test_model_of_another_type(self):
+        with pytest.raises(ValueError, match="model must be a theory.Model, got '2\\+3'"):
+            Model.of_call(model="2+3")
+        with pytest.raises(ValueError, match="model must be a theory.Model or a theory.PhaseRetrieval"):
+            Model.of_call(model=3, family=theory.PhaseRetrieval)
+
+    def test_another_family_passes_through_without_shorthand(self):
+        pr = theory.PhaseRetrieval("regularised")
+        assert Model.of_call(model=pr, family=theory.PhaseRetrieval, arrays=True) is pr
+        with pytest.raises(ValueError, match=r"model=PhaseRetrieval\(...\) takes no p, delta_p .*not both"):
+            Model.of_call(model=pr, p=3, delta_p=1.0, family=theory.PhaseRetrieval)
+        with pytest.raises(ValueError, match="model must be a theory.Model"):
+            Model.of_call(model=pr)  # a function without that family
+
+    def test_check_runs_on_each_variance_under_its_name(self):
+        seen = []
+        Model.of_call(p=3, delta2=0.5, delta_p=1.0, check=lambda name, value: seen.append((name, value)))
+        assert seen == [("delta_p", 1.0), ("delta2", 0.5)]
+        seen.clear()
+        Model.of_call(p=3, delta2="inf", delta_p=1.0, check=lambda name, value: seen.append(name))
+        assert seen == ["delta_p"]  # no matrix channel: nothing to check
+
+    def test_arrays_give_a_grid(self):
+        from numerics.model import matrix_tensor
+        from theory._model import ModelGrid
+
+        grid = Model.of_call(p=3, delta2=[0.5, 1.0], delta_p=[[1.0], [2.0]], arrays=True)
+        assert isinstance(grid, ModelGrid) and grid.model is None and grid.shape == (2, 2) and grid.channels == 2
+        x = np.linspace(-0.9, 0.9, 7)
+        np.testing.assert_array_equal(grid.field().xi(x[:, None, None], 1),
+                                      matrix_tensor(3, np.array([0.5, 1.0]), np.array([[1.0], [2.0]])).xi(
+                                          x[:, None, None], 1))
+        fields = grid.exact_fields()
+        assert fields.shape == (2, 2) and fields[1, 0].variances == {2: 0.5, 3: 2} and fields[0, 1].variances == {2: 1, 3: 1}
+        pure = Model.of_call(p=3, delta_p=[1.0, 2.0], need_delta2=False, arrays=True)
+        assert pure.channels == 1 and pure.shape == (2,)
+
+    def test_one_number_in_a_grid_is_one_exact_model(self):
+        grid = Model.of_call(p=3, delta2=np.array(0.5), delta_p="0.7", arrays=True)
+        assert grid.model == Model(0.5, {3: "0.7"}) and grid.shape == () and grid.p == 3
+        assert float(grid.delta_p) == 0.7 and float(grid.delta2) == 0.5  # its float64 values, on demand
+        model = Model(0.5, {3: 1.0})
+        assert Model.of_call(model=model, arrays=True).model is model
+
+    def test_ragged_arrays_name_the_parameter(self):
+        with pytest.raises(ValueError, match="^delta_p must be a real number or a rectangular array"):
+            Model.of_call(p=3, delta_p=[1.0, [2.0]], need_delta2=False, arrays=True)
+
+    def test_resolve_is_the_former_name(self):
         from theory._model import resolve
 
         assert resolve(None, 3, 0.5, 1.0) == Model(0.5, {3: 1.0})
         with pytest.raises(ValueError, match="not both"):
-            resolve(Model(0.5, {3: 1}), p=3)
+            resolve(Model(0.5, {3: 1}), p=4)
         with pytest.raises(ValueError, match="model must be"):
             resolve("model")
 
@@ -99,7 +227,7 @@ class TestThresholdOnAModel:
 
     def test_model_and_shorthand_together_is_refused(self):
         with pytest.raises(ValueError, match="not both"):
-            theory.threshold(3, model=Model(tensors={3: 1.0}))
+            theory.threshold(4, model=Model(tensors={3: 1.0}))  # p disagrees
 
     def test_bayes_optimal_kinds_refuse_a_mismatched_loss(self):
         model = Model(tensors={3: 1.0}, assumed=Model(tensors={3: 2.0}))
