@@ -1,6 +1,7 @@
 """theory.Model and the numeric field it builds (docs/your_model.md)."""
 
 import pickle
+import warnings
 from fractions import Fraction
 
 import mpmath
@@ -299,3 +300,112 @@ class TestModelPolynomialInput:
         model = Model(delta2=0.5, tensors={3: 1.0})
         np.testing.assert_array_equal(model.xi([0.0, 1.0], 1), model.field.xi(np.array([0.0, 1.0]), 1))
         assert model.xi.terms == model.field.xi.terms and model.g.exact
+
+
+#: Every public function that takes a model: the shorthand call, and the model it stands for.
+#: (dynamics_threshold's shorthand is the tensor channel with Delta2 = 1 kept on the result.)
+_SHORTHAND_CALLS = [
+    ("threshold", dict(p=3, delta_p=1.0), dict(), Model(None, {3: 1.0})),
+    ("threshold", dict(p=4, delta_p="0.7", kind="trivialization", dps=20), dict(kind="trivialization", dps=20),
+     Model(None, {4: "0.7"})),
+    ("complexity", dict(m=0.3, p=3, delta2=0.5, delta_p=1.0, mu=2.0), dict(m=0.3, mu=2.0), Model(0.5, {3: 1.0})),
+    ("complexity", dict(m=[0.0, 0.3], p=3, delta2=0.5, delta_p=1.0), dict(m=[0.0, 0.3]), Model(0.5, {3: 1.0})),
+    ("complexity_of_minima", dict(m=0.3, p=3, delta2=0.5, delta_p=1.0, dps=20), dict(m=0.3, dps=20),
+     Model(0.5, {3: 1.0})),
+    ("threshold_energy", dict(p=3, delta2=0.5, delta_p=1.0), dict(), Model(0.5, {3: 1.0})),
+    ("hessian", dict(p=3, delta2=0.5, delta_p=1.0, m=0.3, mu=2.0), dict(m=0.3, mu=2.0), Model(0.5, {3: 1.0})),
+    ("hessian", dict(p=3, delta_p=1.0, m=0.3, mu=2.0), dict(m=0.3, mu=2.0), Model(None, {3: 1.0})),
+    ("state_evolution", dict(p=3, delta2=0.6, delta_p=1.0, kind="amp", iterations=200), dict(kind="amp", iterations=200),
+     Model(0.6, {3: 1.0})),
+    ("gradient_flow", dict(p=3, delta2=0.3, delta_p=1.0, m0=1e-3, t_max=2.0, dt=0.1, scheme="euler", progress=False),
+     dict(m0=1e-3, t_max=2.0, dt=0.1, scheme="euler", progress=False), Model(0.3, {3: 1.0})),
+    ("dynamics_threshold", dict(p=3, delta_p=1.0, delta2s=[0.38, 0.41, 0.44], t_max=40.0, window=None, progress=False),
+     dict(delta2s=[0.38, 0.41, 0.44], t_max=40.0, window=None, progress=False), Model(1.0, {3: 1.0})),
+    ("simulate", dict(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=1.0, seed=0, progress=False),
+     dict(n=8, t_max=1.0, seed=0, progress=False), Model(0.5, {3: 1.0})),
+    ("simulate_ensemble", dict(p=3, n=8, delta2=0.5, delta_p=1.0, t_max=1.0, seeds=[0, 1], progress=False),
+     dict(n=8, t_max=1.0, seeds=[0, 1], progress=False), Model(0.5, {3: 1.0})),
+    ("phase_diagram", dict(p=3, delta_p=[1.0, 2.0], kinds=["gradient_flow", "ml_amp"], progress=False),
+     dict(delta_p=[1.0, 2.0], kinds=["gradient_flow", "ml_amp"], progress=False), Model(None, {3: 1})),
+]
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.array_equal(np.asarray(a, dtype=object), np.asarray(b, dtype=object))
+    return a == b
+
+
+class TestOneWayToCall:
+    """Every public function takes ``model=`` and the shorthand, with the same answer, through
+    :meth:`Model.of_call` (issue 19 item 5)."""
+
+    @pytest.mark.parametrize("name, shorthand, rest, model", _SHORTHAND_CALLS,
+                             ids=[f"{c[0]}-{i}" for i, c in enumerate(_SHORTHAND_CALLS)])
+    def test_model_and_shorthand_give_the_same_answer(self, name, shorthand, rest, model):
+        fn = getattr(theory, name)
+        by_shorthand = fn(**shorthand)
+        by_model = fn(**rest, model=model)
+        assert _same(by_shorthand, by_model)
+        # both, saying the same: the same answer; saying otherwise: refused, naming the parameter
+        assert _same(fn(**rest, model=model, p=shorthand["p"]), by_shorthand)
+        with pytest.raises(ValueError, match="p=5 but the model's tensor orders are .*not both"):
+            fn(**rest, model=model, p=5)
+
+    def test_one_signature_style(self):
+        """``fn([quantity,] p=None, delta_p=None, *, delta2=None, model=None, ...)``."""
+        import inspect
+
+        names = sorted({c[0] for c in _SHORTHAND_CALLS} - {"simulate_ensemble"})  # that one forwards **kwargs
+        for name in names:
+            params = inspect.signature(getattr(theory, name)).parameters
+            ordered = [n for n, par in params.items() if par.kind is par.POSITIONAL_OR_KEYWORD]
+            assert ordered[-2:] == ["p", "delta_p"], (name, ordered)
+            assert params["p"].default is None and params["delta_p"].default is None, name
+            assert params["model"].kind is inspect.Parameter.KEYWORD_ONLY and params["model"].default is None, name
+            if "delta2" in params:
+                assert params["delta2"].kind is inspect.Parameter.KEYWORD_ONLY and params["delta2"].default is None
+        assert list(inspect.signature(theory.complexity).parameters)[:3] == ["m", "p", "delta_p"]
+
+    def test_positional_shorthand(self):
+        assert theory.complexity(0.3, 3, 1.0, delta2=0.5) == theory.complexity(0.3, p=3, delta2=0.5, delta_p=1.0)
+        assert theory.hessian(3, 1.0, delta2=0.5, m=0.3, mu=2.0) == theory.hessian(model=Model(0.5, {3: 1.0}),
+                                                                                  m=0.3, mu=2.0)
+
+    def test_the_phase_retrieval_family_passes_through(self):
+        from theory import _pr_hessian, _pr_thresholds
+
+        pr = theory.PhaseRetrieval("regularised")
+        assert theory.hessian(model=pr, alpha=6.0, m=0.3) == _pr_hessian.hessian(model=pr, alpha=6.0, m=0.3)
+        assert theory.threshold(model=pr, kind="weak_recovery") == _pr_thresholds.threshold(model=pr,
+                                                                                          kind="weak_recovery")
+        for fn, kw in ((theory.threshold, dict(kind="weak_recovery")), (theory.hessian, dict(alpha=6.0, m=0.0))):
+            with pytest.raises(ValueError, match=r"takes no p .*not both"):
+                fn(model=pr, p=3, **kw)
+
+    def test_defaults_of_threshold_phase_diagram_and_dynamics_threshold(self):
+        assert theory.threshold(delta_p=1.0) == theory.threshold(None, 1.0) == theory.threshold(3, 1.0)
+        assert theory.threshold(delta_p=None).p == 3  # the curve
+        assert theory.phase_diagram(delta_p=[1.0], kinds=["gradient_flow"], progress=False).p == 3
+        # the defaults never stand against model=: a quartic model is not a conflict with p = 3
+        quartic = Model(tensors={4: 1.0})
+        assert theory.threshold(model=quartic) == theory.threshold(4, 1.0)
+
+    def test_dynamics_threshold_former_defaults_beside_a_model_are_deprecated(self):
+        quartic = Model(1.0, {4: 1.0})
+        with pytest.warns(DeprecationWarning, match="former defaults"):
+            with pytest.raises(ValueError, match="at least two different values"):
+                theory.dynamics_threshold(3, 1.0, model=quartic, delta2s=[0.3, 0.3], progress=False)
+        with warnings.catch_warnings(action="error"):  # the model they describe: no warning
+            with pytest.raises(ValueError, match="at least two different values"):
+                theory.dynamics_threshold(3, 1.0, model=Model(1.0, {3: 1.0}), delta2s=[0.3, 0.3], progress=False)
+        with pytest.raises(ValueError, match="p=4 but the model's tensor orders are 3.*not both"):
+            theory.dynamics_threshold(4, model=Model(1.0, {3: 1.0}), delta2s=[0.3, 0.4])
+
+    def test_simulation_default_dt_is_now_default_step(self):
+        from theory import _simulation
+
+        model = Model(0.5, {3: 1.0})
+        with pytest.warns(DeprecationWarning, match="default_step"):
+            assert _simulation.default_dt(model) == _simulation.default_step(model)
+
