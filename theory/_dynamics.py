@@ -689,6 +689,21 @@ THRESHOLD_T_MAX = 2000.0
 THRESHOLD_WINDOW = 64
 
 
+def _former_defaults(model, p, delta_p) -> bool:
+    """Whether ``p``/``delta_p`` are dynamics_threshold's former defaults (3, 1.0), spelled out beside a
+    model they disagree with: accepted before (the defaults could not be told from them), deprecated."""
+    if not isinstance(model, Model) or (p is None and delta_p is None):
+        return False
+    if not ((p is None or type(p) is int and p == 3) and (delta_p is None or type(delta_p) in (int, float)
+                                                          and delta_p == 1)):
+        return False
+    try:
+        Model.of_call(model, p, None, delta_p, need_delta2=False)
+    except ValueError:
+        return True
+    return False
+
+
 def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | None = None,
                        delta2s=None, t_max: float = THRESHOLD_T_MAX, dt: float | None = None,
                        m0: float = 1e-150, temperature: float = 0.0, window: Any = THRESHOLD_WINDOW,
@@ -745,11 +760,10 @@ def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | Non
     >>> abs(est.value - 0.5) < 0.05
     True
     """
-    if (isinstance(model, Model) and model.tensors != ((3, 1),) and type(p) is int and p == 3
-            and type(delta_p) in (int, float) and delta_p == 1):
+    if _former_defaults(model, p, delta_p):
         warnings.warn("dynamics_threshold(3, 1.0, model=...): the former defaults p=3, delta_p=1.0 spelled out "
-                      "beside another model are ignored; this call will be refused (they disagree with model=), "
-                      "drop them", DeprecationWarning, stacklevel=2)
+                      "beside a model they disagree with are ignored; such a call will be refused, drop them",
+                      DeprecationWarning, stacklevel=2)
         p = delta_p = None
     model = Model.of_call(model, p, None, delta_p, need_delta2=False, check=_float_variance,
                           defaults={"p": DEFAULT_P, "delta_p": 1.0, "delta2": 1.0})

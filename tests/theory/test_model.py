@@ -392,13 +392,15 @@ class TestOneWayToCall:
         assert theory.threshold(model=quartic) == theory.threshold(4, 1.0)
 
     def test_dynamics_threshold_former_defaults_beside_a_model_are_deprecated(self):
-        quartic = Model(1.0, {4: 1.0})
-        with pytest.warns(DeprecationWarning, match="former defaults"):
-            with pytest.raises(ValueError, match="at least two different values"):
-                theory.dynamics_threshold(3, 1.0, model=quartic, delta2s=[0.3, 0.3], progress=False)
-        with warnings.catch_warnings(action="error"):  # the model they describe: no warning
-            with pytest.raises(ValueError, match="at least two different values"):
-                theory.dynamics_threshold(3, 1.0, model=Model(1.0, {3: 1.0}), delta2s=[0.3, 0.3], progress=False)
+        quartic = Model(1.0, {4: 2.0})
+        for former in (dict(p=3, delta_p=1.0), dict(p=3), dict(delta_p=1.0)):
+            with pytest.warns(DeprecationWarning, match="former defaults"):
+                with pytest.raises(ValueError, match="at least two different values"):
+                    theory.dynamics_threshold(**former, model=quartic, delta2s=[0.3, 0.3], progress=False)
+        with warnings.catch_warnings(action="error"):  # the model they describe, or agree with: no warning
+            for model in (Model(1.0, {3: 1.0}), Model(1.0, {3: 2.0})):
+                with pytest.raises(ValueError, match="at least two different values"):
+                    theory.dynamics_threshold(3, model=model, delta2s=[0.3, 0.3], progress=False)
         with pytest.raises(ValueError, match="p=4 but the model's tensor orders are 3.*not both"):
             theory.dynamics_threshold(4, model=Model(1.0, {3: 1.0}), delta2s=[0.3, 0.4])
 
