@@ -21,7 +21,7 @@ from numerics import dmft_threshold as _est
 from numerics.progress import bar as _bar
 from theory import _sweep, _validate
 from theory._interrupt import warn_interrupted
-from theory._model import Model, _is_absent, resolve
+from theory._model import DEFAULT_P, Model
 from theory._dataout import DataOut
 
 __all__ = ["DynamicsThreshold", "GradientFlowResult", "dynamics_threshold", "gradient_flow"]
@@ -372,21 +372,16 @@ def _check_footprint(t_max, dt, scheme, history, what="gradient_flow", runs: int
                          f"or a shorter t_max")
 
 
-def _resolve(model, p, delta2, delta_p) -> Model:
-    """:func:`theory._model.resolve`, with the shorthand's variances checked under their own names."""
-    if model is None:
-        for name, x in (("delta_p", delta_p), ("delta2", delta2)):
-            if isinstance(x, numbers.Rational) and not isinstance(x, bool):
-                try:
-                    float(x)
-                except OverflowError:  # an exact variance beyond float64 (the dynamics is float64)
-                    raise ValueError(f"{name} must be a positive number within float64 (the dynamics "
-                                     f"runs in float64), got {_validate._short(x)}") from None
-        if delta_p is not None:
-            _check_float("delta_p", delta_p, low=0.0)
-        if delta2 is not None and not _is_absent(delta2):
-            _check_float("delta2", delta2, low=0.0)
-    return resolve(model, p, delta2, delta_p)
+def _float_variance(name: str, x) -> None:
+    """A shorthand variance the float64 dynamics can take, checked under its own name (the
+    ``check`` of :meth:`theory.Model.of_call`)."""
+    if isinstance(x, numbers.Rational) and not isinstance(x, bool):
+        try:
+            float(x)
+        except OverflowError:  # an exact variance beyond float64 (the dynamics is float64)
+            raise ValueError(f"{name} must be a positive number within float64 (the dynamics "
+                             f"runs in float64), got {_validate._short(x)}") from None
+    _check_float(name, x, low=0.0)
 
 
 def _scheme_of(scheme, temperature: float):
@@ -416,7 +411,7 @@ def _history_of(window, scheme, t_max, dt):
     return _dmft.Thinned(int(window)), int(window)
 
 
-def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = None, m0, t_max,
+def gradient_flow(p=None, delta_p=None, *, delta2=None, model: Model | None = None, m0, t_max,
                   dt=None, temperature=0.0, progress=None, scheme: str | None = None,
                   window: Any = "auto", history: bool = False,
                   stop_at: float | None = None) -> GradientFlowResult:
@@ -504,7 +499,7 @@ def gradient_flow(*, p=None, delta2=None, delta_p=None, model: Model | None = No
     arXiv:1907.08226, section 4; arXiv:1812.09066 (Langevin); Crisanti, Horner, Sommers,
     Z. Phys. B 92, 257 (1993); Cugliandolo, Kurchan, PRL 71, 173 (1993).
     """
-    model = _resolve(model, p, delta2, delta_p)
+    model = Model.of_call(model, p, delta2, delta_p, check=_float_variance)
     _check_float64(model, "gradient_flow")
     f = model.field
     m0 = _check_float("m0", m0, low=0.0, high=1.0)
@@ -694,7 +689,22 @@ THRESHOLD_T_MAX = 2000.0
 THRESHOLD_WINDOW = 64
 
 
-def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = None,
+def _former_defaults(model, p, delta_p) -> bool:
+    """Whether ``p``/``delta_p`` are dynamics_threshold's former defaults (3, 1.0), spelled out beside a
+    model they disagree with: accepted before (the defaults could not be told from them), deprecated."""
+    if not isinstance(model, Model) or (p is None and delta_p is None):
+        return False
+    if not ((p is None or type(p) is int and p == 3) and (delta_p is None or type(delta_p) in (int, float)
+                                                          and delta_p == 1)):
+        return False
+    try:
+        Model.of_call(model, p, None, delta_p, need_delta2=False)
+    except ValueError:
+        return True
+    return False
+
+
+def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | None = None,
                        delta2s=None, t_max: float = THRESHOLD_T_MAX, dt: float | None = None,
                        m0: float = 1e-150, temperature: float = 0.0, window: Any = THRESHOLD_WINDOW,
                        executor=None, progress=None) -> DynamicsThreshold:
@@ -708,7 +718,8 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
     Parameters
     ----------
     p, delta_p :
-        Shorthand for the tensor channel ``model=Model(tensors={p: delta_p})``.
+        Shorthand for the tensor channel ``model=Model(tensors={p: delta_p})``; without
+        ``model=`` they default to 3 and 1.0.
     model : theory.Model, optional
         Its tensor channels (and assumed tensor variances); its matrix variance is ignored.
     delta2s : sequence of float, optional
@@ -749,15 +760,15 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
     >>> abs(est.value - 0.5) < 0.05
     True
     """
-    if model is not None:
-        if not isinstance(model, Model):
-            raise ValueError(f"model must be a theory.Model, got {model!r}")
-        if (p, delta_p) != (3, 1.0):
-            raise ValueError("give either model= or the shorthand (p, delta_p), not both")
-        if not model.tensors:
-            raise ValueError("dynamics_threshold needs a model with a tensor channel")
-    else:
-        model = _resolve(None, p, 1.0, delta_p)
+    if _former_defaults(model, p, delta_p):
+        warnings.warn("dynamics_threshold(3, 1.0, model=...): the former defaults p=3, delta_p=1.0 spelled out "
+                      "beside a model they disagree with are ignored; such a call will be refused, drop them",
+                      DeprecationWarning, stacklevel=2)
+        p = delta_p = None
+    model = Model.of_call(model, p, None, delta_p, need_delta2=False, check=_float_variance,
+                          defaults={"p": DEFAULT_P, "delta_p": 1.0, "delta2": 1.0})
+    if not model.tensors:
+        raise ValueError("dynamics_threshold needs a model with a tensor channel")
     _check_float64(model.with_delta2(1), "dynamics_threshold")
     t_max = _check_float("t_max", t_max, low=0.0)
     m0 = _check_float("m0", m0, low=0.0, high=1.0)

@@ -67,7 +67,7 @@ class HessianSpectrum(Spectrum, Result):
         return E.Table("row", np.array([0]), data, attrs, E._meta("row", *data))
 
 
-def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m=None, mu=None,
+def hessian(p: int | None = None, delta_p=None, *, delta2=None, model=None, m=None, mu=None,
             dps: int | None = None, alpha=None, sample=None) -> HessianSpectrum:
     """Spectrum of the Hessian at a stationary point with overlap ``m`` and multiplier ``mu``.
 
@@ -121,24 +121,23 @@ def hessian(*, model=None, p: int | None = None, delta2=None, delta_p=None, m=No
     ----------
     arXiv:1907.08226, section 3; Baik, Ben Arous, Peche, Ann. Probab. 33 (2005).
     """
+    from theory._model import Model
     from theory._phase_retrieval import PhaseRetrieval
 
+    if model is None and (np.ndim(delta2) or np.ndim(delta_p)):
+        raise ValueError("hessian takes scalar delta2 and delta_p (one spectrum per call)")
+    model = Model.of_call(model, p, delta2, delta_p, need_delta2=False, family=PhaseRetrieval)
     if isinstance(model, PhaseRetrieval):  # the second family (theory/_pr_hessian.py)
-        if mu is not None or p is not None or delta2 is not None or delta_p is not None:
+        if mu is not None:
             raise ValueError("hessian(model=PhaseRetrieval(...)) takes alpha=, m= or sample=, and dps= only")
         from theory._pr_hessian import hessian as pr_hessian
 
         return pr_hessian(model=model, alpha=alpha, m=m, sample=sample, dps=dps)
     if m is None or mu is None or alpha is not None or sample is not None:
         raise ValueError("hessian of a spiked model takes m= and mu= (alpha= and sample= are for PhaseRetrieval)")
-    from theory._landscape import _Call
-
-    if model is None and (np.ndim(delta2) or np.ndim(delta_p)):
-        raise ValueError("hessian takes scalar delta2 and delta_p (one spectrum per call)")
-    call = _Call(model, p, delta2, delta_p)
     exact = {"m": _validate.overlap_exact("m", m), "mu": _validate.exact("mu", mu)}
     dps = _validate.check_dps(dps)
-    fld = call.model.field
+    fld = model.field
 
     def compute(ctx):
         mm, mmu = _precision.to_mp(ctx, exact["m"]), _precision.to_mp(ctx, exact["mu"])

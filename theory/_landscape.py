@@ -34,75 +34,11 @@ import mpmath
 import numpy as np
 
 from numerics import landscape
-from numerics.model import FloatRangeError, matrix_tensor
+from numerics.model import FloatRangeError
 from theory import _precision, _validate
-from theory._model import Model, _is_absent
+from theory._model import Model, ModelGrid
 
 __all__ = ["complexity", "complexity_of_minima", "threshold_energy"]
-
-
-# --- the model of a call -------------------------------------------------------------------------
-
-class _Call:
-    """The model of one call: a :class:`Model` (exact), or the shorthand with float arrays.
-
-    ``field()`` is the float64 field (array variances for array shorthand); ``exact(index)`` the
-    exact :class:`numerics.model.Field` of one element (for ``dps=``).
-    """
-
-    def __init__(self, model, p, delta2, delta_p):
-        if model is not None:
-            if not isinstance(model, Model):
-                raise ValueError(f"model must be a theory.Model, got {model!r}")
-            given = [n for n, v in (("p", p), ("delta2", delta2), ("delta_p", delta_p)) if v is not None]
-            if given:
-                raise ValueError(f"give either model= or the shorthand (p, delta2, delta_p), not both "
-                                 f"(got model= and {', '.join(given)})")
-            self.model, self.shape = model, ()
-            return
-        if p is None or delta_p is None:
-            raise ValueError("give model=theory.Model(...) or the shorthand p=, delta2=, delta_p= "
-                             "(delta2=None or inf: no matrix channel)")
-        self.p = _validate.check_p(p)
-        scalar = _scalar(delta_p) and (delta2 is None or _scalar(delta2))
-        self.delta2, self.delta_p = delta2, delta_p
-        if scalar:
-            d2 = None if _is_absent(delta2) else _validate.positive_exact("delta2", delta2)
-            self.model, self.shape = Model(d2, {self.p: _validate.positive_exact("delta_p", delta_p)}), ()
-            return
-        self.model = None
-        self._d2 = np.inf if _is_absent(delta2) else _validate.positive_array("delta2", delta2)
-        self._dp = _validate.positive_array("delta_p", delta_p)
-        self.shape = np.broadcast_shapes(np.shape(self._d2), np.shape(self._dp))
-
-    @property
-    def channels(self) -> int:
-        """The number of channels (2 for the matrix-tensor shorthand)."""
-        if self.model is not None:
-            return len(self.model.channels)
-        return 1 if np.ndim(self._d2) == 0 and np.isinf(self._d2) else 2
-
-    def field(self):
-        if self.model is not None:
-            return self.model.field
-        return matrix_tensor(self.p, self._d2, self._dp)
-
-    def exact_fields(self):
-        """An object array of exact fields, one per element of the broadcast variances."""
-        out = np.empty(self.shape, dtype=object)
-        if self.model is not None:
-            out[()] = self.model.field
-            return out
-        d2 = np.broadcast_to(np.asarray(self.delta2 if self.delta2 is not None else np.inf, dtype=object), self.shape)
-        dp = np.broadcast_to(np.asarray(self.delta_p, dtype=object), self.shape)
-        for idx in np.ndindex(self.shape):
-            out[idx] = Model(None if _is_absent(d2[idx]) else d2[idx], {self.p: dp[idx]}).field
-        return out
-
-
-def _scalar(x) -> bool:
-    """One number, a 0-d array included (a ragged list is not: never a numpy error here)."""
-    return x.ndim == 0 if isinstance(x, np.ndarray) else _validate.is_scalar(x)
 
 
 def _plain(x):
@@ -130,7 +66,7 @@ def _exact_vars(**values):
     return out
 
 
-def _exact_grid(call: _Call, variables: dict):
+def _exact_grid(call: ModelGrid, variables: dict):
     """The exact fields and variables of a call, broadcast together: (fields, names, arrays)."""
     v = _exact_vars(**variables)
     names = list(v)
@@ -157,7 +93,7 @@ def _at(fn, fields, names, arrays, idx, what: str):
     return compute
 
 
-def _evaluate(call: _Call, fn, what: str, dps, **variables):
+def _evaluate(call: ModelGrid, fn, what: str, dps, **variables):
     """``fn(field, ctx, **variables)`` in float64 (broadcast) or certified at ``dps`` digits.
 
     In float64, entries that come out non-finite (an intermediate overflowed: variances near the
@@ -218,7 +154,7 @@ _TINY = float(np.finfo(np.float64).tiny)
 _HUGE = float(np.finfo(np.float64).max)
 
 
-def _need_two_channels(call: _Call, what: str):
+def _need_two_channels(call: ModelGrid, what: str):
     if call.channels < 2:
         raise ValueError(f"energy: {what} at fixed energy needs a model with two channels or more; with one "
                          f"channel the energy fixes mu (the covariance of energy and radial derivative is "
@@ -227,7 +163,7 @@ def _need_two_channels(call: _Call, what: str):
 
 # --- public functions ----------------------------------------------------------------------------
 
-def complexity(m, *, model: Model | None = None, p: int | None = None, delta2=None, delta_p=None, mu=None,
+def complexity(m, p: int | None = None, delta_p=None, *, delta2=None, model: Model | None = None, mu=None,
                energy=None, dps: int | None = None):
     """Annealed complexity ``Sigma``: ``exp(N Sigma)`` stationary points at overlap ``m``.
 
@@ -292,7 +228,7 @@ def complexity(m, *, model: Model | None = None, p: int | None = None, delta2=No
     arXiv:1804.02686, section III; arXiv:1902.00139, section 4; Auffinger, Ben Arous, Cerny (2013).
     """
     dps = _validate.check_dps(dps)
-    call = _Call(model, p, delta2, delta_p)
+    call = Model.of_call(model, p, delta2, delta_p, need_delta2=False, arrays=True)
     if mu is not None and energy is not None:
         _need_two_channels(call, "complexity")
         return _evaluate(call, lambda f, ctx, m, mu, energy: landscape.sigma(f, m, energy, mu, ctx),
@@ -307,7 +243,7 @@ def complexity(m, *, model: Model | None = None, p: int | None = None, delta2=No
     return _evaluate(call, lambda f, ctx, m: landscape.sigma_max(f, m, ctx), "complexity", dps, m=m)
 
 
-def complexity_of_minima(m, *, model: Model | None = None, p: int | None = None, delta2=None, delta_p=None,
+def complexity_of_minima(m, p: int | None = None, delta_p=None, *, delta2=None, model: Model | None = None,
                          dps: int | None = None):
     """Complexity of the local minima at overlap ``m``: ``Sigma_min(m) = max_{mu >= mu_min(m)} Sigma(m, mu)``.
 
@@ -351,11 +287,11 @@ def complexity_of_minima(m, *, model: Model | None = None, p: int | None = None,
     arXiv:1902.00139, section 4; arXiv:1804.02686, section IV.
     """
     dps = _validate.check_dps(dps)
-    call = _Call(model, p, delta2, delta_p)
+    call = Model.of_call(model, p, delta2, delta_p, need_delta2=False, arrays=True)
     return _evaluate(call, lambda f, ctx, m: landscape.sigma_min(f, m, ctx), "complexity_of_minima", dps, m=m)
 
 
-def threshold_energy(*, model: Model | None = None, p: int | None = None, delta2=None, delta_p=None, m=0.0,
+def threshold_energy(p: int | None = None, delta_p=None, *, delta2=None, model: Model | None = None, m=0.0,
                      dps: int | None = None):
     """Energy of the threshold (marginal) states, definition (a) of docs/model.md.
 
@@ -397,5 +333,5 @@ def threshold_energy(*, model: Model | None = None, p: int | None = None, delta2
     arXiv:1907.08226, section 4; arXiv:1804.02686, section III.
     """
     dps = _validate.check_dps(dps)
-    call = _Call(model, p, delta2, delta_p)
+    call = Model.of_call(model, p, delta2, delta_p, need_delta2=False, arrays=True)
     return _evaluate(call, lambda f, ctx, m: landscape.threshold_energy(f, m, ctx), "threshold_energy", dps, m=m)

@@ -137,7 +137,7 @@ def _mp_digits(values) -> int | None:
 
 
 
-def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=None, kind: str = "ml_amp",
+def state_evolution(p: int | None = None, delta_p=None, *, delta2=None, model=None, kind: str = "ml_amp",
                     m0=1e-6, iterations: int = 100_000, tol=None, dps: int | None = None) -> StateEvolution:
     """Iterate the state evolution of ML-AMP or Bayes-optimal AMP, and list its fixed points.
 
@@ -200,19 +200,11 @@ def state_evolution(*, p: int | None = None, delta2=None, delta_p=None, model=No
     ----------
     arXiv:1902.00139, sections 2-3; arXiv:1812.09066, section II.
     """
-    from theory._model import resolve
+    from theory._model import Model
 
     if kind not in _SE_KINDS:
         raise ValueError(f"kind must be one of {', '.join(map(repr, _SE_KINDS))}; got {kind!r}")
-    if model is None and (delta2 is None or delta_p is None or p is None):
-        for name, value in (("p", p), ("delta2", delta2), ("delta_p", delta_p)):
-            if value is None:
-                raise ValueError(f"{name} is required with the shorthand (or give model=theory.Model(...))")
-    if model is None:
-        p = _validate.check_p(p)
-        _validate.positive_exact("delta2", delta2)
-        _validate.positive_exact("delta_p", delta_p)
-    model = resolve(model, p, delta2, delta_p)
+    model = Model.of_call(model, p, delta2, delta_p)
     model.require_bayes_optimal(f"state_evolution(kind={kind!r})")
     start = _validate.exact("m0", m0)
     if not 0 <= start < 1:

@@ -23,7 +23,11 @@ import numpy as np
 from numerics import model as _field
 from theory import _validate
 
-__all__ = ["Model", "resolve"]
+__all__ = ["Model", "ModelGrid", "DEFAULT_P"]
+
+#: The tensor order of the functions that have a default one (``threshold``, ``phase_diagram``,
+#: ``dynamics_threshold``) when neither ``p`` nor ``model=`` is given.
+DEFAULT_P = 3
 
 
 def _variance(name: str, value) -> Fraction:
@@ -193,6 +197,69 @@ class Model:
             raise ValueError(f"{what} is defined only for a Bayes-optimal model (the loss built with the "
                              f"true variances, g = xi); this model has assumed={self.assumed!r}")
 
+    @classmethod
+    def of_call(cls, model=None, p=None, delta2=None, delta_p=None, *, need_delta2: bool = True,
+                defaults=None, arrays: bool = False, family=None, check=None):
+        """The model of a call: ``model=``, or the shorthand ``Model(delta2, {p: delta_p})``.
+
+        The one resolver behind every public function that takes a model.  With ``model=`` the
+        shorthand parameters given must say the same (``p`` its only tensor order, ``delta_p``
+        that tensor's variance, ``delta2`` its matrix variance, ``inf`` for none); any that says
+        otherwise is a ``ValueError`` naming it.  Without ``model=`` the shorthand is checked
+        under its own names (``p`` an integer >= 3, variances positive, exact).
+
+        Parameters
+        ----------
+        model : Model, ``family`` or None
+        p, delta2, delta_p :
+            The shorthand; ``delta2`` None or ``inf`` (no matrix channel) where ``need_delta2``
+            is False.
+        need_delta2 : bool
+            Whether the shorthand must give ``delta2`` (False: the thresholds, whose value is
+            the matrix variance, and the landscape, where None means no matrix channel).
+        defaults : mapping, optional
+            Values of the shorthand's parameters left as None (the function's own defaults,
+            e.g. ``{"p": 3}``); never applied against ``model=``.
+        arrays : bool
+            Whether the shorthand's variances may be arrays: then a :class:`ModelGrid` is
+            returned (one model, or float64 arrays of variances).
+        family : type, optional
+            Another model family the function dispatches (``theory.PhaseRetrieval``): such a
+            model is returned as it is, and takes no shorthand parameter.
+        check : callable, optional
+            ``check(name, value)`` on each shorthand variance given (``"delta_p"``, then
+            ``"delta2"``), before it is read: a function's own range, named by the parameter.
+
+        Returns
+        -------
+        Model, ModelGrid or the ``family`` model
+
+        Raises
+        ------
+        ValueError
+            ``model`` of another type; the shorthand and ``model=`` disagreeing (naming each
+            parameter); neither given, or the shorthand incomplete (naming what is missing); a
+            shorthand value outside its range.
+
+        Examples
+        --------
+        >>> from theory import Model
+        >>> Model.of_call(p=3, delta2=0.5, delta_p=1.0)
+        Model(delta2=0.5, tensors={3: 1.0})
+        >>> Model.of_call(model=Model(0.5, {3: 1.0}), p=3)             # the same model, said twice
+        Model(delta2=0.5, tensors={3: 1.0})
+        >>> Model.of_call(model=Model(0.5, {3: 1.0}), p=4, delta_p=2)
+        Traceback (most recent call last):
+            ...
+        ValueError: model= and the shorthand disagree: p=4 but the model's tensor orders are 3; delta_p=2 but the model's is 1.0. Give either model= or the shorthand (p, delta2, delta_p), not both
+        >>> Model.of_call(p=3, delta_p=1.0)
+        Traceback (most recent call last):
+            ...
+        ValueError: give model=theory.Model(...) or the shorthand p=, delta2=, delta_p= (missing: delta2)
+        """
+        return _of_call(model, p, delta2, delta_p, need_delta2=need_delta2, defaults=defaults, arrays=arrays,
+                        family=family, check=check)
+
     def __repr__(self) -> str:
         parts = []
         if self.delta2 is not None:
@@ -249,20 +316,149 @@ def _channels_text(d2, items) -> str:
 
 
 def resolve(model, p=None, delta2=None, delta_p=None, *, need_delta2: bool = True) -> Model:
-    """The :class:`Model` of a call: ``model=`` or the ``(p, delta2, delta_p)`` shorthand.
+    """The former name of :meth:`Model.of_call` (positional ``model`` first); kept for callers
+    that still use it."""
+    return Model.of_call(model, p, delta2, delta_p, need_delta2=need_delta2)
 
-    Giving both, or neither, is a ``ValueError``.  With ``need_delta2=False`` (thresholds on
-    ``Delta2``) the shorthand ``delta2`` is not required and the model's own is ignored.
-    """
+
+# --- the model of a call: the one resolver of ``model=`` against the shorthand --------------------
+
+_SHORTHAND = ("p", "delta2", "delta_p")
+
+
+def _one_number(x) -> bool:
+    """One number, a 0-d array included (a ragged list is not: never a numpy error here)."""
+    return x.ndim == 0 if isinstance(x, np.ndarray) else _validate.is_scalar(x)
+
+
+def _of_call(model, p, delta2, delta_p, *, need_delta2, defaults, arrays, family, check):
+    given = {name: value for name, value in zip(_SHORTHAND, (p, delta2, delta_p)) if value is not None}
     if model is not None:
+        if family is not None and isinstance(model, family):
+            if given:
+                raise ValueError(f"model={type(model).__name__}(...) takes no {', '.join(given)} (the shorthand "
+                                 f"of a spiked model): give either model= or the shorthand, not both")
+            return model
         if not isinstance(model, Model):
-            raise ValueError(f"model must be a theory.Model, got {model!r}")
-        given = [n for n, v in (("p", p), ("delta2", delta2), ("delta_p", delta_p)) if v is not None]
-        if given:
-            raise ValueError(f"give either model= or the shorthand (p, delta2, delta_p), not both "
-                             f"(got model= and {', '.join(given)})")
-        return model
-    if p is None or delta_p is None or (need_delta2 and delta2 is None):
-        raise ValueError("give model=theory.Model(...) or the shorthand p=, delta2=, delta_p=")
-    p = _validate.check_p(p)
-    return Model(delta2, {p: delta_p})
+            kinds = "a theory.Model" + ("" if family is None else f" or a theory.{family.__name__}")
+            raise ValueError(f"model must be {kinds}, got {_validate._short(model)}")
+        _check_agrees(model, given)
+        return ModelGrid(model) if arrays else model
+    values = {**(defaults or {}), **given}
+    missing = [name for name in ("p", "delta2", "delta_p") if values.get(name) is None
+               and (name != "delta2" or need_delta2)]
+    if missing:
+        raise ValueError(f"give model=theory.Model(...) or the shorthand p=, delta2=, delta_p= (missing: "
+                         f"{', '.join(missing)}" + ("" if need_delta2 else "; delta2=None or inf: no matrix channel")
+                         + ")")
+    p, delta2, delta_p = _validate.check_p(values["p"]), values.get("delta2"), values["delta_p"]
+    if arrays and not (_one_number(delta_p) and (delta2 is None or _one_number(delta2))):
+        return ModelGrid(None, p, delta2, delta_p)
+    if check is not None:
+        check("delta_p", delta_p)
+        if not _is_absent(delta2):
+            check("delta2", delta2)
+    d2 = None if _is_absent(delta2) else _validate.positive_exact("delta2", delta2)
+    model = Model(d2, {p: _validate.positive_exact("delta_p", delta_p)})
+    return ModelGrid(model, p, delta2, delta_p) if arrays else model
+
+
+def _check_agrees(model: Model, given: dict) -> None:
+    """ValueError naming each shorthand parameter that says otherwise than ``model``."""
+    wrong = []
+    if "p" in given:
+        p = _validate.check_p(given["p"])
+        if model.orders != (p,):
+            wrong.append(f"p={p} but the model's tensor orders are {', '.join(map(str, model.orders)) or 'none'}")
+    if "delta_p" in given:
+        dp = given["delta_p"]
+        if len(model.tensors) != 1:
+            wrong.append(f"delta_p={_validate._short(dp)} but the model has {len(model.tensors)} tensor channels")
+        elif not _one_number(dp) or _validate.positive_exact("delta_p", dp) != model.tensors[0][1]:
+            wrong.append(f"delta_p={_validate._short(dp)} but the model's is {_show(model.tensors[0][1])}")
+    if "delta2" in given:
+        d2 = given["delta2"]
+        mine = None if _is_absent(d2) or not _one_number(d2) else _validate.positive_exact("delta2", d2)
+        if not _one_number(d2) or mine != model.delta2:
+            theirs = "none (no matrix channel)" if model.delta2 is None else _show(model.delta2)
+            wrong.append(f"delta2={_validate._short(d2)} but the model's is {theirs}")
+    if wrong:
+        raise ValueError(f"model= and the shorthand disagree: {'; '.join(wrong)}. Give either model= or the "
+                         f"shorthand (p, delta2, delta_p), not both")
+
+
+class ModelGrid:
+    """The model of a call that takes arrays of variances: one :class:`Model` (``model=``, or a
+    shorthand of numbers), or the shorthand with float64 arrays, one model per element.
+
+    Made by :meth:`Model.of_call` with ``arrays=True``.  A 0-d array is one number here (the exact
+    model; :attr:`model`), and its float64 value is there too (:attr:`delta_p`, :attr:`delta2`).
+
+    Attributes
+    ----------
+    model : Model or None
+        The one model of the call; None for arrays of variances.
+    p : int or None
+        The shorthand's tensor order (None with ``model=``).
+    shape : tuple
+        The broadcast shape of the variances (``()`` for one model).
+    """
+
+    __slots__ = ("model", "p", "shape", "_raw", "_floats")
+
+    def __init__(self, model: Model | None, p: int | None = None, delta2=None, delta_p=None):
+        self.model, self.p, self._raw, self._floats = model, p, (delta2, delta_p), None
+        if model is not None:
+            self.shape = ()
+            return
+        self._floats = (np.inf if _is_absent(delta2) else _validate.positive_array("delta2", delta2),
+                        _validate.positive_array("delta_p", delta_p))
+        self.shape = np.broadcast_shapes(*map(np.shape, self._floats))
+
+    def _float(self, i: int):
+        if self._floats is None:  # one number: its float64 value on demand (the exact model is kept)
+            d2, dp = self._raw
+            self._floats = (np.inf if _is_absent(d2) else _validate.positive_array("delta2", d2),
+                            _validate.positive_array("delta_p", dp))
+        return self._floats[i]
+
+    @property
+    def delta2(self):
+        """The shorthand's matrix variances as float64 (``inf``: no matrix channel)."""
+        return self._float(0)
+
+    @property
+    def delta_p(self):
+        """The shorthand's tensor variances as float64."""
+        return self._float(1)
+
+    @property
+    def channels(self) -> int:
+        """The number of channels (2 for the matrix-tensor shorthand)."""
+        if self.model is not None:
+            return len(self.model.channels)
+        return 1 if np.ndim(self.delta2) == 0 and np.isinf(self.delta2) else 2
+
+    def field(self) -> _field.Field:
+        """The float64 field (array variances for an array shorthand; exact coefficients for one model)."""
+        if self.model is not None:
+            return self.model.field
+        return _field.matrix_tensor(self.p, self.delta2, self.delta_p)
+
+    def exact_fields(self) -> np.ndarray:
+        """An object array of exact fields, one per element of the broadcast variances."""
+        out = np.empty(self.shape, dtype=object)
+        if self.model is not None:
+            out[()] = self.model.field
+            return out
+        delta2, delta_p = self._raw
+        d2 = np.broadcast_to(np.asarray(delta2 if delta2 is not None else np.inf, dtype=object), self.shape)
+        dp = np.broadcast_to(np.asarray(delta_p, dtype=object), self.shape)
+        for idx in np.ndindex(self.shape):
+            out[idx] = Model(None if _is_absent(d2[idx]) else d2[idx], {self.p: dp[idx]}).field
+        return out
+
+    def __repr__(self) -> str:
+        if self.model is not None:
+            return f"ModelGrid({self.model!r})"
+        return f"ModelGrid(p={self.p}, shape={self.shape})"

@@ -321,8 +321,8 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
         With ``model=`` they scale every tensor variance of the model (true and assumed):
         channel ``k`` has variance ``delta_p * Delta_k``.
     model : theory.Model, optional
-        The tensor channels (its ``delta2`` is ignored: the thresholds are values of it); not
-        together with ``p``.
+        The tensor channels (its ``delta2`` is ignored: the thresholds are values of it); a
+        ``p`` given too must be its only tensor order.
     kinds : sequence of str, optional
         Which threshold kinds; default every registered one (:func:`theory.kinds`) that takes
         the model (with several tensor channels, the kinds with ``any_channels``), so kinds
@@ -373,19 +373,15 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
     ----------
     arXiv:1907.08226, Fig. 1; arXiv:1902.00139, Fig. 1; arXiv:1812.09066, section II.
     """
-    from theory._model import Model
+    from theory._model import DEFAULT_P, Model
     from theory._thresholds import _get_kind, _tensor_field
 
-    if model is not None:
-        if p is not None:
-            raise ValueError("give either model= or p=, not both")
-        if not isinstance(model, Model) or not model.tensors:
-            raise ValueError(f"model must be a theory.Model with at least one tensor channel, got {model!r}")
-        base = Model(tensors=dict(model.tensors), assumed=None if model.assumed is None else
-                     Model(tensors=dict(model.assumed.tensors)))
-    else:
-        p = 3 if p is None else _validate.check_p(p)
-        base = Model(tensors={p: 1})
+    # with model=, delta_p scales its tensor variances (it is not the shorthand's): p alone is checked against it
+    given = Model.of_call(model, p, need_delta2=False, defaults={"p": DEFAULT_P, "delta_p": 1})
+    if not given.tensors:
+        raise ValueError(f"model must be a theory.Model with at least one tensor channel, got {model!r}")
+    base = Model(tensors=dict(given.tensors), assumed=None if given.assumed is None else
+                 Model(tensors=dict(given.assumed.tensors)))
     dps = _validate.check_dps(dps)
     _sweep.check_executor(executor)
     if delta_p is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import numbers
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -13,7 +14,7 @@ import numpy as np
 from numerics import simulation as _sim
 from theory import _sweep, _validate
 from theory._interrupt import warn_interrupted
-from theory._model import Model, _is_absent, resolve
+from theory._model import Model, _is_absent
 from theory._results import Result
 
 __all__ = ["SampledSpectrum", "SimulationEnsemble", "SimulationResult", "simulate", "simulate_ensemble"]
@@ -284,7 +285,15 @@ def _float_channels(model: Model, shorthand: bool) -> tuple[dict, dict | None]:
 
 
 def default_dt(model: Model) -> float:
-    """Default step: ``1.5 / (a + b + 2 s)`` with ``a = max(xi'(1), g'(1))``,
+    """The former name of :func:`default_step` (deprecated: the DMFT has its own
+    ``theory._dynamics.default_dt(field, temperature, scheme)``)."""
+    warnings.warn("theory._simulation.default_dt is deprecated: use theory._simulation.default_step (the name "
+                  "default_dt is the DMFT's, theory._dynamics.default_dt)", DeprecationWarning, stacklevel=2)
+    return default_step(model)
+
+
+def default_step(model: Model) -> float:
+    """Default step of the finite-N gradient flow: ``1.5 / (a + b + 2 s)`` with ``a = max(xi'(1), g'(1))``,
     ``b = max(xi''(1), g''(1))`` and ``s = sqrt(xi''(1))``, so that ``dt`` times the top of the
     Hessian (``mu + 2 s`` with ``mu <~ a + b``) stays near 1."""
     f = model.field
@@ -319,7 +328,7 @@ def _plan(model, p, n, delta2, delta_p, m0, t_max, dt, memory_limit, dtype) -> _
             if not low <= v <= high:
                 raise ValueError(f"{name} = {_validate._short(value)} is outside [{low:g}, {high:g}], the "
                                  f"range a float64 simulation resolves")
-    model = resolve(model, p, delta2, delta_p)
+    model = Model.of_call(model, p, delta2, delta_p)
     n = _check_n(n)
     channels, assumed = _float_channels(model, shorthand)
     if m0 is not None:
@@ -329,7 +338,7 @@ def _plan(model, p, n, delta2, delta_p, m0, t_max, dt, memory_limit, dtype) -> _
         m0 = float(exact_m0)
     t_max = _positive_float("t_max", t_max)
     if dt is None:
-        dt = default_dt(model)
+        dt = default_step(model)
     else:
         dt = _positive_float("dt", dt)
         if dt > t_max:
@@ -413,7 +422,7 @@ def _phase_retrieval(model) -> bool:
     return isinstance(model, PhaseRetrieval)
 
 
-def simulate(*, model: Model | None = None, p: int | None = None, n: int, delta2=None, delta_p=None,
+def simulate(p: int | None = None, delta_p=None, *, delta2=None, model: Model | None = None, n: int,
              m0=None, t_max=None, dt=None, seed, progress: bool | None = None,
              memory_limit: int = DEFAULT_MEMORY_LIMIT, dtype="float64", alpha=None, **options):
     """Sample a spiked spherical model at size ``n`` and run gradient flow on the sphere.

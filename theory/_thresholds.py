@@ -268,18 +268,9 @@ def _tensor_field(k: ThresholdKind, model):
     return field(dict(model.tensors), assumed)
 
 
-class _DefaultP(int):
-    """The default ``p = 3``, told apart from an explicit ``p`` (which excludes ``model=``)."""
-
-    def __repr__(self) -> str:
-        return "3"
-
-
-_P3 = _DefaultP(3)
-
-
-def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_flow",
-              dps: int | None = None, full_output: bool = False, certified: bool = False, **options):
+def threshold(p: int | None = None, delta_p=None, *, model=None, kind: str = "gradient_flow",
+              dps: int | None = None, full_output: bool = False, certified: bool = False,
+              **options):
     """A threshold on the noise of the matrix channel, ``Delta2``, of a spiked spherical model.
 
     Parameters
@@ -296,8 +287,8 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         The tensor channels (any number of orders, and the assumed variances of the loss);
         the model's own ``delta2`` is ignored: the threshold is the critical ``Delta2``.  For a
         mismatched loss the matrix channel's loss term is built with the critical ``Delta2``
-        itself (only the tensor channels are mismatched; docs/your_model.md).  Not together
-        with ``p``/``delta_p``.
+        itself (only the tensor channels are mismatched; docs/your_model.md).  With
+        ``p``/``delta_p`` too they must say the same model (:meth:`theory.Model.of_call`).
     kind : str
         Which threshold; see :func:`theory.kinds`.  ``"gradient_flow"`` (default): below it,
         gradient flow from a random start finds the signal (arXiv:1907.08226, section 4).
@@ -366,21 +357,20 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
     """
     if certified is not False:
         return _certified(p, delta_p, model, kind, dps, full_output, certified, options)
-    if isinstance(model, PhaseRetrieval):  # the second family: its own kinds (theory/_pr_thresholds.py)
-        if p is not _P3 or delta_p is not None:
-            raise ValueError("give either model= or the shorthand p=, delta_p=, not both")
+    from theory._model import DEFAULT_P, Model, ModelGrid
+
+    curve = model is None and delta_p is None  # the shorthand's whole curve Delta2(delta_p)
+    call = None if curve else Model.of_call(model, p, None, delta_p, need_delta2=False, defaults={"p": DEFAULT_P},
+                                            arrays=dps is None, family=PhaseRetrieval)
+    if isinstance(call, PhaseRetrieval):  # the second family: its own kinds (theory/_pr_thresholds.py)
         from theory import _pr_thresholds
-        return _pr_thresholds.threshold(model=model, kind=kind, dps=dps, full_output=full_output, **options)
+        return _pr_thresholds.threshold(model=call, kind=kind, dps=dps, full_output=full_output, **options)
     k = _get_kind(kind)
     dps = _validate.check_dps(dps)
     check_kind_dps(k, dps)
     opts = _check_options(k, options)
-    if model is not None:
-        if p is not _P3 or delta_p is not None:
-            raise ValueError("give either model= or the shorthand p=, delta_p=, not both")
-        return _on_model(k, _tensor_field(k, model), dps, full_output, opts)
-    p = 3 if p is _P3 else _validate.check_p(p)
-    if delta_p is None:
+    if curve:
+        p = _validate.check_p(DEFAULT_P if p is None else p)
         if dps is not None or full_output:
             raise ValueError("dps and full_output need a value of delta_p (the curve takes dps when called)")
         return ThresholdCurve(p=p, kind=k.name, options=tuple(sorted(opts.items())))
@@ -389,11 +379,11 @@ def threshold(p: int = _P3, delta_p=None, *, model=None, kind: str = "gradient_f
         check_kind_dps(k, dps)
     from numerics.model import field
 
-    if dps is not None or _validate.is_scalar(delta_p):
-        return _on_model(k, field({p: _validate.positive_exact("delta_p", delta_p)}), dps, full_output, opts)
+    if model is not None or dps is not None or _validate.is_scalar(delta_p):  # one model, exact
+        return _on_model(k, _tensor_field(k, call.model if isinstance(call, ModelGrid) else call), dps, full_output, opts)
     if full_output:
         raise ValueError("full_output=True needs a scalar delta_p")
-    dp = _validate.positive_array("delta_p", delta_p)
+    p, dp = call.p, call.delta_p  # float64 arrays of Deltap (theory._model.ModelGrid)
     with np.errstate(all="ignore"):
         out = np.asarray(k.evaluate_float(field({p: dp}), **opts))
     return _repair(k, out, p, dp, opts)
@@ -415,16 +405,12 @@ def _certified(p, delta_p, model, kind, dps, full_output, certified, options):
         raise ValueError("certified=True returns a ball at its own precision: pass neither dps= nor full_output=True "
                          "with it")
     opts = _check_options(k, options)
-    if model is not None:
-        if p is not _P3 or delta_p is not None:
-            raise ValueError("give either model= or the shorthand p=, delta_p=, not both")
-        tensors = _tensor_field(k, model)
-    elif delta_p is None or not _validate.is_scalar(delta_p):
+    if model is None and (delta_p is None or not _validate.is_scalar(delta_p)):
         raise ValueError(f"certified=True needs a scalar delta_p (or model=), got delta_p={_validate._short(delta_p)}")
-    else:
-        p = 3 if p is _P3 else _validate.check_p(p)
-        tensors = field({p: _validate.positive_exact("delta_p", delta_p)})
-    return certified_ball(k.line, tensors, **opts)
+    from theory._model import DEFAULT_P, Model
+
+    call = Model.of_call(model, p, None, delta_p, need_delta2=False, defaults={"p": DEFAULT_P}, arrays=False)
+    return certified_ball(k.line, _tensor_field(k, call), **opts)
 
 
 def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):

@@ -51,7 +51,8 @@ import theory
 import theory._phase_diagram
 from theory import _cli_phase_retrieval as _family
 from theory import _export
-from theory._model import Model, resolve
+from theory import _model
+from theory._model import Model
 
 DEFAULT_POINTS = len(theory._phase_diagram.DEFAULT_INVERSE_DELTA_P)
 
@@ -78,7 +79,7 @@ MAX_WARNINGS = 3
 INF = "inf"
 
 #: The API's default tensor order (``threshold``, ``phase_diagram``, ``dynamics_threshold``).
-DEFAULT_P = 3
+DEFAULT_P = _model.DEFAULT_P
 
 # -- what the command line offers of the API (tests walk the signatures against these) ------
 
@@ -363,12 +364,12 @@ def _assumed(args, model: Model, *, delta2: bool) -> Model | None:
 
 def _model_kwargs(args, *, delta2: bool = True, default_p: int | None = None) -> dict:
     """The model arguments of the call, mapped explicitly: the shorthand ``p=, delta2=, delta_p=``
-    as given (the library resolves it, :func:`theory._model.resolve`), or ``model=`` built from
+    as given (the library resolves it, :meth:`theory.Model.of_call`), or ``model=`` built from
     ``--tensor`` and the assumed variances.
 
     ``delta2``: whether the function takes the matrix variance (the thresholds do not: it is
     what they compute).  ``default_p``: the API's default ``p`` where it has one (then ``--p``
-    may be left out).
+    may be left out, and is not passed: the API's default applies).
     """
     tensors = getattr(args, "tensor", None)
     if tensors and (args.p is not None or getattr(args, "delta_p", None) is not None):
@@ -381,15 +382,16 @@ def _model_kwargs(args, *, delta2: bool = True, default_p: int | None = None) ->
     if tensors:
         model = Model(None if d2 == math.inf else d2, _channels(args, tensors, "--tensor"))
     else:
-        p = args.p if args.p is not None else default_p
-        if p is None or args.delta_p is None:
+        if (args.p is None and default_p is None) or args.delta_p is None:
             raise ValueError("give --p and --delta-p (or --tensor P=DELTA, repeatable)")
-        shorthand = {"p": p, "delta_p": _number(args, "--delta-p", args.delta_p)}
+        shorthand = {"delta_p": _number(args, "--delta-p", args.delta_p)}
+        if args.p is not None:
+            shorthand["p"] = args.p
         if delta2:
             shorthand["delta2"] = d2
         if not assumed_given:
             return shorthand
-        model = resolve(None, **shorthand, need_delta2=delta2)
+        model = Model.of_call(**shorthand, need_delta2=delta2, defaults={"p": default_p})
     assumed = _assumed(args, model, delta2=delta2)
     return {"model": Model(model.delta2, dict(model.tensors), assumed)}
 
@@ -401,7 +403,7 @@ def _model_record(args, kw: dict, *, delta2: bool = True) -> dict:
     if getattr(args, "tensor", None):
         out = {"tensors": {str(k): _input("--tensor", text, dps) for k, text in args.tensor}}
     else:
-        out = {"p": kw["p"] if "p" in kw else kw["model"].orders[0],
+        out = {"p": kw["model"].orders[0] if "model" in kw else kw.get("p", DEFAULT_P),
                "delta_p": _input("--delta-p", args.delta_p, dps)}
     if delta2:
         out["delta2"] = _input("--delta2", args.delta2, dps)

@@ -165,7 +165,7 @@ class TestGradientFlow:
 
     def test_model_and_shorthand_together_refused(self):
         with pytest.raises(ValueError, match="not both"):
-            theory.gradient_flow(model=theory.Model(0.3, {3: 1.0}), p=3, m0=1e-3, t_max=1.0)
+            theory.gradient_flow(model=theory.Model(0.3, {3: 1.0}), p=4, m0=1e-3, t_max=1.0)  # p disagrees
 
     def test_default_escape_time_within_0_1_percent(self):
         # issue 12 target: t_max = 100 at the default step; reference: three-level

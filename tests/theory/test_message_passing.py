@@ -496,7 +496,7 @@ class TestStateEvolutionValues:
         with pytest.raises(ValueError, match="Bayes-optimal"):
             theory.state_evolution(model=mismatched, kind="amp")
         with pytest.raises(ValueError, match="not both"):
-            theory.state_evolution(model=theory.Model(0.5, {3: 1}), p=3, kind="amp")
+            theory.state_evolution(model=theory.Model(0.5, {3: 1}), p=4, kind="amp")  # p disagrees
 
 
 class TestAnyPrecision:

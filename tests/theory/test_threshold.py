@@ -105,10 +105,14 @@ class TestThresholdGradientFlow:
     def test_list_input(self):
         np.testing.assert_allclose(theory.threshold(3, [1.0, 1.0]), [0.5, 0.5], rtol=0, atol=0)
 
-    @pytest.mark.parametrize("p", [2, 2.5, 3.0, "3", True, None, 1, -3])
+    @pytest.mark.parametrize("p", [2, 2.5, 3.0, "3", True, 1, -3])
     def test_bad_p(self, p):
         with pytest.raises(ValueError, match="p must be an integer >= 3"):
             theory.threshold(p, 1.0)
+
+    def test_p_none_is_the_default(self):
+        # one signature style (issue 19): p=None is the default order 3, as in phase_diagram
+        assert theory.threshold(None, 1.0) == theory.threshold(delta_p=1.0) == 0.5
 
     @pytest.mark.parametrize("delta_p", [0, -1.0, float("nan"), float("inf"), "abc", "1+1",
                                          "__import__('os')", [1.0, -1.0], [np.nan], True,
