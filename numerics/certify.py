@@ -231,7 +231,8 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
     args : tuple of ndarray
         Float64 inputs of ``evaluate``.
     shape : tuple, optional
-        The shape of the result (default: the broadcast shape of ``args``).
+        The shape of the result (default: the broadcast shape of ``args`` and of the
+        evaluation; ``()`` without either).
     blocks : bool
         Whether ``evaluate`` is elementwise in ``args`` (all of shape ``shape``): it then runs on
         blocks of :data:`BLOCK` entries, so that its temporaries and the check of step 2 stay in
@@ -263,9 +264,8 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
     """
     from numerics.model import FloatRangeError
 
-    if shape is None:
-        shape = np.broadcast_shapes(*(np.shape(a) for a in args))
-    shape = tuple(shape)
+    given = shape is not None
+    shape = tuple(shape) if given else np.broadcast_shapes(*(np.shape(a) for a in args))
     out = None
     if evaluate is not None:
         with np.errstate(all="ignore"):
@@ -273,7 +273,10 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
                 if blocks and shape:
                     out, bad = _blocked(evaluate, args, shape, unresolved)
                 else:
-                    out = np.array(np.broadcast_to(np.asarray(evaluate(*args), dtype=np.float64), shape))
+                    out = np.asarray(evaluate(*args), dtype=np.float64)
+                    if not given:
+                        shape = np.broadcast_shapes(shape, out.shape)
+                    out = np.array(np.broadcast_to(out, shape))
                     bad = unresolved(out)
                     bad = None if bad is None else np.argwhere(np.broadcast_to(bad, shape))
             except FLOAT_ERRORS + (FloatRangeError,):
