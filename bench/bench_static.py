@@ -4,8 +4,11 @@
 
 1. ``theory.threshold(p=3)`` (the curve) on 10^6 values of Deltap against the hand-written numpy
    formula of the same closed form, ``2/(sqrt(1 + 4 (p - 1)/Deltap) + 1)``: medians of
-   ``--repeats`` calls each, the two interleaved so that drift of a shared machine hits both;
-   wall time, and this thread's CPU time (which other processes do not inflate).
+   ``--repeats`` calls each, the two alternating so that drift of a shared machine hits both;
+   wall time, and this thread's CPU time (which other processes do not inflate).  In runs of 5
+   consecutive calls (steady state, as ``timeit`` measures) and call by call: there whichever
+   allocates after the other freed its 8 MB arrays may pay glibc's page faults (the heap is
+   trimmed), so that number measures the allocator as much as the code.
    Target (issue 19, item 9): ratio <= 1.2.  The library's result is checked against 30
    certified digits on a sample, so the speed is not bought with accuracy.
 2. ``import theory`` against ``import sympy``, each in fresh interpreters (medians).  Target:
@@ -42,26 +45,31 @@ def import_times(module: str, repeats: int) -> list[float]:
                                  cwd=ROOT, env=env).stdout) for _ in range(repeats)]
 
 
-def curve_times(p: int, x: np.ndarray, repeats: int):
-    """``(library, hand)``: ``(wall, cpu)`` times of ``repeats`` interleaved calls of each, as
-    arrays of shape ``(repeats, 2)`` (the CPU time of this thread, which other processes on a
-    shared machine do not inflate, beside the wall time)."""
+def curve_times(p: int, x: np.ndarray, repeats: int, run: int = 5):
+    """``(library, hand)``: ``(wall, cpu)`` times of ``repeats`` calls of each, as arrays of shape
+    ``(repeats, 2)`` (the CPU time of this thread, which other processes on a shared machine do
+    not inflate, beside the wall time).  The two alternate in runs of ``run`` consecutive calls
+    (who goes first alternating too), so that drift of a shared machine hits both."""
     import theory
 
     curve = theory.threshold(p=p)
 
+    def library():
+        return curve(x)
+
     def hand():
         return 2 / (np.sqrt(1 + 4 * (p - 1) / x) + 1)
 
-    library, hand_written = [], []
-    for _ in range(3):  # warm both (first-call imports, page faults of the first allocations)
-        curve(x), hand()
-    for _ in range(repeats):
-        for fn, times in ((curve, library), (hand, hand_written)):
-            t, c = time.perf_counter(), time.thread_time()
-            fn(x) if fn is curve else fn()
-            times.append((time.perf_counter() - t, time.thread_time() - c))
-    return np.array(library), np.array(hand_written)
+    times = {library: [], hand: []}
+    for _ in range(3):  # warm both (first-call imports)
+        library(), hand()
+    for r in range(-(-repeats // run)):
+        for fn in ((library, hand) if r % 2 == 0 else (hand, library)):
+            for _ in range(run):
+                t, c = time.perf_counter(), time.thread_time()
+                fn()
+                times[fn].append((time.perf_counter() - t, time.thread_time() - c))
+    return np.array(times[library][:repeats]), np.array(times[hand][:repeats])
 
 
 def accuracy(p: int, x: np.ndarray, samples: int = 200) -> float:
@@ -81,12 +89,14 @@ def main(argv=None) -> None:
 
     p = 3
     x = np.random.default_rng(0).uniform(0.01, 100.0, 10**6)
-    library, hand = curve_times(p, x, args.repeats)
-    for column, clock in enumerate(("wall", "cpu")):
-        ratio = float(np.median(library[:, column]) / np.median(hand[:, column]))
-        print(f"threshold(p=3) on 1e6 Deltap ({clock}): theory {_median_ms(library[:, column]):6.2f} ms   "
-              f"hand-written numpy {_median_ms(hand[:, column]):6.2f} ms   ratio {ratio:.2f} "
-              f"(target <= 1.2; medians of {args.repeats})")
+    for run in (5, 1):
+        library, hand = curve_times(p, x, args.repeats, run)
+        mode = "runs of 5 calls" if run > 1 else "call by call"
+        for column, clock in enumerate(("wall", "cpu")):
+            ratio = float(np.median(library[:, column]) / np.median(hand[:, column]))
+            print(f"threshold(p=3) on 1e6 Deltap, {mode}, {clock:4s}: theory {_median_ms(library[:, column]):6.2f} ms"
+                  f"   hand-written numpy {_median_ms(hand[:, column]):6.2f} ms   ratio {ratio:.2f} "
+                  f"(target <= 1.2; medians of {args.repeats})")
     print(f"  max relative error against 30 digits (200 samples): {accuracy(p, x):.1e}")
 
     t_theory, t_sympy = import_times("theory", args.imports), import_times("sympy", args.imports)
