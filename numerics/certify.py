@@ -33,9 +33,9 @@ import numpy as np
 from numerics.backend import context
 from numerics.solvers import PrecisionError, Root
 
-__all__ = ["BLOCK", "CHECK_DIGITS", "FLOAT_DIGITS", "FLOAT_ERRORS", "GUARD_DIGITS", "MAX_GUARD_FACTOR", "Certified", "certified",
-           "certify", "context", "dps_of", "evaluate_float", "export", "nan_or_zero", "nonfinite", "to_float",
-           "to_mp"]
+__all__ = ["BLOCK", "CHECK_DIGITS", "FLOAT_DIGITS", "FLOAT_ERRORS", "GUARD_DIGITS", "HUGE",
+           "MAX_GUARD_FACTOR", "TINY", "Certified", "certified", "certify", "context", "dps_of",
+           "evaluate_float", "export", "nan_or_zero", "nonfinite", "to_float", "to_mp"]
 
 #: Extra digits carried while computing at a requested ``dps``.
 GUARD_DIGITS = 10
@@ -164,8 +164,10 @@ FLOAT_DIGITS = 17
 #: Entries per block of an elementwise evaluation (:func:`evaluate_float` with ``blocks=True``):
 #: 512 KiB of float64, so that each block's temporaries and checks stay in cache.
 BLOCK = 1 << 16
-_TINY = float(np.finfo(np.float64).tiny)
-_HUGE = float(np.finfo(np.float64).max)
+#: The ends of the normal float64 range: a value float64 holds to full relative precision is 0,
+#: infinite, or of magnitude in ``[TINY, HUGE]``.
+TINY = float(np.finfo(np.float64).tiny)
+HUGE = float(np.finfo(np.float64).max)
 
 
 def nonfinite(out: np.ndarray):
@@ -187,7 +189,7 @@ def nan_or_zero(out: np.ndarray):
 def to_float(value, what: str) -> float:
     """An mpf as a double where float64 holds it to full relative precision (0, +-inf or a
     normal magnitude), else a ValueError suggesting ``dps=``."""
-    if value == 0 or not mpmath.isfinite(value) or _TINY <= abs(value) <= _HUGE:
+    if value == 0 or not mpmath.isfinite(value) or TINY <= abs(value) <= HUGE:
         return float(value)
     raise ValueError(f"{what}: the value {mpmath.nstr(value, 6)} is outside the float64 range; float64 cannot "
                      f"resolve it, pass dps=")

@@ -33,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 
 from numerics import landscape
-from numerics.model import FloatRangeError, matrix_tensor
+from numerics.model import matrix_tensor
 from theory import _precision, _validate
 from theory._model import Model, _is_absent
 

@@ -442,9 +442,6 @@ def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
     return ThresholdResult(out, k.name, p, delta_p, dps, error, bracket) if full_output else out
 
 
-_TINY = float(np.finfo(np.float64).tiny)
-
-
 def _float_field(tensors):
     """The float64 field of exact ``tensors``, or None when a variance is outside the normal
     float64 range (it would round to 0, a subnormal or overflow)."""
@@ -455,7 +452,7 @@ def _float_field(tensors):
             f = float(v)
         except OverflowError:
             return None
-        return np.float64(f) if _TINY <= f < np.inf else None
+        return np.float64(f) if certify.TINY <= f < np.inf else None
 
     true = {q: conv(v) for q, v in tensors.variances.items()}
     assumed = None if tensors.assumed is None else {q: conv(v) for q, v in tensors.assumed.items()}
