@@ -236,7 +236,7 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
         The shape of the result (default: the broadcast shape of ``args`` and of the
         evaluation; ``()`` without either).
     blocks : bool
-        Whether ``evaluate`` is elementwise in ``args`` (all of shape ``shape``): it then runs on
+        Whether ``evaluate`` is elementwise in ``args`` (broadcast to ``shape``): it then runs on
         blocks of :data:`BLOCK` entries, so that its temporaries and the check of step 2 stay in
         cache (an evaluation may also check its inputs there, raising a ValueError).
     unresolved : callable
@@ -247,7 +247,8 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
     Returns
     -------
     numpy.ndarray
-        float64, of ``shape`` (0-d for a scalar).
+        float64, of ``shape`` (0-d for a scalar): the evaluation's own array where nothing was
+        recomputed and no broadcasting was needed (no copy pass), else a new one.
 
     Examples
     --------
@@ -268,7 +269,7 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
 
     given = shape is not None
     shape = tuple(shape) if given else np.broadcast_shapes(*(np.shape(a) for a in args))
-    out = None
+    out, owned = None, True
     if evaluate is not None:
         with np.errstate(all="ignore"):
             try:
@@ -278,15 +279,19 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
                     out = np.asarray(evaluate(*args), dtype=np.float64)
                     if not given:
                         shape = np.broadcast_shapes(shape, out.shape)
-                    out = np.array(np.broadcast_to(out, shape))
+                    owned = out.shape != shape
+                    if owned:
+                        out = np.array(np.broadcast_to(out, shape))
                     bad = unresolved(out)
                     bad = None if bad is None else np.argwhere(np.broadcast_to(bad, shape))
             except FLOAT_ERRORS + (FloatRangeError,):
                 out = None
     if out is None:
-        out = np.full(shape, np.nan)
+        out, owned = np.full(shape, np.nan), True
         bad = np.argwhere(np.ones(shape, dtype=bool))
     if bad is not None:
+        if not owned:  # written below: never into an array the evaluation may share
+            out = np.array(out)
         for row in bad:
             index = tuple(int(i) for i in row)
             out[index] = _recompute(exact(index), what(index) if callable(what) else what, undefined)
@@ -296,7 +301,7 @@ def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, 
 def _blocked(evaluate, args, shape, unresolved):
     """``evaluate`` on blocks of :data:`BLOCK` entries: the result and its unresolved entries
     (rows of indices; None when there are none)."""
-    flat = [np.ravel(np.asarray(a, dtype=np.float64)) for a in args]
+    flat = [np.ravel(np.broadcast_to(np.asarray(a, dtype=np.float64), shape)) for a in args]
     size = int(np.prod(shape, dtype=np.int64))
     out = np.empty(size)
     found = []

@@ -145,6 +145,11 @@ class TestShapes:
         out[0, 0] = 1.0  # a writable array of its own
         assert out[1, 1] == 0.5
 
+    def test_an_array_the_evaluation_shares_is_not_written(self):
+        x = np.array([1.0, np.nan])
+        out = evaluate_float(lambda v: v, lambda index: lambda ctx: ctx.mpf(3), "identity", args=(x,))
+        assert out[1] == 3.0 and np.isnan(x[1])
+
     def test_unresolved_entries_are_found_in_every_block(self):
         # |v| as sqrt(v * v): v * v underflows to 0 for v = 1e-170, at entries 0, BLOCK + 1 and
         # the last of a (k, 3) array spanning three blocks; exactly |v| = 1e-170
