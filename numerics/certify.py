@@ -155,7 +155,6 @@ def _export_tree(x, dps: int):
     return export(x, dps) if mpmath.isfinite(x) else mpmath.mp.make_mpf(x._mpf_)
 
 
-
 # --- float64 with exact recomputation ---------------------------------------------------------
 
 #: Significant digits at which an entry float64 could not resolve is recomputed: 17 decimal
@@ -195,9 +194,10 @@ def to_float(value, what: str) -> float:
                      f"resolve it, pass dps=")
 
 
-#: What a float64 evaluation raises where float64 cannot hold an input or an intermediate (a
-#: Python float overflowing, a division by a zero it underflowed to, an exact input beyond the
-#: double range): every entry is then recomputed from the exact inputs.
+#: What a float64 evaluation raises where float64 cannot hold an intermediate (a Python float
+#: overflowing, a division by a zero it underflowed to); with
+#: :class:`numerics.model.FloatRangeError` (an exact input beyond the double range) every entry
+#: is then recomputed from the exact inputs.
 FLOAT_ERRORS = (OverflowError, ZeroDivisionError)
 
 
