@@ -7,6 +7,12 @@ the guard ``g`` grows fourfold and the pair is evaluated again, up to a ceiling,
 :class:`~numerics.solvers.PrecisionError` names both precisions.  The rule lives below the API
 so that ``numerics`` can certify its own inner solves; ``theory._precision`` re-exports it.
 
+Beside it, the one float64 policy behind every ``dps=None`` result, :func:`evaluate_float`:
+evaluate in float64; the entries float64 could not resolve (nan, 0 or inf from an overflow or
+underflow on the way) are recomputed from the exact inputs, certified to 17 digits by the rule
+above and rounded to a double, or raise a ValueError suggesting ``dps=`` where the value itself
+is beyond the normal float64 range.
+
 The contexts come from the one cache :func:`numerics.backend.context`.
 
 >>> from numerics.certify import certify
@@ -27,8 +33,9 @@ import numpy as np
 from numerics.backend import context
 from numerics.solvers import PrecisionError, Root
 
-__all__ = ["CHECK_DIGITS", "GUARD_DIGITS", "MAX_GUARD_FACTOR", "Certified", "certified", "certify",
-           "context", "dps_of", "export", "to_mp"]
+__all__ = ["BLOCK", "CHECK_DIGITS", "FLOAT_DIGITS", "FLOAT_ERRORS", "GUARD_DIGITS", "HUGE",
+           "MAX_GUARD_FACTOR", "TINY", "Certified", "certified", "certify", "context", "dps_of",
+           "evaluate_float", "export", "nan_or_zero", "nonfinite", "to_float", "to_mp"]
 
 #: Extra digits carried while computing at a requested ``dps``.
 GUARD_DIGITS = 10
@@ -146,3 +153,179 @@ def _export_tree(x, dps: int):
             out[idx] = _export_tree(x[idx], dps)
         return out
     return export(x, dps) if mpmath.isfinite(x) else mpmath.mp.make_mpf(x._mpf_)
+
+
+# --- float64 with exact recomputation ---------------------------------------------------------
+
+#: Significant digits at which an entry float64 could not resolve is recomputed: 17 decimal
+#: digits determine a double.
+FLOAT_DIGITS = 17
+#: Entries per block of an elementwise evaluation (:func:`evaluate_float` with ``blocks=True``):
+#: 512 KiB of float64, so that each block's temporaries and checks stay in cache.
+BLOCK = 1 << 16
+#: The ends of the normal float64 range: a value float64 holds to full relative precision is 0,
+#: infinite, or of magnitude in ``[TINY, HUGE]``.
+TINY = float(np.finfo(np.float64).tiny)
+HUGE = float(np.finfo(np.float64).max)
+
+
+def nonfinite(out: np.ndarray):
+    """The entries of a float64 result that are nan or infinite (an intermediate overflowed),
+    or None when there are none (one reduction in that usual case)."""
+    if out.size == 0 or np.isfinite(np.sum(out)):
+        return None
+    return ~np.isfinite(out)
+
+
+def nan_or_zero(out: np.ndarray):
+    """The entries of a positive float64 result (a threshold) that came out nan (an overflow on
+    the way) or 0 (an underflow), or None when there are none (one reduction in that usual case)."""
+    if out.size == 0 or out.min() > 0:
+        return None
+    return np.isnan(out) | (out == 0)
+
+
+def to_float(value, what: str) -> float:
+    """An mpf as a double where float64 holds it to full relative precision (0, +-inf or a
+    normal magnitude), else a ValueError suggesting ``dps=``."""
+    if value == 0 or not mpmath.isfinite(value) or TINY <= abs(value) <= HUGE:
+        return float(value)
+    raise ValueError(f"{what}: the value {mpmath.nstr(value, 6)} is outside the float64 range; float64 cannot "
+                     f"resolve it, pass dps=")
+
+
+#: What a float64 evaluation raises where float64 cannot hold an intermediate (a Python float
+#: overflowing, a division by a zero it underflowed to); with
+#: :class:`numerics.model.FloatRangeError` (an exact input beyond the double range) every entry
+#: is then recomputed from the exact inputs.
+FLOAT_ERRORS = (OverflowError, ZeroDivisionError)
+
+
+def evaluate_float(evaluate, exact, what, *, args=(), shape=None, blocks=False, unresolved=nonfinite,
+                   undefined=None) -> np.ndarray:
+    """A float64 result, with the entries float64 cannot resolve recomputed from exact inputs.
+
+    The one policy behind every ``dps=None`` result of :mod:`theory`:
+
+    1. ``evaluate(*args)`` runs in float64 (numpy's floating-point warnings silenced) and gives
+       the result, broadcast to ``shape``.  Where it raises because float64 cannot hold an input
+       or an intermediate (:data:`FLOAT_ERRORS`, :class:`numerics.model.FloatRangeError`), or
+       where ``evaluate`` is None, every entry is unresolved.
+    2. ``unresolved(out)`` marks the entries float64 did not resolve (:func:`nonfinite` by
+       default; :func:`nan_or_zero` for a positive quantity; an evaluation may mark an entry
+       itself by returning nan there), or returns None when there are none: one reduction in the
+       usual case, no repair pass.
+    3. Each unresolved entry is recomputed from the exact inputs: ``exact(index)`` returns
+       ``compute(ctx)`` (an mpf, or a :class:`~numerics.solvers.Root`), certified to
+       :data:`FLOAT_DIGITS` digits by :func:`certify` and rounded to a double.  Where it raises
+       ``undefined`` (the quantity does not exist there) the entry is nan; where the value
+       itself is beyond the normal float64 range (a subnormal or above the largest double:
+       float64 would keep fewer digits than it promises) a ValueError suggests ``dps=``.
+
+    Parameters
+    ----------
+    evaluate : callable or None
+        ``evaluate(*args) -> array_like`` in float64.
+    exact : callable
+        ``exact(index) -> compute``, ``index`` a tuple into the result (``()`` for a scalar).
+    what : str or callable
+        What is computed, for messages (``what(index)`` when callable).
+    args : tuple of ndarray
+        Float64 inputs of ``evaluate``.
+    shape : tuple, optional
+        The shape of the result (default: the broadcast shape of ``args`` and of the
+        evaluation; ``()`` without either).
+    blocks : bool
+        Whether ``evaluate`` is elementwise in ``args`` (broadcast to ``shape``): it then runs on
+        blocks of :data:`BLOCK` entries, so that its temporaries and the check of step 2 stay in
+        cache (an evaluation may also check its inputs there, raising a ValueError).
+    unresolved : callable
+        ``unresolved(out) -> bool mask or None``.
+    undefined : exception class, optional
+        Raised by ``compute`` where the quantity is undefined (nan, documented).
+
+    Returns
+    -------
+    numpy.ndarray
+        float64, of ``shape`` (0-d for a scalar): the evaluation's own array where nothing was
+        recomputed and no broadcasting was needed (no copy pass), else a new one.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fractions import Fraction
+    >>> x = [Fraction(1, 10**200), Fraction(4), Fraction(1, 10**400)]  # the last is 0 in float64
+    >>> xf = np.array([float(v) for v in x])
+    >>> out = evaluate_float(np.sqrt, lambda i: lambda ctx: ctx.sqrt(to_mp(ctx, x[i[0]])), "sqrt", args=(xf,),
+    ...                      unresolved=nan_or_zero)
+    >>> [f"{v:.3g}" for v in out]  # sqrt(1e-400) = 1e-200 is a normal double
+    ['1e-100', '2', '1e-200']
+    >>> evaluate_float(None, lambda i: lambda ctx: ctx.mpf(10) ** -400, "1e-400")
+    Traceback (most recent call last):
+        ...
+    ValueError: 1e-400: the value 1.0e-400 is outside the float64 range; float64 cannot resolve it, pass dps=
+    """
+    from numerics.model import FloatRangeError
+
+    given = shape is not None
+    shape = tuple(shape) if given else np.broadcast_shapes(*(np.shape(a) for a in args))
+    out, owned = None, True
+    if evaluate is not None:
+        with np.errstate(all="ignore"):
+            try:
+                if blocks and shape:
+                    out, bad = _blocked(evaluate, args, shape, unresolved)
+                else:
+                    out = np.asarray(evaluate(*args), dtype=np.float64)
+                    if not given:
+                        shape = np.broadcast_shapes(shape, out.shape)
+                    owned = out.shape != shape
+                    if owned:
+                        out = np.array(np.broadcast_to(out, shape))
+                    bad = unresolved(out)
+                    bad = None if bad is None else np.argwhere(np.broadcast_to(bad, shape))
+            except FLOAT_ERRORS + (FloatRangeError,):
+                out = None
+    if out is None:
+        out, owned = np.full(shape, np.nan), True
+        bad = np.argwhere(np.ones(shape, dtype=bool))
+    if bad is not None:
+        if not owned:  # written below: never into an array the evaluation may share
+            out = np.array(out)
+        for row in bad:
+            index = tuple(int(i) for i in row)
+            out[index] = _recompute(exact(index), what(index) if callable(what) else what, undefined)
+    return out
+
+
+def _blocked(evaluate, args, shape, unresolved):
+    """``evaluate`` on blocks of :data:`BLOCK` entries: the result and its unresolved entries
+    (rows of indices; None when there are none)."""
+    flat = [np.ravel(np.broadcast_to(np.asarray(a, dtype=np.float64), shape)) for a in args]
+    size = int(np.prod(shape, dtype=np.int64))
+    out = np.empty(size)
+    found = []
+    for start in range(0, size, BLOCK):
+        part = np.asarray(evaluate(*(a[start:start + BLOCK] for a in flat)), dtype=np.float64)
+        out[start:start + part.size] = part
+        bad = unresolved(part)
+        if bad is not None:
+            found.append(start + np.flatnonzero(bad))
+    out = out.reshape(shape)
+    if not found:
+        return out, None
+    return out, np.column_stack(np.unravel_index(np.concatenate(found), shape))
+
+
+def _recompute(compute, what: str, undefined) -> float:
+    """One entry float64 could not resolve, certified to :data:`FLOAT_DIGITS` digits from the
+    exact inputs and rounded to a double (nan where ``undefined`` is raised)."""
+    try:
+        value = certify(lambda ctx: _value(compute(ctx)), FLOAT_DIGITS, what)
+    except undefined or ():
+        return float("nan")
+    return to_float(value, what)
+
+
+def _value(x):
+    return x.value if isinstance(x, Root) else x

@@ -30,11 +30,9 @@ ValueError: overlaps must be 'positive' (m in [0, 1)) or 'all' (m in (-1, 1)), g
 from __future__ import annotations
 
 
-import mpmath
 import numpy as np
 
 from numerics import landscape
-from numerics.model import FloatRangeError
 from theory import _precision, _validate
 from theory._model import Model, ModelGrid
 
@@ -96,41 +94,39 @@ def _at(fn, fields, names, arrays, idx, what: str):
 def _evaluate(call: ModelGrid, fn, what: str, dps, **variables):
     """``fn(field, ctx, **variables)`` in float64 (broadcast) or certified at ``dps`` digits.
 
-    In float64, entries that come out non-finite (an intermediate overflowed: variances near the
-    ends of the double range) or where float64 keeps no digit of ``xi''(1) - xi'(1)`` (a matrix
-    channel ``Delta2`` below ~1e-16 of the tensors') are recomputed from the exact inputs at 17
-    certified digits and returned as doubles; a ValueError suggesting ``dps=`` where the value
-    itself is not a normal double.  The exact route works with the digits that cancel added.
+    In float64, by the one float64 policy (:func:`numerics.certify.evaluate_float`): entries
+    that come out non-finite (an intermediate overflowed: variances near the ends of the double
+    range) or where float64 keeps no digit of ``xi''(1) - xi'(1)`` (a matrix channel ``Delta2``
+    below ~1e-16 of the tensors') are recomputed from the exact inputs at 17 certified digits
+    and returned as doubles; a ValueError suggesting ``dps=`` where the value itself is not a
+    normal double.  The exact route works with the digits that cancel added.
     """
+    from functools import cache
+
+    from numerics.certify import evaluate_float
+
     for name in _REQUIRED:
         if name in variables and variables[name] is None:
             raise ValueError(f"{name} must be a number or an array of numbers in (-1, 1), got None")
     if dps is None:
         v = _float_vars(**variables)
-        try:
+        grid = cache(lambda: _exact_grid(call, variables))  # built for the first entry recomputed
+
+        def evaluate():
             fld = call.field()
-            with np.errstate(all="ignore"):
-                out = np.asarray(fn(fld, None, **v), dtype=np.float64)
+            out = np.asarray(fn(fld, None, **v), dtype=np.float64)
             # where float64 keeps no digit of xi''(1) - xi'(1) (a strong matrix channel,
-            # Delta2 -> 0: the kernels divide by it and choose their branch with it)
-            bad = ~np.isfinite(out) | (landscape.width_cancellation(fld) > _FLOAT_DIGITS)
-        except (OverflowError, ZeroDivisionError, FloatRangeError):
-            # an exact variance or an intermediate beyond float64 (Python floats raise where
-            # numpy gives inf): every element goes the exact route below
-            out = np.full(np.broadcast_shapes(call.shape, *(np.shape(a) for a in v.values())), np.nan)
-            bad = np.ones(out.shape, dtype=bool)
-        if bad.any():
-            fields, names, arrays = _exact_grid(call, variables)
-            out = np.array(np.broadcast_to(out, fields.shape), dtype=np.float64)
-            for idx in np.ndindex(out.shape):
-                if not np.broadcast_to(bad, out.shape)[idx]:
-                    continue
-                value = _precision.certify(_at(fn, fields, names, arrays, idx, what), 17, what)
-                if not (value == 0 or _TINY <= abs(value) <= _HUGE):
-                    raise ValueError(f"{what}: the value {mpmath.nstr(value, 6)} is outside the float64 range; "
-                                     f"float64 cannot resolve it, pass dps=")
-                out[idx] = float(value)
-        return _plain(out)
+            # Delta2 -> 0: the kernels divide by it and choose their branch with it): nan, so
+            # that the entry is recomputed
+            cancelled = landscape.width_cancellation(fld) > _FLOAT_DIGITS
+            return np.where(cancelled, np.nan, out) if np.any(cancelled) else out
+
+        def exact(index):
+            fields, names, arrays = grid()
+            return _at(fn, fields, names, arrays, index, what)
+
+        shape = np.broadcast_shapes(call.shape, *(np.shape(a) for a in v.values()))
+        return _plain(evaluate_float(evaluate, exact, what, shape=shape))
     fields, names, arrays = _exact_grid(call, variables)
     shape = fields.shape
 
@@ -150,8 +146,6 @@ _REQUIRED = ("m",)
 #: float64 results are accurate in absolute terms (about 1e-16 |log xi'(1)|); a complexity near 0
 #: at small Delta2 then has fewer significant digits, which dps= gives.
 _FLOAT_DIGITS = float(-np.log10(np.finfo(np.float64).eps))
-_TINY = float(np.finfo(np.float64).tiny)
-_HUGE = float(np.finfo(np.float64).max)
 
 
 def _need_two_channels(call: ModelGrid, what: str):

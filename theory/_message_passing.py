@@ -266,10 +266,14 @@ _TINY = float(np.finfo(np.float64).tiny)
 
 
 def _certified(solve, what: str, dps: int | None):
-    """``solve(ctx).value`` certified to ``dps`` digits by :func:`theory._precision.certify`
-    (float64: certified to 17 digits, then rounded)."""
-    value = _precision.certify(lambda ctx: solve(ctx).value, 17 if dps is None else dps, what)
-    return float(value) if dps is None else value
+    """``solve(ctx).value`` certified to ``dps`` digits by :func:`theory._precision.certify`;
+    float64 (``dps=None``) by the one float64 policy with no float64 route
+    (:func:`numerics.certify.evaluate_float`: certified to 17 digits, then rounded)."""
+    if dps is None:
+        from numerics.certify import evaluate_float
+
+        return float(evaluate_float(None, lambda index: solve, what))
+    return _precision.certify(lambda ctx: solve(ctx).value, dps, what)
 
 
 def first_order_delta_p(p: int, *, dps: int | None = None):

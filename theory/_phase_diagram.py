@@ -12,7 +12,6 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import mpmath
 import numpy as np
@@ -483,12 +482,19 @@ def _evaluate(task):
     that a process pool can pickle it).  Channel ``k`` has variance ``s * Delta_k`` at the grid
     value ``s`` (true and assumed); the shorthand is the model ``{p: 1}``.
 
+    In float64 the chunk is evaluated at once by the one float64 policy
+    (:func:`numerics.certify.evaluate_float`): entries whose variances sit near the ends of the
+    double range and come out nan or 0 (an intermediate over- or underflowed) are recomputed
+    from the exact inputs, as :func:`theory.threshold` does; where that fails at one point, each
+    point is computed on its own.
+
     Returns ``(values, failures)``: ``failures`` lists ``(s, "Error: message")`` for the entries
     the kind could not compute (nan); where the kind is undefined (its registered ``undefined``
     exception, e.g. no MMSE jump) the entry is nan without a failure.
     """
+    from numerics.certify import evaluate_float
     from numerics.model import field
-    from theory._thresholds import _get_kind
+    from theory._thresholds import _exact, _get_kind, _tensor_field, _what
 
     (true, assumed), kind, values, dps = task
     k = _get_kind(kind)
@@ -497,17 +503,26 @@ def _evaluate(task):
         s = _validate.positive_array("delta_p", np.array(values))
         scaled = lambda channels: {q: s * float(v) for q, v in channels}  # noqa: E731
         tensors = field(scaled(true), None if assumed is None else scaled(assumed))
+        extreme = (s < 1e-290) | (s > 1e290)
+
+        def vectorised():
+            try:
+                return k.evaluate_float(tensors)
+            except _FAILURES as exc:  # one point failed the vectorised evaluation
+                raise _PointByPoint from exc
+
+        def unresolved(out):  # elsewhere a nan is the kind's own (undefined there), kept
+            return extreme & ~(out > 0) if extreme.any() else None
+
+        def exact(index):
+            return _exact(k, _tensor_field(k, _model(true, assumed, values[index[0]])), {})
+
         try:
-            with np.errstate(all="ignore"):
-                out = np.array(k.evaluate_float(tensors), dtype=float)
-            # entries whose variances sit near the ends of the double range (an intermediate over-
-            # or underflowed: nan or 0) are recomputed from the exact inputs, as threshold() does
-            redo = np.nonzero(((s < 1e-290) | (s > 1e290)) & ~(out > 0))[0]
-        except _FAILURES:  # one point failed the vectorised evaluation: each point on its own
-            out = np.full(len(values), np.nan)
-            redo = range(len(values))
-        for i in redo:
-            out[i] = _point(k, true, assumed, values[i], None, failures)
+            out = evaluate_float(vectorised, exact,
+                                 lambda index: _what(k, _tensor_field(k, _model(true, assumed, values[index[0]]))),
+                                 shape=(len(values),), unresolved=unresolved, undefined=k.undefined)
+        except (_PointByPoint,) + _FAILURES:  # each point on its own, failures noted
+            out = np.array([_point(k, true, assumed, d, None, failures) for d in values], dtype=float)
         return out, failures
     out = np.empty(len(values), dtype=object)
     for i, d in enumerate(values):
@@ -515,19 +530,27 @@ def _evaluate(task):
     return out, failures
 
 
-def _point(k, true, assumed, d: float, dps, failures: list):
-    """The threshold of kind ``k`` at the grid value ``d`` from the exact inputs, or nan (an mpf
-    at ``dps``) where it is undefined or cannot be computed (then noted in ``failures``)."""
+class _PointByPoint(Exception):
+    """The vectorised float64 evaluation of a chunk failed at one of its points."""
+
+
+def _model(true, assumed, d: float):
+    """The exact model at the grid value ``d``: channel ``k`` with variance ``d * Delta_k``."""
     from fractions import Fraction
 
     from theory._model import Model
 
     s = Fraction(d)
     exact = lambda channels: {q: s * v for q, v in channels}  # noqa: E731
-    model = Model(tensors=exact(true), assumed=None if assumed is None else Model(tensors=exact(assumed)))
+    return Model(tensors=exact(true), assumed=None if assumed is None else Model(tensors=exact(assumed)))
+
+
+def _point(k, true, assumed, d: float, dps, failures: list):
+    """The threshold of kind ``k`` at the grid value ``d`` from the exact inputs, or nan (an mpf
+    at ``dps``) where it is undefined or cannot be computed (then noted in ``failures``)."""
     nan = np.nan if dps is None else mpmath.mpf("nan")
     try:
-        return threshold(model=model, kind=k.name, dps=dps)
+        return threshold(model=_model(true, assumed, d), kind=k.name, dps=dps)
     except k.undefined or ():  # documented: nan where the threshold does not exist
         return nan
     except _FAILURES as exc:

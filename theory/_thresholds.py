@@ -2,8 +2,9 @@
 
 A kind is registered once with :func:`register_kind`, giving a vectorised float64
 evaluator and an mpmath evaluator; :func:`threshold` does the input checks, the dispatch
-between float64 and arbitrary precision, and the two-precision certification
-(:func:`numerics.certify.certified`), for every kind.  The order of :func:`kinds` is written
+between float64 and arbitrary precision, the two-precision certification
+(:func:`numerics.certify.certified`) and the float64 policy (:func:`numerics.certify.evaluate_float`:
+entries float64 cannot resolve recomputed from the exact inputs), for every kind.  The order of :func:`kinds` is written
 down in :mod:`theory._catalogue`; no kind is defined here.
 """
 
@@ -19,7 +20,7 @@ from typing import Any, Callable, Mapping
 import mpmath
 import numpy as np
 
-from numerics import solvers
+from numerics import certify, solvers
 from numerics.model import FloatRangeError
 from numerics import _generated
 from theory import _precision, _validate
@@ -71,6 +72,11 @@ class ThresholdKind:
     line : numerics.lines.base.Line or None
         The Line of a catalogue kind (``certified=True`` encloses its value); None for a kind
         registered from its two evaluators.
+    curve : callable or None
+        ``(p, delta_p, **options) -> ndarray``: the float64 threshold of the one-channel
+        shorthand ``{p: delta_p}`` as an elementwise closed form in ``(p, Deltap)`` (a generated
+        kernel), for arrays of ``delta_p``: one pass an operation, no array coefficients.  Its
+        nan or 0 entries are recomputed like ``evaluate_float``'s.  None: ``evaluate_float``.
     """
 
     name: str
@@ -85,15 +91,16 @@ class ThresholdKind:
     undefined: type | None = None
     max_dps: int | None = None
     line: Any = field(default=None, repr=False, compare=False)
+    curve: Callable | None = None
 
     @classmethod
     def of_line(cls, line, *, options=None, undefined=None, **fields) -> "ThresholdKind":
         """The facade of a :class:`numerics.lines.base.Line`: its name, summary, reference,
         ``undefined`` and ``formula``, with ``evaluate_float``/``evaluate_mp`` its ``solve`` in
         the float64 backend (the value) and in the mpmath backend of ``ctx`` (the Root);
-        ``options`` maps each of the line's options to its validator.  ``undefined``, an API
-        subclass of the line's own ``undefined`` exception, is raised in its place (same
-        message)."""
+        ``options`` maps each of the line's options to its validator; the line's ``curve``, if it
+        has one, is the kind's.  ``undefined``, an API subclass of the line's own ``undefined``
+        exception, is raised in its place (same message)."""
         from numerics.backend import F64, MP
 
         def solve_mp(ctx, tensors, **o):
@@ -104,6 +111,7 @@ class ThresholdKind:
                     raise
                 raise undefined(str(exc)) from None
 
+        fields.setdefault("curve", getattr(line, "curve", None))
         return cls(name=line.name, summary=line.summary, reference=line.reference,
                    evaluate_float=lambda tensors, **o: line.solve(F64, tensors, **o).value,
                    evaluate_mp=solve_mp, formula=getattr(line, "formula", None),
@@ -213,9 +221,8 @@ class ThresholdResult(Result):
         return E.Table("row", np.array([0]), data, attrs, meta)
 
 
-def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
-    """The threshold certified to ``dps`` digits by the one rule, :func:`numerics.certify.certified`:
-    ``(value of the higher evaluation, unrounded; absolute error between the two; its bracket)``."""
+def _exact(k: ThresholdKind, tensors, options: dict):
+    """``compute(ctx) -> Root``: the threshold of the exact field ``tensors`` in the context ``ctx``."""
     p, delta_p = _describe(tensors)
 
     def compute(ctx):
@@ -227,7 +234,18 @@ def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
                              f"resolve Deltap={_show_exact(delta_p)} ({exc})") from None
         return out if isinstance(out, solvers.Root) else solvers.Root(out, None)
 
-    done = _precision.certified(compute, dps, f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}")
+    return compute
+
+
+def _what(k: ThresholdKind, tensors) -> str:
+    p, delta_p = _describe(tensors)
+    return f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}"
+
+
+def _evaluate_mp(k: ThresholdKind, tensors, dps: int, options: dict):
+    """The threshold certified to ``dps`` digits by the one rule, :func:`numerics.certify.certified`:
+    ``(value of the higher evaluation, unrounded; absolute error between the two; its bracket)``."""
+    done = _precision.certified(_exact(k, tensors, options), dps, _what(k, tensors))
     return done.raw.value, done.error, done.raw.bracket
 
 
@@ -377,23 +395,48 @@ def threshold(p: int | None = None, delta_p=None, *, model=None, kind: str = "gr
     if dps is None and _validate.is_mp(delta_p):
         dps = _precision.dps_of(delta_p)
         check_kind_dps(k, dps)
-    from numerics.model import field
-
     if model is not None or dps is not None or _validate.is_scalar(delta_p):  # one model, exact
         return _on_model(k, _tensor_field(k, call.model if isinstance(call, ModelGrid) else call), dps, full_output, opts)
     if full_output:
         raise ValueError("full_output=True needs a scalar delta_p")
-    p, dp = call.p, call.delta_p  # float64 arrays of Deltap (theory._model.ModelGrid)
-    with np.errstate(all="ignore"):
-        out = np.asarray(k.evaluate_float(field({p: dp}), **opts))
-    return _repair(k, out, p, dp, opts)
+    return _on_array(k, call.p, call.delta_p, opts)
+
+
+def _on_array(k: ThresholdKind, p: int, delta_p, opts: dict) -> np.ndarray:
+    """The float64 thresholds of the shorthand ``{p: delta_p}`` on an array of ``delta_p`` (same
+    shape back), by the one float64 policy (:func:`numerics.certify.evaluate_float`): entries
+    that come out nan or 0 (an overflow or underflow on the way) are recomputed from the exact
+    ``delta_p``.  A kind with a ``curve`` evaluates its closed form in blocks, each checked
+    (``delta_p`` positive and finite, entries resolved) while it is in cache."""
+    from numerics.model import field
+
+    def exact(index):
+        return _exact(k, field({p: _validate.positive_exact("delta_p", float(dp[index]))}), opts)
+
+    def what(index):
+        return f"threshold kind={k.name!r} at p={p}, Deltap={float(dp[index])!r}"
+
+    if k.curve is None:
+        dp = _validate.positive_array("delta_p", delta_p)
+        tensors = field({p: dp})
+        return certify.evaluate_float(lambda: k.evaluate_float(tensors, **opts), exact, what, shape=dp.shape,
+                                      unresolved=certify.nan_or_zero, undefined=k.undefined)
+    plain = isinstance(delta_p, np.ndarray) and delta_p.dtype == np.float64
+    dp = delta_p if plain else _validate.positive_array("delta_p", delta_p)
+
+    def curve(block):
+        if not (block.min() > 0 and block.max() < np.inf):  # the full check names delta_p
+            _validate.positive_array("delta_p", delta_p)
+        return k.curve(p, block, **opts)
+
+    return certify.evaluate_float(curve, exact, what, args=(dp,), blocks=True, unresolved=certify.nan_or_zero,
+                                  undefined=k.undefined)
 
 
 def _certified(p, delta_p, model, kind, dps, full_output, certified, options):
     """``threshold(..., certified=True)``: the kind's value as an Arb ball
     (:func:`numerics.lines.base.certified`)."""
     from numerics.lines.base import certifiable, certified as certified_ball
-    from numerics.model import field
 
     if certified is not True:
         raise ValueError(f"certified must be True or False, got {_validate._short(certified)}")
@@ -414,18 +457,14 @@ def _certified(p, delta_p, model, kind, dps, full_output, certified, options):
 
 
 def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
-    """A scalar threshold of the exact tensor field ``tensors``: float64, or certified at ``dps``."""
-    from numerics.model import field
-
+    """A scalar threshold of the exact tensor field ``tensors``: float64 (by the one float64
+    policy, :func:`numerics.certify.evaluate_float`), or certified at ``dps``."""
     p, delta_p = _describe(tensors)
     if dps is None:
-        floats = _float_field(tensors)
-        value = np.nan
-        if floats is not None:
-            with np.errstate(all="ignore"):
-                value = float(k.evaluate_float(floats, **opts))
-        if np.isnan(value) or value == 0:
-            value = _float_via_mp(k, tensors, opts)
+        floats = _float_field(tensors)  # None: a variance float64 cannot hold, the exact route
+        value = float(certify.evaluate_float(None if floats is None else lambda: k.evaluate_float(floats, **opts),
+                                             lambda index: _exact(k, tensors, opts), _what(k, tensors),
+                                             unresolved=certify.nan_or_zero, undefined=k.undefined))
         if not full_output:
             return value
         ref, _, bracket = _evaluate_mp(k, tensors, 20, opts)
@@ -433,9 +472,6 @@ def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
     value, error, bracket = _evaluate_mp(k, tensors, dps, opts)
     out = _precision.export(value, dps)
     return ThresholdResult(out, k.name, p, delta_p, dps, error, bracket) if full_output else out
-
-
-_TINY = float(np.finfo(np.float64).tiny)
 
 
 def _float_field(tensors):
@@ -448,48 +484,13 @@ def _float_field(tensors):
             f = float(v)
         except OverflowError:
             return None
-        return np.float64(f) if _TINY <= f < np.inf else None
+        return np.float64(f) if certify.TINY <= f < np.inf else None
 
     true = {q: conv(v) for q, v in tensors.variances.items()}
     assumed = None if tensors.assumed is None else {q: conv(v) for q, v in tensors.assumed.items()}
     if any(v is None for v in true.values()) or (assumed and any(v is None for v in assumed.values())):
         return None
     return field(true, assumed)
-
-
-def _float_via_mp(k: ThresholdKind, tensors, opts: dict) -> float:
-    """A float64 threshold computed at 17 certified digits, where float64 arithmetic overflows or
-    underflows on the way (``threshold(3, "1e-400")`` is 7.07e-201, a normal double); a
-    ValueError when the value itself is outside the normal float64 range."""
-    p, delta_p = _describe(tensors)
-    try:
-        value, _, _ = _evaluate_mp(k, tensors, 17, opts)
-    except k.undefined or ():
-        return float("nan")
-    if mpmath.isinf(value):
-        return float(value)
-    if not _TINY <= abs(value) <= np.finfo(np.float64).max:
-        raise ValueError(f"threshold kind={k.name!r} at p={p}, Deltap={delta_p}: the value "
-                         f"{mpmath.nstr(value, 6)} is outside the float64 range; float64 cannot resolve it, "
-                         f"pass dps=")
-    return float(value)
-
-
-def _repair(k: ThresholdKind, out: np.ndarray, p: int, delta_p, opts: dict) -> np.ndarray:
-    """Entries of a float64 array result that came out nan or 0 (overflow or underflow on the
-    way), recomputed through :func:`_float_via_mp`."""
-    from numerics.model import field
-
-    if out.dtype == np.float64 and (out > 0).all():  # one pass in the usual case
-        return out
-    bad = np.isnan(out) | (out == 0)
-    if not bad.any():
-        return out
-    out = np.array(out, dtype=np.float64)
-    dp = np.broadcast_to(np.asarray(delta_p, dtype=np.float64), out.shape)
-    for idx in zip(*np.nonzero(bad)):
-        out[idx] = _float_via_mp(k, field({p: _validate.positive_exact("delta_p", float(dp[idx]))}), opts)
-    return out
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,14 @@ class GradientFlow:
     def solve(self, b, tensors) -> Root:
         return Root(b.kernel("thresholds", "delta2_gf_channels")(_jet_at_one(b, tensors.xi, 2)), None)
 
+    def curve(self, p: int, delta_p):
+        """Float64 on the one-channel shorthand ``{p: Deltap}``, elementwise over an array of
+        ``Deltap``: the generated closed form ``delta2_gf(p, Deltap)`` (no array coefficients,
+        no jet sum: one pass an operation)."""
+        from numerics.backend import F64
+
+        return F64.kernel("thresholds", "delta2_gf")(p, delta_p)
+
 
 @dataclass(frozen=True)
 class MlAmp:

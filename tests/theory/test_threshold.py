@@ -251,6 +251,43 @@ class TestFloatGridKinds:
         assert theory.threshold(3, "1e-400") == pytest.approx(float(expected), rel=1e-15)
 
 
+class TestArrayOfDeltaP:
+    """An array of Deltap for ``kind="gradient_flow"`` goes through the kind's (p, Deltap) closed
+    form in blocks (numerics.certify.evaluate_float): the same numbers as one scalar call each,
+    unresolved entries recomputed in whichever block they sit, bad entries refused naming delta_p."""
+
+    @staticmethod
+    def _mpmath(p, d):
+        # the closed form evaluated independently in mpmath at 30 digits (arXiv:1907.08226, sec. 4)
+        ctx = mpmath.mp.clone()
+        ctx.dps = 30
+        return float(2 / (1 + ctx.sqrt(1 + 4 * (p - 1) / ctx.mpf(d))))
+
+    @pytest.mark.parametrize("p", [3, 4, 7])
+    def test_agrees_with_mpmath_across_blocks(self, p):
+        from numerics import certify
+
+        d = np.random.default_rng(p).lognormal(0.0, 3.0, certify.BLOCK + 17)
+        d[[3, certify.BLOCK + 5]] = [1e-320, 5e-324]  # float64 gives 0 there: recomputed exactly
+        out = theory.threshold(p, d)
+        for i in [0, 3, 17, certify.BLOCK - 1, certify.BLOCK + 5, certify.BLOCK + 16]:
+            assert out[i] == pytest.approx(self._mpmath(p, d[i]), rel=4e-16), i
+
+    def test_same_numbers_as_the_scalar_route(self):
+        d = np.geomspace(1e-300, 1e300, 601)
+        scalars = np.array([theory.threshold(3, float(v)) for v in d])
+        np.testing.assert_allclose(theory.threshold(3, d), scalars, rtol=4e-16, atol=0)
+
+    @pytest.mark.parametrize("bad", [0.0, -1.0, -100.0, np.inf, -np.inf, np.nan])
+    def test_a_bad_entry_in_a_later_block_names_delta_p(self, bad):
+        from numerics import certify
+
+        d = np.ones(2 * certify.BLOCK + 3)
+        d[-2] = bad
+        with pytest.raises(ValueError, match="delta_p must be finite and > 0"):
+            theory.threshold(3, d)
+
+
 RAGGED = [[1.0, 2.0], [1.0]]
 
 
