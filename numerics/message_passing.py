@@ -646,10 +646,10 @@ def per_element(tensors, fn, fill) -> np.ndarray:
     for p, values in zip(orders, arrays):
         bad = ~(np.isfinite(values) & (values > 0))
         if bad.any() and len(orders) == 1:
-            raise ValueError(f"float64 cannot resolve delta_p = {values[bad].flat[0]!r} (it under- or overflowed); "
+            raise ValueError(f"float64 cannot resolve delta_p = {float(values[bad].flat[0])!r} (it under- or overflowed); "
                              f"pass the exact value with dps=")
         if bad.any():
-            raise ValueError(f"float64 cannot resolve the variance {values[bad].flat[0]!r} of order {p} (it under- "
+            raise ValueError(f"float64 cannot resolve the variance {float(values[bad].flat[0])!r} of order {p} (it under- "
                              f"or overflowed); pass the exact value with dps=")
     shape = arrays[0].shape if arrays else ()
     out = np.empty(shape)
