@@ -113,10 +113,16 @@ def _float64(generic, fill):
 
 # --- the jets of the covariance ----------------------------------------------------------------
 
+def _jet(b, tensors, x, k: int):
+    """``xi^(k)(x)``, the ``k``-th derivative of the field's covariance at ``x`` in the backend
+    ``b``: the one place this module evaluates jets (a thin call of the model's jet evaluator,
+    :mod:`numerics.model`, to be swapped for the single evaluator there)."""
+    return tensors.xi(x, k, b.ctx)
+
+
 def _jets(b, tensors, x, *ks):
-    """``(xi^(k)(x) for k in ks)`` of the field's covariance in the backend ``b``: the one place
-    this module evaluates jets (a thin call of the model's jet evaluator, :mod:`numerics.model`)."""
-    return tuple(tensors.xi(x, k, b.ctx) for k in ks)
+    """``(xi^(k)(x) for k in ks)`` (:func:`_jet`)."""
+    return tuple(_jet(b, tensors, x, k) for k in ks)
 
 
 def _variance(b, tensors, p: int):
@@ -179,16 +185,17 @@ def se_map(kind: str, field, b=F64):
     """
     K = _kernels(b)
     if kind == "amp":
-        return lambda m: K.amp_map_jets(*_jets(b, field, m, 1))
-    one = _jets(b, field, 1, 1)
-    return lambda m: K.ml_amp_map_jets(*_jets(b, field, m, 1), *one)
+        amp_map = K.amp_map_jets
+        return lambda m: amp_map(_jet(b, field, m, 1))
+    ml_amp_map, one = K.ml_amp_map_jets, _jet(b, field, 1, 1)
+    return lambda m: ml_amp_map(_jet(b, field, m, 1), one)
 
 
 def se_slope_at_zero(kind: str, field, b=F64):
     """The slope of :func:`se_map` at ``m = 0``: ``xi''(0)`` (AMP), ``xi''(0)/sqrt(xi'(1))`` (ML-AMP)."""
     if kind == "amp":
-        return _jets(b, field, 0, 2)[0]
-    return _kernels(b).ml_amp_slope_at_zero_jets(*_jets(b, field, 0, 2), *_jets(b, field, 1, 1))
+        return _jet(b, field, 0, 2)
+    return _kernels(b).ml_amp_slope_at_zero_jets(_jet(b, field, 0, 2), _jet(b, field, 1, 1))
 
 
 def iterate(kind: str, m0, field, *, iterations: int, tol, b=F64):
@@ -201,11 +208,11 @@ def iterate(kind: str, m0, field, *, iterations: int, tol, b=F64):
     (list, bool)
         The iterates ``[m0, m1, ...]`` (numbers of ``b``: floats or mpf) and whether it converged.
     """
-    step = se_map(kind, field, b)
+    step, num = se_map(kind, field, b), b.num
     m = m0
     out = [m]
     for _ in range(iterations):
-        new = b.num(step(m))
+        new = num(step(m))
         out.append(new)
         if abs(new - m) <= tol:
             return out, True
@@ -459,11 +466,11 @@ def _fixed_point_system(b, tensors):
     K = _kernels(b)
 
     def F(x, d2):
-        t1, t2 = _jets(b, tensors, x, 1, 2)
+        t1, t2 = _jet(b, tensors, x, 1), _jet(b, tensors, x, 2)
         return K.bayes_fixed_point(x, d2, t1), K.bayes_fixed_point_dm(x, d2, t2)
 
     def J(x, d2):
-        (t2, t3) = _jets(b, tensors, x, 2, 3)
+        t2, t3 = _jet(b, tensors, x, 2), _jet(b, tensors, x, 3)
         return ((K.bayes_fixed_point_dm(x, d2, t2), K.bayes_fixed_point_ddelta2(x, d2)),
                 (K.bayes_fixed_point_dm2(x, t3), K.bayes_fixed_point_dm_ddelta2(d2)))
     return F, J
@@ -471,17 +478,17 @@ def _fixed_point_system(b, tensors):
 
 def _u(b, tensors, x):
     """``U(m)``, the ``1/Delta2`` at which ``m > 0`` is a Bayes fixed point."""
-    return _kernels(b).inverse_delta2_fixed_point(x, *_jets(b, tensors, x, 1))
+    return _kernels(b).inverse_delta2_fixed_point(x, _jet(b, tensors, x, 1))
 
 
 def _reduced(b, tensors, x):
     """``-m**2 U'(m)``: negative where the branch of fixed points is stable."""
-    return _kernels(b).amp_spinodal_reduced(x, *_jets(b, tensors, x, 1, 2))
+    return _kernels(b).amp_spinodal_reduced(x, _jet(b, tensors, x, 1), _jet(b, tensors, x, 2))
 
 
 def _reduced_dm(b, tensors, x):
     """The derivative of :func:`_reduced` in ``m``."""
-    return x * _kernels(b).bayes_fixed_point_dm2(x, *_jets(b, tensors, x, 3))
+    return x * _kernels(b).bayes_fixed_point_dm2(x, _jet(b, tensors, x, 3))
 
 
 def spinodals(b, tensors, *, high: bool = True):
@@ -587,13 +594,13 @@ def mmse_jump(b, tensors):
     ctx, K = b.ctx, _kernels(b)
     m1, root1, m2, u2 = found
     u1 = 1 / root1.value
-    (t1_one,) = _jets(b, tensors, 1, 1)
+    t1_one = _jet(b, tensors, 1, 1)
     what = f"MMSE jump at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
 
     def branches(u):
         d2 = 1 / u
-        f = lambda x: K.bayes_fixed_point(x, d2, *_jets(b, tensors, x, 1))  # noqa: E731
-        df = lambda x: K.bayes_fixed_point_dm(x, d2, *_jets(b, tensors, x, 2))  # noqa: E731
+        f = lambda x: K.bayes_fixed_point(x, d2, _jet(b, tensors, x, 1))  # noqa: E731
+        df = lambda x: K.bayes_fixed_point_dm(x, d2, _jet(b, tensors, x, 2))  # noqa: E731
         # U(m) <= 1/(1 - m) <= 1 + 2m (m <= 1/2) puts the low root above (u - 1)/4; U(m) >=
         # 1/(1 - m) - 2 xi_T'(1) (m >= 1/2) puts the high root below b_hi.
         low = newton_bracketed(ctx, f, df, (min((u - 1) / 4, m1 / 2), m1), signs=(1, -1), what=what + " (low)")
@@ -603,8 +610,8 @@ def mmse_jump(b, tensors):
 
     def gap(u):
         ma, mb, d2 = branches(u)
-        return (K.free_entropy_jets(mb, d2, *_jets(b, tensors, mb, 0))
-                - K.free_entropy_jets(ma, d2, *_jets(b, tensors, ma, 0)))
+        return (K.free_entropy_jets(mb, d2, _jet(b, tensors, mb, 0))
+                - K.free_entropy_jets(ma, d2, _jet(b, tensors, ma, 0)))
 
     def gap_du(u):
         ma, mb, _ = branches(u)
@@ -695,7 +702,7 @@ def _mixture_scan(b, tensors, what):
 
 
 def _level_reduced(b, tensors, x):
-    return _kernels(b).equal_height_reduced_jets(x, *_jets(b, tensors, x, 0, 1))
+    return _kernels(b).equal_height_reduced_jets(x, _jet(b, tensors, x, 0), _jet(b, tensors, x, 1))
 
 
 def u_maxima(b, tensors, what="local maxima of U"):
@@ -719,7 +726,7 @@ def v_minima(b, tensors, what="local minima of V"):
     out = []
     for bracket in sign_change_brackets(grid, level, -1, 1):  # V' from - to +
         root = newton_bracketed(work.ctx, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
-        out.append((root.value, K.equal_height_level(root.value, *_jets(work, tensors, root.value, 0))))
+        out.append((root.value, K.equal_height_level(root.value, _jet(work, tensors, root.value, 0))))
     return out
 
 
@@ -809,7 +816,7 @@ def mmse_jump_mixture(b, tensors):
         x = m_on(k, u)
         if x == 0:
             return wctx.zero, wctx.zero
-        return x**2 * (u - K.equal_height_level(x, *_jets(work, tensors, x, 0))) / 4, x
+        return x**2 * (u - K.equal_height_level(x, _jet(work, tensors, x, 0))) / 4, x
 
     cur, u_hi, jumps = len(branches) - 1, wctx.inf, []
     while True:
