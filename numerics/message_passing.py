@@ -39,7 +39,7 @@ from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from numerics.backend import F64, MP, context  # noqa: F401  (context: the one cache, re-exported)
 from numerics.solvers import (ConvergenceError, Root, bisect, bisect_many, newton_bracketed, sign_change_brackets,
-                              tangency, walk)
+                              sign_changes, tangency, walk)
 
 __all__ = [
     "MAX_SCAN_DPS", "SE_KINDS", "amp", "amp_mixture", "critical", "equal_height", "fixed_points",
@@ -86,7 +86,7 @@ class _Kernels:
         return fn
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=128)
 def _kernels(b) -> _Kernels:
     return _Kernels(b)
 
@@ -429,7 +429,7 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     u_star = np.ones(flat.shape)
     grid = m_grid(1e-8)
     h = KN.it_reduced(grid[None, :], p, flat[:, None])
-    rows, cols = np.nonzero(np.sign(h[:, :-1]) * np.sign(h[:, 1:]) < 0)
+    rows, cols = sign_changes(h)
     dpr = flat[rows]
     m = bisect_many(lambda x: KN.it_reduced(x, p, dpr), grid[cols], grid[cols + 1], h[rows, cols])
     u = KN.inverse_delta2_stationary(m, p, dpr)
