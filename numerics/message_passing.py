@@ -652,12 +652,10 @@ def per_element(tensors, fn, fill) -> np.ndarray:
     arrays = np.broadcast_arrays(*(np.asarray(tensors.variances[p], dtype=np.float64) for p in orders))
     for p, values in zip(orders, arrays):
         bad = ~(np.isfinite(values) & (values > 0))
-        if bad.any() and len(orders) == 1:
-            raise ValueError(f"float64 cannot resolve delta_p = {float(values[bad].flat[0])!r} (it under- or overflowed); "
-                             f"pass the exact value with dps=")
         if bad.any():
-            raise ValueError(f"float64 cannot resolve the variance {float(values[bad].flat[0])!r} of order {p} (it under- "
-                             f"or overflowed); pass the exact value with dps=")
+            first = float(values[bad].flat[0])
+            what = f"delta_p = {first!r}" if len(orders) == 1 else f"the variance {first!r} of order {p}"
+            raise ValueError(f"float64 cannot resolve {what} (it under- or overflowed); pass the exact value with dps=")
     shape = arrays[0].shape if arrays else ()
     out = np.empty(shape)
     exact = _exact(F64)

@@ -146,8 +146,7 @@ class TestIterate:
         f = channels(3, F(1, 2), 2)
         ref = independent_fixed_points(kind, 3, F(1, 2), F(2))[-1][0]
         for b, tol, digits in ((F64, 1e-15, 13), (LOW, LOW.num(10) ** -29, 27), (HIGH, HIGH.num(10) ** -49, 47)):
-            its, converged = N.iterate(kind, b.num("1e-6") if b is not F64 else 1e-6, f, iterations=10_000, tol=tol,
-                                       b=b)
+            its, converged = N.iterate(kind, b.num("1e-6"), f, iterations=10_000, tol=tol, b=b)
             assert converged and agree(its[-1], ref, digits), (b, its[-1])
 
     def test_stops_after_the_iterations(self):
