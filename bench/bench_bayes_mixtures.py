@@ -10,9 +10,8 @@ from __future__ import annotations
 import time
 from fractions import Fraction
 
-import mpmath
-
 from numerics import message_passing as N
+from numerics.backend import MP
 from numerics.model import field
 
 
@@ -26,23 +25,22 @@ def _time(fn, repeat=3):
 
 
 def main() -> None:
-    ctx = mpmath.MPContext()
-    ctx.dps = 40
+    b = MP(40)
     fields = [field({4: Fraction(k, 100)}) for k in (10, 20, 25, 28)]
     pairs = {
-        "amp": (N.amp_mp, N.amp_mixture_mp),
-        "information_theoretic": (lambda c, f: N.information_theoretic_mp(c, 4, f.value(4, c)),
-                                  N.information_theoretic_mixture_mp),
-        "mmse_jump": (N.mmse_jump_mp, N.mmse_jump_mixture_mp),
+        "amp": (N.amp, N.amp_mixture),
+        "information_theoretic": (lambda b, f: N.information_theoretic(b, 4, f.value(4, b.ctx)),
+                                  N.information_theoretic_mixture),
+        "mmse_jump": (N.mmse_jump, N.mmse_jump_mixture),
     }
-    print(f"p = 4, Deltap in 0.10..0.28, dps = {ctx.dps}: one-channel solver vs general route (s per point)")
+    print(f"p = 4, Deltap in 0.10..0.28, dps = {b.dps}: one-channel solver vs general route (s per point)")
     for kind, (one, general) in pairs.items():
-        a = _time(lambda: [one(ctx, f) for f in fields]) / len(fields)  # noqa: B023
-        b = _time(lambda: [general(ctx, f) for f in fields]) / len(fields)  # noqa: B023
-        print(f"  {kind:22s} {a:.4f}  {b:.4f}  ratio {b / a:.1f}")
+        a = _time(lambda: [one(b, f) for f in fields]) / len(fields)  # noqa: B023
+        g = _time(lambda: [general(b, f) for f in fields]) / len(fields)  # noqa: B023
+        print(f"  {kind:22s} {a:.4f}  {g:.4f}  ratio {g / a:.1f}")
     mix = field({3: Fraction(10), 4: Fraction(27, 100)})
     for kind, (_, general) in pairs.items():
-        print(f"  3+4 mixture {kind:22s} {_time(lambda: general(ctx, mix)):.4f} s")  # noqa: B023
+        print(f"  3+4 mixture {kind:22s} {_time(lambda: general(b, mix)):.4f} s")  # noqa: B023
 
 
 if __name__ == "__main__":

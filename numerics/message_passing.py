@@ -1,15 +1,28 @@
 """Numerics of message passing and of the replica-symmetric free entropy.
 
-Everything here calls the kernels generated from :mod:`derivations.message_passing`:
+Every function here is written once, as a function of a backend (:mod:`numerics.backend`):
+``F64`` (float64, broadcasting) or ``MP(dps)`` (a private mpmath context), passed first (``b``)
+or, for the state evolution, as ``b=``.  The kernels generated from
+:mod:`derivations.message_passing` are reached in that backend through :func:`_kernels`, the
+jets of the covariance through :func:`_jets`, the roots through :mod:`numerics.solvers` and the
+overlaps through the one grid builder :func:`m_grid`.
 
 - :func:`iterate` / :func:`fixed_points`: state evolution of ML-AMP and Bayes-optimal AMP;
 - :func:`equal_height`: the system ``phi(m) = 0 = phi'(m)`` for ``m`` and one parameter
   (``Delta2`` or ``Deltap``), by Newton's method with the generated exact Jacobian,
   safeguarded by bisection on the reduced function (the system with that parameter
   eliminated), whose sign change is the bracket; never a secant;
-- :func:`information_theoretic_mp` / :func:`information_theoretic_float`: the
-  information-theoretic threshold; :func:`onset_mp`, :func:`tensor_only_mp`: the ``Deltap``
-  where it becomes first order and the ``Deltap`` below which it is infinite.
+- :func:`information_theoretic`: the information-theoretic threshold; :func:`onset`,
+  :func:`tensor_only`: the ``Deltap`` where it becomes first order and the ``Deltap`` below
+  which it is infinite;
+- :func:`amp`, :func:`mmse_jump`, :func:`spinodals`, :func:`critical`: the hard phase, and
+  :func:`amp_mixture`, :func:`information_theoretic_mixture`, :func:`mmse_jump_mixture` for
+  any tensor channels.
+
+In ``F64`` the scans run in float64 (vectorised over arrays of variances) and what float64
+cannot solve (the tangency systems, the spinodals) is solved element by element in ``MP(20)``
+(``MP(25)`` for the two constants :func:`tensor_only` and :func:`onset`) and rounded; the
+threshold functions return a :class:`~numerics.solvers.Root` whose value is then an array.
 
 References
 ----------
@@ -18,20 +31,21 @@ arXiv:1902.00139, section 3; arXiv:1812.09066, section II.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial, singledispatch
 
 import numpy as np
 
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
-from numerics.backend import context
+from numerics.backend import F64, MP, context  # noqa: F401  (context: the one cache, re-exported)
 from numerics.solvers import (ConvergenceError, Root, bisect, bisect_many, newton_bracketed, sign_change_brackets,
-                              tangency, walk)
+                              sign_changes, tangency, walk)
 
 __all__ = [
-    "MAX_SCAN_DPS", "SE_KINDS", "amp_float", "amp_mp", "critical_mp", "equal_height", "fixed_points",
-    "information_theoretic_float", "information_theoretic_mp", "iterate", "m_grid", "mmse_jump_float",
-    "mmse_jump_mp", "onset_mp", "se_map", "se_slope_at_zero", "spinodals_mp", "tensor_only_mp",
+    "MAX_SCAN_DPS", "SE_KINDS", "amp", "amp_mixture", "critical", "equal_height", "fixed_points",
+    "information_theoretic", "information_theoretic_mixture", "iterate", "m_grid", "mmse_jump",
+    "mmse_jump_mixture", "onset", "per_element", "se_map", "se_slope_at_zero", "spinodals", "tensor_only",
+    "u_maxima", "v_minima",
 ]
 
 #: Below this overlap the reduced functions are evaluated in mpmath, not float64: they are
@@ -46,11 +60,79 @@ FLOAT_GRID_FROM = 1e-3
 #: MMSE jump 17.8 s there), and would take about an hour at 10,000.
 MAX_SCAN_DPS = 1000
 
+#: The digits at which ``F64`` solves what float64 cannot (and rounds the result).
+FLOAT_VIA_DPS = 20
 
 
+# --- the backend seam: the only lines that tell F64 from MP ------------------------------------
 
-def m_grid(m_min: float = 1e-9, m_max_gap: float = 1e-12) -> np.ndarray:
-    """Overlaps in ``[m_min, 1 - m_max_gap]``: geometric at both ends, uniform in between."""
+class _Kernels:
+    """The generated kernels as functions of the numbers of one backend: for ``F64`` the numpy
+    kernels (broadcasting), for ``MP(dps)`` the mpmath kernels with the context bound.
+
+    (``Backend.kernel`` wraps an mpmath kernel elementwise for object arrays; on the scalars of
+    the Newton loops here that wrapper costs about 40% of a call, so the kernels are bound.)
+    """
+
+    def __init__(self, b):
+        self._b = b
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        b = self._b
+        fn = getattr(KN, name) if b is F64 else partial(getattr(KM, name), b.ctx)
+        setattr(self, name, fn)  # bound once per backend
+        return fn
+
+
+@lru_cache(maxsize=128)
+def _kernels(b) -> _Kernels:
+    return _Kernels(b)
+
+
+def _exact(b, digits: int = FLOAT_VIA_DPS):
+    """The backend in which the root solves of ``b`` run: ``b`` itself, or ``MP(digits)`` for
+    ``F64`` (its roots are solved there and rounded to float64)."""
+    return MP(digits) if b is F64 else b
+
+
+def _on_grid(b, f, grid):
+    """``f`` at every point of a :func:`m_grid` of ``b``: one broadcast call in ``F64``, point by
+    point in ``MP``."""
+    return f(grid) if b is F64 else [f(x) for x in grid]
+
+
+def _float64(generic, fill):
+    """Register on the function of a backend ``generic`` its ``F64`` strategy: each element of
+    the (broadcast) variances solved in ``MP(20)`` by ``generic`` itself, as float64 (``fill``
+    where it returns None)."""
+    generic.register(type(F64))(lambda b, tensors: Root(per_element(tensors, generic, fill), None))
+    return generic
+
+
+# --- the jets of the covariance ----------------------------------------------------------------
+
+def _jet(b, tensors, x, k: int):
+    """``xi^(k)(x)``, the ``k``-th derivative of the field's covariance at ``x`` in the backend
+    ``b``: the one place this module evaluates jets (a thin call of the model's jet evaluator,
+    :mod:`numerics.model`, to be swapped for the single evaluator there)."""
+    return tensors.xi(x, k, b.ctx)
+
+
+def _jets(b, tensors, x, *ks):
+    """``(xi^(k)(x) for k in ks)`` (:func:`_jet`)."""
+    return tuple(_jet(b, tensors, x, k) for k in ks)
+
+
+def _variance(b, tensors, p: int):
+    """The true variance of channel ``p`` as a number (float64 array) of ``b``."""
+    return tensors.value(p, b.ctx)
+
+
+# --- the grid of overlaps ----------------------------------------------------------------------
+
+def _float_grid(m_min, m_max_gap) -> np.ndarray:
     decades_low = max(1, int(round(-np.log10(m_min))) - 2)
     decades_high = max(1, int(round(-np.log10(m_max_gap))) - 2)
     parts = [
@@ -61,55 +143,76 @@ def m_grid(m_min: float = 1e-9, m_max_gap: float = 1e-12) -> np.ndarray:
     return np.concatenate(parts)
 
 
+def _m_min(b):
+    """The smallest overlap scanned in ``b``: ``1e-9`` in float64; ``10**-(dps/2 + 2)`` in
+    ``MP(dps)`` (roots below it change a threshold by less than the working precision: for p = 3
+    near the tricritical point ``Delta2_IT - 1 ~ m**2/2``; for p >= 4 the roots that matter sit
+    at finite m).  An mpf: at dps >= ~620 it is below the float64 range."""
+    return 1e-9 if b is F64 else b.num(10) ** (-(b.dps // 2 + 2))
+
+
+def m_grid(m_min=None, m_max_gap: float = 1e-12, *, b=F64):
+    """Overlaps in ``[m_min, 1 - m_max_gap]``: geometric at both ends, uniform in between; the
+    one grid of this module.
+
+    In ``F64`` (default) a float64 array from ``m_min`` (default ``1e-9``).  In ``MP(dps)`` a
+    list of numbers of ``b``: geometric (8 a decade) from ``m_min`` (default
+    ``10**-(dps/2 + 2)``; it may lie far below the float64 range, e.g. ``10**-502`` at dps =
+    1000) up to :data:`FLOAT_GRID_FROM`, made in ``b``, then the float64 grid from
+    :data:`FLOAT_GRID_FROM` on.
+    """
+    m_min = _m_min(b) if m_min is None else m_min
+    if b is F64:
+        return _float_grid(m_min, m_max_gap)
+    small = []
+    x, ratio = b.num(m_min), b.num(10) ** (b.num(1) / 8)
+    while x < FLOAT_GRID_FROM:
+        small.append(x)
+        x *= ratio
+    return small + [b.num(v) for v in _float_grid(FLOAT_GRID_FROM, m_max_gap)]
+
+
 # --- state evolution --------------------------------------------------------------------------
 
 SE_KINDS = ("ml_amp", "amp")
 
 
-def se_map(kind: str, field, ctx=None):
-    """The state-evolution map ``m -> F(m)`` of a Bayes-optimal field, from the jets kernels.
+def se_map(kind: str, field, b=F64):
+    """The state-evolution map ``m -> F(m)`` of a Bayes-optimal field, from the jets kernels, in
+    the backend ``b`` (``F64`` broadcasts over ``m``).
 
     ``"amp"``: ``xi'(m)/(1 + xi'(m))``; ``"ml_amp"``: ``xi'(m)/sqrt(xi'(m)**2 + xi'(1))``.
-    float64 (broadcasting) when ``ctx`` is None, else in ``ctx``.
     """
-    xi = field.xi
+    K = _kernels(b)
     if kind == "amp":
-        if ctx is None:
-            return lambda m: KN.amp_map_jets(xi(m, 1))
-        return lambda m: KM.amp_map_jets(ctx, xi(m, 1, ctx))
-    one = xi(1, 1, ctx)
-    if ctx is None:
-        return lambda m: KN.ml_amp_map_jets(xi(m, 1), one)
-    return lambda m: KM.ml_amp_map_jets(ctx, xi(m, 1, ctx), one)
+        amp_map = K.amp_map_jets
+        return lambda m: amp_map(_jet(b, field, m, 1))
+    ml_amp_map, one = K.ml_amp_map_jets, _jet(b, field, 1, 1)
+    return lambda m: ml_amp_map(_jet(b, field, m, 1), one)
 
 
-def se_slope_at_zero(kind: str, field, ctx=None):
+def se_slope_at_zero(kind: str, field, b=F64):
     """The slope of :func:`se_map` at ``m = 0``: ``xi''(0)`` (AMP), ``xi''(0)/sqrt(xi'(1))`` (ML-AMP)."""
-    xi = field.xi
     if kind == "amp":
-        return xi(0, 2, ctx)
-    if ctx is None:
-        return KN.ml_amp_slope_at_zero_jets(xi(0, 2), xi(1, 1))
-    return KM.ml_amp_slope_at_zero_jets(ctx, xi(0, 2, ctx), xi(1, 1, ctx))
+        return _jet(b, field, 0, 2)
+    return _kernels(b).ml_amp_slope_at_zero_jets(_jet(b, field, 0, 2), _jet(b, field, 1, 1))
 
 
-def iterate(kind: str, m0, field, *, iterations: int, tol, ctx=None):
-    """Iterate the state evolution ``m <- F(m)`` from ``m0``.
+def iterate(kind: str, m0, field, *, iterations: int, tol, b=F64):
+    """Iterate the state evolution ``m <- F(m)`` from ``m0`` in the backend ``b``.
 
     Stops when ``|m_{t+1} - m_t| <= tol`` (converged) or after ``iterations`` steps.
 
     Returns
     -------
     (list, bool)
-        The iterates ``[m0, m1, ...]`` (floats, or mpf in ``ctx``) and whether it converged.
+        The iterates ``[m0, m1, ...]`` (numbers of ``b``: floats or mpf) and whether it converged.
     """
-    step = se_map(kind, field, ctx)
+    step, num = se_map(kind, field, b), b.num
     m = m0
     out = [m]
     for _ in range(iterations):
-        new = step(m)
-        if ctx is None:
-            new = float(new)
+        new = num(step(m))
         out.append(new)
         if abs(new - m) <= tol:
             return out, True
@@ -117,76 +220,62 @@ def iterate(kind: str, m0, field, *, iterations: int, tol, ctx=None):
     return out, False
 
 
-def _mp_grid(ctx, m_min) -> list:
-    """:func:`m_grid` in ``ctx``: geometric from ``m_min`` (an mpf, possibly far below the float64
-    range) to :data:`FLOAT_GRID_FROM` in mpmath, then the float64 grid from there."""
-    small = []
-    x, ratio = ctx.mpf(m_min), ctx.mpf(10) ** (ctx.mpf(1) / 8)
-    while x < FLOAT_GRID_FROM:
-        small.append(x)
-        x *= ratio
-    return small + [ctx.mpf(v) for v in m_grid(m_min=FLOAT_GRID_FROM)]
+def _sign(v) -> int:
+    return 1 if v > 0 else (-1 if v < 0 else 0)
 
 
-def fixed_points(kind: str, field, ctx=None):
-    """All fixed points of the state evolution in ``[0, 1)``, with their stability.
+def fixed_points(kind: str, field, b=F64):
+    """All fixed points of the state evolution in ``[0, 1)``, with their stability, in ``b``.
 
     ``m = 0`` is always one (stable iff the slope there is below 1).  The others are the sign
-    changes of ``F(m) - m`` on :func:`m_grid`, refined by bisection to the working precision,
-    and the grid points where it vanishes exactly; since ``F`` increases, a fixed point is
-    stable iff ``F(m) - m`` goes from + to - across it.
+    changes of ``F(m) - m`` on :func:`m_grid`, refined by bisection to the working precision
+    (:func:`numerics.solvers.bisect`), and the grid points where it vanishes exactly; since ``F``
+    increases, a fixed point is stable iff ``F(m) - m`` goes from + to - across it.
 
     Returns
     -------
     list of (m, stable)
     """
-    step = se_map(kind, field, ctx)
-    zero = 0.0 if ctx is None else ctx.zero
-    out = [(zero, bool(se_slope_at_zero(kind, field, ctx) < 1))]
-    if ctx is None:
-        grid = m_grid()
-        g = step(grid) - grid
-        gap = lambda x: float(step(x)) - x  # noqa: E731
-    else:
-        grid = _mp_grid(ctx, ctx.mpf(10) ** (-(ctx.dps // 2 + 2)))
-        g = [step(x) - x for x in grid]
-        gap = lambda x: step(x) - x  # noqa: E731
-    signs = [1 if v > 0 else (-1 if v < 0 else 0) for v in g]
+    step = se_map(kind, field, b)
+    out = [(b.num(0), bool(se_slope_at_zero(kind, field, b) < 1))]
+    grid = m_grid(b=b)
+    g = _on_grid(b, lambda x: step(x) - x, grid)
+    gap = lambda x: b.num(step(x)) - x  # noqa: E731
+    signs = [_sign(v) for v in g]
     what = f"fixed point of the state evolution ({kind})"
-    for i in range(len(grid) - 1):
-        if signs[i] * signs[i + 1] < 0:
-            m = bisect(ctx, gap, grid[i], grid[i + 1], fa=g[i], fb=g[i + 1], what=what).value
-            out.append((m, signs[i] > 0))
-        elif signs[i + 1] == 0 and i + 2 < len(grid):  # a fixed point exactly on the grid
-            before, after = signs[i], signs[i + 2]
-            if before * after < 0:
-                out.append((grid[i + 1] if ctx is not None else float(grid[i + 1]), before > 0))
+    for i, j in sign_change_brackets(range(len(grid)), signs):
+        if j == i + 1:
+            m = bisect(b.ctx, gap, grid[i], grid[j], fa=g[i], fb=g[j], what=what).value
+        else:  # F(m) = m exactly on the grid point(s) between
+            m = b.num(grid[i + 1])
+        out.append((m, signs[i] > 0))
     return out
 
 
 # --- equal-height systems ---------------------------------------------------------------------
 
-def _system(ctx, p, unknown, fixed):
+def _system(b, p, unknown, fixed):
     """Residual and Jacobian of ``(phi, phi')`` in ``(m, y)``; ``y`` is ``Delta2`` or ``Deltap``."""
+    K = _kernels(b)
     if unknown == "Delta2":
         def F(m, y):
-            return (KM.free_entropy(ctx, m, p, y, fixed), KM.free_entropy_dm(ctx, m, p, y, fixed))
+            return (K.free_entropy(m, p, y, fixed), K.free_entropy_dm(m, p, y, fixed))
 
         def J(m, y):
-            return ((KM.free_entropy_dm(ctx, m, p, y, fixed), KM.free_entropy_ddelta2(ctx, m, y)),
-                    (KM.free_entropy_dm2(ctx, m, p, y, fixed), KM.free_entropy_dm_ddelta2(ctx, m, y)))
+            return ((K.free_entropy_dm(m, p, y, fixed), K.free_entropy_ddelta2(m, y)),
+                    (K.free_entropy_dm2(m, p, y, fixed), K.free_entropy_dm_ddelta2(m, y)))
     else:
         def F(m, y):
-            return (KM.free_entropy(ctx, m, p, fixed, y), KM.free_entropy_dm(ctx, m, p, fixed, y))
+            return (K.free_entropy(m, p, fixed, y), K.free_entropy_dm(m, p, fixed, y))
 
         def J(m, y):
-            return ((KM.free_entropy_dm(ctx, m, p, fixed, y), KM.free_entropy_ddelta_p(ctx, m, p, y)),
-                    (KM.free_entropy_dm2(ctx, m, p, fixed, y), KM.free_entropy_dm_ddelta_p(ctx, m, p, y)))
+            return ((K.free_entropy_dm(m, p, fixed, y), K.free_entropy_ddelta_p(m, p, y)),
+                    (K.free_entropy_dm2(m, p, fixed, y), K.free_entropy_dm_ddelta_p(m, p, y)))
     return F, J
 
 
-def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> Root:
-    """Solve ``phi(m) = 0``, ``phi'(m) = 0`` for ``(m, y)``, ``y`` = ``unknown``.
+def equal_height(b, p: int, *, unknown: str, fixed, reduced, recover, bracket, what: str) -> Root:
+    """Solve ``phi(m) = 0``, ``phi'(m) = 0`` for ``(m, y)``, ``y`` = ``unknown``, in ``MP(dps)``.
 
     Newton's method with the generated exact Jacobian, safeguarded by bisection of
     ``reduced(m)`` (the system with ``y = recover(m)`` eliminated) on ``bracket``: see
@@ -203,147 +292,144 @@ def equal_height(ctx, p: int, *, unknown: str, fixed, reduced, recover, bracket,
         No sign change on ``bracket``, no convergence, or no sign change around the converged
         point; the message names ``what``, the bracket and dps.
     """
-    F, J = _system(ctx, p, unknown, fixed)
-    return tangency(ctx, F, J, reduced=reduced, recover=recover, bracket=bracket, what=what)
+    F, J = _system(b, p, unknown, fixed)
+    return tangency(b.ctx, F, J, reduced=reduced, recover=recover, bracket=bracket, what=what)
 
 
-def _sign_change_brackets(ctx, h_float, h_mp, m_min) -> list:
-    """Brackets of the sign changes of a reduced function of ``m`` on :func:`m_grid`.
+def _sign_change_brackets(b, h, m_min) -> list:
+    """Brackets of the sign changes of a reduced function ``h(backend, m)`` on :func:`m_grid`.
 
-    Float64 above :data:`FLOAT_GRID_FROM`; mpmath below, on a geometric grid from ``m_min`` (an
-    mpf: it may lie far below the float64 range, e.g. ``10**-500`` at dps = 1000), where float64
-    cannot resolve the sign.  A grid point where the function vanishes is bracketed by its
-    neighbours.  The sign at each end of a bracket is confirmed in mpmath before it is used.
+    Float64 (``h(F64, m)``, vectorised) above :data:`FLOAT_GRID_FROM`; in ``MP(dps)`` below, on a
+    geometric grid from ``m_min`` (an mpf: it may lie far below the float64 range, e.g.
+    ``10**-500`` at dps = 1000), where float64 cannot resolve the sign.  A grid point where the
+    function vanishes is bracketed by its neighbours.  The sign at each end of a bracket is
+    confirmed in ``b`` before it is used.
     """
-    grid = _mp_grid(ctx, m_min)
-    large = m_grid(m_min=FLOAT_GRID_FROM)
+    grid = m_grid(m_min, b=b)
+    large = m_grid(FLOAT_GRID_FROM)
     small = len(grid) - len(large)
-    signs = [int(ctx.sign(h_mp(v))) for v in grid[:small]] + [int(v) for v in np.sign(h_float(large))]
-    return [(a, b) for a, b in sign_change_brackets(grid, signs) if ctx.sign(h_mp(a)) * ctx.sign(h_mp(b)) < 0]
+    sign = b.ctx.sign
+    signs = [int(sign(h(b, v))) for v in grid[:small]] + [int(v) for v in np.sign(h(F64, large))]
+    return [(lo, hi) for lo, hi in sign_change_brackets(grid, signs) if sign(h(b, lo)) * sign(h(b, hi)) < 0]
 
 
-def _m_min(ctx):
-    # Roots below this change the threshold by less than the working precision (for p = 3
-    # near the tricritical point Delta2_IT - 1 ~ m**2/2; for p >= 4 the roots that matter
-    # sit at finite m).  An mpf: at dps >= ~620 it is below the float64 range.
-    return ctx.mpf(10) ** (-(ctx.dps // 2 + 2))
-
-
-def _work(ctx):
-    """The context the equal-height systems are solved in: ``2 dps + 5`` digits.
+def _work(b):
+    """The backend the equal-height systems are solved in: ``2 dps + 5`` digits.
 
     The reduced functions and ``phi`` are ``O(m**3)`` near ``m = 0`` but made of ``O(m)``
     terms: at ``m ~ 10**(-dps/2)`` (where the p = 3 roots near the tricritical point still
-    matter) half the digits cancel.  Results are rounded back into ``ctx``.
+    matter) half the digits cancel.  Results are rounded back into ``b`` (:func:`_back`).
     """
-    return context(2 * ctx.dps + 5)
+    return MP(2 * b.dps + 5)
 
 
-def _back(ctx, root: Root) -> Root:
-    bracket = None if root.bracket is None else tuple(ctx.mpf(x) for x in root.bracket)
-    return Root(ctx.mpf(root.value), bracket, root.steps, root.backend)
+def _back(b, root: Root) -> Root:
+    """``root`` with its value and bracket rounded to numbers of ``b``."""
+    bracket = None if root.bracket is None else tuple(b.num(x) for x in root.bracket)
+    return Root(b.num(root.value), bracket, root.steps, root.backend)
 
 
 @lru_cache(maxsize=256)
-def tensor_only_mp(ctx, p: int) -> Root:
+def tensor_only(b, p: int) -> Root:
     """The ``Deltap`` below which the tensor alone allows recovery (``Delta2_IT`` is infinite).
 
-    Equal height ``phi(m) = phi(0)`` with ``phi'(m) = 0`` at ``1/Delta2 = 0``.
+    Equal height ``phi(m) = phi(0)`` with ``phi'(m) = 0`` at ``1/Delta2 = 0``.  ``F64``: solved
+    in ``MP(25)`` and rounded.
     """
-    return _unique_equal_height(
-        ctx, p, fixed=ctx.inf, reduced_np=KN.tensor_only_reduced, reduced_mp=KM.tensor_only_reduced,
-        recover=KM.delta_p_stationary_tensor_only, what=f"tensor-only recovery at p={p}")
+    work = _exact(b, 25)
+    root = _unique_equal_height(work, p, fixed=work.ctx.inf, reduced="tensor_only_reduced",
+                                recover="delta_p_stationary_tensor_only", what=f"tensor-only recovery at p={p}")
+    return _back(b, root)
 
 
 @lru_cache(maxsize=256)
-def onset_mp(ctx, p: int) -> Root:
+def onset(b, p: int) -> Root:
     """The ``Deltap`` below which the information-theoretic transition is first order.
 
     For p = 3 the closed form of the tricritical point (bracket None).  For p >= 4 the
     first-order line meets ``Delta2 = 1`` at finite ``m``: the system ``phi = 0 = phi'`` at
-    ``Delta2 = 1`` for ``(m, Deltap)``.
+    ``Delta2 = 1`` for ``(m, Deltap)``.  ``F64``: solved in ``MP(25)`` and rounded.
     """
+    work = _exact(b, 25)
     if p == 3:
-        return Root(ctx.mpf(KM.delta_p_tricritical_p3(ctx)), None)
-    return _unique_equal_height(
-        ctx, p, fixed=ctx.one, reduced_np=KN.onset_reduced, reduced_mp=KM.onset_reduced,
-        recover=KM.delta_p_stationary_unit_delta2, what=f"first-order onset at p={p}, Delta2=1")
+        return Root(b.num(work.num(_kernels(work).delta_p_tricritical_p3())), None)
+    root = _unique_equal_height(work, p, fixed=work.num(1), reduced="onset_reduced",
+                                recover="delta_p_stationary_unit_delta2", what=f"first-order onset at p={p}, Delta2=1")
+    return _back(b, root)
 
 
-def _unique_equal_height(ctx, p, *, fixed, reduced_np, reduced_mp, recover, what) -> Root:
+def _unique_equal_height(b, p, *, fixed, reduced: str, recover: str, what) -> Root:
     """Solve ``phi = 0 = phi'`` for ``(m, Deltap)`` at ``1/Delta2 = 1/fixed``, requiring exactly
-    one sign change of the reduced function on the grid of ``m``."""
-    outer, m_min, ctx = ctx, _m_min(ctx), _work(ctx)
-    brackets = _sign_change_brackets(
-        ctx, lambda x: reduced_np(x, p), lambda x: reduced_mp(ctx, x, p), m_min)
+    one sign change of the reduced function (the kernel named ``reduced``) on the grid of ``m``;
+    ``recover`` names the kernel of ``Deltap(m)`` on the reduced curve."""
+    m_min, work = _m_min(b), _work(b)
+    h = lambda c, x: getattr(_kernels(c), reduced)(x, p)  # noqa: E731
+    brackets = _sign_change_brackets(work, h, m_min)
     if len(brackets) != 1:
-        raise ConvergenceError(f"{what}: {len(brackets)} sign changes (expected 1) at dps={ctx.dps}")
-    root = equal_height(ctx, p, unknown="Deltap", fixed=ctx.mpf(fixed),
-                           reduced=lambda x: reduced_mp(ctx, x, p),
-                           recover=lambda x: recover(ctx, x, p), bracket=brackets[0], what=what)
-    return _back(outer, root)
+        raise ConvergenceError(f"{what}: {len(brackets)} sign changes (expected 1) at dps={work.dps}")
+    recovered = getattr(_kernels(work), recover)
+    root = equal_height(work, p, unknown="Deltap", fixed=work.num(fixed), reduced=lambda x: h(work, x),
+                        recover=lambda x: recovered(x, p), bracket=brackets[0], what=what)
+    return _back(b, root)
 
 
-def information_theoretic_mp(ctx, p: int, delta_p) -> Root:
-    """The information-theoretic threshold ``Delta2_IT`` in the context ``ctx``.
+@singledispatch
+def information_theoretic(b, p: int, delta_p) -> Root:
+    """The information-theoretic threshold ``Delta2_IT`` in the backend ``b``.
 
     ``phi`` increases with ``1/Delta2`` at every ``m > 0``, so the largest ``Delta2`` with a
     positive-overlap global maximiser is ``1/u*`` with ``u* = min(1, u(m_r))`` over the
     equal-height points ``m_r`` (``u = 1/Delta2``): 1 where no equal-height point lies below
     ``u = 1`` (continuous transition, the AMP threshold), infinite for ``Deltap`` at or below
-    :func:`tensor_only_mp`.
+    :func:`tensor_only`.
+
+    ``MP(dps)``: each equal-height point by :func:`equal_height` in ``2 dps + 5`` digits.
+    ``F64`` (vectorised over ``delta_p``): the sign changes of the reduced function on
+    :func:`m_grid` are refined by a vectorised bisection (:func:`numerics.solvers.bisect_many`)
+    to float64 resolution (a simple root in ``m``), then ``Delta2 = 1/u(m)``; the few points whose
+    deciding root lies at ``m < 0.01`` are redone in ``MP(20)``.  Works in blocks of 1024 values
+    (memory stays below ~4 MB per block); the Root's value is an array.
     """
-    if ctx.mpf(delta_p) <= tensor_only_mp(ctx, p).value:
-        return Root(ctx.inf, None)
-    outer, m_min, ctx = ctx, _m_min(ctx), _work(ctx)
-    delta_p = ctx.mpf(delta_p)
-    brackets = _sign_change_brackets(
-        ctx, lambda x: KN.it_reduced(x, p, float(delta_p)), lambda x: KM.it_reduced(ctx, x, p, delta_p),
-        m_min)
+    if b.num(delta_p) <= tensor_only(b, p).value:
+        return Root(b.ctx.inf, None)
+    m_min, work = _m_min(b), _work(b)
+    ctx, K = work.ctx, _kernels(work)
+    delta_p = work.num(delta_p)
+    h = lambda c, x: _kernels(c).it_reduced(x, p, c.num(delta_p))  # noqa: E731
+    brackets = _sign_change_brackets(work, h, m_min)
     best = Root(ctx.one, None)
     for bracket in brackets:
-        ends = [KM.inverse_delta2_stationary(ctx, x, p, delta_p) for x in bracket]
+        ends = [K.inverse_delta2_stationary(x, p, delta_p) for x in bracket]
         if min(ends) > ctx.mpf("1.01"):
             continue  # an equal-height point with Delta2 < 1 cannot be the threshold (u* = min(1, ...))
         root = equal_height(
-            ctx, p, unknown="Delta2", fixed=delta_p,
-            reduced=lambda x: KM.it_reduced(ctx, x, p, delta_p),
-            recover=lambda x: 1 / KM.inverse_delta2_stationary(ctx, x, p, delta_p),
+            work, p, unknown="Delta2", fixed=delta_p,
+            reduced=lambda x: K.it_reduced(x, p, delta_p),
+            recover=lambda x: 1 / K.inverse_delta2_stationary(x, p, delta_p),
             bracket=bracket, what=f"information-theoretic threshold at p={p}, Deltap={ctx.nstr(delta_p, 17)}")
         if not root.value > 0:
             raise ConvergenceError(f"equal-height point with Delta2 = {ctx.nstr(root.value, 8)} <= 0 above the "
                                    f"tensor-only threshold at p={p}, Deltap={ctx.nstr(delta_p, 17)}, dps={ctx.dps}")
         if root.value > best.value:
             best = root
-    return _back(outer, best)
+    return _back(b, best)
 
 
-@lru_cache(maxsize=256)
-def _tensor_only_float(p: int) -> float:
-    return float(tensor_only_mp(context(25), p).value)
-
-
-def information_theoretic_float(p: int, delta_p) -> np.ndarray:
-    """:func:`information_theoretic_mp` in float64, vectorised over ``delta_p``.
-
-    The sign changes of the reduced function on :func:`m_grid` are refined by a vectorised
-    bisection to float64 resolution (a simple root in ``m``), then ``Delta2 = 1/u(m)``;
-    the few points whose deciding root lies at ``m < 0.01`` are redone in mpmath.  Works in
-    blocks of 1024 values (memory stays below ~4 MB per block).
-    """
+@information_theoretic.register(type(F64))
+def _information_theoretic_f64(b, p: int, delta_p) -> Root:
     dp = np.asarray(delta_p, dtype=np.float64)
     flat = dp.reshape(-1)
     out = np.empty(flat.shape)
     for start in range(0, flat.size, 1024):
         out[start:start + 1024] = _information_theoretic_block(p, flat[start:start + 1024])
-    return out.reshape(dp.shape)
+    return Root(out.reshape(dp.shape), None)
 
 
 def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     u_star = np.ones(flat.shape)
-    grid = m_grid(m_min=1e-8)
+    grid = m_grid(1e-8)
     h = KN.it_reduced(grid[None, :], p, flat[:, None])
-    rows, cols = np.nonzero(np.sign(h[:, :-1]) * np.sign(h[:, 1:]) < 0)
+    rows, cols = sign_changes(h)
     dpr = flat[rows]
     m = bisect_many(lambda x: KN.it_reduced(x, p, dpr), grid[cols], grid[cols + 1], h[rows, cols])
     u = KN.inverse_delta2_stationary(m, p, dpr)
@@ -351,10 +437,11 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
     # Roots at small m (p = 3 near its tricritical point) are ill-conditioned in float64
     # (the reduced function is O(m**3) made of O(m) terms): redo those rows in mpmath.
     redo = np.unique(rows[(m < FLOAT_GRID_FROM * 10) & (u < 1) & (u == u_star[rows])])
+    exact = _exact(F64)
     for i in redo:
-        value = information_theoretic_mp(context(20), p, context(20).mpf(float(flat[i]))).value
+        value = information_theoretic(exact, p, exact.num(float(flat[i]))).value
         u_star[i] = 1 / float(value)
-    below = flat <= _tensor_only_float(p)
+    below = flat <= tensor_only(F64, p).value
     u_star = np.where(below, 1.0, u_star)
     safe = np.where(u_star > 0, u_star, 1.0)
     return np.where(below | (u_star <= 0), np.inf, 1.0 / safe)
@@ -366,7 +453,7 @@ def _information_theoretic_block(p: int, flat: np.ndarray) -> np.ndarray:
 # 1/(1 - m) - xi_T'(m)/m.  U(0) = 1; for p >= 4 below the critical Deltap, U rises to a local
 # maximum at m1 (the spinodal where the low branch is born), falls to a local minimum at m2,
 # then rises to infinity; m1 < m_c < m2 with m_c the overlap of the critical point.  The
-# kernels take the jets of the tensor channels' covariance xi_T (``tensors.xi``).
+# kernels take the jets of the tensor channels' covariance xi_T (:func:`_jets`).
 
 def _order(tensors) -> int:
     if len(tensors.orders) != 1:
@@ -374,37 +461,39 @@ def _order(tensors) -> int:
     return tensors.orders[0]
 
 
-def _jets(tensors, ctx, x, *ks):
-    return tuple(tensors.xi(x, k, ctx) for k in ks)
-
-
-def _fixed_point_system(ctx, tensors):
+def _fixed_point_system(b, tensors):
     """``(2 phi', d/dm 2 phi')`` in ``(m, Delta2)`` and its generated Jacobian."""
+    K = _kernels(b)
+
     def F(x, d2):
-        t1, t2 = _jets(tensors, ctx, x, 1, 2)
-        return KM.bayes_fixed_point(ctx, x, d2, t1), KM.bayes_fixed_point_dm(ctx, x, d2, t2)
+        t1, t2 = _jet(b, tensors, x, 1), _jet(b, tensors, x, 2)
+        return K.bayes_fixed_point(x, d2, t1), K.bayes_fixed_point_dm(x, d2, t2)
 
     def J(x, d2):
-        (t2, t3) = _jets(tensors, ctx, x, 2, 3)
-        return ((KM.bayes_fixed_point_dm(ctx, x, d2, t2), KM.bayes_fixed_point_ddelta2(ctx, x, d2)),
-                (KM.bayes_fixed_point_dm2(ctx, x, t3), KM.bayes_fixed_point_dm_ddelta2(ctx, d2)))
+        t2, t3 = _jet(b, tensors, x, 2), _jet(b, tensors, x, 3)
+        return ((K.bayes_fixed_point_dm(x, d2, t2), K.bayes_fixed_point_ddelta2(x, d2)),
+                (K.bayes_fixed_point_dm2(x, t3), K.bayes_fixed_point_dm_ddelta2(d2)))
     return F, J
 
 
-def _u(ctx, tensors, x):
+def _u(b, tensors, x):
     """``U(m)``, the ``1/Delta2`` at which ``m > 0`` is a Bayes fixed point."""
-    (t1,) = _jets(tensors, ctx, x, 1)
-    return KM.inverse_delta2_fixed_point(ctx, x, t1)
+    return _kernels(b).inverse_delta2_fixed_point(x, _jet(b, tensors, x, 1))
 
 
-def _reduced(ctx, tensors, x):
+def _reduced(b, tensors, x):
     """``-m**2 U'(m)``: negative where the branch of fixed points is stable."""
-    t1, t2 = _jets(tensors, ctx, x, 1, 2)
-    return KM.amp_spinodal_reduced(ctx, x, t1, t2)
+    return _kernels(b).amp_spinodal_reduced(x, _jet(b, tensors, x, 1), _jet(b, tensors, x, 2))
 
 
-def spinodals_mp(ctx, tensors, *, high: bool = True):
-    """The spinodals ``(m1, Root(Delta2_1), m2, u2)`` of the Bayes state evolution, or None.
+def _reduced_dm(b, tensors, x):
+    """The derivative of :func:`_reduced` in ``m``."""
+    return x * _kernels(b).bayes_fixed_point_dm2(x, _jet(b, tensors, x, 3))
+
+
+def spinodals(b, tensors, *, high: bool = True):
+    """The spinodals ``(m1, Root(Delta2_1), m2, u2)`` of the Bayes state evolution in ``MP(dps)``,
+    or None.
 
     None for p = 3 and for ``Deltap`` at or above the critical one (``U`` increases: one stable
     branch).  ``m1`` and ``Delta2_1 = 1/U(m1)`` solve the tangency system ``phi'(m) = 0 =
@@ -416,76 +505,102 @@ def spinodals_mp(ctx, tensors, *, high: bool = True):
     p = _order(tensors)
     if p == 3:
         return None
-    delta_p = tensors.value(p, ctx)
-    if delta_p >= KM.critical_delta_p(ctx, p) * (1 - 8 * ctx.eps):
+    ctx, K = b.ctx, _kernels(b)
+    delta_p = _variance(b, tensors, p)
+    if delta_p >= K.critical_delta_p(p) * (1 - 8 * ctx.eps):
         return None
-    m_c = ctx.mpf(KM.critical_m(ctx, p))
-    reduced = lambda x: _reduced(ctx, tensors, x)  # noqa: E731
+    m_c = b.num(K.critical_m(p))
+    reduced = lambda x: _reduced(b, tensors, x)  # noqa: E731
     if not reduced(m_c) > 0:
         return None
     what = f"spinodal of the Bayes state evolution at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
     # U increases near 0 and near 1: find where
     a = walk(m_c / 2, lambda x: x / 4, lambda x: reduced(x) < 0, max_steps=8 * ctx.prec, dps=ctx.dps,
              what=f"{what}: no stable low branch found near m = 0")
-    F, J = _fixed_point_system(ctx, tensors)
-    root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(ctx, tensors, x),
+    F, J = _fixed_point_system(b, tensors)
+    root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(b, tensors, x),
                     bracket=(a, m_c), what=what)
     m1 = root.at
     if not high:
         return m1, root, None, None
-    b = walk((1 + m_c) / 2, lambda x: min(1 - (1 - x) / 4, ctx.one), lambda x: x < 1 and reduced(x) < 0,
-             dps=ctx.dps, what=f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
-    high = newton_bracketed(ctx, reduced, lambda x: x * KM.bayes_fixed_point_dm2(ctx, x, tensors.xi(x, 3, ctx)),
-                            (m_c, b), what=what + " (high branch)")
-    return m1, root, high.value, _u(ctx, tensors, high.value)
+    one = b.num(1)
+    top = walk((1 + m_c) / 2, lambda x: min(1 - (1 - x) / 4, one), lambda x: x < 1 and reduced(x) < 0,
+               dps=ctx.dps, what=f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
+    high = newton_bracketed(ctx, reduced, lambda x: _reduced_dm(b, tensors, x), (m_c, top),
+                            what=what + " (high branch)")
+    return m1, root, high.value, _u(b, tensors, high.value)
 
 
-def amp_mp(ctx, tensors) -> Root:
+@singledispatch
+def amp(b, tensors) -> Root:
     """The algorithmic threshold of Bayes-optimal AMP from an uninformed start.
 
-    1 (the instability of ``m = 0``) unless the low branch exists (:func:`spinodals_mp`):
-    then ``1/U(m1)``, below 1, where the low branch is born.
+    1 (the instability of ``m = 0``) unless the low branch exists (:func:`spinodals`): then
+    ``1/U(m1)``, below 1, where the low branch is born.  Any tensor channels:
+    :func:`amp_mixture`.  ``F64``: 1 wherever the closed-form test says no branch (p = 3, or
+    ``Deltap`` at or above the critical one), else each element in ``MP(20)``.
     """
     if len(tensors.orders) != 1:
-        return amp_mixture_mp(ctx, tensors)
-    found = spinodals_mp(ctx, tensors, high=False)
-    return Root(ctx.one, None) if found is None else found[1]
+        return amp_mixture(b, tensors)
+    found = spinodals(b, tensors, high=False)
+    return Root(b.num(1), None) if found is None else found[1]
 
 
-def critical_mp(ctx, p: int) -> tuple:
-    """``(Deltap, Delta2, m)`` at the critical point, from the generated closed forms."""
-    return tuple(ctx.mpf(k(ctx, p)) for k in (KM.critical_delta_p, KM.critical_delta2, KM.critical_m))
+@amp.register(type(F64))
+def _amp_f64(b, tensors) -> Root:
+    if len(tensors.orders) != 1:
+        return amp_mixture(b, tensors)
+    p = _order(tensors)
+    dp = np.asarray(tensors.variances[p], dtype=np.float64)
+    out = np.ones(dp.shape)
+    if p != 3:
+        inside = dp < KN.critical_delta_p(p) * (1 + 1e-12)
+        if inside.any():
+            from numerics.model import field
+
+            out[inside] = per_element(field({p: dp[inside]}), amp, 1.0)
+    return Root(out, None)
 
 
-def mmse_jump_mp(ctx, tensors):
+def critical(b, p: int) -> tuple:
+    """``(Deltap, Delta2, m)`` at the critical point, from the generated closed forms, in ``b``."""
+    K = _kernels(b)
+    return tuple(b.num(k(p)) for k in (K.critical_delta_p, K.critical_delta2, K.critical_m))
+
+
+@singledispatch
+def mmse_jump(b, tensors):
     """The ``Delta2`` at which the Bayes-optimal overlap jumps, as a Root, or None (no jump).
 
-    Below :func:`onset_mp` the only jump is out of ``m = 0``: the information-theoretic
+    Below :func:`onset` the only jump is out of ``m = 0``: the information-theoretic
     threshold.  Between it and the critical ``Deltap`` (p >= 4) the overlap jumps from the low
     to the high branch at the ``u = 1/Delta2`` in ``(max(1, U(m2)), U(m1))`` where the two
     stable fixed points ``m_a < m1 < m2 < m_b`` have equal free entropy: ``D(u) = phi(m_b) -
     phi(m_a)`` increases (``D'(u) = (m_b**2 - m_a**2)/4``, the envelope theorem), is negative at
     the lower end and positive at the upper one; its root is found by bracketed Newton with
-    that exact derivative, each ``m`` by bracketed Newton on ``phi'``.
+    that exact derivative, each ``m`` by bracketed Newton on ``phi'``.  Any tensor channels:
+    :func:`mmse_jump_mixture`.  ``F64``: a Root whose value is an array, nan where the overlap
+    does not jump.
     """
     if len(tensors.orders) != 1:
-        return mmse_jump_mixture_mp(ctx, tensors)
+        return mmse_jump_mixture(b, tensors)
     p = _order(tensors)
-    delta_p = tensors.value(p, ctx)
-    if delta_p <= onset_mp(ctx, p).value:
-        return information_theoretic_mp(ctx, p, delta_p)
-    found = spinodals_mp(ctx, tensors)
+    delta_p = _variance(b, tensors, p)
+    if delta_p <= onset(b, p).value:
+        return information_theoretic(b, p, delta_p)
+    found = spinodals(b, tensors)
     if found is None:
         return None
+    ctx, K = b.ctx, _kernels(b)
     m1, root1, m2, u2 = found
     u1 = 1 / root1.value
-    t1_one = tensors.xi(1, 1, ctx)
+    t1_one = _jet(b, tensors, 1, 1)
     what = f"MMSE jump at p={p}, Deltap={ctx.nstr(delta_p, 17)}"
 
     def branches(u):
         d2 = 1 / u
-        f = lambda x: KM.bayes_fixed_point(ctx, x, d2, tensors.xi(x, 1, ctx))  # noqa: E731
-        df = lambda x: KM.bayes_fixed_point_dm(ctx, x, d2, tensors.xi(x, 2, ctx))  # noqa: E731
+        f = lambda x: K.bayes_fixed_point(x, d2, _jet(b, tensors, x, 1))  # noqa: E731
+        df = lambda x: K.bayes_fixed_point_dm(x, d2, _jet(b, tensors, x, 2))  # noqa: E731
         # U(m) <= 1/(1 - m) <= 1 + 2m (m <= 1/2) puts the low root above (u - 1)/4; U(m) >=
         # 1/(1 - m) - 2 xi_T'(1) (m >= 1/2) puts the high root below b_hi.
         low = newton_bracketed(ctx, f, df, (min((u - 1) / 4, m1 / 2), m1), signs=(1, -1), what=what + " (low)")
@@ -495,8 +610,8 @@ def mmse_jump_mp(ctx, tensors):
 
     def gap(u):
         ma, mb, d2 = branches(u)
-        return (KM.free_entropy_jets(ctx, mb, d2, tensors.xi(mb, 0, ctx))
-                - KM.free_entropy_jets(ctx, ma, d2, tensors.xi(ma, 0, ctx)))
+        return (K.free_entropy_jets(mb, d2, _jet(b, tensors, mb, 0))
+                - K.free_entropy_jets(ma, d2, _jet(b, tensors, ma, 0)))
 
     def gap_du(u):
         ma, mb, _ = branches(u)
@@ -507,61 +622,46 @@ def mmse_jump_mp(ctx, tensors):
     return Root(1 / root.value, (1 / hi, 1 / lo))
 
 
-def _per_element(tensors, fn, fill):
-    """Evaluate ``fn(ctx, field)`` (a Root or None) elementwise on float64 variances, in mpmath at
-    20 digits (its exponent range has no underflow), as float64; ``fill`` where it is None."""
-    from fractions import Fraction
-
-    from numerics.model import field
-
-    p = _order(tensors)
-    values = np.asarray(tensors.variances[p], dtype=np.float64)
-    bad = ~(np.isfinite(values) & (values > 0))
-    if bad.any():
-        raise ValueError(f"float64 cannot resolve delta_p = {values[bad].flat[0]!r} (it under- or overflowed); "
-                         f"pass the exact value with dps=")
-    out = np.empty(values.shape)
-    ctx = context(20)
-    for idx in np.ndindex(values.shape):
-        root = fn(ctx, field({p: Fraction(float(values[idx]))}))
-        out[idx] = fill if root is None else float(root.value)
-    return out
-
-
-def amp_float(tensors) -> np.ndarray:
-    """:func:`amp_mp` in float64, elementwise (1 wherever the closed-form test says no branch)."""
+@mmse_jump.register(type(F64))
+def _mmse_jump_f64(b, tensors) -> Root:
     if len(tensors.orders) != 1:
-        return per_element_mixture(tensors, amp_mixture_mp, 1.0)
-    p = _order(tensors)
-    dp = np.asarray(tensors.variances[p], dtype=np.float64)
-    out = np.ones(dp.shape)
-    if p == 3:
-        return out
-    inside = dp < KN.critical_delta_p(p) * (1 + 1e-12)
-    if inside.any():
-        from numerics.model import field
-
-        out[inside] = _per_element(field({p: dp[inside]}), amp_mp, 1.0)
-    return out
-
-
-def mmse_jump_float(tensors) -> np.ndarray:
-    """:func:`mmse_jump_mp` in float64; nan where the overlap does not jump."""
+        return mmse_jump_mixture(b, tensors)
     from numerics.model import field
-
-    if len(tensors.orders) != 1:
-        return per_element_mixture(tensors, mmse_jump_mixture_mp, np.nan)
 
     p = _order(tensors)
     dp = np.asarray(tensors.variances[p], dtype=np.float64)
     out = np.full(dp.shape, np.nan)
-    onset = float(onset_mp(context(25), p).value)
-    below = dp <= onset
+    below = dp <= onset(b, p).value
     if below.any():
-        out[below] = information_theoretic_float(p, dp[below])
+        out[below] = information_theoretic(b, p, dp[below]).value
     between = ~below & (dp < KN.critical_delta_p(p) * (1 + 1e-12))
     if between.any():
-        out[between] = _per_element(field({p: dp[between]}), mmse_jump_mp, np.nan)
+        out[between] = per_element(field({p: dp[between]}), mmse_jump, np.nan)
+    return Root(out, None)
+
+
+def per_element(tensors, fn, fill) -> np.ndarray:
+    """``fn(MP(20), field)`` (a Root or None) at each element of the broadcast float64 variances
+    of ``tensors`` (its channels one field each, exact from the floats), as float64; ``fill``
+    where it is None.  ``MP(20)``: its exponent range has no underflow."""
+    from fractions import Fraction
+
+    from numerics.model import field
+
+    orders = tensors.orders
+    arrays = np.broadcast_arrays(*(np.asarray(tensors.variances[p], dtype=np.float64) for p in orders))
+    for p, values in zip(orders, arrays):
+        bad = ~(np.isfinite(values) & (values > 0))
+        if bad.any():
+            first = float(values[bad].flat[0])
+            what = f"delta_p = {first!r}" if len(orders) == 1 else f"the variance {first!r} of order {p}"
+            raise ValueError(f"float64 cannot resolve {what} (it under- or overflowed); pass the exact value with dps=")
+    shape = arrays[0].shape if arrays else ()
+    out = np.empty(shape)
+    exact = _exact(F64)
+    for idx in np.ndindex(shape):
+        root = fn(exact, field({p: Fraction(float(v[idx])) for p, v in zip(orders, arrays)}))
+        out[idx] = fill if root is None else float(root.value)
     return out
 
 
@@ -581,117 +681,102 @@ def mmse_jump_float(tensors) -> np.ndarray:
 #   maximum U_max > 1 the first crossing sits below it while a higher branch has larger phi.
 #   So 1/Delta2_amp = max(1, U_max).
 # - The global maximiser is nonzero iff u > V(m) for some m: 1/Delta2_IT = min(1, min V).
+#
+# In F64 each of them is solved element by element in MP(20) (_float64).
 
-def _mixture_scan(ctx, tensors, what):
-    """Grid of ``m`` (from ``10**-(dps/2 + 2)`` to ``1 - 1e-12``) with the signs of ``-m**2 U'``
-    and of ``2 phi`` on the branch; raises where a critical point may lie beyond the grid end."""
-    outer, ctx = ctx, _work(ctx)
-    grid = _mp_grid(ctx, _m_min(outer))
-    spin = [ctx.sign(_reduced(ctx, tensors, x)) for x in grid]
-    level = [ctx.sign(_level_reduced(ctx, tensors, x)) for x in grid]
+def _mixture_scan(b, tensors, what):
+    """Grid of ``m`` (from ``10**-(dps/2 + 2)`` to ``1 - 1e-12``) in the work backend, with the
+    signs of ``-m**2 U'`` and of ``2 phi`` on the branch; raises where a critical point may lie
+    beyond the grid end."""
+    work = _work(b)
+    grid = m_grid(_m_min(b), b=work)
+    sign = work.ctx.sign
+    spin = [sign(_reduced(work, tensors, x)) for x in grid]
+    level = [sign(_level_reduced(work, tensors, x)) for x in grid]
     if not (spin[-1] < 0 and level[-1] > 0):
         raise ConvergenceError(f"{what}: U(m) or V(m) does not increase at m = 1 - 1e-12 (a critical point lies "
-                               f"closer to m = 1 than the grid resolves), dps={outer.dps}")
-    return ctx, grid, spin, level
+                               f"closer to m = 1 than the grid resolves), dps={b.dps}")
+    return work, grid, spin, level
 
 
-def _level_reduced(ctx, tensors, x):
-    t0, t1 = _jets(tensors, ctx, x, 0, 1)
-    return KM.equal_height_reduced_jets(ctx, x, t0, t1)
+def _level_reduced(b, tensors, x):
+    return _kernels(b).equal_height_reduced_jets(x, _jet(b, tensors, x, 0), _jet(b, tensors, x, 1))
 
 
-def u_maxima_mp(ctx, tensors, what="local maxima of U"):
-    """The local maxima ``(m, U(m))`` of ``U`` on ``(0, 1)`` (any tensor channels), in the work context."""
-    work, grid, spin, _ = _mixture_scan(ctx, tensors, what)
-    dspin = lambda x: x * KM.bayes_fixed_point_dm2(work, x, tensors.xi(x, 3, work))  # noqa: E731
+def u_maxima(b, tensors, what="local maxima of U"):
+    """The local maxima ``(m, U(m))`` of ``U`` on ``(0, 1)`` (any tensor channels), in the work
+    backend of ``MP(dps)``."""
+    work, grid, spin, _ = _mixture_scan(b, tensors, what)
     out = []
     for bracket in sign_change_brackets(grid, spin, -1, 1):  # U' from + to -
-        root = newton_bracketed(work, lambda x: _reduced(work, tensors, x), dspin, bracket, what=what)
+        root = newton_bracketed(work.ctx, lambda x: _reduced(work, tensors, x),
+                                lambda x: _reduced_dm(work, tensors, x), bracket, what=what)
         out.append((root.value, _u(work, tensors, root.value)))
     return out
 
 
-def v_minima_mp(ctx, tensors, what="local minima of V"):
-    """The local minima ``(m, V(m))`` of the equal-height level ``V`` on ``(0, 1)``, in the work context."""
-    work, grid, _, level = _mixture_scan(ctx, tensors, what)
+def v_minima(b, tensors, what="local minima of V"):
+    """The local minima ``(m, V(m))`` of the equal-height level ``V`` on ``(0, 1)``, in the work
+    backend of ``MP(dps)``."""
+    work, grid, _, level = _mixture_scan(b, tensors, what)
+    K = _kernels(work)
     dlevel = lambda x: -_reduced(work, tensors, x) / 2  # noqa: E731
     out = []
     for bracket in sign_change_brackets(grid, level, -1, 1):  # V' from - to +
-        root = newton_bracketed(work, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
-        t0 = tensors.xi(root.value, 0, work)
-        out.append((root.value, KM.equal_height_level(work, root.value, t0)))
+        root = newton_bracketed(work.ctx, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
+        out.append((root.value, K.equal_height_level(root.value, _jet(work, tensors, root.value, 0))))
     return out
 
 
-def _describe(tensors, ctx):
-    return "{" + ", ".join(f"{p}: {ctx.nstr(tensors.value(p, ctx), 17)}" for p in tensors.orders) + "}"
+def _describe(b, tensors):
+    return "{" + ", ".join(f"{p}: {b.ctx.nstr(_variance(b, tensors, p), 17)}" for p in tensors.orders) + "}"
 
 
-def amp_mixture_mp(ctx, tensors) -> Root:
-    """:func:`amp_mp` for any tensor channels: ``Delta2 = 1/max(1, U_max)`` (bracket None: the
+@singledispatch
+def amp_mixture(b, tensors) -> Root:
+    """:func:`amp` for any tensor channels: ``Delta2 = 1/max(1, U_max)`` (bracket None: the
     value is ``U`` at a critical point, insensitive to the error of ``m``)."""
-    maxima = u_maxima_mp(ctx, tensors, f"AMP spinodal for tensors {_describe(tensors, ctx)}")
-    u = max([ctx.one] + [ctx.mpf(v) for _, v in maxima])
+    maxima = u_maxima(b, tensors, f"AMP spinodal for tensors {_describe(b, tensors)}")
+    u = max([b.num(1)] + [b.num(v) for _, v in maxima])
     return Root(1 / u, None)
 
 
-def information_theoretic_mixture_mp(ctx, tensors) -> Root:
-    """:func:`information_theoretic_mp` for any tensor channels: ``Delta2 = 1/min(1, min V)``,
+@singledispatch
+def information_theoretic_mixture(b, tensors) -> Root:
+    """:func:`information_theoretic` for any tensor channels: ``Delta2 = 1/min(1, min V)``,
     infinite where ``min V <= 0`` (the tensors alone allow recovery); bracket None."""
-    minima = v_minima_mp(ctx, tensors, f"information-theoretic threshold for tensors {_describe(tensors, ctx)}")
-    u = min([ctx.one] + [ctx.mpf(v) for _, v in minima])
-    return Root(ctx.inf if u <= 0 else 1 / u, None)
+    minima = v_minima(b, tensors, f"information-theoretic threshold for tensors {_describe(b, tensors)}")
+    u = min([b.num(1)] + [b.num(v) for _, v in minima])
+    return Root(b.ctx.inf if u <= 0 else 1 / u, None)
 
 
-def per_element_mixture(tensors, fn, fill):
-    """Evaluate ``fn(ctx, field)`` (a Root or None) elementwise over broadcast float64 variances of
-    several tensor channels, in mpmath at 20 digits, as float64; ``fill`` where it is None."""
-    from fractions import Fraction
-
-    from numerics.model import field
-
-    orders = tensors.orders
-    arrays = np.broadcast_arrays(*(np.asarray(tensors.variances[p], dtype=np.float64) for p in orders))
-    for p, values in zip(orders, arrays):
-        bad = ~(np.isfinite(values) & (values > 0))
-        if bad.any():
-            raise ValueError(f"float64 cannot resolve the variance {values[bad].flat[0]!r} of order {p} (it under- "
-                             f"or overflowed); pass the exact value with dps=")
-    shape = arrays[0].shape if arrays else ()
-    out = np.empty(shape)
-    ctx = context(20)
-    for idx in np.ndindex(shape):
-        root = fn(ctx, field({p: Fraction(float(v[idx])) for p, v in zip(orders, arrays)}))
-        out[idx] = fill if root is None else float(root.value)
-    return out
-
-
-def _branches(ctx, tensors, what):
+def _branches(b, tensors, what):
     """The stable branches of Bayes fixed points: ``(a, b, U(a), U(b))`` for each interval where
     ``U`` increases, in ``m`` order (``a = 0`` with ``U(0+) = 1``; the last has ``b = 1``,
-    ``U(1) = inf``), in the work context."""
-    work, grid, spin, _ = _mixture_scan(ctx, tensors, what)
-    dspin = lambda x: x * KM.bayes_fixed_point_dm2(work, x, tensors.xi(x, 3, work))  # noqa: E731
-    spin_at = lambda x: _reduced(work, tensors, x)  # noqa: E731
-    critical = []
+    ``U(1) = inf``), in the work backend."""
+    work, grid, spin, _ = _mixture_scan(b, tensors, what)
+    wctx = work.ctx
+    critical_points = []
     for before, after in ((-1, 1), (1, -1)):
         for bracket in sign_change_brackets(grid, spin, before, after):
-            root = newton_bracketed(work, spin_at, dspin, bracket, what=what)
-            critical.append((root.value, before < 0))  # True: a local maximum of U
-    critical.sort(key=lambda c: c[0])
+            root = newton_bracketed(wctx, lambda x: _reduced(work, tensors, x),
+                                    lambda x: _reduced_dm(work, tensors, x), bracket, what=what)
+            critical_points.append((root.value, before < 0))  # True: a local maximum of U
+    critical_points.sort(key=lambda c: c[0])
     first = next(s for s in spin if s != 0)
-    ends = ([work.zero] if first < 0 else []) + [c for c, _ in critical] + [work.one]
+    ends = ([wctx.zero] if first < 0 else []) + [c for c, _ in critical_points] + [wctx.one]
     # the branches run from each start (0 or a local minimum) to the next local maximum (or 1)
     out = []
-    for a, b in zip(ends[0::2], ends[1::2]):
-        ua = work.one if a == 0 else _u(work, tensors, a)
-        ub = work.inf if b == 1 else _u(work, tensors, b)
-        out.append((a, b, ua, ub))
+    for lo, hi in zip(ends[0::2], ends[1::2]):
+        ulo = wctx.one if lo == 0 else _u(work, tensors, lo)
+        uhi = wctx.inf if hi == 1 else _u(work, tensors, hi)
+        out.append((lo, hi, ulo, uhi))
     return work, out
 
 
-def mmse_jump_mixture_mp(ctx, tensors):
-    """:func:`mmse_jump_mp` for any tensor channels: the ``Delta2`` at which the global maximiser
+@singledispatch
+def mmse_jump_mixture(b, tensors):
+    """:func:`mmse_jump` for any tensor channels: the ``Delta2`` at which the global maximiser
     of ``phi`` jumps, as a Root (bracket None), or None where it does not jump.
 
     Walks down in ``u = 1/Delta2`` from the top branch: the maximiser leaves the current stable
@@ -708,28 +793,30 @@ def mmse_jump_mixture_mp(ctx, tensors):
         Where the overlap jumps more than once for ``Delta2 > 0`` (one ``Delta2`` cannot describe
         it: use ``state_evolution`` and the free entropy there), or a root finder fails.
     """
-    what = f"MMSE jump for tensors {_describe(tensors, ctx)}"
-    work, branches = _branches(ctx, tensors, what)
+    ctx = b.ctx
+    what = f"MMSE jump for tensors {_describe(b, tensors)}"
+    work, branches = _branches(b, tensors, what)
+    wctx, K = work.ctx, _kernels(work)
 
     def m_on(k, u):
-        a, b, ua, ub = branches[k]
+        a, c, ua, uc = branches[k]
         if u == ua:
             return a
-        if u == ub:
-            return b
+        if u == uc:
+            return c
         f = lambda x: u - _u(work, tensors, x)  # noqa: E731
         df = lambda x: _reduced(work, tensors, x) / x**2  # noqa: E731
-        return newton_bracketed(work, f, df, (a, b), signs=(1, -1), what=what + " (fixed point)").value
+        return newton_bracketed(wctx, f, df, (a, c), signs=(1, -1), what=what + " (fixed point)").value
 
     def phi(k, u):
         if k is None:
-            return work.zero, work.zero
+            return wctx.zero, wctx.zero
         x = m_on(k, u)
         if x == 0:
-            return work.zero, work.zero
-        return x**2 * (u - KM.equal_height_level(work, x, tensors.xi(x, 0, work))) / 4, x
+            return wctx.zero, wctx.zero
+        return x**2 * (u - K.equal_height_level(x, _jet(work, tensors, x, 0))) / 4, x
 
-    cur, u_hi, jumps = len(branches) - 1, work.inf, []
+    cur, u_hi, jumps = len(branches) - 1, wctx.inf, []
     while True:
         best = None
         for j in [None] + list(range(cur)):
@@ -740,16 +827,16 @@ def mmse_jump_mixture_mp(ctx, tensors):
             gap = lambda u: phi(cur, u)[0] - phi(j, u)[0]  # noqa: E731, B023
             if not gap(lo) < 0:
                 continue  # the current branch wins on the whole overlap
-            if hi == work.inf:
-                hi = walk(max(lo, work.one) + 1, lambda u: 2 * u, lambda u: gap(u) > 0, what=what + " (upper end)",
-                          dps=work.dps)  # noqa: B023
+            if hi == wctx.inf:
+                hi = walk(max(lo, wctx.one) + 1, lambda u: 2 * u, lambda u: gap(u) > 0, what=what + " (upper end)",
+                          dps=wctx.dps)  # noqa: B023
             dgap = lambda u: (phi(cur, u)[1] ** 2 - phi(j, u)[1] ** 2) / 4  # noqa: E731, B023
-            u = newton_bracketed(work, gap, dgap, (lo, hi), what=what).value
+            u = newton_bracketed(wctx, gap, dgap, (lo, hi), what=what).value
             if best is None or u > best[0]:
                 best = (u, j)
         if best is None:
             if branches[cur][0] != 0:
-                raise ConvergenceError(f"{what}: the stable branch from m = {work.nstr(branches[cur][0], 8)} ends at "
+                raise ConvergenceError(f"{what}: the stable branch from m = {wctx.nstr(branches[cur][0], 8)} ends at "
                                        f"its spinodal without a lower branch beating it (inconsistent scan), "
                                        f"dps={ctx.dps}")
             break  # the overlap reaches 0 continuously at u = 1
@@ -759,7 +846,7 @@ def mmse_jump_mixture_mp(ctx, tensors):
         cur, u_hi = best[1], best[0]
     found = [u for u, j in jumps if u > 0]
     if jumps and jumps[-1][1] is None and jumps[-1][0] <= 0:
-        found.append(work.zero)  # Delta2 = inf
+        found.append(wctx.zero)  # Delta2 = inf
     if not found:
         return None
     if len(found) > 1:
@@ -768,3 +855,8 @@ def mmse_jump_mixture_mp(ctx, tensors):
                                f"kind='mmse_jump' describes one jump (not solved here: inspect state_evolution)")
     (u,) = found
     return Root(ctx.inf if u == 0 else ctx.mpf(1 / u), None)
+
+
+_float64(amp_mixture, 1.0)
+_float64(information_theoretic_mixture, np.inf)
+_float64(mmse_jump_mixture, np.nan)

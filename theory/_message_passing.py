@@ -18,6 +18,7 @@ import mpmath
 import numpy as np
 
 from numerics import message_passing as N
+from numerics.backend import MP
 from numerics.lines import spiked
 from numerics._generated import message_passing_numpy as KN
 from theory import _precision, _validate
@@ -234,9 +235,10 @@ def state_evolution(p: int | None = None, delta_p=None, *, delta2=None, model=No
 
     def compute(ctx):
         tolerance = ctx.mpf(10) ** (-dps) if tol_exact is None else _precision.to_mp(ctx, tol_exact)
+        b = MP(ctx.dps)
         its, converged = N.iterate(kind, _precision.to_mp(ctx, start), exact, iterations=iterations,
-                                   tol=tolerance, ctx=ctx)
-        fps = N.fixed_points(kind, exact, ctx=ctx)
+                                   tol=tolerance, b=b)
+        fps = N.fixed_points(kind, exact, b=b)
         return tuple(its), converged, tuple(m for m, _ in fps), tuple(s for _, s in fps)
 
     its, converged, ms, stable = _precision.certify(compute, dps, f"state evolution ({kind}) of {model!r}")
@@ -320,7 +322,7 @@ def first_order_delta_p(p: int, *, dps: int | None = None):
     """
     p = _validate.check_p(p)
     dps = _validate.check_dps(dps)
-    return _certified(lambda ctx: N.onset_mp(ctx, p), f"first-order onset at p={p}", dps)
+    return _certified(lambda ctx: N.onset(MP(ctx.dps), p), f"first-order onset at p={p}", dps)
 
 
 def tensor_recovery_delta_p(p: int, *, dps: int | None = None):
@@ -343,7 +345,7 @@ def tensor_recovery_delta_p(p: int, *, dps: int | None = None):
     """
     p = _validate.check_p(p)
     dps = _validate.check_dps(dps)
-    return _certified(lambda ctx: N.tensor_only_mp(ctx, p), f"tensor-only recovery at p={p}", dps)
+    return _certified(lambda ctx: N.tensor_only(MP(ctx.dps), p), f"tensor-only recovery at p={p}", dps)
 
 
 @dataclass(frozen=True, eq=False)

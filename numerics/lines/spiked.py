@@ -167,7 +167,7 @@ class Amp:
     def solve(self, b, tensors) -> Root:
         from numerics import message_passing as N
 
-        return Root(N.amp_float(tensors), None) if b.ctx is None else N.amp_mp(b.ctx, tensors)
+        return N.amp(b, tensors)
 
     def condition(self, b, tensors) -> Condition:
         """For the ball backend ``b``: ``1/U(m1)`` at the root ``m1`` of ``-m**2 U'(m)`` near the
@@ -216,9 +216,7 @@ class MmseJump:
     def solve(self, b, tensors) -> Root:
         from numerics import message_passing as N
 
-        if b.ctx is None:
-            return Root(N.mmse_jump_float(tensors), None)
-        root = N.mmse_jump_mp(b.ctx, tensors)
+        root = N.mmse_jump(b, tensors)
         if root is None and len(tensors.orders) != 1:
             raise NoJump(f"kind='mmse_jump' is undefined for tensor variances {_variances(tensors)}: the "
                          f"Bayes-optimal overlap does not jump (it leaves 0 continuously at Delta2 = 1); in "
@@ -249,12 +247,8 @@ class InformationTheoretic:
         from numerics import message_passing as N
 
         if len(tensors.orders) != 1:
-            if b.ctx is None:
-                return Root(N.per_element_mixture(tensors, N.information_theoretic_mixture_mp, np.inf), None)
-            return N.information_theoretic_mixture_mp(b.ctx, tensors)
-        if b.ctx is None:
-            return Root(N.information_theoretic_float(*_one(b, tensors)), None)
-        return N.information_theoretic_mp(b.ctx, *_one(b, tensors))
+            return N.information_theoretic_mixture(b, tensors)
+        return N.information_theoretic(b, *_one(b, tensors))
 
 
 #: The trivialization scan brackets on a float64 grid of Delta2 and overlaps: variances (and the

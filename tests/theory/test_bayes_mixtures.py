@@ -141,9 +141,10 @@ def test_float_arrays_broadcast_over_the_channels():
     model = theory.Model(tensors={3: 10, 4: F(27, 100)})
     one = theory.threshold(model=model, kind="amp")
     from numerics import message_passing as N
+    from numerics.backend import F64
     from numerics.model import field
 
-    out = N.amp_float(field({3: np.array([10.0, 10.0]), 4: 0.27}))
+    out = N.amp(F64, field({3: np.array([10.0, 10.0]), 4: 0.27})).value
     assert out.shape == (2,) and np.all(out == one)
 
 
