@@ -176,10 +176,10 @@ class Amp:
         from numerics import message_passing as N
 
         ctx = b.ctx
-        reduced = lambda m: N._reduced(ctx, tensors, m)  # noqa: E731
-        u = lambda m: N._u(ctx, tensors, m)  # noqa: E731
+        reduced = lambda m: N._reduced(b, tensors, m)  # noqa: E731
+        u = lambda m: N._u(b, tensors, m)  # noqa: E731
         if len(tensors.orders) != 1:
-            maxima = tuple(m for m, _ in N.u_maxima_mp(b.mp.ctx, tensors, "local maxima of U"))
+            maxima = tuple(m for m, _ in N.u_maxima(b.mp, tensors, "local maxima of U"))
             return Condition(reduced, maxima, lambda *ms: 1 / _largest([ctx.one, *map(u, ms)]))
         found = self.solve(b.mp, tensors)
         if found.at is not None:
