@@ -259,18 +259,23 @@ def _plain_attr(value):
     return str(value)
 
 
-def complexity_curve(*, p: int, delta2, delta_p, m=None, points: int = 201) -> Table:
+def complexity_curve(p=None, delta_p=None, *, delta2=None, model=None, m=None, points: int = 201) -> Table:
     """The complexity ``Sigma(m)`` of all stationary points and ``Sigma_min(m)`` of the minima
-    on a grid of overlaps (default ``points`` values in ``[-0.999, 0.999]``) as a :class:`Table`."""
+    on a grid of overlaps (default ``points`` values in ``[-0.999, 0.999]``) as a :class:`Table`,
+    of ``model=theory.Model(...)`` or of the shorthand ``p, delta2, delta_p``."""
     import theory
+    from theory._model import Model
 
+    model = Model.of_call(model, p, delta2, delta_p, need_delta2=True)
     if m is None:
         m = np.linspace(-0.999, 0.999, int(points))
     m = np.asarray(m, dtype=float)
-    data = {"sigma": np.asarray(theory.complexity(m, p=p, delta2=delta2, delta_p=delta_p), float),
-            "sigma_minima": np.asarray(theory.complexity_of_minima(m, p=p, delta2=delta2, delta_p=delta_p), float)}
-    attrs = {"p": int(p), "delta2": float(delta2), "delta_p": float(delta_p), "dps": "float64",
-             "version": _version(), "what": "annealed complexity (Kac-Rice)"}
+    data = {"sigma": np.asarray(theory.complexity(m, model=model), float),
+            "sigma_minima": np.asarray(theory.complexity_of_minima(m, model=model), float)}
+    attrs = {"model": repr(model), "dps": "float64", "version": _version(), "what": "annealed complexity (Kac-Rice)"}
+    if len(model.tensors) == 1 and model.assumed is None:  # the shorthand's three numbers
+        ((order, variance),) = model.tensors
+        attrs.update(p=int(order), delta2=float(model.delta2), delta_p=float(variance))
     return Table("m", m, data, attrs, _meta("m", *data))
 
 
@@ -588,13 +593,16 @@ def _plot_complexity_table(t: Table, ax):
         ax.set_ylim(max(lo, -2 * abs(hi) - pad) - pad, hi + 3 * pad)
     ax.set_xlabel("overlap m")
     ax.set_ylabel("complexity")
-    ax.set_title(f"Kac-Rice complexity, p = {t.attrs.get('p')}, $\\Delta_2$ = {t.attrs.get('delta2')}, "
-                 f"$\\Delta_p$ = {t.attrs.get('delta_p')}")
+    if "p" in t.attrs:
+        ax.set_title(f"Kac-Rice complexity, p = {t.attrs.get('p')}, $\\Delta_2$ = {t.attrs.get('delta2')}, "
+                     f"$\\Delta_p$ = {t.attrs.get('delta_p')}")
+    else:
+        _set_title(ax, "Kac-Rice complexity", str(t.attrs.get("model")))
     ax.legend(loc="best", fontsize=8)
     return ax
 
 
-def plot_complexity(*, p: int, delta2, delta_p, m=None, ax=None):
+def plot_complexity(p=None, delta_p=None, *, delta2=None, model=None, m=None, ax=None):
     """Plot the complexity curves: ``Sigma(m)`` of all stationary points and ``Sigma_min(m)``
     of the local minima against the overlap ``m`` (:func:`theory.complexity`,
     :func:`theory.complexity_of_minima`), with the zero line.
@@ -602,9 +610,11 @@ def plot_complexity(*, p: int, delta2, delta_p, m=None, ax=None):
     Parameters
     ----------
     p : int
-        Tensor order, >= 3.
-    delta2, delta_p : float
-        Noise variances.
+        Tensor order, >= 3 (the shorthand, with ``delta2`` and ``delta_p``).
+    delta_p, delta2 : float
+        Noise variances of the shorthand.
+    model : theory.Model, optional
+        Any spiked spherical model instead of the shorthand.
     m : array_like, optional
         Overlaps; default 201 values in ``[-0.999, 0.999]``.
     ax : matplotlib.axes.Axes, optional
@@ -621,4 +631,5 @@ def plot_complexity(*, p: int, delta2, delta_p, m=None, ax=None):
     >>> [line.get_label().split(", ")[1] for line in ax.get_lines()[:2]]
     ['all stationary points', 'local minima']
     """
-    return _plot_complexity_table(complexity_curve(p=p, delta2=delta2, delta_p=delta_p, m=m), _axes(ax))
+    curve = complexity_curve(p, delta_p, delta2=delta2, model=model, m=m)
+    return _plot_complexity_table(curve, _axes(ax))

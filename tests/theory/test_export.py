@@ -123,6 +123,21 @@ class TestPlot:
             extent = text.get_window_extent(renderer)
             assert box.x0 - 1 <= extent.x0 and extent.x1 <= box.x1 + 1, text.get_text()
 
+    def test_complexity_curve_of_a_model(self):
+        # model= and the shorthand give the same table; a mixture's curve is theory.complexity's
+        short = _export.complexity_curve(p=3, delta2=0.7, delta_p=1.0, m=[0.1, 0.2])
+        same = _export.complexity_curve(model=theory.Model(delta2=0.7, tensors={3: 1.0}), m=[0.1, 0.2])
+        np.testing.assert_array_equal(short.data["sigma"], same.data["sigma"])
+        assert same.attrs["p"] == 3 and same.attrs["delta_p"] == 1.0
+        mix = theory.Model(delta2=0.6, tensors={3: 1.0, 4: 2.0})
+        table = _export.complexity_curve(model=mix, m=[0.1, 0.3])
+        np.testing.assert_array_equal(table.data["sigma"], theory.complexity([0.1, 0.3], model=mix))
+        assert "p" not in table.attrs and table.attrs["model"] == repr(mix)
+        ax = _export.plot_complexity(model=mix, m=[0.1, 0.3])
+        assert "Kac-Rice complexity" in ax.get_title()
+        with pytest.raises(ValueError, match="delta2"):
+            _export.complexity_curve(p=3, delta_p=1.0)
+
     def test_complexity_curve_is_the_api(self):
         table = _export.complexity_curve(p=3, delta2=0.7, delta_p=1.0, m=[0.1, 0.2])
         np.testing.assert_array_equal(table.data["sigma"], theory.complexity(np.array([0.1, 0.2]), p=3,
