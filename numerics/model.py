@@ -15,6 +15,7 @@ For channels ``k`` with true variances ``Delta_k`` and assumed variances ``Delta
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from fractions import Fraction
 from math import perm
@@ -22,7 +23,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Field", "FloatRangeError", "Polynomial", "field", "matrix_tensor"]
+from numerics.backend import F64, MP, Backend
+
+__all__ = ["Field", "FloatRangeError", "Jets", "Polynomial", "as_backend", "covariance_det", "field", "jet",
+           "matrix_tensor"]
 
 
 class FloatRangeError(ValueError):
@@ -46,21 +50,9 @@ class Polynomial:
 
     terms: tuple[tuple[int, Any], ...]
 
-    def __call__(self, q, k: int = 0, ctx=None):
-        """The ``k``-th derivative at ``q``: float64 (broadcast) if ``ctx`` is None, else in ``ctx``."""
-        if ctx is None:
-            q = np.asarray(q, dtype=np.float64)
-            out = np.zeros(np.broadcast_shapes(q.shape, *(np.shape(c) for _, c in self.terms)))
-            for n, c in self.terms:
-                if n >= k:
-                    out = out + _as_float(c) * perm(n, k) * q ** (n - k)
-            return out
-        q = ctx.mpf(q)
-        total = ctx.mpf(0)
-        for n, c in self.terms:
-            if n >= k:
-                total += _as_mp(ctx, c) * perm(n, k) * q ** (n - k)
-        return total
+    def __call__(self, q, k: int = 0, b=F64):
+        """The ``k``-th derivative at ``q`` in the backend ``b`` (:func:`jet`)."""
+        return jet(self, q, k, as_backend(b))
 
     @property
     def exact(self) -> bool:
@@ -100,6 +92,154 @@ def _as_mp(ctx, c):
     return ctx.mpf(c)
 
 
+def convert(c, b: Backend):
+    """A coefficient or variance in the backend ``b``: float64 (exact ones range-checked,
+    :class:`FloatRangeError`; arrays kept) or an mpf of ``b``'s context (exact ones rounded once)."""
+    return _as_float(c) if b.ctx is None else _as_mp(b.ctx, c)
+
+
+# --- the jet evaluator ---------------------------------------------------------------------------
+
+def as_backend(b) -> Backend:
+    """The backend named by ``b``: a :class:`~numerics.backend.Backend` itself, or, for the
+    callers that still pass an mpmath context (or None for float64), :func:`~numerics.backend.MP`
+    at its precision."""
+    if isinstance(b, Backend):
+        return b
+    if b is None:
+        return F64
+    dps, prec = getattr(b, "dps", None), getattr(b, "prec", None)
+    if isinstance(dps, int) and isinstance(prec, int):
+        out = MP(dps)
+        if out.ctx.prec != prec:
+            raise ValueError(f"backend: an mpmath context at prec={prec} is not one of dps={dps}; "
+                             f"pass numerics.backend.MP(dps)")
+        return out
+    raise ValueError(f"backend must be numerics.backend.F64 or MP(dps) (or an mpmath context), got {b!r}")
+
+
+#: Per polynomial (weakly held), per (precision, order k): the terms ``(n - k, c_n n!/(n-k)!)``
+#: with the coefficients converted into the backend, and their sum (the jet at q = 1); the
+#: covariance determinant under the key ``(precision, "det")``.  ``precision`` is None for
+#: float64, else the mpmath precision in bits (equal precisions give equal roundings).
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _terms(poly: Polynomial, k: int, b: Backend):
+    """``((n - k, c_n n!/(n - k)!), ...)`` for ``n >= k`` in ``b``, and their sum (cached)."""
+    cache = _CACHE.get(poly)
+    if cache is None:
+        cache = _CACHE[poly] = {}
+    key = (b.ctx.prec if b.ctx is not None else None, k)
+    found = cache.get(key)
+    if found is None:
+        terms = tuple((n - k, convert(c, b) * perm(n, k)) for n, c in poly.terms if n >= k)
+        at_one = b.num(0) if b.ctx is not None else 0.0
+        for _, c in terms:
+            at_one = at_one + c
+        found = cache[key] = (terms, at_one)
+    return found
+
+
+def jet(poly: Polynomial, q, k: int, b: Backend = F64):
+    """``poly^(k)(q)`` in the backend ``b``: THE jet evaluator of :mod:`numerics`.
+
+    float64 (:data:`~numerics.backend.F64`) broadcasts ``q`` against array coefficients and
+    returns their broadcast shape; an mpmath backend takes ``q`` a number (an mpf of its
+    context) or an object array.  The coefficients are converted into ``b`` once per
+    polynomial and precision, multiplied by ``n!/(n - k)!``; at ``q = 1`` the cached sum is
+    returned.  Terms are summed in the order of ``poly.terms``.
+
+    >>> from fractions import Fraction
+    >>> from numerics.backend import F64, MP
+    >>> xi = Polynomial(((2, Fraction(1, 2)), (3, Fraction(1, 3))))   # q**2/2 + q**3/3
+    >>> float(jet(xi, 0.5, 1))                                          # q + q**2 at 1/2
+    0.75
+    >>> MP(30).ctx.nstr(jet(xi, MP(30).num(1), 2, MP(30)), 10)          # 1 + 2 q at 1
+    '3.0'
+    """
+    terms, at_one = _terms(poly, k, b)
+    if b.ctx is not None:
+        if isinstance(q, np.ndarray):
+            q = b.array(q)
+        elif q == 1:
+            return at_one
+        else:
+            q = b.num(q)
+        total = b.num(0)
+        for e, c in terms:
+            total += c if e == 0 else c * q if e == 1 else c * q ** e
+        return total
+    if type(q) is float or type(q) is int:  # noqa: E721  (a plain number: no array to build)
+        if q == 1:
+            return np.float64(at_one) if np.ndim(at_one) == 0 else at_one
+        q = np.float64(q)
+    else:
+        q = np.asarray(q, dtype=np.float64)
+    out = None
+    for e, c in terms:
+        term = c if e == 0 else c * q if e == 1 else c * q ** e
+        out = term if out is None else out + term
+    shape = np.broadcast_shapes(np.shape(q), *(np.shape(c) for _, c in poly.terms))
+    if out is None:
+        return np.zeros(shape)
+    if np.shape(out) != shape:
+        out = out + np.zeros(shape)
+    return out if np.ndim(out) else np.float64(out)
+
+
+def covariance_det(xi: Polynomial, b: Backend = F64):
+    """``xi (xi' + xi'') - xi'**2`` at 1 as ``sum_{j<k} c_j c_k (k - j)**2``: a sum of
+    positive terms, without the cancellation of the difference (cached per backend)."""
+    b = as_backend(b)
+    cache = _CACHE.get(xi)
+    if cache is None:
+        cache = _CACHE[xi] = {}
+    key = (b.ctx.prec if b.ctx is not None else None, "det")
+    if key not in cache:
+        coefs = [(n, convert(c, b)) for n, c in xi.terms]
+        total = 0.0 if b.ctx is None else b.num(0)
+        for a, (j, cj) in enumerate(coefs):
+            for k, ck in coefs[a + 1:]:
+                total = total + cj * ck * (k - j) ** 2
+        cache[key] = total
+    return cache[key]
+
+
+class Jets:
+    """The jets of one field in one backend: ``xi^(k)(q)``, ``g^(k)(m)``, the covariance
+    determinant and the variances (every evaluation goes through :func:`jet`).
+
+    >>> from numerics.backend import MP
+    >>> j = Jets(field({2: 0.5, 3: 1.0}))            # xi = q**2 + q**3/3
+    >>> float(j.xi(1, 2)), float(j.g(0.5, 1))        # 2 + 2 q at 1; 2 q + q**2 at 1/2
+    (4.0, 1.25)
+    >>> float(j.det())                               # c2 c3 (3 - 2)**2 = 1/3
+    0.3333333333333333
+    """
+
+    __slots__ = ("field", "backend")
+
+    def __init__(self, fld: Field, b=F64):
+        self.field, self.backend = fld, as_backend(b)
+
+    def xi(self, q, k: int = 0):
+        """``xi^(k)(q)``."""
+        return jet(self.field.xi, q, k, self.backend)
+
+    def g(self, q, k: int = 0):
+        """``g^(k)(q)``."""
+        return jet(self.field.g, q, k, self.backend)
+
+    def det(self):
+        """``xi (xi' + xi'') - xi'**2`` at 1 (:func:`covariance_det`)."""
+        return covariance_det(self.field.xi, self.backend)
+
+    def value(self, k: int):
+        """The true variance of channel ``k`` in the backend."""
+        return self.field.value(k, self.backend)
+
+
 @dataclass(frozen=True, eq=False)
 class Field:
     """The spiked Gaussian field ``L = -N g(m) + V``, ``E[V V'] = N xi``.
@@ -125,9 +265,9 @@ class Field:
     variances: dict
     assumed: dict | None = None
 
-    def value(self, k: int, ctx=None):
-        """The true variance of channel ``k``, as float64 (array) or as an mpf of ``ctx``."""
-        return _as_float(self.variances[k]) if ctx is None else _as_mp(ctx, self.variances[k])
+    def value(self, k: int, b=F64):
+        """The true variance of channel ``k`` in the backend ``b`` (float64, arrays kept, or an mpf)."""
+        return convert(self.variances[k], as_backend(b))
 
 
 def field(true: dict, assumed: dict | None = None) -> Field:

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as _field
 from fractions import Fraction
-from math import perm
 
 import numpy as np
 
+from numerics.model import jet
 from numerics.solvers import Root
 
 __all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES", "ML_AMP", "MMSE_JUMP", "Amp",
@@ -34,11 +34,9 @@ __all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES",
 
 
 def _jet_at_one(b, poly, k: int):
-    """``poly^(k)(1)``: in float64 straight from the coefficients (arrays broadcast, one pass a
-    term), in an mpmath backend by the polynomial itself (exact inputs converted in its context)."""
-    if b.ctx is not None:
-        return poly(1, k, b.ctx)
-    return sum(perm(n, k) * (float(c) if isinstance(c, Fraction) else c) for n, c in poly.terms if n >= k)
+    """``poly^(k)(1)`` in the backend ``b``, by the one jet evaluator (arrays broadcast; the
+    coefficients converted into the backend once per polynomial and precision)."""
+    return jet(poly, 1, k, b)
 
 
 @dataclass(frozen=True)
@@ -99,9 +97,7 @@ class Langevin:
     def solve(self, b, tensors, temperature=1.0) -> Root:
         from numerics import langevin_line
 
-        if b.ctx is None:  # vectorised over the variances: one solve a point
-            return Root(langevin_line.evaluate_float(tensors, temperature), None)
-        return langevin_line.evaluate_mp(b.ctx, tensors, temperature)
+        return langevin_line.evaluate(b, tensors, temperature)
 
 
 class NoJump(ValueError):
@@ -240,9 +236,7 @@ class Trivialization:
         from numerics import landscape
 
         self.check_range(tensors)
-        if b.ctx is None:
-            return Root(landscape.trivialization_float(tensors, overlaps), None)
-        return landscape.trivialization_mp(b.ctx, tensors, overlaps)
+        return landscape.trivialization(b, tensors, overlaps)
 
 
 GRADIENT_FLOW, ML_AMP, LANGEVIN = GradientFlow(), MlAmp(), Langevin()
