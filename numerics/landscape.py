@@ -78,9 +78,10 @@ def width_cancellation(fld: Field):
         ratio = Fraction(slope) / width
         bits = ratio.numerator.bit_length() - ratio.denominator.bit_length()
         return max(0.0, (bits + 1) * 0.30102999566398120)
+    lift = lambda c: float(c) if isinstance(c, Fraction) else c  # noqa: E731  (exact and float terms mixed)
     with np.errstate(all="ignore"):
-        slope = sum(n * _float(c) for n, c in terms)
-        width = sum(n * (n - 2) * _float(c) for n, c in terms)
+        slope = sum(n * lift(c) for n, c in terms)
+        width = sum(n * (n - 2) * lift(c) for n, c in terms)
         if np.ndim(width) == 0:  # scalar coefficients: no array to build
             if not width > 0:
                 return float("inf")
@@ -88,10 +89,6 @@ def width_cancellation(fld: Field):
         lost = np.log10(np.asarray(slope, dtype=np.float64) / np.asarray(width, dtype=np.float64))
     lost = np.where(np.asarray(width) > 0, np.maximum(lost, 0.0), np.inf)
     return float(lost) if lost.ndim == 0 else lost
-
-
-def _float(c):
-    return float(c) if isinstance(c, Fraction) else c
 
 
 def _parse(name: str):

@@ -60,9 +60,28 @@ class Polynomial:
         return all(isinstance(c, Fraction) for _, c in self.terms)
 
 
-def _as_float(c):
-    """A coefficient as float64: an exact one must be zero or a normal double (else
-    :class:`FloatRangeError`: a Fraction beyond float64 would overflow or round to 0)."""
+def _magnitude(c: Fraction) -> str:
+    """``~1e-400``: the decimal order of an exact number beyond float64."""
+    from math import log10
+
+    e = (c.numerator.bit_length() - c.denominator.bit_length()) * log10(2) if c else 0
+    return f"~1e{round(e):+d}"
+
+
+def convert(c, b: Backend):
+    """A coefficient or variance in the backend ``b``.
+
+    float64: an exact one (Fraction) must be zero or a normal double (else
+    :class:`FloatRangeError`: beyond float64 it would overflow or round to 0); floats and arrays
+    are kept.  mpmath: an mpf of ``b``'s context, an exact one rounded once (``num/den``);
+    arrays are refused (scalar coefficients only).
+    """
+    if b.ctx is not None:
+        if isinstance(c, Fraction):
+            return b.ctx.mpf(c.numerator) / b.ctx.mpf(c.denominator)
+        if isinstance(c, np.ndarray):
+            raise TypeError("an mpmath evaluation needs scalar coefficients")
+        return b.ctx.mpf(c)
     if not isinstance(c, Fraction):
         return c
     try:
@@ -74,28 +93,6 @@ def _as_float(c):
                               f"is outside the normal float64 range, float64 cannot resolve it; evaluate in an "
                               f"mpmath context (ctx=, or dps= in theory)")
     return f
-
-
-def _magnitude(c: Fraction) -> str:
-    """``~1e-400``: the decimal order of an exact number beyond float64."""
-    from math import log10
-
-    e = (c.numerator.bit_length() - c.denominator.bit_length()) * log10(2) if c else 0
-    return f"~1e{round(e):+d}"
-
-
-def _as_mp(ctx, c):
-    if isinstance(c, Fraction):
-        return ctx.mpf(c.numerator) / ctx.mpf(c.denominator)
-    if isinstance(c, np.ndarray):
-        raise TypeError("an mpmath evaluation needs scalar coefficients")
-    return ctx.mpf(c)
-
-
-def convert(c, b: Backend):
-    """A coefficient or variance in the backend ``b``: float64 (exact ones range-checked,
-    :class:`FloatRangeError`; arrays kept) or an mpf of ``b``'s context (exact ones rounded once)."""
-    return _as_float(c) if b.ctx is None else _as_mp(b.ctx, c)
 
 
 # --- the jet evaluator ---------------------------------------------------------------------------
