@@ -91,6 +91,7 @@ def width_cancellation(fld: Field):
     return float(lost) if lost.ndim == 0 else lost
 
 
+@lru_cache(maxsize=None)
 def _parse(name: str):
     """A kernel argument name as ``(polynomial, order, point)``: ``"d2g_m"`` is ``("g", 2, "m")``,
     ``"xi_1"`` is ``("xi", 0, 1)``; ``("det", 0, 1)`` for ``"det_1"``; None for a variable."""
@@ -136,8 +137,8 @@ class KernelArgs:
         self._values = {k: v for k, v in variables.items() if v is not None}
         if b.ctx is None:
             shapes = [np.shape(v) for v in self._values.values()]
-            shapes += [np.shape(c) for poly in (fld.xi, fld.g) for _, c in poly.terms]
-            self.shape = np.broadcast_shapes(*shapes)
+            self.shape = np.broadcast_shapes(*shapes, _model.coefficient_shape(fld.xi),
+                                             _model.coefficient_shape(fld.g))
         else:
             self.shape = ()
 
@@ -161,6 +162,10 @@ class KernelArgs:
             return self.jets.det()
         at = self._values["m"] if point == "m" else point
         return (self.jets.xi if func == "xi" else self.jets.g)(at, k)
+
+    def __setitem__(self, name: str, value):
+        """Give a variable (e.g. ``w``, computed from the others) to the kernels that take it."""
+        self._values[name] = value
 
     def full(self, name: str):
         """The value broadcast to :attr:`shape` (numpy), scalars left as they are."""
@@ -219,6 +224,33 @@ def _inputs(b, *values):
     return [v if v is None else b.num(v) if np.ndim(v) == 0 else b.array(v) for v in values]
 
 
+#: float64 evaluations on more entries than twice this (with scalar coefficients) run in blocks
+#: of this many entries: the dozen temporaries of a generated kernel then stay in cache and below
+#: the allocator's mmap threshold (128 KiB) instead of being mapped and faulted in afresh for every
+#: operation (which made a 10^5-point Sigma_min cost twice its arithmetic).  Elementwise results
+#: do not depend on the blocking.
+BLOCK = 16000
+
+
+def _run(body, fld: Field, b, **variables):
+    """``body(KernelArgs(fld, b, **variables))``, the variables converted into the backend ``b``
+    (float64: in blocks of :data:`BLOCK` entries along the flattened broadcast shape)."""
+    b = as_backend(b)
+    names = tuple(variables)
+    values = _inputs(b, *variables.values())
+    if b.ctx is None:
+        shape = np.broadcast_shapes(*(np.shape(v) for v in values))
+        size = int(np.prod(shape)) if shape else 1
+        if size > 2 * BLOCK and all(np.ndim(c) == 0 for poly in (fld.xi, fld.g) for _, c in poly.terms):
+            flat = [v if np.ndim(v) == 0 else np.broadcast_to(v, shape).ravel() for v in values]
+            out = np.empty(size)
+            for start in range(0, size, BLOCK):
+                part = {n: v if np.ndim(v) == 0 else v[start:start + BLOCK] for n, v in zip(names, flat)}
+                out[start:start + BLOCK] = body(KernelArgs(fld, b, **part))
+            return out.reshape(shape)
+    return body(KernelArgs(fld, b, **dict(zip(names, values))))
+
+
 # --- the Hessian --------------------------------------------------------------------------------
 
 def scale(fld: Field, b=F64):
@@ -228,16 +260,12 @@ def scale(fld: Field, b=F64):
 
 def theta(fld: Field, m, b=F64):
     """``theta(m) = g''(m) (1 - m**2)``, the rank-one strength along the signal."""
-    b = as_backend(b)
-    (m,) = _inputs(b, m)
-    return _call("h_theta", KernelArgs(fld, b, m=m))
+    return _run(lambda args: _call("h_theta", args), fld, b, m=m)
 
 
 def outlier(fld: Field, m, mu, b=F64):
     """``mu - theta - s**2/theta`` (meaningful where ``theta > s``)."""
-    b = as_backend(b)
-    m, mu = _inputs(b, m, mu)
-    return _call("h_outlier", KernelArgs(fld, b, m=m, mu=mu))
+    return _run(lambda args: _call("h_outlier", args), fld, b, m=m, mu=mu)
 
 
 # --- complexity ---------------------------------------------------------------------------------
@@ -246,22 +274,24 @@ def _bulk(args: KernelArgs):
     return _cond(args, args.backend.abs(args["mu"]) <= 2 * _call("h_scale", args))
 
 
-def sigma(fld: Field, m, e, mu, b=F64):
-    """``Sigma(m, e, mu)`` (needs two channels or more: ``det_1 > 0``)."""
-    b = as_backend(b)
-    m, e, mu = _inputs(b, m, e, mu)
-    args = KernelArgs(fld, b, m=m, e=e, mu=mu)
+def _sigma(args: KernelArgs):
     bulk = _bulk(args)
     return _piecewise(args, [(bulk, "kr_sigma_bulk"), (~bulk, "kr_sigma_outside")])
 
 
-def sigma_mu(fld: Field, m, mu, b=F64):
-    """``Sigma(m, mu)``: the energy maximised out."""
-    b = as_backend(b)
-    m, mu = _inputs(b, m, mu)
-    args = KernelArgs(fld, b, m=m, mu=mu)
+def sigma(fld: Field, m, e, mu, b=F64):
+    """``Sigma(m, e, mu)`` (needs two channels or more: ``det_1 > 0``)."""
+    return _run(_sigma, fld, b, m=m, e=e, mu=mu)
+
+
+def _sigma_mu(args: KernelArgs):
     bulk = _bulk(args)
     return _piecewise(args, [(bulk, "kr_sigma_mu_bulk"), (~bulk, "kr_sigma_mu_outside")])
+
+
+def sigma_mu(fld: Field, m, mu, b=F64):
+    """``Sigma(m, mu)``: the energy maximised out."""
+    return _run(_sigma_mu, fld, b, m=m, mu=mu)
 
 
 def _max_branches(args: KernelArgs, center: str, halfwidth: str):
@@ -269,24 +299,26 @@ def _max_branches(args: KernelArgs, center: str, halfwidth: str):
     return _cond(args, c > h), _cond(args, c < -h)
 
 
-def sigma_max(fld: Field, m, b=F64):
-    """``Sigma(m)``: ``Sigma(m, mu)`` maximised over ``mu`` (and the energy)."""
-    b = as_backend(b)
-    (m,) = _inputs(b, m)
-    args = KernelArgs(fld, b, m=m)
+def _sigma_max(args: KernelArgs):
     right, left = _max_branches(args, "kr_center", "kr_halfwidth")
     return _piecewise(args, [(right, "kr_sigma_max_right"), (left, "kr_sigma_max_left"),
                              (~right & ~left, "kr_sigma_max_bulk")])
 
 
-def sigma_energy_max(fld: Field, m, e, b=F64):
-    """``Sigma(m, e)``: ``Sigma(m, e, mu)`` maximised over ``mu`` at fixed energy (``det_1 > 0``)."""
-    b = as_backend(b)
-    m, e = _inputs(b, m, e)
-    args = KernelArgs(fld, b, m=m, e=e)
+def sigma_max(fld: Field, m, b=F64):
+    """``Sigma(m)``: ``Sigma(m, mu)`` maximised over ``mu`` (and the energy)."""
+    return _run(_sigma_max, fld, b, m=m)
+
+
+def _sigma_energy_max(args: KernelArgs):
     right, left = _max_branches(args, "kr_center_e", "kr_halfwidth_e")
     return _piecewise(args, [(right, "kr_sigma_e_max_right"), (left, "kr_sigma_e_max_left"),
                              (~right & ~left, "kr_sigma_e_max_bulk")])
+
+
+def sigma_energy_max(fld: Field, m, e, b=F64):
+    """``Sigma(m, e)``: ``Sigma(m, e, mu)`` maximised over ``mu`` at fixed energy (``det_1 > 0``)."""
+    return _run(_sigma_energy_max, fld, b, m=m, e=e)
 
 
 def _min_branches(args: KernelArgs):
@@ -299,45 +331,46 @@ def _min_branches(args: KernelArgs):
     return free, out, ~free & ~out
 
 
+def _sigma_min(args: KernelArgs):
+    w_star, th, s = _call("kr_w_star", args), _call("h_theta", args), _call("h_scale", args)
+    args["w"] = np.maximum(np.maximum(w_star, th), s) if args.backend.ctx is None else max(w_star, th, s)
+    return _call("kr_sigma_min_at_w", args)
+
+
 def sigma_min(fld: Field, m, b=F64):
-    """``Sigma_min(m)``: ``Sigma(m, mu)`` maximised over ``mu >= mu_min(m)`` (minima)."""
-    b = as_backend(b)
-    (m,) = _inputs(b, m)
-    args = KernelArgs(fld, b, m=m)
-    free, out, edge = _min_branches(args)
-    return _piecewise(args, [(free, "kr_sigma_max_right"), (out, "kr_sigma_min_outlier"),
-                             (edge, "kr_sigma_min_edge")])
+    """``Sigma_min(m)``: ``Sigma(m, mu)`` maximised over ``mu >= mu_min(m)`` (minima).
+
+    ``Sigma`` is concave in ``mu`` above the bulk, so the maximiser is ``mu = w + s**2/w`` at
+    ``w = max(w*, theta, s)`` (free, at the BBP bound, at the bulk edge): one kernel on every
+    entry (``kr_sigma_min_at_w``, defined for all ``|m| < 1``), no masks.
+    """
+    return _run(_sigma_min, fld, b, m=m)
 
 
-def dsigma_min_dm(fld: Field, m, b=F64):
-    """``d Sigma_min / dm`` (continuous: the branches meet with equal slopes)."""
-    b = as_backend(b)
-    (m,) = _inputs(b, m)
-    args = KernelArgs(fld, b, m=m)
+def _dsigma_min_dm(args: KernelArgs):
     free, out, edge = _min_branches(args)
     return _piecewise(args, [(free, "kr_dsigma_max_right_dm"), (out, "kr_dsigma_min_outlier_dm"),
                              (edge, "kr_dsigma_min_edge_dm")])
 
 
+def dsigma_min_dm(fld: Field, m, b=F64):
+    """``d Sigma_min / dm`` (continuous: the branches meet with equal slopes)."""
+    return _run(_dsigma_min_dm, fld, b, m=m)
+
+
 def threshold_energy(fld: Field, m, b=F64):
     """Definition (a): the energy at which the typical points at overlap ``m`` are marginal."""
-    b = as_backend(b)
-    (m,) = _inputs(b, m)
-    return _call("kr_threshold_energy", KernelArgs(fld, b, m=m))
+    return _run(lambda args: _call("kr_threshold_energy", args), fld, b, m=m)
 
 
 def isolated_condition(fld: Field, m, b=F64):
     """``g'(m)**2 (1 - m**2) - m**2 xi'(1)``: zero at the isolated stationary points."""
-    b = as_backend(b)
-    (m,) = _inputs(b, m)
-    return _call("kr_isolated_condition", KernelArgs(fld, b, m=m))
+    return _run(lambda args: _call("kr_isolated_condition", args), fld, b, m=m)
 
 
 def marginal_slope(fld: Field, m, b=F64):
     """``d Sigma(m, mu)/d mu`` at ``mu = 2 s``: negative iff the maximiser lies in the bulk."""
-    b = as_backend(b)
-    (m,) = _inputs(b, m)
-    return _call("kr_marginal_slope", KernelArgs(fld, b, m=m))
+    return _run(lambda args: _call("kr_marginal_slope", args), fld, b, m=m)
 
 
 # --- a matrix channel on top of tensor channels -----------------------------------------------

@@ -123,7 +123,9 @@ _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _terms(poly: Polynomial, k: int, b: Backend):
-    """``((n - k, c_n n!/(n - k)!), ...)`` for ``n >= k`` in ``b``, and their sum (cached)."""
+    """``((n - k, c_n n!/(n - k)!), ...)`` for ``n >= k`` in ``b``, their sum (the jet at 1) and
+    the broadcast shape of the coefficients (cached).  Scalar float64 coefficients are Python
+    floats (a numpy scalar left of an array operand keeps numpy from reusing temporaries)."""
     cache = _CACHE.get(poly)
     if cache is None:
         cache = _CACHE[poly] = {}
@@ -131,11 +133,21 @@ def _terms(poly: Polynomial, k: int, b: Backend):
     found = cache.get(key)
     if found is None:
         terms = tuple((n - k, convert(c, b) * perm(n, k)) for n, c in poly.terms if n >= k)
+        if b.ctx is None:
+            terms = tuple((e, float(c) if np.ndim(c) == 0 else c) for e, c in terms)
+            shape = np.broadcast_shapes(*(np.shape(c) for _, c in poly.terms))
+        else:
+            shape = ()
         at_one = b.num(0) if b.ctx is not None else 0.0
         for _, c in terms:
             at_one = at_one + c
-        found = cache[key] = (terms, at_one)
+        found = cache[key] = (terms, at_one, shape, all(np.ndim(c) == 0 for _, c in terms))
     return found
+
+
+def coefficient_shape(poly: Polynomial) -> tuple:
+    """The broadcast shape of the coefficients of ``poly`` (``()`` for scalars; cached)."""
+    return _terms(poly, 0, F64)[2] if not poly.exact else ()
 
 
 def jet(poly: Polynomial, q, k: int, b: Backend = F64):
@@ -155,7 +167,7 @@ def jet(poly: Polynomial, q, k: int, b: Backend = F64):
     >>> MP(30).ctx.nstr(jet(xi, MP(30).num(1), 2, MP(30)), 10)          # 1 + 2 q at 1
     '3.0'
     """
-    terms, at_one = _terms(poly, k, b)
+    terms, at_one, shape, scalar = _terms(poly, k, b)
     if b.ctx is not None:
         if isinstance(q, np.ndarray):
             q = b.array(q)
@@ -173,11 +185,18 @@ def jet(poly: Polynomial, q, k: int, b: Backend = F64):
         q = np.float64(q)
     else:
         q = np.asarray(q, dtype=np.float64)
+    shape = np.broadcast_shapes(q.shape, shape) if shape else q.shape
+    # scalar coefficients: every term has the shape of q (or none) and is a fresh array, so the
+    # sum accumulates in place; array coefficients may broadcast q up, and are not to be written
     out = None
     for e, c in terms:
-        term = c if e == 0 else c * q if e == 1 else c * q ** e
-        out = term if out is None else out + term
-    shape = np.broadcast_shapes(np.shape(q), *(np.shape(c) for _, c in poly.terms))
+        term = c if e == 0 else q * c if e == 1 else q ** e * c
+        if out is None:
+            out = term
+        elif scalar:
+            out += term
+        else:
+            out = out + term
     if out is None:
         return np.zeros(shape)
     if np.shape(out) != shape:
