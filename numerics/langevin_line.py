@@ -153,7 +153,8 @@ def _check_tensors(tensors: Field) -> None:
 
 
 def _to(b, v):
-    """A temperature in the backend ``b``: a float, or an mpf (exact inputs rounded once)."""
+    """A temperature in the backend ``b``: a float, or a number of ``b`` (exact inputs rounded once)."""
+    b = as_backend(b)
     return float(v) if b.ctx is None else convert(v, b)
 
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from math import perm
 from typing import Any
 
+import mpmath
 import numpy as np
 
 from numerics.backend import F64, MP, Backend
@@ -98,27 +100,53 @@ def convert(c, b: Backend):
 # --- the jet evaluator ---------------------------------------------------------------------------
 
 def as_backend(b) -> Backend:
-    """The backend named by ``b``: a :class:`~numerics.backend.Backend` itself, or, for the
-    callers that still pass an mpmath context (or None for float64), :func:`~numerics.backend.MP`
-    at its precision."""
+    """The backend named by ``b``: a :class:`~numerics.backend.Backend` itself; for the callers
+    that still pass a context, None is :data:`~numerics.backend.F64`, an mpmath context is
+    :func:`~numerics.backend.MP` at its precision, and any other context with mpmath's names
+    (e.g. of Arb balls) an elementwise backend on that context (where
+    ``numerics.backend.Elementwise`` exists), never an mpmath stand-in for it."""
     if isinstance(b, Backend):
         return b
     if b is None:
         return F64
-    dps, prec = getattr(b, "dps", None), getattr(b, "prec", None)
-    if isinstance(dps, int) and isinstance(prec, int):
-        out = MP(dps)
-        if out.ctx.prec != prec:
-            raise ValueError(f"backend: an mpmath context at prec={prec} is not one of dps={dps}; "
+    if isinstance(b, mpmath.ctx_mp.MPContext):
+        out = MP(b.dps)
+        if out.ctx.prec != b.prec:
+            raise ValueError(f"backend: an mpmath context at prec={b.prec} is not one of dps={b.dps}; "
                              f"pass numerics.backend.MP(dps)")
         return out
+    if hasattr(b, "mpf"):
+        return _on_context(b)
     raise ValueError(f"backend must be numerics.backend.F64 or MP(dps) (or an mpmath context), got {b!r}")
 
 
-#: Per polynomial (weakly held), per (precision, order k): the terms ``(n - k, c_n n!/(n-k)!)``
-#: with the coefficients converted into the backend, and their sum (the jet at q = 1); the
-#: covariance determinant under the key ``(precision, "det")``.  ``precision`` is None for
-#: float64, else the mpmath precision in bits (equal precisions give equal roundings).
+@lru_cache(maxsize=16)
+def _on_context(ctx) -> Backend:
+    """An elementwise backend on a context that is not mpmath's (numbers made by ``ctx``)."""
+    from numerics import backend
+
+    elementwise = getattr(backend, "Elementwise", None)
+    if elementwise is None:
+        raise ValueError(f"backend must be numerics.backend.F64 or MP(dps) (or an mpmath context), got {ctx!r}")
+    return elementwise(ctx, f"{type(ctx).__name__}(prec={getattr(ctx, 'prec', None)})")
+
+
+def _cache_key(b: Backend):
+    """What a conversion into ``b`` depends on: None for float64, the precision for mpmath;
+    None for any other context (balls: their width depends on more than the context), whose
+    conversions are not cached."""
+    if b.ctx is None:
+        return "f64"
+    if isinstance(b.ctx, mpmath.ctx_mp.MPContext):
+        return b.ctx.prec
+    return None
+
+
+#: Per polynomial (weakly held), per (backend key, order k): the terms ``(n - k, c_n n!/(n-k)!)``
+#: with the coefficients converted into the backend, their sum (the jet at q = 1), the shape of
+#: the coefficients and whether they are scalars; the covariance determinant under the key
+#: ``(backend key, "det")``.  The backend key (:func:`_cache_key`) is ``"f64"`` for float64, the
+#: mpmath precision in bits (equal precisions give equal roundings) for mpmath.
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -126,11 +154,12 @@ def _terms(poly: Polynomial, k: int, b: Backend):
     """``((n - k, c_n n!/(n - k)!), ...)`` for ``n >= k`` in ``b``, their sum (the jet at 1) and
     the broadcast shape of the coefficients (cached).  Scalar float64 coefficients are Python
     floats (a numpy scalar left of an array operand keeps numpy from reusing temporaries)."""
-    cache = _CACHE.get(poly)
-    if cache is None:
+    key = _cache_key(b)
+    cache = _CACHE.get(poly) if key is not None else None
+    if cache is None and key is not None:
         cache = _CACHE[poly] = {}
-    key = (b.ctx.prec if b.ctx is not None else None, k)
-    found = cache.get(key)
+    key = (key, k)
+    found = cache.get(key) if cache is not None else None
     if found is None:
         terms = tuple((n - k, convert(c, b) * perm(n, k)) for n, c in poly.terms if n >= k)
         if b.ctx is None:
@@ -141,7 +170,9 @@ def _terms(poly: Polynomial, k: int, b: Backend):
         at_one = b.num(0) if b.ctx is not None else 0.0
         for _, c in terms:
             at_one = at_one + c
-        found = cache[key] = (terms, at_one, shape, all(np.ndim(c) == 0 for _, c in terms))
+        found = (terms, at_one, shape, all(np.ndim(c) == 0 for _, c in terms))
+        if cache is not None:
+            cache[key] = found
     return found
 
 
@@ -208,10 +239,9 @@ def covariance_det(xi: Polynomial, b: Backend = F64):
     """``xi (xi' + xi'') - xi'**2`` at 1 as ``sum_{j<k} c_j c_k (k - j)**2``: a sum of
     positive terms, without the cancellation of the difference (cached per backend)."""
     b = as_backend(b)
-    cache = _CACHE.get(xi)
-    if cache is None:
-        cache = _CACHE[xi] = {}
-    key = (b.ctx.prec if b.ctx is not None else None, "det")
+    key = _cache_key(b)
+    cache = _CACHE.setdefault(xi, {}) if key is not None else {}
+    key = (key, "det")
     if key not in cache:
         coefs = [(n, convert(c, b)) for n, c in xi.terms]
         total = 0.0 if b.ctx is None else b.num(0)
