@@ -18,9 +18,14 @@ concave in ``mu`` above ``2 s``, so its maximum over ``mu >= mu_min`` (``mu_min 
 ``theta <= s``, else ``theta + s**2/theta``, ``theta = g''(m) (1 - m**2)``) is at
 ``w = max(w*, theta, s)``: one formula for the three branches, no mask.
 
-Timings are medians over ``--repeat`` runs of ``--number`` calls each (CPU time of the process),
-both routes in the same process, interleaved three times (the median of the three is printed);
-the ratio library/hand is printed with the largest difference of the values.  The script puts
+Two protocols, CPU time of the process, all routes in the same run: *runs of one route*
+(medians over ``--repeat`` runs of ``--number`` consecutive calls, the routes interleaved three
+times) and *routes in turn* (the median of ``--calls`` single calls, the routes called in turn).
+They differ because a fresh 800 KB numpy temporary is mapped and faulted in, which on this kind
+of machine costs more than its arithmetic, and whether the allocator has one at hand depends on
+what ran before.  Printed: the ratio theory/hand, and that of the engine alone
+(``numerics.landscape.sigma_min`` on the model's field, without the API's validation and
+float64 policy), with the largest difference of the values.  The script puts
 its own checkout first on ``sys.path``, so it measures the code beside it.
 """
 
@@ -59,29 +64,50 @@ def _median(fn, number: int, repeat: int) -> float:
     return statistics.median(timeit.repeat(fn, number=number, repeat=repeat, timer=time.process_time)) / number
 
 
+def _alternating(fns: dict, calls: int) -> dict:
+    """Median CPU time of one call of each of ``fns``, called in turn ``calls`` times: every call
+    finds the allocator as the other routes left it (a fresh 800 KB temporary is mapped and
+    faulted in, which costs more than its arithmetic here, so the order of calls matters)."""
+    times = {name: [] for name in fns}
+    for _ in range(calls):
+        for name, fn in fns.items():
+            t0 = time.process_time()
+            fn()
+            times[name].append(time.process_time() - t0)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--number", type=int, default=5)
+    parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--n", type=int, default=10**5)
     args = parser.parse_args(argv)
 
     import theory
+    from numerics import landscape
 
     delta2, delta_p = 0.45, 1.0
     m = np.linspace(-0.999, 0.999, args.n)
     ours = theory.complexity_of_minima(m, p=3, delta2=delta2, delta_p=delta_p)
     ref = hand_sigma_min(m, delta2, delta_p)
-    lib = lambda: theory.complexity_of_minima(m, p=3, delta2=delta2, delta_p=delta_p)  # noqa: E731
-    hand = lambda: hand_sigma_min(m, delta2, delta_p)  # noqa: E731
-    t_lib, t_hand = [], []
-    for _ in range(3):  # interleaved, so that a slow phase of the machine hits both routes
-        t_lib.append(_median(lib, args.number, args.repeat))
-        t_hand.append(_median(hand, args.number, args.repeat))
-    t_lib, t_hand = statistics.median(t_lib), statistics.median(t_hand)
-    print(f"complexity_of_minima on {args.n} overlaps (p=3, Delta2={delta2}, Deltap={delta_p}): "
-          f"theory {t_lib * 1e3:.3f} ms, hand-written numpy {t_hand * 1e3:.3f} ms, "
-          f"ratio {t_lib / t_hand:.2f}, max |difference| {np.abs(ours - ref).max():.1e}")
+    field = theory.Model(delta2, {3: delta_p}).field
+    fns = {"theory": lambda: theory.complexity_of_minima(m, p=3, delta2=delta2, delta_p=delta_p),
+           "hand": lambda: hand_sigma_min(m, delta2, delta_p),
+           "engine": lambda: landscape.sigma_min(field, m)}
+    rounds = {name: [] for name in fns}
+    for _ in range(3):  # consecutive calls of one route, the routes interleaved three times
+        for name, fn in fns.items():
+            rounds[name].append(_median(fn, args.number, args.repeat))
+    runs = {name: statistics.median(t) for name, t in rounds.items()}
+    turns = _alternating(fns, args.calls)
+    print(f"complexity_of_minima on {args.n} overlaps (p=3, Delta2={delta2}, Deltap={delta_p}), "
+          f"max |theory - hand| {np.abs(ours - ref).max():.1e}; CPU time per call:")
+    for label, t in (("runs of one route", runs), ("routes in turn", turns)):
+        print(f"  {label:18s} theory {t['theory'] * 1e3:.3f} ms, hand-written numpy {t['hand'] * 1e3:.3f} ms, "
+              f"ratio {t['theory'] / t['hand']:.2f}  (numerics.landscape.sigma_min alone "
+              f"{t['engine'] * 1e3:.3f} ms, ratio {t['engine'] / t['hand']:.2f})")
 
 
 if __name__ == "__main__":

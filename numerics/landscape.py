@@ -135,12 +135,17 @@ class KernelArgs:
         self.backend = b = as_backend(b)
         self.jets = _model.Jets(fld, b)
         self._values = {k: v for k, v in variables.items() if v is not None}
-        if b.ctx is None:
-            shapes = [np.shape(v) for v in self._values.values()]
-            self.shape = np.broadcast_shapes(*shapes, _model.coefficient_shape(fld.xi),
-                                             _model.coefficient_shape(fld.g))
-        else:
-            self.shape = ()
+        self._variables = tuple(self._values)
+        self._shape = None if b.ctx is None else ()
+
+    @property
+    def shape(self) -> tuple:
+        """The broadcast shape of the variables and the coefficients (``()`` for mpmath)."""
+        if self._shape is None:
+            self._shape = np.broadcast_shapes(*(np.shape(v) for v in self._values.values()),
+                                              _model.coefficient_shape(self.field.xi),
+                                              _model.coefficient_shape(self.field.g))
+        return self._shape
 
     @property
     def ctx(self):
@@ -163,6 +168,18 @@ class KernelArgs:
         at = self._values["m"] if point == "m" else point
         return (self.jets.xi if func == "xi" else self.jets.g)(at, k)
 
+    def block(self, **variables) -> KernelArgs:
+        """The arguments at other values of the variables, keeping the jets that do not depend
+        on them (at 1, the determinant): one evaluation of those for all the blocks of :func:`_run`."""
+        out = KernelArgs.__new__(KernelArgs)
+        out.field, out.backend, out.jets, out._shape = self.field, self.backend, self.jets, self._shape
+        out._values = {n: v for n, v in self._values.items() if n not in self._variables and _fixed(n)}
+        out._values.update(variables)
+        out._variables = tuple(variables)
+        if out._shape is not None and out._shape != ():
+            out._shape = None
+        return out
+
     def __setitem__(self, name: str, value):
         """Give a variable (e.g. ``w``, computed from the others) to the kernels that take it."""
         self._values[name] = value
@@ -177,10 +194,28 @@ class KernelArgs:
 Jets = KernelArgs
 
 
+@lru_cache(maxsize=None)
+def _fixed(name: str) -> bool:
+    """Whether the kernel argument ``name`` is a jet that does not depend on the variables."""
+    parsed = _parse(name)
+    return parsed is not None and parsed[2] != "m"
+
+
+#: ``(kernel, argument names)`` per (kernel name, backend): resolved once.
+_BOUND: dict = {}  # cleared past 4096 entries (backends of many precisions)
+
+
 def _call(name: str, args: KernelArgs):
     """The generated kernel ``name`` on the whole of ``args``."""
-    module, names, _ = _kernel(name)
-    return args.backend.kernel(module, name)(*(args[a] for a in names))
+    key = (name, args.backend)
+    found = _BOUND.get(key)
+    if found is None:
+        if len(_BOUND) > 4096:
+            _BOUND.clear()
+        module, names, _ = _kernel(name)
+        found = _BOUND[key] = (args.backend.kernel(module, name), names)
+    fn, names = found
+    return fn(*[args[a] for a in names])
 
 
 def _piecewise(args: KernelArgs, branches):
@@ -244,9 +279,10 @@ def _run(body, fld: Field, b, **variables):
         if size > 2 * BLOCK and all(np.ndim(c) == 0 for poly in (fld.xi, fld.g) for _, c in poly.terms):
             flat = [v if np.ndim(v) == 0 else np.broadcast_to(v, shape).ravel() for v in values]
             out = np.empty(size)
+            args = KernelArgs(fld, b)
             for start in range(0, size, BLOCK):
-                part = {n: v if np.ndim(v) == 0 else v[start:start + BLOCK] for n, v in zip(names, flat)}
-                out[start:start + BLOCK] = body(KernelArgs(fld, b, **part))
+                args = args.block(**{n: v if np.ndim(v) == 0 else v[start:start + BLOCK] for n, v in zip(names, flat)})
+                out[start:start + BLOCK] = body(args)
             return out.reshape(shape)
     return body(KernelArgs(fld, b, **dict(zip(names, values))))
 
@@ -333,7 +369,12 @@ def _min_branches(args: KernelArgs):
 
 def _sigma_min(args: KernelArgs):
     w_star, th, s = _call("kr_w_star", args), _call("h_theta", args), _call("h_scale", args)
-    args["w"] = np.maximum(np.maximum(w_star, th), s) if args.backend.ctx is None else max(w_star, th, s)
+    if args.backend.ctx is not None:
+        args["w"] = max(w_star, th, s)
+    elif isinstance(w_star, np.ndarray) and w_star.shape == args.shape:  # a fresh array: reused
+        args["w"] = np.maximum(np.maximum(w_star, th, out=w_star), s, out=w_star)
+    else:
+        args["w"] = np.maximum(np.maximum(w_star, th), s)
     return _call("kr_sigma_min_at_w", args)
 
 

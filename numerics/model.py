@@ -232,7 +232,7 @@ def jet(poly: Polynomial, q, k: int, b: Backend = F64):
         return np.zeros(shape)
     if np.shape(out) != shape:
         out = out + np.zeros(shape)
-    return out if np.ndim(out) else np.float64(out)
+    return out if isinstance(out, np.ndarray) and out.ndim else np.float64(out)
 
 
 def covariance_det(xi: Polynomial, b: Backend = F64):
