@@ -13,10 +13,12 @@ derivative, is evaluated as ``sum_{j<k} c_j c_k (k - j)**2`` over the coefficien
 (:func:`numerics.model.covariance_det`): a sum of positive terms, without the cancellation of
 the difference when one channel dominates.
 
-The branches (bulk / outside the bulk; maximiser of ``mu`` in the bulk, above or below it;
-minima at the bulk edge, at the BBP bound or free) are combined under masks: every kernel is
-evaluated only where its branch holds, on those entries, so no branch ever sees arguments where
-it is undefined (:func:`_piecewise`).
+The branches (bulk / outside the bulk; maximiser of ``mu`` in the bulk, above or below it)
+are combined under masks: every kernel is evaluated only where its branch holds, on those
+entries, so no branch ever sees arguments where it is undefined (:func:`_piecewise`).  The
+minima need no mask: at the bulk edge, at the BBP bound or free, ``Sigma_min`` is one kernel of
+``w = max(w*, theta, s)``, defined everywhere (:func:`sigma_min`).  Large float64 inputs run in
+blocks of :data:`BLOCK` entries (:func:`_run`), so that the temporaries stay small.
 
 The trivialization threshold (docs/landscape.md) is located in three steps:
 
@@ -168,16 +170,15 @@ class KernelArgs:
         at = self._values["m"] if point == "m" else point
         return (self.jets.xi if func == "xi" else self.jets.g)(at, k)
 
-    def block(self, **variables) -> KernelArgs:
-        """The arguments at other values of the variables, keeping the jets that do not depend
-        on them (at 1, the determinant): one evaluation of those for all the blocks of :func:`_run`."""
+    def block(self, shape: tuple, **variables) -> KernelArgs:
+        """The arguments at other values of the variables, of broadcast ``shape`` with the
+        coefficients, keeping the jets that do not depend on them (at 1, the determinant): one
+        evaluation of those for all the blocks of :func:`_run`."""
         out = KernelArgs.__new__(KernelArgs)
-        out.field, out.backend, out.jets, out._shape = self.field, self.backend, self.jets, self._shape
+        out.field, out.backend, out.jets, out._shape = self.field, self.backend, self.jets, shape
         out._values = {n: v for n, v in self._values.items() if n not in self._variables and _fixed(n)}
         out._values.update(variables)
         out._variables = tuple(variables)
-        if out._shape is not None and out._shape != ():
-            out._shape = None
         return out
 
     def __setitem__(self, name: str, value):
@@ -281,7 +282,8 @@ def _run(body, fld: Field, b, **variables):
             out = np.empty(size)
             args = KernelArgs(fld, b)
             for start in range(0, size, BLOCK):
-                args = args.block(**{n: v if np.ndim(v) == 0 else v[start:start + BLOCK] for n, v in zip(names, flat)})
+                part = {n: v if np.ndim(v) == 0 else v[start:start + BLOCK] for n, v in zip(names, flat)}
+                args = args.block((min(BLOCK, size - start),), **part)  # scalar coefficients: 1-d blocks
                 out[start:start + BLOCK] = body(args)
             return out.reshape(shape)
     return body(KernelArgs(fld, b, **dict(zip(names, values))))

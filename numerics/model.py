@@ -1,8 +1,10 @@
 """A spiked spherical model as numbers: the covariance ``xi`` and the signal ``g`` as polynomials.
 
 Every kernel of :mod:`numerics` that depends on the model takes a :class:`Field`: the pair
-``(xi, g)`` of :class:`Polynomial` objects, evaluated with their derivatives ("jets") in float64
-(broadcasting over the argument and over array coefficients) or in an mpmath context. The
+``(xi, g)`` of :class:`Polynomial` objects, evaluated with their derivatives ("jets") by the one
+jet evaluator (:func:`jet`, :class:`Jets`, :func:`covariance_det`) in a backend of
+:mod:`numerics.backend`: float64 (broadcasting over the argument and over array coefficients)
+or mpmath at a precision, the coefficients converted once per polynomial and precision. The
 public :class:`theory.Model` builds one with exact rational coefficients; the ``(p, delta2,
 delta_p)`` shorthand with arrays builds one with array coefficients (:func:`matrix_tensor`).
 
