@@ -195,7 +195,7 @@ class TestJetsReproduceTheInstance:
         fr = {k: Fraction(v) for k, v in point.items() if k != "p"}
         fld = field({2: fr["d2"], point["p"]: fr["dp"]})
         to = lambda x: ctx.mpf(x.numerator) / ctx.mpf(x.denominator)  # noqa: E731
-        jets = _L.Jets(fld, ctx, m=to(fr["m"]), mu=to(fr["mu"]), e=to(fr["e"]))
+        jets = _L.KernelArgs(fld, ctx, m=to(fr["m"]), mu=to(fr["mu"]), e=to(fr["e"]))
         for name, instance in _instance_functions().items():
             with mpmath.workdps(50):
                 args = [mpmath.mpf(x.numerator) / x.denominator for x in (fr["d2"], fr["dp"], fr["m"], fr["mu"], fr["e"])]
