@@ -277,7 +277,25 @@ def sigma_min(model: SpikedModel = MODEL) -> dict:
     mu_out = th + s2 / th
     outlier = b - (mu_out - c) ** 2 / (2 * width) + _phi_of_w(model, th)
     free = sigma_max(model)["right"]
-    return {"edge": edge, "outlier": outlier, "free": free, "w": sigma_max(model)["w"]}
+    return {"edge": edge, "outlier": outlier, "free": free, "w": sigma_max(model)["w"],
+            "at_w": sigma_at_w(model)}
+
+
+#: The outer-branch variable as a kernel argument (``mu = w + s**2/w``, ``w >= s``).
+W = sp.Symbol("w", positive=True)
+
+
+def sigma_at_w(model: SpikedModel = MODEL, w: sp.Expr = W) -> sp.Expr:
+    """``Sigma(m, mu)`` at ``mu = w + s**2/w >= 2 s``, as a function of ``w >= s``.
+
+    ``Sigma`` is concave in ``mu`` above ``2 s``, so every branch of :func:`sigma_min` is this
+    one expression at ``w = max(w*, theta, s)`` (``w*`` the unconstrained maximiser, ``"w"`` of
+    :func:`sigma_max`): ``"edge"`` at ``w = s``, ``"outlier"`` at ``w = theta``, ``"free"`` at
+    ``w = w*``.  Defined for every ``|m| < 1`` and ``w > 0``: a kernel without masks.
+    """
+    s2 = model.xi_d(2, 1)
+    width = model.xi_d(1, 1) + s2
+    return base(model) - (w + s2 / w - radial_center(model)) ** 2 / (2 * width) + _phi_of_w(model, w)
 
 
 def isolated_condition(model: SpikedModel = MODEL) -> sp.Expr:
@@ -358,6 +376,8 @@ def _kernels() -> tuple:
         _kernel("kr_sigma_e_max_left", semax["left"], "max_mu Sigma(m, e, mu), maximiser below -2 s."),
         _kernel("kr_sigma_min_edge", smin["edge"], "Sigma_min(m) = Sigma(m, 2 s) (theta <= s, maximiser at the edge)."),
         _kernel("kr_sigma_min_outlier", smin["outlier"], "Sigma_min(m) = Sigma(m, theta + s**2/theta) (theta > s)."),
+        _kernel("kr_sigma_min_at_w", smin["at_w"],
+                "Sigma(m, w + s**2/w), w >= s: Sigma_min(m) at w = max(w*, theta, s) (every branch)."),
         _kernel("kr_dsigma_min_edge_dm", sp.diff(smin["edge"], m), "d/dm of kr_sigma_min_edge."),
         _kernel("kr_dsigma_min_outlier_dm", sp.diff(smin["outlier"], m), "d/dm of kr_sigma_min_outlier."),
         _kernel("kr_dsigma_max_right_dm", sp.diff(smax["right"], m), "d/dm of kr_sigma_max_right."),

@@ -1,19 +1,24 @@
 """Piecewise Kac-Rice complexity, the Hessian spectrum and the trivialization threshold, for any
 spiked spherical model (a :class:`numerics.model.Field`), in float64 or in an mpmath context.
 
-Every function here is written once for both backends: its last argument ``ctx`` is None for
-float64 (numpy, broadcasting over ``m``, ``e``, ``mu`` and array variances) or an mpmath
-context (scalars).  The generated kernels of :mod:`derivations.kac_rice` and
-:mod:`derivations.hessian` take the model's *jets* (``xi'(1)``, ``xi''(1)``, ``g'(m)``, ...),
-evaluated here from the field's polynomials (:class:`Jets`).  ``det_1``, the determinant
-``xi (xi' + xi'') - xi'**2`` at 1 of the covariance of the energy and the radial derivative, is
-evaluated as ``sum_{j<k} c_j c_k (k - j)**2`` over the coefficients of ``xi``: a sum of positive
-terms, without the cancellation of the difference when one channel dominates.
+Every function here is written once for both backends: its last argument ``b`` is a
+:class:`numerics.backend.Backend`, :data:`~numerics.backend.F64` (numpy, broadcasting over
+``m``, ``e``, ``mu`` and array variances; the default) or ``MP(dps)`` (scalars); an mpmath
+context, or None for float64, is still accepted (:func:`numerics.model.as_backend`).  The
+generated kernels of :mod:`derivations.kac_rice` and :mod:`derivations.hessian` take the
+model's *jets* (``xi'(1)``, ``xi''(1)``, ``g'(m)``, ...), named by their arguments and evaluated
+by the one jet evaluator :class:`numerics.model.Jets` (:class:`KernelArgs`).  ``det_1``, the
+determinant ``xi (xi' + xi'') - xi'**2`` at 1 of the covariance of the energy and the radial
+derivative, is evaluated as ``sum_{j<k} c_j c_k (k - j)**2`` over the coefficients of ``xi``
+(:func:`numerics.model.covariance_det`): a sum of positive terms, without the cancellation of
+the difference when one channel dominates.
 
-The branches (bulk / outside the bulk; maximiser of ``mu`` in the bulk, above or below it;
-minima at the bulk edge, at the BBP bound or free) are combined under masks: every kernel is
-evaluated only where its branch holds, on those entries, so no branch ever sees arguments where
-it is undefined (:func:`_piecewise`).
+The branches (bulk / outside the bulk; maximiser of ``mu`` in the bulk, above or below it)
+are combined under masks: every kernel is evaluated only where its branch holds, on those
+entries, so no branch ever sees arguments where it is undefined (:func:`_piecewise`).  The
+minima need no mask: at the bulk edge, at the BBP bound or free, ``Sigma_min`` is one kernel of
+``w = max(w*, theta, s)``, defined everywhere (:func:`sigma_min`).  Large float64 inputs run in
+blocks of :data:`BLOCK` entries (:func:`_run`), so that the temporaries stay small.
 
 The trivialization threshold (docs/landscape.md) is located in three steps:
 
@@ -32,46 +37,29 @@ The trivialization threshold (docs/landscape.md) is located in three steps:
 from __future__ import annotations
 
 import dataclasses
-import weakref
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from math import perm
 
 import numpy as np
 from numerics import solvers
-from numerics._generated import hessian_mpmath as HM
 from numerics._generated import hessian_numpy as HN
-from numerics._generated import kac_rice_mpmath as KM
 from numerics._generated import kac_rice_numpy as KN
-from numerics._generated import thresholds_mpmath as TM
-from numerics._generated import thresholds_numpy as TN
-from numerics.model import Field, Polynomial, field
-from numerics.solvers import ConvergenceError, grow_bracket, sign_changes
+from numerics import model as _model
+from numerics.backend import F64
+from numerics.model import Field, Polynomial, as_backend, covariance_det, field
+from numerics.solvers import ConvergenceError, Root, grow_bracket, sign_changes
 
 __all__ = [
     "Jets", "width_cancellation", "sigma", "sigma_mu", "sigma_max", "sigma_energy_max", "sigma_min", "dsigma_min_dm",
     "threshold_energy", "isolated_condition", "marginal_slope", "scale", "theta", "outlier",
     "covariance_det", "with_matrix", "gradient_flow_delta2",
     "Mechanism", "Boundary", "Isolated", "Tangency", "TrivializationScan", "scan_trivialization",
-    "trivialization_float", "trivialization_mp",
+    "trivialization", "KernelArgs",
 ]
 
 
 # --- jets of a field ---------------------------------------------------------------------------
-
-def covariance_det(xi: Polynomial, ctx=None):
-    """``xi (xi' + xi'') - xi'**2`` at 1 as ``sum_{j<k} c_j c_k (k - j)**2`` (no cancellation)."""
-    terms = xi.terms
-    total = 0.0 if ctx is None else ctx.mpf(0)
-    for a, (j, cj) in enumerate(terms):
-        for k, ck in terms[a + 1:]:
-            if ctx is None:
-                total = total + _float(cj) * _float(ck) * (k - j) ** 2
-            else:
-                total += _mp(ctx, cj) * _mp(ctx, ck) * (k - j) ** 2
-    return total
-
 
 def width_cancellation(fld: Field):
     """Decimal digits lost when ``xi''(1) - xi'(1)`` is formed as a difference, as the complexity
@@ -92,82 +80,110 @@ def width_cancellation(fld: Field):
         ratio = Fraction(slope) / width
         bits = ratio.numerator.bit_length() - ratio.denominator.bit_length()
         return max(0.0, (bits + 1) * 0.30102999566398120)
+    lift = lambda c: float(c) if isinstance(c, Fraction) else c  # noqa: E731  (exact and float terms mixed)
     with np.errstate(all="ignore"):
-        slope = sum(n * _float(c) for n, c in terms)
-        width = sum(n * (n - 2) * _float(c) for n, c in terms)
+        slope = sum(n * lift(c) for n, c in terms)
+        width = sum(n * (n - 2) * lift(c) for n, c in terms)
+        if np.ndim(width) == 0:  # scalar coefficients: no array to build
+            if not width > 0:
+                return float("inf")
+            return max(float(np.log10(np.float64(slope) / np.float64(width))), 0.0)
         lost = np.log10(np.asarray(slope, dtype=np.float64) / np.asarray(width, dtype=np.float64))
     lost = np.where(np.asarray(width) > 0, np.maximum(lost, 0.0), np.inf)
     return float(lost) if lost.ndim == 0 else lost
 
 
-def _float(c):
-    return float(c) if isinstance(c, Fraction) else c
+@lru_cache(maxsize=None)
+def _parse(name: str):
+    """A kernel argument name as ``(polynomial, order, point)``: ``"d2g_m"`` is ``("g", 2, "m")``,
+    ``"xi_1"`` is ``("xi", 0, 1)``; ``("det", 0, 1)`` for ``"det_1"``; None for a variable."""
+    if name == "det_1":
+        return "det", 0, 1
+    if "_" not in name:
+        return None
+    head, point = name.rsplit("_", 1)
+    func = head.lstrip("d0123456789")
+    if func not in ("xi", "g"):
+        return None
+    order = head[: len(head) - len(func)].lstrip("d")
+    k = 0 if head == func else (int(order) if order else 1)
+    return func, k, point if point == "m" else int(point)
 
 
-def _mp(ctx, c):
-    return ctx.mpf(c.numerator) / ctx.mpf(c.denominator) if isinstance(c, Fraction) else ctx.mpf(c)
+@lru_cache(maxsize=None)
+def _kernel(name: str) -> tuple:
+    """``(module, argument names, parsed jets)`` of the generated kernel ``name``, resolved once."""
+    for module, numpy_module in (("kac_rice", KN), ("hessian", HN)):
+        fn = getattr(numpy_module, name, None)
+        if fn is not None:
+            code = fn.__code__
+            names = code.co_varnames[: code.co_argcount]
+            return module, names, tuple(_parse(n) for n in names)
+    raise KeyError(name)  # pragma: no cover
 
 
-#: Coefficients of a polynomial converted into a context, per (context, precision): the same
-#: field is evaluated many times at one precision (root finding, certification).
-_COEFFICIENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+class KernelArgs:
+    """The arguments of the jet kernels for one field, at the variables ``m, e, mu``, in one backend.
 
-
-class Jets:
-    """The arguments of the jet kernels for one field, at the variables ``m, e, mu``.
-
-    ``jets["dxi_1"]`` is ``xi'(1)``, ``jets["d2g_m"]`` is ``g''(m)``, ``jets["det_1"]`` the
-    covariance determinant (:func:`covariance_det`); values are computed once, in float64
-    (broadcasting) when ``ctx`` is None, else in ``ctx``.
+    ``args["dxi_1"]`` is ``xi'(1)``, ``args["d2g_m"]`` is ``g''(m)``, ``args["det_1"]`` the
+    covariance determinant: each evaluated once, by the one jet evaluator
+    (:class:`numerics.model.Jets`), in float64 (broadcasting) or in an mpmath backend.
+    ``b`` is a :class:`numerics.backend.Backend` (an mpmath context, or None for float64, is
+    still accepted).
     """
 
-    def __init__(self, fld: Field, ctx=None, **variables):
-        self.field, self.ctx = fld, ctx
+    def __init__(self, fld: Field, b=F64, **variables):
+        self.field = fld
+        self.backend = b = as_backend(b)
+        self.jets = _model.Jets(fld, b)
         self._values = {k: v for k, v in variables.items() if v is not None}
-        if ctx is None:
-            shapes = [np.shape(v) for v in self._values.values()]
-            shapes += [np.shape(c) for poly in (fld.xi, fld.g) for _, c in poly.terms]
-            self.shape = np.broadcast_shapes(*shapes)
-        else:
-            self.shape = ()
+        self._variables = tuple(self._values)
+        self._shape = None if b.ctx is None else ()
+
+    @property
+    def shape(self) -> tuple:
+        """The broadcast shape of the variables and the coefficients (``()`` for mpmath)."""
+        if self._shape is None:
+            self._shape = np.broadcast_shapes(*(np.shape(v) for v in self._values.values()),
+                                              _model.coefficient_shape(self.field.xi),
+                                              _model.coefficient_shape(self.field.g))
+        return self._shape
+
+    @property
+    def ctx(self):
+        """The mpmath context of the backend (None for float64)."""
+        return self.backend.ctx
 
     def __getitem__(self, name: str):
         try:
             return self._values[name]
         except KeyError:
             pass
-        if name == "det_1":
-            value = covariance_det(self.field.xi, self.ctx)
-        else:
-            head, point = name.rsplit("_", 1)
-            func = head.lstrip("d0123456789")
-            order = head[: len(head) - len(func)].lstrip("d")
-            k = 0 if head == func else (int(order) if order else 1)
-            poly = {"xi": self.field.xi, "g": self.field.g}[func]
-            at = self._values["m"] if point == "m" else int(point)
-            value = poly(at, k) if self.ctx is None else self._mp_jet(poly, k, at)
+        value = self._jet(_parse(name))
         self._values[name] = value
         return value
 
-    def _mp_jet(self, poly: Polynomial, k: int, at):
-        """``poly^(k)(at)`` in ``ctx``, the coefficients converted once per polynomial."""
-        ctx = self.ctx
-        cache = _COEFFICIENTS.setdefault(poly, {})
-        key = (id(ctx), ctx.prec)
-        coefs = cache.get(key)
-        if coefs is None:
-            coefs = cache[key] = [(n, _mp(ctx, c)) for n, c in poly.terms]
-        total = ctx.mpf(0)
-        if at == 1:
-            for n, c in coefs:
-                if n >= k:
-                    total += c * perm(n, k)
-            return total
-        at = ctx.mpf(at)
-        for n, c in coefs:
-            if n >= k:
-                total += c * perm(n, k) * at ** (n - k)
-        return total
+    def _jet(self, parsed):
+        func, k, point = parsed
+        if func == "det":
+            return self.jets.det()
+        at = self._values["m"] if point == "m" else point
+        return (self.jets.xi if func == "xi" else self.jets.g)(at, k)
+
+    def block(self, shape: tuple, **variables) -> KernelArgs:
+        """The arguments at other values of the variables, of broadcast ``shape`` with the
+        coefficients, keeping the jets that do not depend on them (at 1, the determinant): one
+        evaluation of those for all the blocks of :func:`_run`."""
+        out = KernelArgs.__new__(KernelArgs)
+        out.field, out.backend, out.jets, out._shape = self.field, self.backend, self.jets, shape
+        out._values = {n: v for n, v in self._values.items() if n not in self._variables and _fixed(n)}
+        out._values.update(variables)
+        out._variables = tuple(variables)
+        return out
+
+    def __setitem__(self, name: str, value):
+        """Give a variable (e.g. ``w``, computed from the others) to the kernels that take it."""
+        self._values[name] = value
 
     def full(self, name: str):
         """The value broadcast to :attr:`shape` (numpy), scalars left as they are."""
@@ -175,39 +191,47 @@ class Jets:
         return np.broadcast_to(v, self.shape) if np.ndim(v) else v
 
 
+#: The former name of :class:`KernelArgs`.
+Jets = KernelArgs
+
+
 @lru_cache(maxsize=None)
-def _signature(module, name: str) -> tuple:
-    fn = getattr(module, name)
-    code = fn.__code__
-    names = code.co_varnames[: code.co_argcount]
-    return fn, tuple(n for n in names if n != "ctx")
+def _fixed(name: str) -> bool:
+    """Whether the kernel argument ``name`` is a jet that does not depend on the variables."""
+    parsed = _parse(name)
+    return parsed is not None and parsed[2] != "m"
 
 
-def _kernel_module(name: str, ctx):
-    if name.startswith("h_"):
-        return HN if ctx is None else HM
-    return KN if ctx is None else KM
+#: ``(kernel, argument names)`` per (kernel name, backend): resolved once.
+_BOUND: dict = {}  # cleared past 4096 entries (backends of many precisions)
 
 
-def _call(name: str, jets: Jets):
-    """The generated kernel ``name`` on the whole of ``jets``."""
-    fn, args = _signature(_kernel_module(name, jets.ctx), name)
-    if jets.ctx is None:
-        return fn(*(jets[a] for a in args))
-    return fn(jets.ctx, *(jets[a] for a in args))
+def _call(name: str, args: KernelArgs):
+    """The generated kernel ``name`` on the whole of ``args``."""
+    key = (name, args.backend)
+    found = _BOUND.get(key)
+    if found is None:
+        if len(_BOUND) > 4096:
+            _BOUND.clear()
+        module, names, _ = _kernel(name)
+        found = _BOUND[key] = (args.backend.kernel(module, name), names)
+    fn, names = found
+    return fn(*[args[a] for a in names])
 
 
-def _piecewise(jets: Jets, branches):
+def _piecewise(args: KernelArgs, branches):
     """``branches``: (condition, kernel name or constant); the conditions are disjoint and cover.
 
-    mpmath: the first true branch.  numpy: each kernel on the entries where its branch holds.
+    mpmath (numbers): the first true branch.  float64: each kernel on the entries where its
+    branch holds.
     """
-    if jets.ctx is not None:
+    b = args.backend
+    if b.ctx is not None:
         for cond, name in branches:
             if cond:
-                return _call(name, jets) if isinstance(name, str) else jets.ctx.mpf(name)
+                return _call(name, args) if isinstance(name, str) else b.num(name)
         raise AssertionError("no branch holds")  # pragma: no cover
-    shape = jets.shape
+    shape = args.shape
     out = np.empty(shape)
     for cond, name in branches:
         mask = np.broadcast_to(np.asarray(cond, dtype=bool), shape)
@@ -217,154 +241,189 @@ def _piecewise(jets: Jets, branches):
             out[mask] = name
             continue
         if mask.all():
-            out[...] = _call(name, jets)
+            out[...] = _call(name, args)
             continue
-        fn, args = _signature(KN if not name.startswith("h_") else HN, name)
-        out[mask] = fn(*(jets.full(a)[mask] if np.ndim(jets[a]) else jets[a] for a in args))
+        module, names, _ = _kernel(name)
+        fn = b.kernel(module, name)
+        out[mask] = fn(*(args.full(a)[mask] if np.ndim(args[a]) else args[a] for a in names))
     return out[()] if shape == () else out
 
 
-def _cond(jets: Jets, x):
+def _cond(args: KernelArgs, x):
     """A branch condition: a numpy boolean array, or an ``np.bool_`` for mpmath (so that ``&``,
     ``|`` and ``~`` mean the same on both backends)."""
-    return np.asarray(x, dtype=bool) if jets.ctx is None else np.bool_(bool(x))
+    return np.asarray(x, dtype=bool) if args.backend.ctx is None else np.bool_(bool(x))
 
 
-def _abs(jets: Jets, x):
-    return np.abs(x) if jets.ctx is None else abs(x)
+def _inputs(b, *values):
+    """The variables in the backend: float64 (0-d as floats, else arrays), or mpf."""
+    return [v if v is None else b.num(v) if np.ndim(v) == 0 else b.array(v) for v in values]
 
 
-def _max(jets: Jets, a, b):
-    return np.maximum(a, b) if jets.ctx is None else max(a, b)
+#: float64 evaluations on more entries than twice this (with scalar coefficients) run in blocks
+#: of this many entries: the dozen temporaries of a generated kernel then stay in cache and below
+#: the allocator's mmap threshold (128 KiB) instead of being mapped and faulted in afresh for every
+#: operation (which made a 10^5-point Sigma_min cost twice its arithmetic).  Elementwise results
+#: do not depend on the blocking.
+BLOCK = 16000
 
 
-def _inputs(ctx, *values):
-    """float64 arrays (0-d arguments as floats) for numpy, mpf for mpmath."""
-    if ctx is None:
-        return [float(v) if np.ndim(v) == 0 else np.asarray(v, dtype=np.float64) for v in values]
-    return [v if v is None else ctx.mpf(v) for v in values]
+def _run(body, fld: Field, b, **variables):
+    """``body(KernelArgs(fld, b, **variables))``, the variables converted into the backend ``b``
+    (float64: in blocks of :data:`BLOCK` entries along the flattened broadcast shape)."""
+    b = as_backend(b)
+    names = tuple(variables)
+    values = _inputs(b, *variables.values())
+    if b.ctx is None:
+        shape = np.broadcast_shapes(*(np.shape(v) for v in values))
+        size = int(np.prod(shape)) if shape else 1
+        if size > 2 * BLOCK and all(np.ndim(c) == 0 for poly in (fld.xi, fld.g) for _, c in poly.terms):
+            flat = [v if np.ndim(v) == 0 else np.broadcast_to(v, shape).ravel() for v in values]
+            out = np.empty(size)
+            args = KernelArgs(fld, b)
+            for start in range(0, size, BLOCK):
+                part = {n: v if np.ndim(v) == 0 else v[start:start + BLOCK] for n, v in zip(names, flat)}
+                args = args.block((min(BLOCK, size - start),), **part)  # scalar coefficients: 1-d blocks
+                out[start:start + BLOCK] = body(args)
+            return out.reshape(shape)
+    return body(KernelArgs(fld, b, **dict(zip(names, values))))
 
 
 # --- the Hessian --------------------------------------------------------------------------------
 
-def scale(fld: Field, ctx=None):
+def scale(fld: Field, b=F64):
     """``s = sqrt(xi''(1))``: the bulk of the Hessian is ``[mu - 2 s, mu + 2 s]``."""
-    return _call("h_scale", Jets(fld, ctx))
+    return _call("h_scale", KernelArgs(fld, b))
 
 
-def theta(fld: Field, m, ctx=None):
+def theta(fld: Field, m, b=F64):
     """``theta(m) = g''(m) (1 - m**2)``, the rank-one strength along the signal."""
-    (m,) = _inputs(ctx, m)
-    return _call("h_theta", Jets(fld, ctx, m=m))
+    return _run(lambda args: _call("h_theta", args), fld, b, m=m)
 
 
-def outlier(fld: Field, m, mu, ctx=None):
+def outlier(fld: Field, m, mu, b=F64):
     """``mu - theta - s**2/theta`` (meaningful where ``theta > s``)."""
-    m, mu = _inputs(ctx, m, mu)
-    return _call("h_outlier", Jets(fld, ctx, m=m, mu=mu))
+    return _run(lambda args: _call("h_outlier", args), fld, b, m=m, mu=mu)
 
 
 # --- complexity ---------------------------------------------------------------------------------
 
-def _bulk(jets: Jets):
-    return _cond(jets, _abs(jets, jets["mu"]) <= 2 * _call("h_scale", jets))
+def _bulk(args: KernelArgs):
+    return _cond(args, args.backend.abs(args["mu"]) <= 2 * _call("h_scale", args))
 
 
-def sigma(fld: Field, m, e, mu, ctx=None):
+def _sigma(args: KernelArgs):
+    bulk = _bulk(args)
+    return _piecewise(args, [(bulk, "kr_sigma_bulk"), (~bulk, "kr_sigma_outside")])
+
+
+def sigma(fld: Field, m, e, mu, b=F64):
     """``Sigma(m, e, mu)`` (needs two channels or more: ``det_1 > 0``)."""
-    m, e, mu = _inputs(ctx, m, e, mu)
-    jets = Jets(fld, ctx, m=m, e=e, mu=mu)
-    bulk = _bulk(jets)
-    return _piecewise(jets, [(bulk, "kr_sigma_bulk"), (~bulk, "kr_sigma_outside")])
+    return _run(_sigma, fld, b, m=m, e=e, mu=mu)
 
 
-def sigma_mu(fld: Field, m, mu, ctx=None):
+def _sigma_mu(args: KernelArgs):
+    bulk = _bulk(args)
+    return _piecewise(args, [(bulk, "kr_sigma_mu_bulk"), (~bulk, "kr_sigma_mu_outside")])
+
+
+def sigma_mu(fld: Field, m, mu, b=F64):
     """``Sigma(m, mu)``: the energy maximised out."""
-    m, mu = _inputs(ctx, m, mu)
-    jets = Jets(fld, ctx, m=m, mu=mu)
-    bulk = _bulk(jets)
-    return _piecewise(jets, [(bulk, "kr_sigma_mu_bulk"), (~bulk, "kr_sigma_mu_outside")])
+    return _run(_sigma_mu, fld, b, m=m, mu=mu)
 
 
-def _max_branches(jets: Jets, center: str, halfwidth: str):
-    c, h = _call(center, jets), _call(halfwidth, jets)
-    return _cond(jets, c > h), _cond(jets, c < -h)
+def _max_branches(args: KernelArgs, center: str, halfwidth: str):
+    c, h = _call(center, args), _call(halfwidth, args)
+    return _cond(args, c > h), _cond(args, c < -h)
 
 
-def sigma_max(fld: Field, m, ctx=None):
-    """``Sigma(m)``: ``Sigma(m, mu)`` maximised over ``mu`` (and the energy)."""
-    (m,) = _inputs(ctx, m)
-    jets = Jets(fld, ctx, m=m)
-    right, left = _max_branches(jets, "kr_center", "kr_halfwidth")
-    return _piecewise(jets, [(right, "kr_sigma_max_right"), (left, "kr_sigma_max_left"),
+def _sigma_max(args: KernelArgs):
+    right, left = _max_branches(args, "kr_center", "kr_halfwidth")
+    return _piecewise(args, [(right, "kr_sigma_max_right"), (left, "kr_sigma_max_left"),
                              (~right & ~left, "kr_sigma_max_bulk")])
 
 
-def sigma_energy_max(fld: Field, m, e, ctx=None):
-    """``Sigma(m, e)``: ``Sigma(m, e, mu)`` maximised over ``mu`` at fixed energy (``det_1 > 0``)."""
-    m, e = _inputs(ctx, m, e)
-    jets = Jets(fld, ctx, m=m, e=e)
-    right, left = _max_branches(jets, "kr_center_e", "kr_halfwidth_e")
-    return _piecewise(jets, [(right, "kr_sigma_e_max_right"), (left, "kr_sigma_e_max_left"),
+def sigma_max(fld: Field, m, b=F64):
+    """``Sigma(m)``: ``Sigma(m, mu)`` maximised over ``mu`` (and the energy)."""
+    return _run(_sigma_max, fld, b, m=m)
+
+
+def _sigma_energy_max(args: KernelArgs):
+    right, left = _max_branches(args, "kr_center_e", "kr_halfwidth_e")
+    return _piecewise(args, [(right, "kr_sigma_e_max_right"), (left, "kr_sigma_e_max_left"),
                              (~right & ~left, "kr_sigma_e_max_bulk")])
 
 
-def _min_branches(jets: Jets):
-    s = _call("h_scale", jets)
-    th = _call("h_theta", jets)
-    right, _ = _max_branches(jets, "kr_center", "kr_halfwidth")
-    w = _piecewise(jets, [(right, "kr_w_star"), (~right, -np.inf)])
-    free = right & _cond(jets, w > _max(jets, th, s))
-    out = ~free & _cond(jets, th > s)
+def sigma_energy_max(fld: Field, m, e, b=F64):
+    """``Sigma(m, e)``: ``Sigma(m, e, mu)`` maximised over ``mu`` at fixed energy (``det_1 > 0``)."""
+    return _run(_sigma_energy_max, fld, b, m=m, e=e)
+
+
+def _min_branches(args: KernelArgs):
+    s = _call("h_scale", args)
+    th = _call("h_theta", args)
+    right, _ = _max_branches(args, "kr_center", "kr_halfwidth")
+    w = _piecewise(args, [(right, "kr_w_star"), (~right, -np.inf)])
+    free = right & _cond(args, w > (np.maximum(th, s) if args.backend.ctx is None else max(th, s)))
+    out = ~free & _cond(args, th > s)
     return free, out, ~free & ~out
 
 
-def sigma_min(fld: Field, m, ctx=None):
-    """``Sigma_min(m)``: ``Sigma(m, mu)`` maximised over ``mu >= mu_min(m)`` (minima)."""
-    (m,) = _inputs(ctx, m)
-    jets = Jets(fld, ctx, m=m)
-    free, out, edge = _min_branches(jets)
-    return _piecewise(jets, [(free, "kr_sigma_max_right"), (out, "kr_sigma_min_outlier"),
-                             (edge, "kr_sigma_min_edge")])
+def _sigma_min(args: KernelArgs):
+    w_star, th, s = _call("kr_w_star", args), _call("h_theta", args), _call("h_scale", args)
+    if args.backend.ctx is not None:
+        args["w"] = max(w_star, th, s)
+    elif isinstance(w_star, np.ndarray) and w_star.shape == args.shape:  # a fresh array: reused
+        args["w"] = np.maximum(np.maximum(w_star, th, out=w_star), s, out=w_star)
+    else:
+        args["w"] = np.maximum(np.maximum(w_star, th), s)
+    return _call("kr_sigma_min_at_w", args)
 
 
-def dsigma_min_dm(fld: Field, m, ctx=None):
-    """``d Sigma_min / dm`` (continuous: the branches meet with equal slopes)."""
-    (m,) = _inputs(ctx, m)
-    jets = Jets(fld, ctx, m=m)
-    free, out, edge = _min_branches(jets)
-    return _piecewise(jets, [(free, "kr_dsigma_max_right_dm"), (out, "kr_dsigma_min_outlier_dm"),
+def sigma_min(fld: Field, m, b=F64):
+    """``Sigma_min(m)``: ``Sigma(m, mu)`` maximised over ``mu >= mu_min(m)`` (minima).
+
+    ``Sigma`` is concave in ``mu`` above the bulk, so the maximiser is ``mu = w + s**2/w`` at
+    ``w = max(w*, theta, s)`` (free, at the BBP bound, at the bulk edge): one kernel on every
+    entry (``kr_sigma_min_at_w``, defined for all ``|m| < 1``), no masks.
+    """
+    return _run(_sigma_min, fld, b, m=m)
+
+
+def _dsigma_min_dm(args: KernelArgs):
+    free, out, edge = _min_branches(args)
+    return _piecewise(args, [(free, "kr_dsigma_max_right_dm"), (out, "kr_dsigma_min_outlier_dm"),
                              (edge, "kr_dsigma_min_edge_dm")])
 
 
-def threshold_energy(fld: Field, m, ctx=None):
+def dsigma_min_dm(fld: Field, m, b=F64):
+    """``d Sigma_min / dm`` (continuous: the branches meet with equal slopes)."""
+    return _run(_dsigma_min_dm, fld, b, m=m)
+
+
+def threshold_energy(fld: Field, m, b=F64):
     """Definition (a): the energy at which the typical points at overlap ``m`` are marginal."""
-    (m,) = _inputs(ctx, m)
-    return _call("kr_threshold_energy", Jets(fld, ctx, m=m))
+    return _run(lambda args: _call("kr_threshold_energy", args), fld, b, m=m)
 
 
-def isolated_condition(fld: Field, m, ctx=None):
+def isolated_condition(fld: Field, m, b=F64):
     """``g'(m)**2 (1 - m**2) - m**2 xi'(1)``: zero at the isolated stationary points."""
-    (m,) = _inputs(ctx, m)
-    return _call("kr_isolated_condition", Jets(fld, ctx, m=m))
+    return _run(lambda args: _call("kr_isolated_condition", args), fld, b, m=m)
 
 
-def marginal_slope(fld: Field, m, ctx=None):
+def marginal_slope(fld: Field, m, b=F64):
     """``d Sigma(m, mu)/d mu`` at ``mu = 2 s``: negative iff the maximiser lies in the bulk."""
-    (m,) = _inputs(ctx, m)
-    return _call("kr_marginal_slope", Jets(fld, ctx, m=m))
+    return _run(lambda args: _call("kr_marginal_slope", args), fld, b, m=m)
 
 
 # --- a matrix channel on top of tensor channels -----------------------------------------------
 
-def with_matrix(tensors: Field, delta2, ctx=None) -> Field:
+def with_matrix(tensors: Field, delta2, b=F64) -> Field:
     """``tensors`` plus a matrix channel of variance ``delta2`` (float, array or mpf) whose loss
     term is built with that same variance: ``xi`` and ``g`` both gain ``q**2/(2 delta2)``."""
-    if ctx is None:
-        coef = 1.0 / (2.0 * np.asarray(delta2, dtype=np.float64))
-        coef = float(coef) if coef.ndim == 0 else coef
-    else:
-        coef = 1 / (2 * ctx.mpf(delta2))
+    b = as_backend(b)
+    coef = 1 / (2 * b.array(delta2))
+    coef = b.num(coef) if np.ndim(coef) == 0 else coef
     g = Polynomial(((2, coef),) + tensors.g.terms)
     xi = g if tensors.bayes_optimal else Polynomial(((2, coef),) + tensors.xi.terms)
     variances = {2: delta2, **tensors.variances}
@@ -373,11 +432,11 @@ def with_matrix(tensors: Field, delta2, ctx=None) -> Field:
                  variances=variances, assumed=assumed)
 
 
-def gradient_flow_delta2(tensors: Field, ctx=None):
+def gradient_flow_delta2(tensors: Field, b=F64):
     """``Delta2_GF = 2/(1 + sqrt(1 + 4 xi_T''(1)))``, ``xi_T`` the covariance of the tensor
     channels (derivations/thresholds.py): the matrix noise below which ``theta(0) > s``."""
-    t = tensors.xi(1.0 if ctx is None else 1, 2, ctx)
-    return TN.delta2_gf_channels(t) if ctx is None else TM.delta2_gf_channels(ctx, t)
+    b = as_backend(b)
+    return b.kernel("thresholds", "delta2_gf_channels")(_model.Jets(tensors, b).xi(1, 2))
 
 
 # --- the trivialization threshold: mechanisms ---------------------------------------------------
@@ -409,11 +468,11 @@ class Mechanism:
 
     name = "mechanism"
 
-    def residual(self, tensors: Field, delta2, ctx=None):  # pragma: no cover - abstract
+    def residual(self, tensors: Field, delta2, b=F64):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def birth(self, tensors: Field, delta2, ctx=None):  # pragma: no cover - abstract
-        """The overlap where the band is born at ``delta2``."""
+    def birth(self, tensors: Field, delta2, b=F64):  # pragma: no cover - abstract
+        """The overlap where the band is born at ``delta2`` (in the backend ``b``)."""
         raise NotImplementedError
 
     def near(self, m_star: float) -> Mechanism:
@@ -427,10 +486,11 @@ class Boundary(Mechanism):
 
     name = "boundary"
 
-    def residual(self, tensors, delta2, ctx=None):
-        return sigma_min(with_matrix(tensors, delta2, ctx), 0.0 if ctx is None else 0, ctx)
+    def residual(self, tensors, delta2, b=F64):
+        b = as_backend(b)
+        return sigma_min(with_matrix(tensors, delta2, b), b.num(0), b)
 
-    def birth(self, tensors, delta2, ctx=None):
+    def birth(self, tensors, delta2, b=F64):
         return 0.0
 
 
@@ -445,10 +505,11 @@ class Isolated(Mechanism):
     side: tuple = (-1.0 + 1e-9, -_NEAR_ZERO)
     name = "isolated"
 
-    def birth(self, tensors, delta2, ctx=None):
-        fld = with_matrix(tensors, delta2, ctx)
+    def birth(self, tensors, delta2, b=F64):
+        b = as_backend(b)
+        fld = with_matrix(tensors, delta2, b)
         what = f"trivialization: isolated overlap near m={self.m_guess:.6f} ({_describe(tensors)})"
-        if ctx is None:
+        if b.ctx is None:
             grid = np.linspace(*self.side, 401)
             f = isolated_condition(fld, grid)
             (idx,) = sign_changes(f)
@@ -456,11 +517,12 @@ class Isolated(Mechanism):
                 raise ConvergenceError(f"{what}: lost at Delta2={float(delta2):.12g}, dps=None")
             i = idx[np.argmin(np.abs(grid[idx] - self.m_guess))]
             return solvers.brentq(lambda x: float(isolated_condition(fld, x)), grid[i], grid[i + 1], what=what)
-        return grow_bracket(ctx, lambda x: isolated_condition(fld, x, ctx), self.m_guess, 1e-6, what, limit=0.1).value
+        return grow_bracket(b.ctx, lambda x: isolated_condition(fld, x, b), self.m_guess, 1e-6, what, limit=0.1).value
 
-    def residual(self, tensors, delta2, ctx=None):
-        r = self.birth(tensors, delta2, ctx)
-        return -marginal_slope(with_matrix(tensors, delta2, ctx), r, ctx)
+    def residual(self, tensors, delta2, b=F64):
+        b = as_backend(b)
+        r = self.birth(tensors, delta2, b)
+        return -marginal_slope(with_matrix(tensors, delta2, b), r, b)
 
     def near(self, m_star):
         return dataclasses.replace(self, m_guess=float(m_star))
@@ -509,24 +571,26 @@ class Tangency(Mechanism):
                 return float(sigma_min(fld, x)), x, (lo, hi)
         return float(v[i]), float(grid[i]), (lo, hi)
 
-    def birth(self, tensors, delta2, ctx=None):
-        fld = with_matrix(tensors, delta2, ctx)
-        if ctx is None:
+    def birth(self, tensors, delta2, b=F64):
+        b = as_backend(b)
+        fld = with_matrix(tensors, delta2, b)
+        if b.ctx is None:
             _, x, (lo, hi) = self._local_max(fld)
             if not lo < x < hi:
                 raise _OffCentre(f"trivialization ({_describe(tensors)}): the maximum of Sigma_min near "
                                  f"m={self.m_guess:.4f} is not an interior tangency at Delta2={float(delta2)} "
                                  f"(bracket [{lo:.6g}, {hi:.6g}] in m), dps=None", x)
             return x
-        what = f"trivialization: maximiser near m={self.m_guess:.6f} at Delta2={ctx.nstr(delta2, 10)}"
-        return grow_bracket(ctx, lambda t: dsigma_min_dm(fld, t, ctx), self.m_guess, 1e-6, what,
+        what = f"trivialization: maximiser near m={self.m_guess:.6f} at Delta2={b.ctx.nstr(delta2, 10)}"
+        return grow_bracket(b.ctx, lambda t: dsigma_min_dm(fld, t, b), self.m_guess, 1e-6, what,
                             limit=0.05, sign=+1).value
 
-    def residual(self, tensors, delta2, ctx=None):
-        if ctx is None:
+    def residual(self, tensors, delta2, b=F64):
+        b = as_backend(b)
+        if b.ctx is None:
             return self._local_max(with_matrix(tensors, delta2))[0]
-        fld = with_matrix(tensors, delta2, ctx)
-        return sigma_min(fld, self.birth(tensors, delta2, ctx), ctx)
+        fld = with_matrix(tensors, delta2, b)
+        return sigma_min(fld, self.birth(tensors, delta2, b), b)
 
     def near(self, m_star):
         return dataclasses.replace(self, m_guess=float(m_star))
@@ -681,8 +745,26 @@ def _solve_once(mech, tensors, d2s, j, m_peak) -> TrivializationScan:
     return TrivializationScan(mech.near(m_star), (float(a), float(b)), float(m_peak), float(value), m_star)
 
 
-def trivialization_float(tensors: Field, overlaps: str = "positive"):
-    """The threshold for every entry of the (float64, possibly array) variances of ``tensors``."""
+def trivialization(b, tensors: Field, overlaps: str = "positive") -> Root:
+    """The threshold in the backend ``b`` as a :class:`~numerics.solvers.Root`.
+
+    float64 (:data:`~numerics.backend.F64`): for every entry of the (possibly array) variances
+    of ``tensors``, scanned and solved one point at a time (the value an array, no bracket).
+    An mpmath backend: bracketed and solved in mpmath around the float64 solution (``tensors``
+    with exact variances, converted in the backend's context).
+    """
+    b = as_backend(b)
+    if b.ctx is None:
+        return Root(_trivialization_points(tensors, overlaps), None)
+    scan = scan_trivialization(tensors, overlaps)
+    mech = scan.mechanism
+    what = f"trivialization ({mech.name}, {_describe(tensors)})"
+    return grow_bracket(b.ctx, lambda d2: mech.residual(tensors, d2, b), scan.value, 1e-9 * scan.value, what,
+                        limit=scan.delta2_bracket)
+
+
+def _trivialization_points(tensors: Field, overlaps: str):
+    """The float64 threshold for every entry of the variances of ``tensors``."""
     orders = tensors.orders
     arrays = [np.asarray(tensors.variances[k], dtype=np.float64) for k in orders]
     if tensors.assumed is not None:
@@ -695,13 +777,3 @@ def trivialization_float(tensors: Field, overlaps: str = "positive"):
         assumed = None if tensors.assumed is None else dict(zip(orders, values[n:]))
         out[idx] = _scan(_key(field(dict(zip(orders, values[:n])), assumed)), overlaps).value
     return out[()] if out.shape == () else out
-
-
-def trivialization_mp(ctx, tensors: Field, overlaps: str = "positive"):
-    """The threshold in the context ``ctx`` as a :class:`~numerics.solvers.Root`, bracketed and solved in mpmath
-    around the float64 solution (``tensors`` with exact variances, converted in ``ctx``)."""
-    scan = scan_trivialization(tensors, overlaps)
-    mech = scan.mechanism
-    what = f"trivialization ({mech.name}, {_describe(tensors)})"
-    return grow_bracket(ctx, lambda d2: mech.residual(tensors, d2, ctx), scan.value, 1e-9 * scan.value, what,
-                        limit=scan.delta2_bracket)

@@ -47,14 +47,12 @@ from typing import Any
 import mpmath
 import numpy as np
 
-from numerics._generated import langevin_mpmath as KM
 from numerics._generated import langevin_numpy as KN
-from numerics._generated import thresholds_numpy as TN
-from numerics.model import Field, field
+from numerics.backend import F64
+from numerics.model import Field, Jets, as_backend, convert, field
 from numerics.solvers import ConvergenceError, Root, root, sign_changes
 
-__all__ = ["AmbiguousPlateau", "LangevinLine", "aging_state", "delta2_grid", "evaluate_float", "evaluate_mp", "residual",
-           "threshold"]
+__all__ = ["AmbiguousPlateau", "LangevinLine", "aging_state", "delta2_grid", "evaluate", "residual", "threshold"]
 
 
 class AmbiguousPlateau(ValueError):
@@ -129,7 +127,7 @@ def _grid(tensors: Field) -> np.ndarray:
     """
     grid = delta2_grid()
     with np.errstate(all="ignore"):
-        low = 0.5 * float(TN.delta2_gf_channels(float(tensors.xi(1.0, 2))))
+        low = 0.5 * float(F64.kernel("thresholds", "delta2_gf_channels")(float(Jets(tensors).xi(1.0, 2))))
     if np.isfinite(low) and 0 < low < grid[0]:
         points = int(np.ceil(8 * np.log10(grid[0] / low)))  # 8 a decade, as the grid's own head
         grid = np.concatenate([np.geomspace(low, grid[0], max(points, 2), endpoint=False), grid])
@@ -154,26 +152,23 @@ def _check_tensors(tensors: Field) -> None:
                          f"Delta2), got orders {tensors.orders}")
 
 
-def _to(ctx, v):
-    if ctx is None:
-        return float(v)
-    if isinstance(v, Fraction):
-        return ctx.mpf(v.numerator) / ctx.mpf(v.denominator)
-    return ctx.mpf(v)
+def _to(b, v):
+    """A temperature in the backend ``b``: a float, or a number of ``b`` (exact inputs rounded once)."""
+    b = as_backend(b)
+    return float(v) if b.ctx is None else convert(v, b)
 
 
-def residual(tensors: Field, delta2, temperature=1, ctx=None):
-    """``1 - Delta2 - Delta2**2 xi_T''(1 - T Delta2)``: positive where runs escape (float64
-    broadcasting when ``ctx`` is None, else in ``ctx``)."""
-    t = _to(ctx, temperature)
-    if ctx is None:
-        d2 = np.asarray(delta2, dtype=np.float64)
-        return KN.langevin_residual(d2, tensors.xi(KN.langevin_plateau(d2, t), 2))
-    d2 = ctx.mpf(delta2)
-    return KM.langevin_residual(ctx, d2, tensors.xi(KM.langevin_plateau(ctx, d2, t), 2, ctx))
+def residual(tensors: Field, delta2, temperature=1, b=F64):
+    """``1 - Delta2 - Delta2**2 xi_T''(1 - T Delta2)``: positive where runs escape (in the
+    backend ``b``: float64 broadcasting, or an mpmath backend)."""
+    b = as_backend(b)
+    t = _to(b, temperature)
+    d2 = b.array(delta2)
+    kernel = lambda name: b.kernel("langevin", name)  # noqa: E731
+    return kernel("langevin_residual")(d2, Jets(tensors, b).xi(kernel("langevin_plateau")(d2, t), 2))
 
 
-def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
+def threshold(tensors: Field, temperature=1, b=F64) -> LangevinLine:
     """The Langevin threshold ``Delta2`` at ``temperature`` for the tensor channels ``tensors``.
 
     Parameters
@@ -182,8 +177,9 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
         The tensor channels alone (orders >= 3, any assumed variances); scalar variances.
     temperature : float or Fraction
         ``0 <= T <= 1``; 1 is the Bayes-optimal temperature.
-    ctx : mpmath context or None
-        None: float64; else the root is solved (and the checks run) in ``ctx``.
+    b : numerics.backend.Backend
+        :data:`~numerics.backend.F64` (default) or ``MP(dps)``: where the root is solved (and
+        the checks run); an mpmath context, or None for float64, is still accepted.
 
     Returns
     -------
@@ -210,6 +206,8 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
     ...
     ValueError: temperature must lie in [0, 1] (the line is derived where the m = 0 sector ages at the threshold; above 1 its dynamical transition would have to be located first), got 2
     """
+    b = as_backend(b)
+    ctx = b.ctx
     _check_tensors(tensors)
     temperature = _temperature(temperature)
     grid = _grid(tensors)
@@ -227,40 +225,32 @@ def threshold(tensors: Field, temperature=1, ctx=None) -> LangevinLine:
     dps = None if ctx is None else ctx.dps
     if crossings:
         i = int(np.argmax(values <= 0))  # the first point on the stuck side (or a zero)
-        a, b = grid[i - 1], grid[i]
+        lo, hi = grid[i - 1], grid[i]
     elif temperature < 1:
         # r(1) = -xi_T''(1 - T) < 0: the last sign change lies in [grid[-1], 1]
-        a, b = grid[-1], 1.0
+        lo, hi = grid[-1], 1.0
     else:  # T = 1: r(1) = 0; the threshold is 1 iff r > 0 just below it (slope at 1 not positive)
-        slope = KN.langevin_residual_slope(1.0, 1.0, float(tensors.xi(0.0, 2)), float(tensors.xi(0.0, 3)))
+        jets = Jets(tensors)
+        slope = KN.langevin_residual_slope(1.0, 1.0, float(jets.xi(0.0, 2)), float(jets.xi(0.0, 3)))
         if slope > 0:
             raise ConvergenceError(f"{what}: r < 0 just below Delta2 = 1 but no sign change on the grid of (0, 1) "
                                    f"(a root in [{grid[-1]:.12g}, 1) was not resolved), dps={dps}")
-        one = 1.0 if ctx is None else ctx.mpf(1)
-        return LangevinLine(_export(ctx, one), temperature, _export(ctx, one - one), None, "paramagnet", None, 0, dps)
-    # solved in u = Delta2/a on [1, b/a]: the solvers' absolute floor (1e-15 in float64) is then
+        one = b.num(1)
+        return LangevinLine(_export(b, one), temperature, _export(b, one - one), None, "paramagnet", None, 0, dps)
+    # solved in u = Delta2/lo on [1, hi/lo]: the solvers' absolute floor (1e-15 in float64) is then
     # relative to the root, also for a threshold ~1e-150 (Deltap = 1e-300 at p = 3)
-    if ctx is None:
-        f = lambda u: float(residual(tensors, u * a, temperature))  # noqa: E731
-        found = root(None, f, 1.0, b / a, what=what)
-        value, bracket = found.value * a, tuple(x * a for x in found.bracket)
-    else:
-        scale = ctx.mpf(a)
-        found = root(ctx, lambda u: residual(tensors, u * scale, temperature, ctx), 1, ctx.mpf(b) / scale,
-                     what=what)
-        value, bracket = found.value * scale, tuple(x * scale for x in found.bracket)
-    t = _to(ctx, temperature)
-    num = np if ctx is None else None
-    plateau = KN.langevin_plateau(value, t) if num else KM.langevin_plateau(ctx, value, t)
+    scale = b.num(lo)
+    found = root(ctx, lambda u: residual(tensors, u * scale, temperature, b), 1, b.num(hi) / scale, what=what)
+    value, bracket = found.value * scale, tuple(x * scale for x in found.bracket)
+    t = _to(b, temperature)
+    plateau = b.kernel("langevin", "langevin_plateau")(value, t)
     _check_plateau(tensors, float(value), float(temperature), what)
     if temperature == 0:
-        x = 0.0 if ctx is None else ctx.mpf(0)
-    elif num:
-        x = float(KN.langevin_fdt_ratio(value, t, tensors.xi(plateau, 1)))
+        x = b.num(0)
     else:
-        x = KM.langevin_fdt_ratio(ctx, value, t, tensors.xi(plateau, 1, ctx))
-    return LangevinLine(_export(ctx, value), temperature, _export(ctx, plateau), _export(ctx, x), "aging",
-                        tuple(_export(ctx, v) for v in bracket), crossings, dps)
+        x = b.kernel("langevin", "langevin_fdt_ratio")(value, t, Jets(tensors, b).xi(plateau, 1))
+    return LangevinLine(_export(b, value), temperature, _export(b, plateau), _export(b, x), "aging",
+                        tuple(_export(b, v) for v in bracket), crossings, dps)
 
 
 def _q_grid() -> np.ndarray:
@@ -276,7 +266,7 @@ def _check_plateau(tensors: Field, delta2: float, temperature: float, what: str)
     if temperature == 0:
         return  # the plateau is q = 1, the only zero of (1 - q)**2 xi''(q) with xi'' > 0
     qs = _q_grid()
-    values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
+    values = KN.langevin_marginality(qs, delta2, temperature, Jets(tensors).xi(qs, 2))
     # at q = 1 the condition reads -T**2 < 0 exactly: its sign is known even where the root,
     # 1 - q ~ T Delta2, lies beyond the grid's last point 1 - 1e-9 (T below ~1e-8), and between
     # that point and 1 (1 - q)**2 xi''(q) decreases, so it holds at most one root there
@@ -307,32 +297,39 @@ def aging_state(tensors: Field, delta2: float, temperature: float = 1.0) -> tupl
     what = f"aging plateau at T={temperature}, Delta2={delta2}, orders {tensors.orders}"
     _check_plateau(tensors, delta2, temperature, what)
     qs = _q_grid()
-    values = KN.langevin_marginality(qs, delta2, temperature, tensors.xi(qs, 2))
-    f = lambda x: float(KN.langevin_marginality(x, delta2, temperature, tensors.xi(x, 2)))  # noqa: E731
+    jets = Jets(tensors)
+    values = KN.langevin_marginality(qs, delta2, temperature, jets.xi(qs, 2))
+    f = lambda x: float(KN.langevin_marginality(x, delta2, temperature, jets.xi(x, 2)))  # noqa: E731
     if (values <= 0).any():
         i = int(np.argmax(values <= 0))
         a, b = (qs[i - 1] if i else 0.0), qs[i]
     else:  # the root lies beyond the grid, in (1 - 1e-9, 1): the condition is -T**2 at q = 1
         a, b = qs[-1], 1.0
     q = root(None, f, a, b, what=what).value
-    mu = KN.langevin_aging_mu(q, delta2, temperature, tensors.xi(1.0, 1), tensors.xi(q, 1))
+    mu = KN.langevin_aging_mu(q, delta2, temperature, jets.xi(1.0, 1), jets.xi(q, 1))
     return q, float(mu)
 
 
-def _export(ctx, v):
+def _export(b, v):
     """A float, or an mpf of the global context holding the exact binary value (it pickles)."""
-    if ctx is None:
+    if b.ctx is None:
         return float(v)
-    return mpmath.mp.make_mpf(ctx.mpf(v)._mpf_)
+    return mpmath.mp.make_mpf(b.num(v)._mpf_)
 
 
 # --- the ThresholdKind interface of theory/_thresholds.py -----------------------------------------
 
-def evaluate_float(tensors: Field, temperature=1) -> np.ndarray:
-    """float64 thresholds with the broadcast shape of the variances of ``tensors`` (one solve a point)."""
+def evaluate(b, tensors: Field, temperature=1) -> Root:
+    """The threshold in the backend ``b`` as a :class:`~numerics.solvers.Root`: float64 with the
+    broadcast shape of the variances of ``tensors`` (one solve a point, no bracket), or in an
+    mpmath backend with its bracket."""
+    b = as_backend(b)
+    if b.ctx is not None:
+        line = threshold(tensors, temperature, b)
+        return Root(b.num(line.delta2), None if line.bracket is None else tuple(b.num(x) for x in line.bracket))
     shape = np.broadcast_shapes(*(np.shape(v) for v in tensors.variances.values()))
     if shape == ():
-        return np.asarray(threshold(tensors, temperature).delta2)
+        return Root(np.asarray(threshold(tensors, temperature).delta2), None)
     true = {k: np.broadcast_to(np.asarray(v, dtype=np.float64), shape) for k, v in tensors.variances.items()}
     assumed = None if tensors.assumed is None else {
         k: np.broadcast_to(np.asarray(v, dtype=np.float64), shape) for k, v in tensors.assumed.items()}
@@ -341,10 +338,4 @@ def evaluate_float(tensors: Field, temperature=1) -> np.ndarray:
         point = field({k: float(v[idx]) for k, v in true.items()},
                       None if assumed is None else {k: float(v[idx]) for k, v in assumed.items()})
         out[idx] = threshold(point, temperature).delta2
-    return out
-
-
-def evaluate_mp(ctx, tensors: Field, temperature=1) -> Root:
-    """The threshold in ``ctx`` as a :class:`~numerics.solvers.Root` (value and bracket)."""
-    line = threshold(tensors, temperature, ctx)
-    return Root(ctx.mpf(line.delta2), None if line.bracket is None else tuple(ctx.mpf(b) for b in line.bracket))
+    return Root(out, None)

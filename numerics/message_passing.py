@@ -38,6 +38,7 @@ import numpy as np
 from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from numerics.backend import F64, MP, context  # noqa: F401  (context: the one cache, re-exported)
+from numerics.model import jet
 from numerics.solvers import (ConvergenceError, Root, bisect, bisect_many, newton_bracketed, sign_change_brackets,
                               sign_changes, tangency, walk)
 
@@ -117,7 +118,7 @@ def _jet(b, tensors, x, k: int):
     """``xi^(k)(x)``, the ``k``-th derivative of the field's covariance at ``x`` in the backend
     ``b``: the one place this module evaluates jets (a thin call of the model's jet evaluator,
     :mod:`numerics.model`, to be swapped for the single evaluator there)."""
-    return tensors.xi(x, k, b.ctx)
+    return jet(tensors.xi, x, k, b)
 
 
 def _jets(b, tensors, x, *ks):
@@ -127,7 +128,7 @@ def _jets(b, tensors, x, *ks):
 
 def _variance(b, tensors, p: int):
     """The true variance of channel ``p`` as a number (float64 array) of ``b``."""
-    return tensors.value(p, b.ctx)
+    return tensors.value(p, b)
 
 
 # --- the grid of overlaps ----------------------------------------------------------------------

@@ -93,6 +93,8 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'kr_sigma_max_bulk': 'max_mu Sigma(m, mu), maximiser in the bulk.',
  'kr_sigma_max_left': 'max_mu Sigma(m, mu), maximiser below -2 s.',
  'kr_sigma_max_right': 'max_mu Sigma(m, mu), maximiser above 2 s.',
+ 'kr_sigma_min_at_w': 'Sigma(m, w + s**2/w), w >= s: Sigma_min(m) at w = max(w*, theta, s) (every '
+                      'branch).',
  'kr_sigma_min_edge': 'Sigma_min(m) = Sigma(m, 2 s) (theta <= s, maximiser at the edge).',
  'kr_sigma_min_outlier': 'Sigma_min(m) = Sigma(m, theta + s**2/theta) (theta > s).',
  'kr_sigma_mu': 'Sigma(m, mu), both branches: the bulk form for |mu| <= 2 s, the outside form '
@@ -963,6 +965,19 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
                        "Mul(Rational(1, 2), Pow(Add(Mul(Pow(Symbol('dg_m', real=True), "
                        "Integer(2)), Pow(Symbol('m', real=True), Integer(2))), Mul(Integer(4), "
                        "Symbol('dxi_1', positive=True))), Rational(1, 2)))), Integer(2))))",
+ 'kr_sigma_min_at_w': "Add(Mul(Rational(1, 2), Symbol('d2xi_1', positive=True), Pow(Symbol('w', "
+                      'positive=True), Integer(-2))), Mul(Integer(-1), Rational(1, 2), '
+                      "Pow(Symbol('dg_m', real=True), Integer(2)), Pow(Symbol('dxi_1', "
+                      'positive=True), Integer(-1)), Add(Integer(1), Mul(Integer(-1), '
+                      "Pow(Symbol('m', real=True), Integer(2))))), Mul(Integer(-1), Rational(1, "
+                      "2), log(Symbol('dxi_1', positive=True))), log(Symbol('w', positive=True)), "
+                      "Mul(Rational(1, 2), log(Add(Integer(1), Mul(Integer(-1), Pow(Symbol('m', "
+                      'real=True), Integer(2)))))), Rational(1, 2), Mul(Integer(-1), '
+                      "Pow(Add(Mul(Integer(2), Symbol('d2xi_1', positive=True)), Mul(Integer(2), "
+                      "Symbol('dxi_1', positive=True))), Integer(-1)), "
+                      "Pow(Add(Mul(Symbol('d2xi_1', positive=True), Pow(Symbol('w', "
+                      "positive=True), Integer(-1))), Mul(Integer(-1), Symbol('dg_m', real=True), "
+                      "Symbol('m', real=True)), Symbol('w', positive=True)), Integer(2))))",
  'kr_sigma_min_edge': "Add(Mul(Integer(-1), Rational(1, 2), Pow(Symbol('dg_m', real=True), "
                       "Integer(2)), Pow(Symbol('dxi_1', positive=True), Integer(-1)), "
                       "Add(Integer(1), Mul(Integer(-1), Pow(Symbol('m', real=True), "

@@ -14,9 +14,9 @@ __all__ = (
     'kr_sigma_mu_bulk', 'kr_sigma_mu_outside', 'kr_center', 'kr_halfwidth', 'kr_sigma_max_bulk',
     'kr_sigma_max_right', 'kr_sigma_max_left', 'kr_w_star', 'kr_center_e', 'kr_halfwidth_e',
     'kr_sigma_e_max_bulk', 'kr_sigma_e_max_right', 'kr_sigma_e_max_left', 'kr_sigma_min_edge',
-    'kr_sigma_min_outlier', 'kr_dsigma_min_edge_dm', 'kr_dsigma_min_outlier_dm',
-    'kr_dsigma_max_right_dm', 'kr_isolated_condition', 'kr_marginal_slope', 'kr_threshold_energy',
-    'kr_threshold_energy_most_numerous'])
+    'kr_sigma_min_outlier', 'kr_sigma_min_at_w', 'kr_dsigma_min_edge_dm',
+    'kr_dsigma_min_outlier_dm', 'kr_dsigma_max_right_dm', 'kr_isolated_condition',
+    'kr_marginal_slope', 'kr_threshold_energy', 'kr_threshold_energy_most_numerous'])
 
 
 def kr_volume(m):
@@ -234,6 +234,14 @@ def kr_sigma_min_outlier(m, dxi_1, d2xi_1, dg_m, d2g_m):
     return (
         -1/2*_t0*dg_m**2/dxi_1 + (1/2)*np.log(_t0) + np.log(_t1) - 1/2*np.log(dxi_1) + 1/2 - (_t1 -
         dg_m*m + d2xi_1/(_t0*d2g_m))**2/(2*d2xi_1 + 2*dxi_1) + (1/2)*d2xi_1/(_t0**2*d2g_m**2))
+
+
+def kr_sigma_min_at_w(m, dxi_1, d2xi_1, dg_m, w):
+    """Sigma(m, w + s**2/w), w >= s: Sigma_min(m) at w = max(w*, theta, s) (every branch)."""
+    _t0 = 1 - m**2
+    return (
+        -1/2*_t0*dg_m**2/dxi_1 + (1/2)*d2xi_1/w**2 + (1/2)*np.log(_t0) - 1/2*np.log(dxi_1) +
+        np.log(w) + 1/2 - (d2xi_1/w - dg_m*m + w)**2/(2*d2xi_1 + 2*dxi_1))
 
 
 def kr_dsigma_min_edge_dm(m, dxi_1, d2xi_1, dg_m, d2g_m):

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as _field
 from fractions import Fraction
-from math import perm
 
 import numpy as np
 
 from numerics.lines.base import Condition
+from numerics.model import jet
 from numerics.solvers import ConvergenceError, Root
 
 __all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES", "ML_AMP", "MMSE_JUMP", "Amp",
@@ -35,11 +35,9 @@ __all__ = ["AMP", "GRADIENT_FLOW", "INFORMATION_THEORETIC", "LANGEVIN", "LINES",
 
 
 def _jet_at_one(b, poly, k: int):
-    """``poly^(k)(1)``: in float64 straight from the coefficients (arrays broadcast, one pass a
-    term), in an mpmath backend by the polynomial itself (exact inputs converted in its context)."""
-    if b.ctx is not None:
-        return poly(1, k, b.ctx)
-    return sum(perm(n, k) * (float(c) if isinstance(c, Fraction) else c) for n, c in poly.terms if n >= k)
+    """``poly^(k)(1)`` in the backend ``b``, by the one jet evaluator (arrays broadcast; the
+    coefficients converted into the backend once per polynomial and precision)."""
+    return jet(poly, 1, k, b)
 
 
 @dataclass(frozen=True)
@@ -108,9 +106,7 @@ class Langevin:
     def solve(self, b, tensors, temperature=1.0) -> Root:
         from numerics import langevin_line
 
-        if b.ctx is None:  # vectorised over the variances: one solve a point
-            return Root(langevin_line.evaluate_float(tensors, temperature), None)
-        return langevin_line.evaluate_mp(b.ctx, tensors, temperature)
+        return langevin_line.evaluate(b, tensors, temperature)
 
     def condition(self, b, tensors, temperature=1.0) -> Condition:
         """For the ball backend ``b``: the first root above 0 of the residual ``r`` of
@@ -120,13 +116,13 @@ class Langevin:
         from numerics._generated import langevin_mpmath as KM
 
         ctx = b.ctx
-        t = langevin_line._to(ctx, temperature)
+        t = langevin_line._to(b, temperature)
 
         def slope(x):  # dr/dDelta2, the plateau q = 1 - T Delta2 moving with it
             q = KM.langevin_plateau(ctx, x, t)
-            return KM.langevin_residual_slope(ctx, x, t, tensors.xi(q, 2, ctx), tensors.xi(q, 3, ctx))
+            return KM.langevin_residual_slope(ctx, x, t, tensors.xi(q, 2, b), tensors.xi(q, 3, b))
 
-        first = {"f": lambda x: langevin_line.residual(tensors, x, temperature, ctx), "df": slope, "first_from": 0}
+        first = {"f": lambda x: langevin_line.residual(tensors, x, temperature, b), "df": slope, "first_from": 0}
         found = self.solve(b.mp, tensors, temperature)
         if found.bracket is None:
             return Condition.exact(b, found.value, **first)
@@ -139,7 +135,7 @@ class NoJump(ValueError):
 
 def _one(b, tensors):
     (p,) = tensors.orders
-    return p, tensors.value(p, b.ctx)
+    return p, tensors.value(p, b)
 
 
 def _variances(tensors) -> str:
@@ -292,9 +288,7 @@ class Trivialization:
         from numerics import landscape
 
         self.check_range(tensors)
-        if b.ctx is None:
-            return Root(landscape.trivialization_float(tensors, overlaps), None)
-        return landscape.trivialization_mp(b.ctx, tensors, overlaps)
+        return landscape.trivialization(b, tensors, overlaps)
 
 
 GRADIENT_FLOW, ML_AMP, LANGEVIN = GradientFlow(), MlAmp(), Langevin()

@@ -94,6 +94,27 @@ class TestJets:
             assert sp.simplify(value + sp.sqrt(sp.Rational(2 * (pv - 1), pv))) == 0
 
     def test_kernels_take_only_jets_and_variables(self):
-        allowed = {"m", "e", "mu", "xi_1", "dxi_1", "d2xi_1", "det_1", "g_m", "dg_m", "d2g_m", "d3g_m"}
+        # w: the outer-branch variable of kr_sigma_min_at_w (mu = w + s**2/w), a variable like mu
+        allowed = {"m", "e", "mu", "w", "xi_1", "dxi_1", "d2xi_1", "det_1", "g_m", "dg_m", "d2g_m", "d3g_m"}
         for k in kr.KERNELS:
             assert {s.name for s in k.args} <= allowed, k.name
+
+
+class TestSigmaMinAtW:
+    """``Sigma_min`` is one expression of ``w`` (``mu = w + s**2/w``), every branch at its own ``w``."""
+
+    @pytest.mark.parametrize("subs", SAMPLES)
+    def test_each_branch_is_sigma_at_its_w(self, subs):
+        smin = kr.sigma_min()
+        s = sp.sqrt(MODEL.xi_d(2, 1))
+        for branch, w in (("edge", s), ("outlier", kr.theta(MODEL)), ("free", smin["w"])):
+            assert _zero(kr.sigma_at_w(MODEL, w) - smin[branch], subs), branch
+
+    @pytest.mark.parametrize("subs", SAMPLES)
+    def test_is_sigma_of_mu_outside_the_bulk(self, subs):
+        # the spec's Sigma(m, mu) with its own outer log-potential, at mu = w + s**2/w for w = 2 s
+        s2 = MODEL.xi_d(2, 1)
+        w = 2 * sp.sqrt(s2)
+        spec = kr.sigma_mu_spec().subs(mu, w + s2 / w) - kr.log_potential_bulk(MODEL, w + s2 / w) \
+            + kr.log_potential_outside_spec(MODEL, w + s2 / w)
+        assert _zero(kr.sigma_at_w(MODEL, w) - spec, subs)

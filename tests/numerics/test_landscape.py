@@ -195,7 +195,7 @@ class TestJetsReproduceTheInstance:
         fr = {k: Fraction(v) for k, v in point.items() if k != "p"}
         fld = field({2: fr["d2"], point["p"]: fr["dp"]})
         to = lambda x: ctx.mpf(x.numerator) / ctx.mpf(x.denominator)  # noqa: E731
-        jets = _L.Jets(fld, ctx, m=to(fr["m"]), mu=to(fr["mu"]), e=to(fr["e"]))
+        jets = _L.KernelArgs(fld, ctx, m=to(fr["m"]), mu=to(fr["mu"]), e=to(fr["e"]))
         for name, instance in _instance_functions().items():
             with mpmath.workdps(50):
                 args = [mpmath.mpf(x.numerator) / x.denominator for x in (fr["d2"], fr["dp"], fr["m"], fr["mu"], fr["e"])]
@@ -290,3 +290,30 @@ class TestWidthCancellation:
         many = width_cancellation(matrix_tensor(3, np.array([1e-10, 1.0]), 1.0))
         np.testing.assert_allclose(many, np.log10(1 + 1 / np.array([1e-10, 1.0])), rtol=1e-14)
         assert width_cancellation(field({2: Fraction(1)})) == float("inf")  # no tensor channel
+
+
+class TestBlocks:
+    """float64 evaluations on many entries run in blocks (landscape.BLOCK): the values are those
+    of one evaluation on the whole array, entry by entry (elementwise kernels)."""
+
+    @pytest.mark.parametrize("fn,extra", [(_L.sigma_min, ()), (_L.sigma_max, ()), (_L.dsigma_min_dm, ()),
+                                          (_L.sigma_mu, (2.5,)), (_L.sigma, (-1.2, 2.5)), (_L.threshold_energy, ())])
+    def test_blocked_equals_whole(self, fn, extra, monkeypatch):
+        fld = field({2: 0.6, 3: 1.0, 4: 2.0})
+        m = np.linspace(-0.99, 0.99, 1001).reshape(7, 143)
+        whole = fn(fld, m, *extra) if fn is not _L.sigma else fn(fld, m, extra[0], extra[1])
+        monkeypatch.setattr(_L, "BLOCK", 100)
+        blocked = fn(fld, m, *extra) if fn is not _L.sigma else fn(fld, m, extra[0], extra[1])
+        assert blocked.shape == whole.shape == (7, 143)
+        np.testing.assert_array_equal(blocked, whole)
+
+    def test_broadcast_variables_and_array_coefficients(self, monkeypatch):
+        monkeypatch.setattr(_L, "BLOCK", 16)
+        m = np.linspace(-0.9, 0.9, 50)[:, None]
+        mu = np.array([1.0, 3.0, 5.0])
+        fld = field({2: 0.6, 3: 1.0})
+        out = _L.sigma_mu(fld, m, mu)  # broadcast (50, 3), blocked
+        for j, x in enumerate(mu):
+            np.testing.assert_array_equal(out[:, j], [_L.sigma_mu(fld, float(v), x) for v in m[:, 0]])
+        arrays = matrix_tensor(3, np.array([0.4, 0.8]), 1.0)  # array coefficients: not blocked
+        np.testing.assert_array_equal(_L.sigma_min(arrays, m)[:, 1], _L.sigma_min(matrix_tensor(3, 0.8, 1.0), m[:, 0]))

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from numerics import dmft
 from numerics import langevin_line as L
 from numerics._generated import thresholds_numpy
+from numerics.backend import F64, MP
 from numerics.model import field, matrix_tensor
 from numerics.solvers import Root
 
@@ -131,16 +132,15 @@ class TestPrecision:
         value = L.threshold(field({3: Fraction(1)}), 1, ctx).delta2
         assert abs(ctx.mpf(value) - ctx.sqrt(ctx.mpf(1) / 2)) < ctx.mpf(10) ** -38
 
-    def test_evaluate_mp_is_a_root_with_its_bracket(self):
-        ctx = _ctx(30)
-        out = L.evaluate_mp(ctx, field({3: Fraction(1)}))
+    def test_evaluate_in_mp_is_a_root_with_its_bracket(self):
+        out = L.evaluate(MP(30), field({3: Fraction(1)}))
         assert isinstance(out, Root) and out.bracket[0] <= out.value <= out.bracket[1]
 
 
 class TestInterface:
-    def test_evaluate_float_broadcasts(self):
+    def test_evaluate_in_float64_broadcasts(self):
         delta_p = np.array([[0.5, 1.0], [2.0, 3.0]])
-        out = L.evaluate_float(field({3: delta_p}))
+        out = L.evaluate(F64, field({3: delta_p})).value
         assert out.shape == (2, 2)
         for idx in np.ndindex(2, 2):
             assert out[idx] == L.threshold(field({3: float(delta_p[idx])})).delta2
