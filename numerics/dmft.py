@@ -58,6 +58,7 @@ from threadpoolctl import threadpool_limits
 
 from numerics._generated import dmft_numpy as _dk
 from numerics.dmft_long import BDF2, Growing, integrate_growing
+from numerics.dynamics.quadrature import Rectangle, Trapezoid
 from numerics.model import Field
 
 __all__ = ["BDF2", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
@@ -106,6 +107,7 @@ class Euler:
 
     name = "euler"
     order = 1
+    quadrature = Rectangle()
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class Heun:
 
     name = "heun"
     order = 2
+    quadrature = Trapezoid()
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ class Fixed:
     """Every step stored."""
 
     name = "fixed"
+    thins = False  #: every stored time is kept
 
     def capacity(self, n_steps: int) -> int:
         return n_steps + 2
@@ -153,6 +157,7 @@ class Thinned:
 
     window: int = 128
     name = "thinned"
+    thins = True  #: stored times are dropped (compacted)
 
     def __post_init__(self):
         w = self.window
@@ -212,56 +217,26 @@ def store_size(n: int, window: int | None) -> int:
 
 
 # --- the stored two-time functions -------------------------------------------------------------
-def _weights(ts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Trapezoid weights over the stored times, and the half-gaps to the left and right."""
-    gaps = np.diff(ts)
-    left = np.zeros_like(ts)
-    right = np.zeros_like(ts)
-    left[1:] = 0.5 * gaps
-    right[:-1] = 0.5 * gaps
-    return left + right, left, right
-
-
-def _cell_mean(f: np.ndarray, alpha: np.ndarray) -> np.ndarray:
-    """Mean of ``f`` over each cell, by linear interpolation between stored times."""
-    out = f * (1.0 - alpha)
-    out[:-1] += f[1:] * alpha[:-1]
-    return out
-
-
 class _Store:
-    """``C``, ``R`` (and, for Euler on a thinned history, the cell integrals ``RI``, ``RJ``) on
-    the stored times, with the derivative of the last row under the scheme's quadrature."""
+    """``C``, ``R`` (and what the quadrature rule keeps beside them) on the stored times, with
+    the derivative of the last row under the rule (:mod:`numerics.dynamics.quadrature`)."""
 
     def __init__(self, cap: int, model: _Model, temperature: float, m0: float, h: float,
-                 scheme, history):
+                 quadrature):
         self.C = np.zeros((cap, cap))
         self.R = np.zeros((cap, cap))
-        self.rect = isinstance(scheme, Euler)
-        # Euler: each stored time k owns the steps [i_k, i_{k+1}) and the store keeps
-        # RI[j,k] = h sum_{i in cell k} R(t_j, t_i) and RJ[k,j] = h sum_{i in cell k} R(t_i, t_j).
-        # On the fixed history every cell is one step, RI = RJ = h R: R itself serves.
-        self.cells = self.rect and isinstance(history, Thinned)
-        self.scale = 1.0 if self.cells else h
-        if self.cells:
-            self.RI = np.zeros((cap, cap))
-            self.RJ = np.zeros((cap, cap))
+        self.rule = quadrature
+        quadrature.allocate(self, cap)
         self.ts = np.zeros(cap)
         self.idx = np.zeros(cap, dtype=np.int64)
         self.m = np.zeros(cap)
         self.M = 1
         self.h = h
         self.C[0, 0] = 1.0
-        self.R[0, 0] = 0.0 if self.rect else 1.0
+        self.R[0, 0] = quadrature.diagonal
         self.m[0] = m0
         self.model = model
         self.T = temperature
-
-    def _cells(self, M: int):
-        """Cell sizes (in steps) and interpolation weights ``alpha = (g - 1)/(2 g)``."""
-        g = np.ones(M)
-        g[:-1] = np.diff(self.idx[:M])
-        return g, (g - 1.0) / (2.0 * g)
 
     def derivative(self, M: int):
         """d/dt of row ``M-1`` at every stored second time: ``(dC, dR, dm, mu, energy)``.
@@ -280,35 +255,10 @@ class _Store:
         q2 = md.xi(c, 2)
         g1 = md.g(mn, 1)
         kern = _dk.mu_integrand(c, q1, q2)
-        if self.cells:
-            g, alpha = self._cells(M)
-            ri = self.h * g * _cell_mean(r, alpha)
-            rho = ri * (1.0 - alpha)  # point weights of the current row's R-weighted sums
-            rho[1:] += ri[:-1] * alpha[:-1]
-            mu = self.T + mn * g1 + rho @ kern
-            energy = -md.g(mn) - rho @ q1
-            u = rho * q2
-            A = u @ C
-            B = self.RI[:M, :M] @ _cell_mean(q1, alpha)
-            D = _cell_mean(q2 * r, alpha) @ self.RJ[:M, :M]
-        elif self.rect:
-            rho = self.scale * r
-            mu = self.T + mn * g1 + rho @ kern
-            energy = -md.g(mn) - rho @ q1
-            u = rho * q2
-            A = u @ C
-            B = self.scale * (self.R[:M, :M] @ q1)
-            D = self.scale * ((q2 * r) @ self.R[:M, :M])
-        else:
-            w, left, right = _weights(self.ts[:M])
-            wr = w * r
-            mu = self.T + mn * g1 + wr @ kern
-            energy = -md.g(mn) - wr @ q1
-            uu = q2 * r
-            u = w * uu
-            A = u @ C  # int_0^t Q''(C(t,s)) R(t,s) C(s,t_j) ds
-            B = self.R[:M, :M] @ (w * q1) - right * q1  # int_0^{t_j} Q'(C(t,s)) R(t_j,s) ds
-            D = u @ self.R[:M, :M] - left * uu  # int_{t_j}^t Q''(C(t,s)) R(t,s) R(s,t_j) ds
+        rho, u, B, D = self.rule.memory(self, M, c, r, q1, q2)
+        mu = self.T + mn * g1 + rho @ kern
+        energy = -md.g(mn) - rho @ q1
+        A = u @ C  # int_0^t Q''(C(t,s)) R(t,s) C(s,t_j) ds
         dC = -mu * c + g1 * mm + A + B
         dR = -mu * r + D
         dm = -mu * mn + g1 + u @ mm
@@ -323,24 +273,14 @@ class _Store:
         self.C[M, M] = 1.0
         self.R[M, :M] = r
         self.m[M] = m
-        if not self.rect:
-            self.R[M, M] = 1.0
-            return
-        self.R[M, M - 1] = 1.0  # the field at the previous step enters x at this one
-        self.R[M, M] = 0.0
-        if self.cells:
-            g, alpha = self._cells(M + 1)
-            self.RI[M, :M + 1] = self.h * g * _cell_mean(self.R[M, :M + 1], alpha)
-            self.RJ[M, :M + 1] = self.h * self.R[M, :M + 1]
+        self.rule.close_row(self, M)
 
     def compact(self, keep: np.ndarray) -> None:
         """Keep the stored times of mask ``keep`` (merging the cells of the dropped ones)."""
         M = self.M
         sel = np.flatnonzero(keep)
         k = sel.size
-        if self.cells:
-            self.RI[:k, :k] = np.add.reduceat(self.RI[sel, :M], sel, axis=1)
-            self.RJ[:k, :k] = np.add.reduceat(self.RJ[:M, sel], sel, axis=0)
+        self.rule.compact(self, sel, M)
         self.C[:k, :k] = self.C[np.ix_(sel, sel)]
         self.R[:k, :k] = self.R[np.ix_(sel, sel)]
         self.ts[:k] = self.ts[sel]
@@ -630,7 +570,8 @@ def _integrate(model: _Model, m0, t_max, dt, temperature, scheme, history, keep_
                progress, stop) -> Run:
     n_steps = n_steps_of(t_max, dt)
     thin_every = history.thin_every if isinstance(history, Thinned) else None
-    g = _Store(history.capacity(n_steps), model, temperature, m0, float(dt), scheme, history)
+    g = _Store(history.capacity(n_steps), model, temperature, m0, float(dt),
+               scheme.quadrature.on(history))
     heun = isinstance(scheme, Heun)
     out = np.empty((5, n_steps + 1))
     out[:, 0] = 0.0, m0, math.nan, math.nan, 1.0  # mu, e unknown if interrupted at once
