@@ -57,7 +57,8 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from numerics._generated import dmft_numpy as _dk
-from numerics.dmft_long import BDF2, Growing, integrate_growing
+from numerics.dmft_long import BDF2, integrate_growing
+from numerics.dynamics.history import COST_FIXED, COST_THINNED, Fixed, Growing, Thinned, kept, store_size
 from numerics.dynamics.quadrature import Rectangle, Trapezoid
 from numerics.model import Field
 
@@ -125,6 +126,7 @@ class Extrapolated:
 
     levels: int = 2
     name = "extrapolated"
+    quadrature = Rectangle()  #: that of its Euler runs
 
     def __post_init__(self):
         if isinstance(self.levels, bool) or not isinstance(self.levels, (int, np.integer)) \
@@ -136,84 +138,9 @@ class Extrapolated:
         return int(self.levels)
 
 
-# --- histories ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Fixed:
-    """Every step stored."""
-
-    name = "fixed"
-    thins = False  #: every stored time is kept
-
-    def capacity(self, n_steps: int) -> int:
-        return n_steps + 2
-
-    def finer(self, factor: int) -> Fixed:
-        return self
-
-
-@dataclass(frozen=True)
-class Thinned:
-    """The last ``window`` steps, then geometrically thinned (see the module docstring)."""
-
-    window: int = 128
-    name = "thinned"
-    thins = True  #: stored times are dropped (compacted)
-
-    def __post_init__(self):
-        w = self.window
-        if isinstance(w, bool) or not isinstance(w, (int, np.integer)) or w < 8:
-            raise ValueError(f"window must be an integer >= 8, got {w!r}")
-
-    @property
-    def thin_every(self) -> int:
-        return max(1, int(self.window) // 8)
-
-    def capacity(self, n_steps: int) -> int:
-        w = int(self.window)
-        if n_steps <= w:
-            return n_steps + 2
-        if n_steps > 200_000:
-            # analytic bound, without building index arrays of n entries: ages below W
-            # (both ends) and W/2 + 1 kept steps per octave of age on each side
-            octaves = math.ceil(math.log2(n_steps / w)) + 2
-            return 2 * w + 2 * (w // 2 + 1) * octaves + 2 * self.thin_every + 8
-        # store_size is not monotone in n: bound it over the run
-        probe = np.unique(np.linspace(w, n_steps, 64).astype(np.int64))
-        return max(store_size(int(k), w) for k in probe) + 2 * self.thin_every + 8
-
-    def finer(self, factor: int) -> Thinned:
-        """The same window in time for a run with ``factor`` times more steps."""
-        return Thinned(int(self.window) * factor)
-
-
 #: (scheme class, history class) pairs validated in tests/numerics/test_dmft.py.
 VALIDATED = frozenset({(Euler, Fixed), (Euler, Thinned), (Heun, Fixed), (Extrapolated, Fixed),
                        (Extrapolated, Thinned), (BDF2, Growing)})
-
-
-def kept(index: np.ndarray, n: int, window: int) -> np.ndarray:
-    """Mask of the past step indices that the thinned grid keeps at step ``n``.
-
-    The spacing of kept steps grows geometrically with ``a = min(n - i, i)``: the distance
-    to the present and to the start (the initial transient varies on the scale of the
-    first steps for every later time).  Steps with ``a < window`` are all kept; beyond, step
-    ``i`` is kept iff it is a multiple of ``2**k``, ``k = 1 + floor(log2(a // window))``.
-    The level never decreases as ``n`` grows, so a dropped step is never needed again.
-    """
-    index = np.asarray(index)
-    age = np.minimum(n - index, index)
-    far = age >= window
-    level = np.zeros(index.shape, dtype=np.int64)
-    ratio = np.where(far, age // window, 1)
-    level[far] = 1 + np.floor(np.log2(ratio[far])).astype(np.int64)
-    return (index == n) | ~far | (index % (np.int64(1) << level) == 0)
-
-
-def store_size(n: int, window: int | None) -> int:
-    """Number of stored times after ``n`` steps (``window=None``: fixed grid, ``n + 1``)."""
-    if window is None or n < window:
-        return n + 1
-    return int(kept(np.arange(n + 1), n, window).sum())
 
 
 # --- the stored two-time functions -------------------------------------------------------------
@@ -325,46 +252,24 @@ def footprint(t_max: float, dt: float, scheme, history) -> tuple[int, float]:
     steps = runs[-1][0]
     total = 0.0
     for n, hist in runs:
-        cap = hist.capacity(n) if isinstance(hist, Thinned) else n + 2
-        mats = 4 if isinstance(scheme, (Euler, Extrapolated)) and isinstance(hist, Thinned) else 2
-        total = max(total, 8.0 * (mats * float(cap) ** 2 + 6 * (n + 1)))
+        total = max(total, hist.bytes(n, scheme.quadrature.on(hist)))
     return steps, total
-
-
-#: Seconds of one core per step and per (stored time)^2 of the memory sums, measured on Euler
-#: runs of the fixed and the thinned history (tests/numerics/test_dmft.py checks the estimate
-#: against a run): ``(per step, per stored time squared)``; Heun evaluates twice a step.
-COST_FIXED = (1.2e-4, 1.2e-9)
-COST_THINNED = (5e-4, 1.5e-9)
 
 
 def cost(t_max: float, dt: float, scheme, history) -> float:
     """Estimated seconds of one core for a run (every level of an extrapolated run).
 
     Each step costs a fixed overhead plus three matrix-vector products over the stored times
-    (:data:`COST_FIXED`, :data:`COST_THINNED`); the stored count is ``n`` on the fixed history
-    and :func:`store_size` on the thinned one.  Good to a factor of about two on an unloaded
-    core; for refusing runs that cannot finish and for sizing progress bars.
+    (:data:`COST_FIXED`, :data:`COST_THINNED`, :meth:`Fixed.work`, :meth:`Thinned.work`); the
+    stored count is ``n`` on the fixed history and :func:`store_size` on the thinned one.  Good
+    to a factor of about two on an unloaded core; for refusing runs that cannot finish and for
+    sizing progress bars.
     """
     total = 0.0
     evals = 2.0 if isinstance(scheme, Heun) else 1.0
     for k in _levels(scheme):
         n = n_steps_of(t_max, dt) * 2**k
-        hist = history.finer(2**k)
-        if isinstance(hist, Thinned):
-            per_step, per_sq = COST_THINNED
-            if n <= int(hist.window):
-                squares = n**3 / 3.0
-            else:
-                probe = np.unique(np.geomspace(int(hist.window), n, 24).astype(np.int64))
-                if n > 200_000:  # the analytic bound of Thinned.capacity, without index arrays
-                    sizes = np.array([hist.capacity(int(j)) for j in probe], dtype=float)
-                else:
-                    sizes = np.array([store_size(int(j), int(hist.window)) for j in probe], dtype=float)
-                squares = int(hist.window) ** 3 / 3.0 + float(np.trapezoid(sizes**2, probe))
-        else:
-            per_step, per_sq = COST_FIXED
-            squares = n**3 / 3.0
+        per_step, per_sq, squares = history.finer(2**k).work(n)
         total += evals * (per_step * n + per_sq * squares)
     return total
 
@@ -569,7 +474,6 @@ def _along_m(runs: list[Run], length: int, fields: dict) -> None:
 def _integrate(model: _Model, m0, t_max, dt, temperature, scheme, history, keep_history,
                progress, stop) -> Run:
     n_steps = n_steps_of(t_max, dt)
-    thin_every = history.thin_every if isinstance(history, Thinned) else None
     g = _Store(history.capacity(n_steps), model, temperature, m0, float(dt),
                scheme.quadrature.on(history))
     heun = isinstance(scheme, Heun)
@@ -599,10 +503,7 @@ def _integrate(model: _Model, m0, t_max, dt, temperature, scheme, history, keep_
                               r_old + 0.5 * h * (dR0 + dR1[:M]), m_old + 0.5 * h * (dm0 + dm1))
                 g.M = M + 1
                 stored_max = max(stored_max, g.M)
-                if thin_every is not None and (n + 1) % thin_every == 0:
-                    keep = kept(g.idx[:g.M], n + 1, history.window)
-                    if not keep.all():
-                        g.compact(keep)
+                history.compact(g, n + 1)
                 dC0, dR0, dm0, mu0, e0 = g.derivative(g.M)
                 out[:, n + 1] = t_next, g.m[g.M - 1], mu0, e0, g.C[g.M - 1, g.M - 2]
                 if progress is not None and (n + 1) % 100 == 0:

@@ -67,6 +67,8 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from numerics.dynamics.history import Growing
+
 __all__ = ["BDF2", "Growing", "T_STEP", "cost", "integrate_growing", "footprint"]
 
 #: At T > 0 the step is at most T_STEP/T: at T = 1, Delta2 = 0.5 the end state is then within
@@ -82,36 +84,9 @@ class BDF2:
     order = 2
 
 
-@dataclass(frozen=True)
-class Growing:
-    """A grid whose step follows the error estimate (relative tolerance ``rtol``).
-
-    ``max_stored`` rows are kept in full; beyond, the middle of the history is thinned
-    (every other stored time), keeping the first ``keep_start`` and the last ``keep_recent``.
-    """
-
-    rtol: float = 1e-5
-    max_stored: int = 4000
-    keep_start: int = 32
-    keep_recent: int = 256
-    name = "growing"
-
-    def __post_init__(self):
-        if not (isinstance(self.rtol, float) and 1e-10 <= self.rtol <= 1e-2):
-            raise ValueError(f"rtol must be a float in [1e-10, 1e-2], got {self.rtol!r}")
-        for name, low in (("max_stored", 64), ("keep_start", 2), ("keep_recent", 8)):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
-                raise ValueError(f"{name} must be an integer >= {low}, got {v!r}")
-        if self.keep_start + self.keep_recent + 16 > self.max_stored:
-            raise ValueError(f"max_stored must exceed keep_start + keep_recent + 16, got "
-                             f"{self.max_stored} <= {self.keep_start} + {self.keep_recent} + 16")
-
-
 def footprint(history: Growing) -> float:
     """Bytes the history allocates (two square arrays of ``max_stored + 1`` rows)."""
-    cap = int(history.max_stored) + 1
-    return 8.0 * (2 * cap * cap + 8 * cap)
+    return history.bytes()
 
 
 #: Seconds of one core per step and per stored row squared (the runs of docs/dynamics.md:
@@ -126,7 +101,7 @@ def cost(t_max: float, temperature: float, history: Growing) -> float:
     if not temperature > 0:
         return 0.0
     n = t_max * temperature / T_STEP
-    cap = float(history.max_stored) + 1.0
+    cap = float(history.capacity())
     squares = min(n, cap) ** 3 / 3.0 + max(0.0, n - cap) * cap**2
     return COST[0] * n + COST[1] * squares
 
@@ -175,35 +150,6 @@ class _History:
             getattr(out, name)[:k] = getattr(self, name)[:k]
         out.k = k
         return out
-
-    def thin(self, keep_start: int, keep_recent: int) -> None:
-        """Drop every other stored time in the middle; merge each dropped response column into
-        the kept one before it (so that sums over the second index keep their weight)."""
-        k = self.k
-        mid = np.arange(keep_start, k - keep_recent)
-        drop = mid[1::2]
-        left = drop - 1
-        keep = np.ones(k, dtype=bool)
-        keep[drop] = False
-        C, R = self.C[:k, :k], self.R[:k, :k]
-        # the pair (left, drop) becomes one stored time at its midpoint: responses summed over
-        # the second index (the weight of the merged steps), point values (C, m, and R in its
-        # first index) averaged, which is second order in the spacing
-        R[:, left] += R[:, drop]
-        R[left, :] = 0.5 * (R[left, :] + R[drop, :])
-        C[:, left] = 0.5 * (C[:, left] + C[:, drop])
-        C[left, :] = 0.5 * (C[left, :] + C[drop, :])
-        C[left, left] = 1.0
-        self.m[left] = 0.5 * (self.m[left] + self.m[drop])
-        self.t[left] = 0.5 * (self.t[left] + self.t[drop])
-        sel = np.flatnonzero(keep)
-        n = sel.size
-        self.C[:n, :n] = C[np.ix_(sel, sel)]
-        self.R[:n, :n] = np.tril(R[np.ix_(sel, sel)])
-        for name in ("m", "t", "A", "h", "H"):
-            arr = getattr(self, name)
-            arr[:n] = arr[sel]
-        self.k = n
 
 
 def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxit: int = 120,
@@ -479,8 +425,7 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
         h_cap = math.inf if h_max is None else h_max
     g = md.g
     _, q1, q2 = md.xi_1
-    cap = int(hist_cfg.max_stored) + 1
-    st = _History(cap, m0)
+    st = _History(hist_cfg.capacity(), m0)
     out_t, out_m, out_mu, out_e, out_c = [0.0], [m0], [math.nan], [float(-g(m0))], [1.0]
     h = min(float(h0), t_max)
     h_floor = 1e-9 * h
@@ -560,8 +505,7 @@ def integrate_growing(md, m0: float, t_max: float, h0: float, *, temperature: fl
                 if stop is not None and stop(m_new, steps):
                     stopped = True
                     break
-                if st.k >= cap:
-                    st.thin(int(hist_cfg.keep_start), int(hist_cfg.keep_recent))
+                hist_cfg.compact(st)
                 # step ratios of at most 1.25 (BDF2 is zero-stable below 1 + sqrt 2, and
                 # smooth step sequences keep its error estimate honest)
                 h = min(h * min(max(grow, 0.5), 1.25), h_limit)
