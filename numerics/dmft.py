@@ -57,9 +57,12 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from numerics._generated import dmft_numpy as _dk
-from numerics.dmft_long import BDF2, integrate_growing
+from numerics.dmft_long import integrate_growing
 from numerics.dynamics.history import COST_FIXED, COST_THINNED, Fixed, Growing, Thinned, kept, store_size
-from numerics.dynamics.quadrature import Rectangle, Trapezoid
+from numerics.dynamics.jets import _Dense, _Model  # noqa: F401  (the jets; importable here)
+from numerics.dynamics.quadrature import Rectangle
+from numerics.dynamics.stepper import BDF2, Euler, Heun
+from numerics.dynamics.store import _Store
 from numerics.model import Field
 
 __all__ = ["BDF2", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run", "Thinned", "VALIDATED", "aging_state",
@@ -67,59 +70,7 @@ __all__ = ["BDF2", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run", "
            "success_state", "total_steps"]
 
 
-# --- the model: dense float polynomials --------------------------------------------------------
-class _Dense:
-    """A polynomial's float coefficients and those of its first derivatives (Horner evaluation)."""
-
-    def __init__(self, poly, k_max: int = 2):
-        degree = max(n for n, _ in poly.terms)
-        c = np.zeros(degree + 1)
-        for n, a in poly.terms:
-            c[n] += float(a)
-        self.coef = [c]
-        for _ in range(k_max):
-            c = np.polynomial.polynomial.polyder(c) if c.size > 1 else np.zeros(1)
-            self.coef.append(c)
-
-    def __call__(self, x, k: int = 0):
-        c = self.coef[k]
-        out = np.full(np.shape(x), c[-1]) if np.ndim(x) else float(c[-1])
-        for a in c[-2::-1]:
-            out = out * x + a
-        return out
-
-
-class _Model:
-    """The jets the integrator needs: ``Q, Q', Q''`` on arrays and ``g, g'`` at the overlap."""
-
-    def __init__(self, f: Field):
-        if not isinstance(f, Field):
-            raise TypeError(f"expected a numerics.model.Field, got {f!r}")
-        self.field = f
-        self.xi = _Dense(f.xi)
-        self.g = _Dense(f.g, 2)
-        self.xi_1 = (self.xi(1.0), self.xi(1.0, 1), self.xi(1.0, 2))
-
-
 # --- schemes -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Euler:
-    """Rectangle sums, ``R(t,t) = 0``, ``R(t+h,t) = 1``: discrete-time projected descent."""
-
-    name = "euler"
-    order = 1
-    quadrature = Rectangle()
-
-
-@dataclass(frozen=True)
-class Heun:
-    """Trapezoid sums, ``R(t,t) = 1``, predictor-corrector in ``t``."""
-
-    name = "heun"
-    order = 2
-    quadrature = Trapezoid()
-
-
 @dataclass(frozen=True)
 class Extrapolated:
     """Richardson extrapolation of :class:`Euler` runs at ``h / 2**k``, ``k < levels``."""
@@ -127,6 +78,8 @@ class Extrapolated:
     levels: int = 2
     name = "extrapolated"
     quadrature = Rectangle()  #: that of its Euler runs
+    evaluations = 1
+    implicit = False
 
     def __post_init__(self):
         if isinstance(self.levels, bool) or not isinstance(self.levels, (int, np.integer)) \
@@ -141,79 +94,6 @@ class Extrapolated:
 #: (scheme class, history class) pairs validated in tests/numerics/test_dmft.py.
 VALIDATED = frozenset({(Euler, Fixed), (Euler, Thinned), (Heun, Fixed), (Extrapolated, Fixed),
                        (Extrapolated, Thinned), (BDF2, Growing)})
-
-
-# --- the stored two-time functions -------------------------------------------------------------
-class _Store:
-    """``C``, ``R`` (and what the quadrature rule keeps beside them) on the stored times, with
-    the derivative of the last row under the rule (:mod:`numerics.dynamics.quadrature`)."""
-
-    def __init__(self, cap: int, model: _Model, temperature: float, m0: float, h: float,
-                 quadrature):
-        self.C = np.zeros((cap, cap))
-        self.R = np.zeros((cap, cap))
-        self.rule = quadrature
-        quadrature.allocate(self, cap)
-        self.ts = np.zeros(cap)
-        self.idx = np.zeros(cap, dtype=np.int64)
-        self.m = np.zeros(cap)
-        self.M = 1
-        self.h = h
-        self.C[0, 0] = 1.0
-        self.R[0, 0] = quadrature.diagonal
-        self.m[0] = m0
-        self.model = model
-        self.T = temperature
-
-    def derivative(self, M: int):
-        """d/dt of row ``M-1`` at every stored second time: ``(dC, dR, dm, mu, energy)``.
-
-        ``dC[j], dR[j]`` are d/dt of ``C(t, t_j)``, ``R(t, t_j)`` at ``t = t_{M-1}`` (for
-        ``j = M-1`` the limit ``t_j -> t^-``).
-        """
-        md = self.model
-        n = M - 1
-        C = self.C[:M, :M]
-        c = C[n]
-        r = self.R[n, :M]
-        mm = self.m[:M]
-        mn = mm[n]
-        q1 = md.xi(c, 1)
-        q2 = md.xi(c, 2)
-        g1 = md.g(mn, 1)
-        kern = _dk.mu_integrand(c, q1, q2)
-        rho, u, B, D = self.rule.memory(self, M, c, r, q1, q2)
-        mu = self.T + mn * g1 + rho @ kern
-        energy = -md.g(mn) - rho @ q1
-        A = u @ C  # int_0^t Q''(C(t,s)) R(t,s) C(s,t_j) ds
-        dC = -mu * c + g1 * mm + A + B
-        dR = -mu * r + D
-        dm = -mu * mn + g1 + u @ mm
-        return dC, dR, dm, mu, energy
-
-    def set_row(self, M: int, t: float, step: int, c: np.ndarray, r: np.ndarray, m: float):
-        """Store row ``M`` (time ``t``), with values ``c, r`` at the first ``M`` times."""
-        self.ts[M] = t
-        self.idx[M] = step
-        self.C[M, :M] = c
-        self.C[:M, M] = c
-        self.C[M, M] = 1.0
-        self.R[M, :M] = r
-        self.m[M] = m
-        self.rule.close_row(self, M)
-
-    def compact(self, keep: np.ndarray) -> None:
-        """Keep the stored times of mask ``keep`` (merging the cells of the dropped ones)."""
-        M = self.M
-        sel = np.flatnonzero(keep)
-        k = sel.size
-        self.rule.compact(self, sel, M)
-        self.C[:k, :k] = self.C[np.ix_(sel, sel)]
-        self.R[:k, :k] = self.R[np.ix_(sel, sel)]
-        self.ts[:k] = self.ts[sel]
-        self.idx[:k] = self.idx[sel]
-        self.m[:k] = self.m[sel]
-        self.M = k
 
 
 # --- runs --------------------------------------------------------------------------------------
@@ -266,7 +146,7 @@ def cost(t_max: float, dt: float, scheme, history) -> float:
     sizing progress bars.
     """
     total = 0.0
-    evals = 2.0 if isinstance(scheme, Heun) else 1.0
+    evals = float(scheme.evaluations)
     for k in _levels(scheme):
         n = n_steps_of(t_max, dt) * 2**k
         per_step, per_sq, squares = history.finer(2**k).work(n)
@@ -476,7 +356,6 @@ def _integrate(model: _Model, m0, t_max, dt, temperature, scheme, history, keep_
     n_steps = n_steps_of(t_max, dt)
     g = _Store(history.capacity(n_steps), model, temperature, m0, float(dt),
                scheme.quadrature.on(history))
-    heun = isinstance(scheme, Heun)
     out = np.empty((5, n_steps + 1))
     out[:, 0] = 0.0, m0, math.nan, math.nan, 1.0  # mu, e unknown if interrupted at once
     h = float(dt)
@@ -492,15 +371,7 @@ def _integrate(model: _Model, m0, t_max, dt, temperature, scheme, history, keep_
             for n in range(n_steps):
                 M = g.M
                 t_next = (n + 1) * h
-                c_old = g.C[M - 1, :M].copy()
-                r_old = g.R[M - 1, :M].copy()
-                m_old = g.m[M - 1]
-                # Euler (the predictor of Heun), stored as the new last row
-                g.set_row(M, t_next, n + 1, c_old + h * dC0, r_old + h * dR0, m_old + h * dm0)
-                if heun:
-                    dC1, dR1, dm1, _, _ = g.derivative(M + 1)
-                    g.set_row(M, t_next, n + 1, c_old + 0.5 * h * (dC0 + dC1[:M]),
-                              r_old + 0.5 * h * (dR0 + dR1[:M]), m_old + 0.5 * h * (dm0 + dm1))
+                scheme.advance(g, M, t_next, n + 1, h, (dC0, dR0, dm0))
                 g.M = M + 1
                 stored_max = max(stored_max, g.M)
                 history.compact(g, n + 1)

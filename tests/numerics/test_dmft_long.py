@@ -131,7 +131,7 @@ def test_the_preconditioned_solve_finds_the_rows_of_plain_anderson(monkeypatch):
     preconditioned iteration from the quadratic predictor) is the row of the plain Anderson
     iteration from the linear predictor (the scheme's first solve: an independent route to the
     same fixed point), to the solve tolerance, in fewer evaluations of the row map."""
-    from numerics import dmft_long
+    from numerics.dynamics import bdf2 as dmft_long  # the row solve of the scheme
 
     step = dmft_long._step
     diffs, evals = [], []
