@@ -86,8 +86,7 @@ def counted(t_max, solver):
 
     bdf2._step = wrapped
     try:
-        md = dmft._Model(matrix_tensor(P, D2, DP))
-        run = dmft_long.integrate_growing(md, M0, t_max, 0.01, history=dmft_long.Growing(),
+        run = dmft_long.integrate_growing(matrix_tensor(P, D2, DP), M0, t_max, 0.01, history=dmft_long.Growing(),
                                           solver=solver)
     finally:
         bdf2._step = step
