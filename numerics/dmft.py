@@ -48,8 +48,6 @@ arXiv:1907.08226 (section 4); arXiv:1812.09066 (Langevin); docs/dynamics.md.
 
 from __future__ import annotations
 
-import os
-
 from numerics.dynamics.end_states import _field_of, _largest_root, aging_state, crossing_time, nishimori_state, success_state  # noqa: F401
 from numerics.dynamics.extrapolated import (MAX_PACE_MISMATCH, Extrapolated, _along_m, _combine,  # noqa: F401
                                             _cubic, _monotone_end, _richardson, _stencil)
@@ -57,54 +55,28 @@ from numerics.dynamics.history import COST_FIXED, COST_THINNED, Fixed, Growing, 
 from numerics.dynamics.integrate import VALIDATED, integrate
 from numerics.dynamics.jets import _Dense, _Model  # noqa: F401  (the jets; importable here)
 from numerics.dynamics.loop import Run
+from numerics.dynamics.plan import RunPlan, memory_limit  # noqa: F401
 from numerics.dynamics.stepper import BDF2, Euler, Heun, n_steps_of
 from numerics.dynamics.store import _Store  # noqa: F401
 
 __all__ = ["BDF2", "COST_FIXED", "COST_THINNED", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run",
-           "Thinned", "VALIDATED", "aging_state", "cost", "crossing_time", "footprint", "integrate", "kept",
+           "RunPlan", "Thinned", "VALIDATED", "aging_state", "cost", "crossing_time", "footprint", "integrate", "kept",
            "nishimori_state", "store_size", "success_state", "total_steps"]
 
 
 def total_steps(t_max: float, dt: float, scheme) -> int:
-    """Steps of every level of a run together (for a progress bar)."""
-    return sum(n_steps_of(t_max, dt) * 2**k for k in _levels(scheme))
+    """Steps of every level of a run together (:attr:`RunPlan.total_steps`)."""
+    return RunPlan(scheme, None, dt, t_max).total_steps
 
 
 def footprint(t_max: float, dt: float, scheme, history) -> tuple[int, float]:
-    """``(steps, bytes)``: the step count of the finest run and the memory it allocates."""
-    runs = [(n_steps_of(t_max, dt) * 2**k, history.finer(2**k)) for k in _levels(scheme)]
-    steps = runs[-1][0]
-    total = 0.0
-    for n, hist in runs:
-        total = max(total, hist.bytes(n, scheme.quadrature.on(hist)))
-    return steps, total
+    """``(steps, bytes)``: the step count of the finest run and the memory it allocates
+    (:attr:`RunPlan.steps`, :meth:`RunPlan.bytes`)."""
+    plan = RunPlan(scheme, history, dt, t_max)
+    return plan.steps, plan.bytes()
 
 
 def cost(t_max: float, dt: float, scheme, history) -> float:
-    """Estimated seconds of one core for a run (every level of an extrapolated run).
-
-    Each step costs a fixed overhead plus three matrix-vector products over the stored times
-    (:data:`COST_FIXED`, :data:`COST_THINNED`, :meth:`Fixed.work`, :meth:`Thinned.work`); the
-    stored count is ``n`` on the fixed history and :func:`store_size` on the thinned one.  Good
-    to a factor of about two on an unloaded core; for refusing runs that cannot finish and for
-    sizing progress bars.
-    """
-    total = 0.0
-    evals = float(scheme.evaluations)
-    for k in _levels(scheme):
-        n = n_steps_of(t_max, dt) * 2**k
-        per_step, per_sq, squares = history.finer(2**k).work(n)
-        total += evals * (per_step * n + per_sq * squares)
-    return total
-
-
-def _levels(scheme) -> range:
-    return range(scheme.levels) if isinstance(scheme, Extrapolated) else range(1)
-
-
-def memory_limit() -> float:
-    """Bytes a run may allocate: half the physical memory (8 GiB if it cannot be read)."""
-    try:
-        return 0.5 * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return 8.0 * 2**30
+    """Estimated seconds of one core for a run, every level of an extrapolated run
+    (:meth:`RunPlan.cost`)."""
+    return RunPlan(scheme, history, dt, t_max).cost()
