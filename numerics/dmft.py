@@ -56,7 +56,7 @@ from numerics.dynamics.integrate import VALIDATED, integrate
 from numerics.dynamics.jets import _Dense, _Model  # noqa: F401  (the jets; importable here)
 from numerics.dynamics.loop import Run
 from numerics.dynamics.plan import RunPlan, memory_limit  # noqa: F401
-from numerics.dynamics.stepper import BDF2, Euler, Heun, n_steps_of
+from numerics.dynamics.stepper import BDF2, Euler, Heun, n_steps_of  # noqa: F401
 from numerics.dynamics.store import _Store  # noqa: F401
 
 __all__ = ["BDF2", "COST_FIXED", "COST_THINNED", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run",

@@ -16,7 +16,6 @@ from typing import Any
 import numpy as np
 
 from numerics import dmft as _dmft
-from numerics import dmft_long as _dmft_long
 from numerics import dmft_threshold as _est
 from numerics.dynamics import plan as _plan
 from numerics.dynamics.plan import RunPlan
@@ -723,66 +722,23 @@ def dynamics_threshold(p: int | None = 3, delta_p=1.0, *, model: Model | None = 
     tasks = []
     for d in delta2s:
         _check_float64(model.with_delta2(d), "dynamics_threshold")
-        f = field_at(d)
-        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-            h = _est.plateau_dt(f, cap) if dt is None else cap
-        if dt is None:
-            _plan.check_steps(t_max, h, what="dynamics_threshold",
-                         default=f"min(0.2, 0.4/sqrt(Q''(1))) at delta2s={d:g}")
-        else:
-            # the runs sit on the plateau (mu <= 2 sqrt(Q''(1))): the Euler step is stable below
-            # 2/(mu + 2 sqrt(Q''(1))) >= 0.5/sqrt(Q''(1)) (the default is 0.4/sqrt(Q''(1)))
-            with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-                stable = float(_est.PLATEAU_STEP / math.sqrt(_dmft._Model(f).xi_1[2]))
-            if not h <= stable:
-                raise ValueError(f"dynamics_threshold: dt={h:g} is beyond the stability limit of the "
-                                 f"Euler runs on the plateau at delta2s={d:g}: the largest safe step "
-                                 f"is 0.5/sqrt(Q''(1)) = {stable:.4g} (dt=None gives 0.8 of it)")
-        RunPlan(_dmft.Euler(), hist, h, t_max).check_footprint(
-            what="dynamics_threshold", runs=1 if executor is None else len(delta2s))
-        tasks.append((f, m0, t_max, h, temperature, hist))
+        tasks.append(_est.task(field_at(d), d, m0, t_max, cap, dt is not None, temperature, hist,
+                               runs=1 if executor is None else len(delta2s)))
     try:
         sweep = _sweep.run(_est.rate_run, tasks, executor=executor, progress=progress,
                            desc="dynamics_threshold")
     except FloatingPointError as exc:  # the integrator's divergence check
         raise ValueError(f"dynamics_threshold: {exc}: dt={max(task[3] for task in tasks):g} is "
                          f"beyond the stability limit of the Euler scheme (or dt=None)") from None
-    done = [(d, r) for d, r in zip(delta2s, sweep.results) if r is not None and not r[2]]
-    interrupted = sweep.interrupted or len(done) < len(delta2s)
-    for d, (t, m, _) in done:
-        if not np.all(np.isfinite(m)):
-            h = next(task[3] for task, x in zip(tasks, delta2s) if x == d)
-            raise ValueError(f"dynamics_threshold: the run at delta2s={d:g} diverged (overflow to "
-                             f"inf/nan): dt={h:g} is beyond the stability limit of the Euler "
-                             f"scheme; use a smaller dt (or dt=None)")
-    fits = [_est.plateau_rate(t, m) for _, (t, m, _) in done]
-    # a run too short for the time fit (nan rate) carries no information: left out
-    kept = [i for i, (r, e) in enumerate(fits) if math.isfinite(r) and math.isfinite(e)]
-    done, fits = [done[i] for i in kept], [fits[i] for i in kept]
-    xs = tuple(d for d, _ in done)
-    rates = tuple(r for r, _ in fits)
-    errors = tuple(e for _, e in fits)
-    try:
-        value, error = _est.extrapolate(xs, rates, errors)
-    except ValueError:
-        if not interrupted:
-            raise
-        value, error = math.nan, math.nan
-    try:
-        half = [_est.plateau_rate(t, m, t_end=0.5 * t_max) for _, (t, m, _) in done]
-        half_value, _ = _est.extrapolate(xs, *zip(*half))
-        half_value = float(half_value) if math.isfinite(half_value) else None
-    except (ValueError, TypeError):
-        half_value = None
-    if interrupted:
-        warn_interrupted("dynamics_threshold", f"{len(done)} of {len(delta2s)} runs finished "
+    est = _est.estimate(delta2s, tasks, sweep.results, t_max, sweep.interrupted)
+    if est.interrupted:
+        warn_interrupted("dynamics_threshold", f"{len(est.runs)} of {len(delta2s)} runs finished "
                          f"(value and error are nan with fewer than two)")
-    return DynamicsThreshold(value=float(value), error=float(error), model=model,
-                             temperature=temperature, delta2s=xs, rates=rates, rate_errors=errors,
-                             half_time_value=half_value, t_max=t_max,
-                             dt=max((task[3] for task in tasks), default=cap), window=window,
-                             interrupted=interrupted,
-                             runs=tuple((t, m) for _, (t, m, _) in done))
+    return DynamicsThreshold(value=est.value, error=est.error, model=model,
+                             temperature=temperature, delta2s=est.delta2s, rates=est.rates,
+                             rate_errors=est.rate_errors, half_time_value=est.half_time_value,
+                             t_max=t_max, dt=max((task[3] for task in tasks), default=cap),
+                             window=window, interrupted=est.interrupted, runs=est.runs)
 
 
 def _interrupted(model, temperature, t_max, dt, window) -> DynamicsThreshold:

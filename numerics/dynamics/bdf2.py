@@ -61,9 +61,9 @@ arXiv:2504.06849 (long-time DMFT grids); docs/dynamics.md.
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
+
 from numerics.dynamics.history import Growing
 
 __all__ = ["COST", "NotConverged", "T_STEP", "cost"]
