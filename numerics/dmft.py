@@ -1,45 +1,32 @@
 """Integrators of the large-N gradient-flow and Langevin (DMFT) equations of docs/dynamics.md.
 
 A run is a **scheme** (how the memory integrals are discretised, and the time stepping that goes
-with it) times a **history** (which past times are stored).  Both are small value objects; the
-pairs that are validated against each other (tests/numerics/test_dmft.py) are in
+with it) times a **history** (which past times are stored).  Both are small value objects with
+behaviour, in :mod:`numerics.dynamics`; this module keeps every name it always had importable.
+The pairs that are validated against each other (tests/numerics/test_dmft.py) are in
 :data:`VALIDATED`, and :func:`integrate` refuses any other pair.
 
-Schemes
--------
-:class:`Euler`
-    Rectangle sums with ``R(t,t) = 0`` and ``R(t+h,t) = 1``: the equations of the discrete-time
-    projected gradient descent of step ``h``.  First order in ``h`` with a small, very regular
-    error (its expansion in powers of ``h`` is what :class:`Extrapolated` uses).
-:class:`Heun`
-    Trapezoid sums with ``R(t,t) = 1``, Heun's predictor-corrector in ``t``: second order, but
-    with a large constant at ``h >= 0.05`` (docs/dynamics.md); fixed history only.
-:class:`Extrapolated` (the default of :func:`theory.gradient_flow`)
-    Richardson extrapolation of :class:`Euler` runs at ``h, h/2, .., h/2**(levels-1)``,
-    combined on the coarse grid: error ``O(h**levels)``.  At T = 0 the levels are combined at
-    fixed ``m`` where ``m`` is monotone (a coarse run is mainly a delayed fine one), elsewhere
-    at fixed ``t`` (:func:`_combine`).  Two levels cost about 1.1 times one Euler run at
-    ``h/2`` (the run cost grows as the cube of the number of steps).
-
-:class:`BDF2` (with the :class:`Growing` history; :mod:`numerics.dmft_long`)
-    Implicit variable-step BDF2: the discrete DMFT of an implicit integrator of the flow, whose
-    step grows as the dynamics slows (long runs; ``dt`` is then the first step).
-
-Histories
----------
-:class:`Fixed`
-    Every step stored: O(n^2) memory, O(n^3) time for n steps.
-:class:`Thinned`
-    The last ``window`` steps are kept; further back (counted from the present and from the
-    start) the spacing of kept times doubles each time their age doubles (Kim-Latz, Europhys.
-    Lett. 53, 660 (2001), applied to the stored history; the step stays ``h``): about
-    ``window (1 + log2(n/window))`` stored times, time O(n window^2 log^2(n/window)).  The
-    Euler scheme keeps the integrals of the response over the cells of dropped times
-    (``RI``, ``RJ``), so the fast decay of ``R`` near every diagonal survives thinning.
+Schemes (:mod:`numerics.dynamics.stepper`, :mod:`numerics.dynamics.extrapolated`)
+    :class:`Euler` (rectangle sums, ``R(t,t) = 0``, ``R(t+h,t) = 1``: discrete-time projected
+    descent, first order), :class:`Heun` (trapezoid sums, ``R(t,t) = 1``, predictor-corrector;
+    fixed history only), :class:`Extrapolated` (the default of :func:`theory.gradient_flow`:
+    Richardson extrapolation of Euler runs at ``h, .., h/2**(levels-1)``, error
+    ``O(h**levels)``), :class:`BDF2` (implicit variable-step BDF2 on the :class:`Growing`
+    history, :mod:`numerics.dynamics.bdf2`; ``dt`` is then the first step).
+Quadrature rules (:mod:`numerics.dynamics.quadrature`)
+    Rectangle, its cell integrals on a thinned history (``RI``, ``RJ``: the fast decay of ``R``
+    near every diagonal survives thinning), trapezoid.
+Histories (:mod:`numerics.dynamics.history`)
+    :class:`Fixed` (every step: O(n^2) memory, O(n^3) time), :class:`Thinned` (the last
+    ``window`` steps, then geometrically thinned, Kim-Latz, Europhys. Lett. 53, 660 (2001)),
+    :class:`Growing` (the implicit scheme's).
+One loop, one plan (:mod:`numerics.dynamics.loop`, :mod:`numerics.dynamics.plan`)
+    Every run is driven by :func:`numerics.dynamics.loop.loop`; :class:`RunPlan` counts its
+    steps, bytes and cost and refuses what cannot run, before anything is allocated.
 
 The model enters through a :class:`numerics.model.Field`: ``Q = xi`` in the memory kernels and
-``g'(m)`` in the signal terms (docs/your_model.md); the jets are evaluated on arrays by Horner's rule.
-BLAS is pinned to one thread inside (threadpoolctl).
+``g'(m)`` in the signal terms (docs/your_model.md); the jets are evaluated on arrays by Horner's
+rule (:mod:`numerics.dynamics.jets`).  BLAS is pinned to one thread inside (threadpoolctl).
 
 References
 ----------
@@ -48,7 +35,8 @@ arXiv:1907.08226 (section 4); arXiv:1812.09066 (Langevin); docs/dynamics.md.
 
 from __future__ import annotations
 
-from numerics.dynamics.end_states import _field_of, _largest_root, aging_state, crossing_time, nishimori_state, success_state  # noqa: F401
+from numerics.dynamics.end_states import (_field_of, _largest_root, aging_state,  # noqa: F401
+                                          crossing_time, nishimori_state, success_state)
 from numerics.dynamics.extrapolated import (MAX_PACE_MISMATCH, Extrapolated, _along_m, _combine,  # noqa: F401
                                             _cubic, _monotone_end, _richardson, _stencil)
 from numerics.dynamics.history import COST_FIXED, COST_THINNED, Fixed, Growing, Thinned, kept, store_size
@@ -60,8 +48,8 @@ from numerics.dynamics.stepper import BDF2, Euler, Heun, n_steps_of  # noqa: F40
 from numerics.dynamics.store import _Store  # noqa: F401
 
 __all__ = ["BDF2", "COST_FIXED", "COST_THINNED", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run",
-           "RunPlan", "Thinned", "VALIDATED", "aging_state", "cost", "crossing_time", "footprint", "integrate", "kept",
-           "nishimori_state", "store_size", "success_state", "total_steps"]
+           "RunPlan", "Thinned", "VALIDATED", "aging_state", "cost", "crossing_time", "footprint", "integrate",
+           "kept", "nishimori_state", "store_size", "success_state", "total_steps"]
 
 
 def total_steps(t_max: float, dt: float, scheme) -> int:
