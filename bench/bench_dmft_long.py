@@ -86,7 +86,8 @@ def counted(t_max, solver):
 
     bdf2._step = wrapped
     try:
-        run = dmft_long.integrate_growing(matrix_tensor(P, D2, DP), M0, t_max, 0.01, history=dmft_long.Growing(),
+        run = dmft_long.integrate_growing(matrix_tensor(P, D2, DP), M0, t_max, 0.01,
+                                          history=dmft_long.Growing(),
                                           solver=solver)
     finally:
         bdf2._step = step
