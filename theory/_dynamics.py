@@ -1,8 +1,10 @@
 """``theory.gradient_flow`` and ``theory.dynamics_threshold``: the large-N dynamics (DMFT).
 
-The integrators live in :mod:`numerics.dmft`, the threshold protocol in
-:mod:`numerics.dmft_threshold`; this module validates input (before any allocation), picks the
-scheme and the history, shows progress and packages the results.
+The integrators live in :mod:`numerics.dynamics` (names kept in :mod:`numerics.dmft`), what a
+run will take and its refusals in :class:`numerics.dynamics.plan.RunPlan`, the threshold
+protocol in :mod:`numerics.dmft_threshold`; this module validates input (before any
+allocation), sets the physics of the step (stability bounds, default ``dt``), picks the scheme,
+shows progress and packages the results.
 """
 
 from __future__ import annotations
