@@ -37,8 +37,8 @@ from __future__ import annotations
 
 from numerics.dynamics.end_states import (_field_of, _largest_root, aging_state,  # noqa: F401
                                           crossing_time, nishimori_state, success_state)
-from numerics.dynamics.extrapolated import (MAX_PACE_MISMATCH, Extrapolated, _along_m, _combine,  # noqa: F401
-                                            _cubic, _monotone_end, _richardson, _stencil)
+from numerics.dynamics.extrapolated import (MAX_PACE_MISMATCH, Extrapolated, _along_m,  # noqa: F401
+                                            _combine, _cubic, _monotone_end, _richardson, _stencil)
 from numerics.dynamics.history import COST_FIXED, COST_THINNED, Fixed, Growing, Thinned, kept, store_size
 from numerics.dynamics.integrate import VALIDATED, integrate
 from numerics.dynamics.jets import _Dense, _Model  # noqa: F401  (the jets; importable here)
@@ -47,9 +47,9 @@ from numerics.dynamics.plan import RunPlan, memory_limit  # noqa: F401
 from numerics.dynamics.stepper import BDF2, Euler, Heun, n_steps_of  # noqa: F401
 from numerics.dynamics.store import _Store  # noqa: F401
 
-__all__ = ["BDF2", "COST_FIXED", "COST_THINNED", "Euler", "Extrapolated", "Fixed", "Growing", "Heun", "Run",
-           "RunPlan", "Thinned", "VALIDATED", "aging_state", "cost", "crossing_time", "footprint", "integrate",
-           "kept", "nishimori_state", "store_size", "success_state", "total_steps"]
+__all__ = ["BDF2", "COST_FIXED", "COST_THINNED", "Euler", "Extrapolated", "Fixed", "Growing", "Heun",
+           "Run", "RunPlan", "Thinned", "VALIDATED", "aging_state", "cost", "crossing_time", "footprint",
+           "integrate", "kept", "nishimori_state", "store_size", "success_state", "total_steps"]
 
 
 def total_steps(t_max: float, dt: float, scheme) -> int:

@@ -31,8 +31,8 @@ import numpy as np
 from numerics import dmft
 from numerics.dynamics.plan import RunPlan, check_steps
 
-__all__ = ["Estimate", "MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "estimate", "extrapolate", "plateau_rate",
-           "rate_run", "scan", "task"]
+__all__ = ["Estimate", "MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "estimate", "extrapolate",
+           "plateau_rate", "rate_run", "scan", "task"]
 
 #: Runs whose extrapolated rate is below this fraction of the largest are left out of the fit.
 MIN_RATE_FRACTION = 0.05

@@ -22,8 +22,8 @@ from numerics.dynamics.history import Fixed, Growing, Thinned
 from numerics.dynamics.integrate import VALIDATED
 from numerics.dynamics.stepper import n_steps_of
 
-__all__ = ["BDF2_T_MAX", "DEFAULT_WINDOW", "FIXED_GRID_MAX_STEPS", "LANGEVIN_STEP", "MAX_SECONDS", "MAX_STEPS",
-           "RunPlan", "check_steps", "memory_limit"]
+__all__ = ["BDF2_T_MAX", "DEFAULT_WINDOW", "FIXED_GRID_MAX_STEPS", "LANGEVIN_STEP", "MAX_SECONDS",
+           "MAX_STEPS", "RunPlan", "check_steps", "memory_limit"]
 
 #: Most steps a run may take (the output arrays alone are 40 bytes a step).
 MAX_STEPS = 50_000_000
