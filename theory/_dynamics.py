@@ -211,7 +211,7 @@ def largest_step(f, scheme, temperature: float = 0.0) -> float:
     """The largest ``dt`` a scheme accepts: ``min(1.9/(b + T), 1.75/(s + T))`` (stability), also
     at most ``1/(b + T)`` for Heun (the accuracy of its end state); ``inf`` for ``bdf2`` (its
     error control sets the steps)."""
-    if scheme.implicit:
+    if getattr(scheme, "implicit", False):
         return math.inf
     return _limits(f, scheme, temperature)[0]
 
@@ -231,7 +231,7 @@ def _check_step_limit(model, f, dt: float, scheme, temperature: float) -> None:
 
     Before the run, from the bounds of :func:`_rate_bounds` (plus T at T > 0); checked again on
     the run by :func:`_check_measured_stability`."""
-    if scheme.implicit:
+    if getattr(scheme, "implicit", False):
         return
     step, b, s = _limits(f, scheme, temperature)
     stable = min(BULK_STEP / b, SIGNAL_STEP / s)
@@ -271,7 +271,7 @@ def _check_measured_stability(run, f, dt: float, scheme) -> None:
     the Hessian measured on it, ``dt (max mu + 2 sqrt(Q''(1))) > 2``, or ``m``, ``mu`` or the
     energy oscillating step to step at the end (the signal mode, whose rate exceeds the
     bulk edge for small Delta2)."""
-    if scheme.implicit or not run.mu.size:
+    if getattr(scheme, "implicit", False) or not run.mu.size:
         return
     mu = run.mu[np.isfinite(run.mu)]
     if mu.size:
