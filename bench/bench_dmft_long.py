@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import theory  # noqa: E402
 from bench_dmft import plain_euler  # noqa: E402
 from numerics import dmft, dmft_long  # noqa: E402
+from numerics.dynamics import bdf2  # noqa: E402
 from numerics.model import matrix_tensor  # noqa: E402
 
 P, D2, DP, M0 = 3, 0.7, 1.0, 1e-3
@@ -76,20 +77,20 @@ def flow(t_max, **kw):
 
 def counted(t_max, solver):
     """A bdf2 run with ``solver``, and the evaluations of the row map per solve by decade."""
-    step, log = dmft_long._step, []
+    step, log = bdf2._step, []
 
     def wrapped(md, T, hist, h, first, solver=solver):
         out = step(md, T, hist, h, first, solver=solver)
         log.append((hist.t[hist.k - 1], out[5]))
         return out
 
-    dmft_long._step = wrapped
+    bdf2._step = wrapped
     try:
-        md = dmft._Model(matrix_tensor(P, D2, DP))
-        run = dmft_long.integrate_growing(md, M0, t_max, 0.01, history=dmft_long.Growing(),
+        run = dmft_long.integrate_growing(matrix_tensor(P, D2, DP), M0, t_max, 0.01,
+                                          history=dmft_long.Growing(),
                                           solver=solver)
     finally:
-        dmft_long._step = step
+        bdf2._step = step
     t, n = np.array(log).T
     per = {d: float(n[(t >= 10.0 ** (d - 1)) & (t < 10.0 ** d)].mean())
            for d in range(1, int(round(math.log10(t_max))) + 1)}

@@ -13,19 +13,26 @@ slow plateau approach spoil power-law fits of ``t_esc``; instead
    extrapolated to zero by a polynomial fit in Delta2 (quadratic from four runs on); the same fit
    in 1/Delta2 gives the model error (:func:`extrapolate`).
 
-Nothing here imports :mod:`theory`; the runs are :func:`numerics.dmft.integrate` calls on a
-:class:`numerics.model.Field`.
+The whole protocol lives here, below the API: the step of each run and its refusals
+(:func:`task`), one run (:func:`rate_run`), and from the finished runs the estimate with its
+error and the first-half check (:func:`estimate`).  :func:`theory.dynamics_threshold` validates
+the call, runs the tasks (in parallel or not, with Ctrl-C returning what finished) and packages
+the :class:`Estimate`.  Nothing here imports :mod:`theory`; the runs are
+:func:`numerics.dmft.integrate` calls on a :class:`numerics.model.Field`.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
 from numerics import dmft
+from numerics.dynamics.plan import RunPlan, check_steps
 
-__all__ = ["MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "extrapolate", "plateau_rate", "rate_run", "scan"]
+__all__ = ["Estimate", "MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "estimate", "extrapolate",
+           "plateau_rate", "rate_run", "scan", "task"]
 
 #: Runs whose extrapolated rate is below this fraction of the largest are left out of the fit.
 MIN_RATE_FRACTION = 0.05
@@ -175,3 +182,86 @@ def scan(field_at, temperature: float, cap: float, t_scan: float = 200.0, start:
         raise ValueError("the escape-rate scan found too few points")
     order = np.argsort(rate)
     return tuple(float(np.interp(np.log(r), np.log(rate[order]), x[order])) for r in SCAN_RATES)
+
+
+def task(f, delta2: float, m0: float, t_max: float, dt: float, given: bool, temperature: float,
+         history, runs: int = 1) -> tuple:
+    """The run of the protocol at ``delta2`` (field ``f``), as a task for :func:`rate_run`.
+
+    The step is ``dt`` if ``given`` (refused beyond the Euler stability limit on the plateau,
+    ``PLATEAU_STEP/sqrt(Q''(1))``), else :func:`plateau_dt` with ``dt`` as its cap (refused for
+    too many steps); then the memory of ``runs`` runs at once is checked
+    (:meth:`RunPlan.check_footprint`).  Every refusal is a ValueError naming ``delta2s`` and dt.
+    """
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        h = dt if given else plateau_dt(f, dt)
+    if not given:
+        check_steps(t_max, h, what="dynamics_threshold",
+                    default=f"min(0.2, 0.4/sqrt(Q''(1))) at delta2s={delta2:g}")
+    else:
+        # the runs sit on the plateau (mu <= 2 sqrt(Q''(1))): the Euler step is stable below
+        # 2/(mu + 2 sqrt(Q''(1))) >= 0.5/sqrt(Q''(1)) (the default is 0.4/sqrt(Q''(1)))
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            stable = float(PLATEAU_STEP / math.sqrt(dmft._Model(f).xi_1[2]))
+        if not h <= stable:
+            raise ValueError(f"dynamics_threshold: dt={h:g} is beyond the stability limit of the "
+                             f"Euler runs on the plateau at delta2s={delta2:g}: the largest safe step "
+                             f"is 0.5/sqrt(Q''(1)) = {stable:.4g} (dt=None gives 0.8 of it)")
+    RunPlan(dmft.Euler(), history, h, t_max).check_footprint(what="dynamics_threshold", runs=runs)
+    return (f, m0, t_max, h, temperature, history)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What the protocol concludes from its finished runs (:func:`estimate`)."""
+
+    value: float
+    error: float
+    delta2s: tuple  #: the Delta2 of the runs kept in the fit
+    rates: tuple
+    rate_errors: tuple
+    half_time_value: float | None
+    interrupted: bool
+    runs: tuple  #: the (t, m) of the runs kept
+
+
+def estimate(delta2s, tasks, results, t_max: float, interrupted: bool) -> Estimate:
+    """The threshold from the runs: ``results[i]`` is :func:`rate_run` of ``tasks[i]`` (None if
+    it did not finish; ``interrupted``: the sweep was stopped).
+
+    A run that diverged is a ValueError naming its Delta2 and step; a run too short for the
+    time fit is left out; ``sqrt(lambda_inf)`` is extrapolated to zero (:func:`extrapolate`;
+    with too few finished runs after an interruption the value and error are nan), and the
+    same on the first half of every run gives ``half_time_value`` (None if it does not
+    extrapolate).
+    """
+    done = [(d, r) for d, r in zip(delta2s, results) if r is not None and not r[2]]
+    interrupted = interrupted or len(done) < len(delta2s)
+    for d, (t, m, _) in done:
+        if not np.all(np.isfinite(m)):
+            h = next(task[3] for task, x in zip(tasks, delta2s) if x == d)
+            raise ValueError(f"dynamics_threshold: the run at delta2s={d:g} diverged (overflow to "
+                             f"inf/nan): dt={h:g} is beyond the stability limit of the Euler "
+                             f"scheme; use a smaller dt (or dt=None)")
+    fits = [plateau_rate(t, m) for _, (t, m, _) in done]
+    # a run too short for the time fit (nan rate) carries no information: left out
+    kept = [i for i, (r, e) in enumerate(fits) if math.isfinite(r) and math.isfinite(e)]
+    done, fits = [done[i] for i in kept], [fits[i] for i in kept]
+    xs = tuple(d for d, _ in done)
+    rates = tuple(r for r, _ in fits)
+    errors = tuple(e for _, e in fits)
+    try:
+        value, error = extrapolate(xs, rates, errors)
+    except ValueError:
+        if not interrupted:
+            raise
+        value, error = math.nan, math.nan
+    try:
+        half = [plateau_rate(t, m, t_end=0.5 * t_max) for _, (t, m, _) in done]
+        half_value, _ = extrapolate(xs, *zip(*half))
+        half_value = float(half_value) if math.isfinite(half_value) else None
+    except (ValueError, TypeError):
+        half_value = None
+    return Estimate(value=float(value), error=float(error), delta2s=xs, rates=rates,
+                    rate_errors=errors, half_time_value=half_value, interrupted=interrupted,
+                    runs=tuple((t, m) for _, (t, m, _) in done))

@@ -1,8 +1,10 @@
 """``theory.gradient_flow`` and ``theory.dynamics_threshold``: the large-N dynamics (DMFT).
 
-The integrators live in :mod:`numerics.dmft`, the threshold protocol in
-:mod:`numerics.dmft_threshold`; this module validates input (before any allocation), picks the
-scheme and the history, shows progress and packages the results.
+The integrators live in :mod:`numerics.dynamics` (names kept in :mod:`numerics.dmft`), what a
+run will take and its refusals in :class:`numerics.dynamics.plan.RunPlan`, the threshold
+protocol in :mod:`numerics.dmft_threshold`; this module validates input (before any
+allocation), sets the physics of the step (stability bounds, default ``dt``), picks the scheme,
+shows progress and packages the results.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any
 import numpy as np
 
 from numerics import dmft as _dmft
-from numerics import dmft_long as _dmft_long
 from numerics import dmft_threshold as _est
+from numerics.dynamics import plan as _plan
+from numerics.dynamics.plan import RunPlan
 from numerics.progress import bar as _bar
 from theory import _sweep, _validate
 from theory._interrupt import warn_interrupted
@@ -29,26 +32,26 @@ __all__ = ["DynamicsThreshold", "GradientFlowResult", "dynamics_threshold", "gra
 #: Largest (coarse) step of the default scheme; the escape time is then within about 0.01% (docs).
 DEFAULT_DT = 0.2
 #: At T > 0 the default step is at most this over T (Langevin: the Nishimori overlap within 0.2%).
-DEFAULT_DT_TEMPERATURE = 0.1
+DEFAULT_DT_TEMPERATURE = _plan.LANGEVIN_STEP
 #: Longest run (in steps of the finest level) integrated on the fixed history when window="auto".
-FIXED_GRID_MAX_STEPS = 2500
+FIXED_GRID_MAX_STEPS = _plan.FIXED_GRID_MAX_STEPS
 #: Thinned-history window (in steps) when ``window="auto"`` (validated in tests/numerics).
-DEFAULT_WINDOW = 128
+DEFAULT_WINDOW = _plan.DEFAULT_WINDOW
 #: Runs estimated at more than this many seconds show a progress bar when ``progress=None``
 #: (on a terminal only: :func:`numerics.progress.bar`).
 PROGRESS_MIN_SECONDS = 2.0
 #: Runs estimated at more than this many seconds of one core are refused (the estimate:
-#: :func:`numerics.dmft.cost`, :func:`numerics.dmft_long.cost`).
-MAX_SECONDS = 600.0
+#: :meth:`numerics.dynamics.plan.RunPlan.cost`).
+MAX_SECONDS = _plan.MAX_SECONDS
 #: Most steps a run may take (the output arrays alone are 40 bytes a step).
-MAX_STEPS = 50_000_000
+MAX_STEPS = _plan.MAX_STEPS
 
 _SCHEMES = {"extrapolated": _dmft.Extrapolated, "euler": _dmft.Euler, "heun": _dmft.Heun,
             "bdf2": _dmft.BDF2}
 #: First step of the step-growing scheme (its later steps follow its error estimate).
 DEFAULT_FIRST_STEP = 0.01
 #: Longest run of the step-growing scheme (10^6 takes about 20 s of one core).
-BDF2_T_MAX = 1e7
+BDF2_T_MAX = _plan.BDF2_T_MAX
 #: With no ``scheme=`` (and no ``dt=``, ``window="auto"``, T = 0), runs longer than this take
 #: the step-growing scheme ``"bdf2"``; shorter ones the extrapolated fixed-step scheme.
 BDF2_AUTO_T_MAX = 1000.0
@@ -208,7 +211,7 @@ def largest_step(f, scheme, temperature: float = 0.0) -> float:
     """The largest ``dt`` a scheme accepts: ``min(1.9/(b + T), 1.75/(s + T))`` (stability), also
     at most ``1/(b + T)`` for Heun (the accuracy of its end state); ``inf`` for ``bdf2`` (its
     error control sets the steps)."""
-    if isinstance(scheme, _dmft.BDF2):
+    if getattr(scheme, "implicit", False):
         return math.inf
     return _limits(f, scheme, temperature)[0]
 
@@ -228,7 +231,7 @@ def _check_step_limit(model, f, dt: float, scheme, temperature: float) -> None:
 
     Before the run, from the bounds of :func:`_rate_bounds` (plus T at T > 0); checked again on
     the run by :func:`_check_measured_stability`."""
-    if isinstance(scheme, _dmft.BDF2):
+    if getattr(scheme, "implicit", False):
         return
     step, b, s = _limits(f, scheme, temperature)
     stable = min(BULK_STEP / b, SIGNAL_STEP / s)
@@ -268,7 +271,7 @@ def _check_measured_stability(run, f, dt: float, scheme) -> None:
     the Hessian measured on it, ``dt (max mu + 2 sqrt(Q''(1))) > 2``, or ``m``, ``mu`` or the
     energy oscillating step to step at the end (the signal mode, whose rate exceeds the
     bulk edge for small Delta2)."""
-    if isinstance(scheme, _dmft.BDF2) or not run.mu.size:
+    if getattr(scheme, "implicit", False) or not run.mu.size:
         return
     mu = run.mu[np.isfinite(run.mu)]
     if mu.size:
@@ -317,61 +320,6 @@ def _progress_bar(progress, seconds: float, total: float, unit: str, desc: str):
     return _bar(total=total, desc=desc, unit=unit, progress=progress)
 
 
-def _check_cost(seconds: float, t_max: float, dt: float, temperature: float, largest: float,
-                steps: str) -> None:
-    """ValueError naming t_max, dt (and temperature, when it sets the step) and the estimated
-    cost, for a run estimated at more than MAX_SECONDS of one core."""
-    if not seconds > MAX_SECONDS:
-        return
-    hot = ""
-    if temperature > 0:
-        hot = (f" at temperature={temperature:g} (a Langevin step must stay below about 0.1/T = "
-               f"{DEFAULT_DT_TEMPERATURE / temperature:.3g} for the O(dt T) bias, and the run "
-               f"relaxes on times of order 1/T = {1 / temperature:.3g}, so a short t_max suffices)")
-    larger = f", a larger dt (up to {largest:.4g})" if largest > dt * (1 + 1e-12) else ""
-    raise ValueError(f"gradient_flow: t_max={t_max:g} with dt={dt:g}{hot} takes {steps}, about "
-                     f"{seconds / 60:.3g} minutes of one core (estimated; at most "
-                     f"{MAX_SECONDS / 60:g}): use a shorter t_max{larger}"
-                     + ("" if temperature > 0 else " or scheme='bdf2' for long runs"))
-
-
-def _check_steps(t_max: float, dt: float, scheme=None, what: str = "gradient_flow",
-                 default: str | None = None):
-    """ValueError naming t_max and dt for a run of no step or of more than MAX_STEPS steps,
-    from the float ratio ``t_max/dt`` (nothing converted to int, nothing allocated).
-    ``default``: how the (default) dt was chosen, for the message."""
-    step = f"dt={dt:g}" if default is None else f"the default dt={dt:g} ({default})"
-    if not dt > 0 or not math.isfinite(dt):
-        raise ValueError(f"{what}: {step} is not a positive finite step; pass dt=")
-    if dt > t_max:
-        raise ValueError(f"dt must not exceed t_max (a run of at least one step), got {step} > "
-                         f"t_max={t_max:g}")
-    factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
-    steps = t_max / dt * factor  # a float: inf for the widest ratios, never an OverflowError
-    if not steps <= MAX_STEPS:
-        count = f"{math.ceil(steps - 1e-9):,}" if steps < 1e18 else f"{steps:.3g}"
-        raise ValueError(f"{what}: t_max={t_max:g} with {step} needs {count} steps (at most "
-                         f"{MAX_STEPS:,}): use a shorter t_max or a larger dt")
-
-
-def _check_footprint(t_max, dt, scheme, history, what="gradient_flow", runs: int = 1) -> None:
-    """ValueError naming t_max, dt, the steps and the GiB needed, before anything is allocated."""
-    _check_steps(t_max, dt, scheme, what)
-    factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
-    steps = _dmft.n_steps_of(t_max, dt) * factor
-    if steps <= MAX_STEPS:
-        steps, need = _dmft.footprint(t_max, dt, scheme, history)
-    if steps > MAX_STEPS:
-        raise ValueError(f"{what}: t_max={t_max:g} with dt={dt:g} needs {steps:,} steps (at most "
-                         f"{MAX_STEPS:,}): use a larger dt or a shorter t_max")
-    limit = _dmft.memory_limit()
-    if need * runs > limit:
-        raise ValueError(f"{what}: t_max={t_max:g} with dt={dt:g} needs {need * runs / 2**30:.3g} GiB "
-                         f"of history ({steps:,} steps, {history!r}; the limit is "
-                         f"{limit / 2**30:.3g} GiB): use window= (the thinned history), a larger dt "
-                         f"or a shorter t_max")
-
-
 def _float_variance(name: str, x) -> None:
     """A shorthand variance the float64 dynamics can take, checked under its own name (the
     ``check`` of :meth:`theory.Model.of_call`)."""
@@ -392,23 +340,31 @@ def _scheme_of(scheme, temperature: float):
     return _SCHEMES[scheme]()
 
 
-def _history_of(window, scheme, t_max, dt):
-    if isinstance(scheme, _dmft.BDF2):
-        if isinstance(window, str) and window == "auto":
-            return _dmft.Growing(), None
-        raise ValueError(f"scheme='bdf2' runs on its own step-growing history: window must be "
-                         f"'auto', got {_validate._short(window)}")
-    if isinstance(window, str) and window == "auto":
-        factor = 2 ** (scheme.levels - 1) if isinstance(scheme, _dmft.Extrapolated) else 1
-        steps = _dmft.n_steps_of(t_max, dt) * factor
-        if steps <= FIXED_GRID_MAX_STEPS or isinstance(scheme, _dmft.Heun):
-            return _dmft.Fixed(), None
-        return _dmft.Thinned(DEFAULT_WINDOW), DEFAULT_WINDOW
-    if window is None:
-        return _dmft.Fixed(), None
-    if isinstance(window, (bool, str)) or not isinstance(window, (int, np.integer)) or window < 8:
+def _history_of(window, plan: RunPlan) -> tuple[RunPlan, int | None]:
+    """``window=`` checked (named in the message), then the plan's history for it."""
+    auto = isinstance(window, str) and window == "auto"
+    if plan.scheme.implicit and not auto:
+        raise ValueError(f"scheme={plan.scheme.name!r} runs on its own step-growing history: window "
+                         f"must be 'auto', got {_validate._short(window)}")
+    if not auto and window is not None and (isinstance(window, (bool, str))
+                                            or not isinstance(window, (int, np.integer)) or window < 8):
         raise ValueError(f"window must be 'auto', None or an integer >= 8, got {_validate._short(window)}")
-    return _dmft.Thinned(int(window)), int(window)
+    return plan.choose(window)
+
+
+def _step_of(sch, dt, f, model, temperature: float, t_max: float) -> tuple[float, str | None]:
+    """``dt`` checked, or the default step and how it was chosen (for messages): the largest
+    stable explicit step scaled down (:func:`default_dt`); the first step tried by the implicit
+    scheme, whose error control sets the others."""
+    if dt is not None:
+        return _check_float("dt", dt, low=0.0), None
+    if sch.implicit:
+        return min(DEFAULT_FIRST_STEP, t_max), None
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        b = _stability_bound(f)
+    return default_dt(f, temperature, sch), (f"min(0.2, 0.95 * largest stable step, 0.1/T), b = "
+                                            f"{b:.3g} bounding the Hessian of {model!r}, T = "
+                                            f"{temperature:g}")
 
 
 def gradient_flow(p=None, delta_p=None, *, delta2=None, model: Model | None = None, m0, t_max,
@@ -509,60 +465,27 @@ def gradient_flow(p=None, delta_p=None, *, delta2=None, model: Model | None = No
         scheme = ("bdf2" if temperature == 0 and dt is None and isinstance(window, str)
                   and window == "auto" and BDF2_AUTO_T_MAX < t_max <= BDF2_T_MAX else "extrapolated")
     sch = _scheme_of(scheme, temperature)
-    default = None
-    if dt is None:
-        dt = default_dt(f, temperature, sch)
-        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-            b = _stability_bound(f)
-        default = (f"min(0.2, 0.95 * largest stable step, 0.1/T), b = {b:.3g} bounding the "
-                   f"Hessian of {model!r}, T = {temperature:g}")
-    else:
-        dt = _check_float("dt", dt, low=0.0)
-    growing = isinstance(sch, _dmft.BDF2)
-    if growing and default is not None:
-        dt, default = min(DEFAULT_FIRST_STEP, t_max), None
-    if growing:  # the step grows: only the first one is checked
-        if t_max > BDF2_T_MAX:
-            raise ValueError(f"t_max must be at most {BDF2_T_MAX:g} with scheme='bdf2' (its late steps "
-                             f"grow by about 0.2% of the age), got t_max={t_max:g}")
-        _check_steps(min(t_max, dt), dt, default=default)
-        if dt > t_max:
-            raise ValueError(f"dt must not exceed t_max (a run of at least one step), got "
-                             f"dt={dt:g} > t_max={t_max:g}")
-    else:
-        _check_steps(t_max, dt, sch, default=default)
+    dt, default = _step_of(sch, dt, f, model, temperature, t_max)
+    plan = RunPlan(sch, None, dt, t_max)
+    plan.check_steps(default=default)
     if progress not in (None, True, False):
         raise ValueError(f"progress must be True, False or None, got {progress!r}")
-    hist, window = _history_of(window, sch, t_max, dt)
-    if (type(sch), type(hist)) not in _dmft.VALIDATED:
+    plan, window = _history_of(window, plan)
+    if not plan.valid:
         raise ValueError(f"scheme={sch.name!r} is not validated on the thinned history "
                          f"(window={window}); use window=None or scheme='euler'/'extrapolated'")
     _check_step_limit(model, f, dt, sch, temperature)
-    if growing:
-        need, limit = _dmft_long.footprint(hist), _dmft.memory_limit()
-        if need > limit:
-            raise ValueError(f"gradient_flow: scheme='bdf2' stores {need / 2**30:.3g} GiB of history "
-                             f"(the limit is {limit / 2**30:.3g} GiB)")
-    else:
-        _check_footprint(t_max, dt, sch, hist)
+    plan.check_footprint()
     if stop_at is not None:
         stop_at = _check_float("stop_at", stop_at)
-    if growing:  # its steps are not known in advance at T = 0: the bar counts time
-        seconds = _dmft_long.cost(t_max, temperature, hist)
-        _check_cost(seconds, t_max, dt, temperature, dt, f"at least "
-                    f"{math.ceil(t_max * temperature / _dmft_long.T_STEP):,} implicit steps of at most "
-                    f"{_dmft_long.T_STEP:g}/T" if temperature > 0 else "")
-        bar = _progress_bar(progress, math.inf if t_max > 1e3 else seconds, t_max, "t", "DMFT")
-    else:
-        seconds = _dmft.cost(t_max, dt, sch, hist)
-        _check_cost(seconds, t_max, dt, temperature, largest_step(f, sch, temperature),
-                    f"{_dmft.total_steps(t_max, dt, sch):,} steps")
-        bar = _progress_bar(progress, seconds, _dmft.total_steps(t_max, dt, sch), "step", "DMFT")
+    seconds = plan.check_cost(temperature, largest_step(f, sch, temperature))
+    bar = _progress_bar(progress, *plan.progress(seconds), "DMFT")
     stop = None if stop_at is None else (lambda m, k: m >= stop_at)
     try:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # checked below
             run = _dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=sch,
-                                  history=hist, keep_history=history, progress=bar, stop=stop)
+                                  history=plan.history, keep_history=history, progress=bar,
+                                  stop=stop)
     except FloatingPointError as exc:  # the integrator's divergence check
         raise ValueError(f"gradient_flow: {exc}: dt={dt:g} is beyond the stability limit of the "
                          f"scheme (or dt=None)") from None
@@ -573,7 +496,7 @@ def gradient_flow(p=None, delta_p=None, *, delta2=None, model: Model | None = No
     _check_measured_stability(run, f, dt, sch)
     if run.interrupted:
         what = f"stopped at t = {run.t[-1]:g} of t_max = {t_max:g}"
-        if isinstance(sch, _dmft.Extrapolated) and run.levels < sch.levels:
+        if run.levels < sch.levels:
             what += " (only the coarse level had run there: first-order values, not extrapolated)"
         warn_interrupted("gradient_flow", what)
     return GradientFlowResult(
@@ -774,7 +697,7 @@ def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | Non
     m0 = _check_float("m0", m0, low=0.0, high=1.0)
     temperature = _check_float("temperature", temperature, low=0.0, low_open=False)
     cap = 0.2 if dt is None else _check_float("dt", dt, low=0.0)
-    _check_steps(t_max, cap, what="dynamics_threshold")
+    _plan.check_steps(t_max, cap, what="dynamics_threshold")
     _sweep.check_executor(executor)
     if window is None:
         hist = _dmft.Fixed()
@@ -812,66 +735,23 @@ def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | Non
     tasks = []
     for d in delta2s:
         _check_float64(model.with_delta2(d), "dynamics_threshold")
-        f = field_at(d)
-        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-            h = _est.plateau_dt(f, cap) if dt is None else cap
-        if dt is None:
-            _check_steps(t_max, h, what="dynamics_threshold",
-                         default=f"min(0.2, 0.4/sqrt(Q''(1))) at delta2s={d:g}")
-        else:
-            # the runs sit on the plateau (mu <= 2 sqrt(Q''(1))): the Euler step is stable below
-            # 2/(mu + 2 sqrt(Q''(1))) >= 0.5/sqrt(Q''(1)) (the default is 0.4/sqrt(Q''(1)))
-            with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-                stable = float(_est.PLATEAU_STEP / math.sqrt(_dmft._Model(f).xi_1[2]))
-            if not h <= stable:
-                raise ValueError(f"dynamics_threshold: dt={h:g} is beyond the stability limit of the "
-                                 f"Euler runs on the plateau at delta2s={d:g}: the largest safe step "
-                                 f"is 0.5/sqrt(Q''(1)) = {stable:.4g} (dt=None gives 0.8 of it)")
-        _check_footprint(t_max, h, _dmft.Euler(), hist, what="dynamics_threshold",
-                         runs=1 if executor is None else len(delta2s))
-        tasks.append((f, m0, t_max, h, temperature, hist))
+        tasks.append(_est.task(field_at(d), d, m0, t_max, cap, dt is not None, temperature, hist,
+                               runs=1 if executor is None else len(delta2s)))
     try:
         sweep = _sweep.run(_est.rate_run, tasks, executor=executor, progress=progress,
                            desc="dynamics_threshold")
     except FloatingPointError as exc:  # the integrator's divergence check
         raise ValueError(f"dynamics_threshold: {exc}: dt={max(task[3] for task in tasks):g} is "
                          f"beyond the stability limit of the Euler scheme (or dt=None)") from None
-    done = [(d, r) for d, r in zip(delta2s, sweep.results) if r is not None and not r[2]]
-    interrupted = sweep.interrupted or len(done) < len(delta2s)
-    for d, (t, m, _) in done:
-        if not np.all(np.isfinite(m)):
-            h = next(task[3] for task, x in zip(tasks, delta2s) if x == d)
-            raise ValueError(f"dynamics_threshold: the run at delta2s={d:g} diverged (overflow to "
-                             f"inf/nan): dt={h:g} is beyond the stability limit of the Euler "
-                             f"scheme; use a smaller dt (or dt=None)")
-    fits = [_est.plateau_rate(t, m) for _, (t, m, _) in done]
-    # a run too short for the time fit (nan rate) carries no information: left out
-    kept = [i for i, (r, e) in enumerate(fits) if math.isfinite(r) and math.isfinite(e)]
-    done, fits = [done[i] for i in kept], [fits[i] for i in kept]
-    xs = tuple(d for d, _ in done)
-    rates = tuple(r for r, _ in fits)
-    errors = tuple(e for _, e in fits)
-    try:
-        value, error = _est.extrapolate(xs, rates, errors)
-    except ValueError:
-        if not interrupted:
-            raise
-        value, error = math.nan, math.nan
-    try:
-        half = [_est.plateau_rate(t, m, t_end=0.5 * t_max) for _, (t, m, _) in done]
-        half_value, _ = _est.extrapolate(xs, *zip(*half))
-        half_value = float(half_value) if math.isfinite(half_value) else None
-    except (ValueError, TypeError):
-        half_value = None
-    if interrupted:
-        warn_interrupted("dynamics_threshold", f"{len(done)} of {len(delta2s)} runs finished "
+    est = _est.estimate(delta2s, tasks, sweep.results, t_max, sweep.interrupted)
+    if est.interrupted:
+        warn_interrupted("dynamics_threshold", f"{len(est.runs)} of {len(delta2s)} runs finished "
                          f"(value and error are nan with fewer than two)")
-    return DynamicsThreshold(value=float(value), error=float(error), model=model,
-                             temperature=temperature, delta2s=xs, rates=rates, rate_errors=errors,
-                             half_time_value=half_value, t_max=t_max,
-                             dt=max((task[3] for task in tasks), default=cap), window=window,
-                             interrupted=interrupted,
-                             runs=tuple((t, m) for _, (t, m, _) in done))
+    return DynamicsThreshold(value=est.value, error=est.error, model=model,
+                             temperature=temperature, delta2s=est.delta2s, rates=est.rates,
+                             rate_errors=est.rate_errors, half_time_value=est.half_time_value,
+                             t_max=t_max, dt=max((task[3] for task in tasks), default=cap),
+                             window=window, interrupted=est.interrupted, runs=est.runs)
 
 
 def _interrupted(model, temperature, t_max, dt, window) -> DynamicsThreshold:

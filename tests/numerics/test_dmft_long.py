@@ -16,8 +16,8 @@ from numerics.model import matrix_tensor
 
 
 def _run(delta2, t_max, rtol=1e-5, m0=1e-3, solver="newton", **kw):
-    md = dmft._Model(matrix_tensor(3, delta2, 1.0))
-    return integrate_growing(md, m0, t_max, 0.01, history=Growing(rtol=rtol, **kw), solver=solver)
+    return integrate_growing(matrix_tensor(3, delta2, 1.0), m0, t_max, 0.01,
+                             history=Growing(rtol=rtol, **kw), solver=solver)
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def escape():
     out = []
     for rtol in (1e-4, 1e-5, 1e-6):
         r = _run(0.4, 30.0, rtol)
-        out.append((r["steps"], dmft.crossing_time(r["t"], r["m"], 0.5), r))
+        out.append((r.steps, dmft.crossing_time(r.t, r.m, 0.5), r))
     return out
 
 
@@ -48,9 +48,9 @@ def test_escape_time_converges_at_second_order(escape, reference_escape):
 def test_end_state_is_the_derived_success_state(escape):
     run = escape[-1][2]
     want = dmft.success_state(matrix_tensor(3, 0.4, 1.0))
-    assert run["m"][-1] == pytest.approx(want["m"], abs=2e-5)
-    assert run["mu"][-1] == pytest.approx(want["mu"], abs=2e-4)
-    assert run["energy"][-1] == pytest.approx(want["energy"], abs=2e-4)
+    assert run.m[-1] == pytest.approx(want["m"], abs=2e-5)
+    assert run.mu[-1] == pytest.approx(want["mu"], abs=2e-4)
+    assert run.energy[-1] == pytest.approx(want["energy"], abs=2e-4)
 
 
 @pytest.fixture(scope="module")
@@ -63,14 +63,14 @@ def test_stuck_run_agrees_with_the_fixed_grid_where_they_overlap(stuck):
     fixed = dmft.integrate(matrix_tensor(3, 0.7, 1.0), 1e-3, 30.0, 0.1)
     for t in (5.0, 15.0, 30.0):
         for name in ("mu", "energy"):
-            a = np.interp(t, stuck["t"], stuck[name])
+            a = np.interp(t, stuck.t, getattr(stuck, name))
             b = np.interp(t, fixed.t, getattr(fixed, name))
             assert a == pytest.approx(b, abs=2e-3), (t, name, a, b)
 
 
 def test_stuck_run_approaches_the_marginal_states(stuck):
     aging = dmft.aging_state(matrix_tensor(3, 0.7, 1.0))
-    t, mu, e = stuck["t"], stuck["mu"], stuck["energy"]
+    t, mu, e = stuck.t, stuck.mu, stuck.energy
     assert np.all(np.diff(e[1:]) <= 1e-12)  # T = 0: the loss never increases
     gap = aging["mu"] - np.interp([30.0, 300.0, 3000.0], t, mu)
     excess = np.interp([30.0, 300.0, 3000.0], t, e) - aging["energy"]
@@ -83,10 +83,10 @@ def test_stuck_run_approaches_the_marginal_states(stuck):
 
 def test_thinning_the_history_keeps_the_run(stuck):
     thin = _run(0.7, 3000.0, 1e-5, max_stored=160, keep_start=16, keep_recent=64)
-    assert thin["stored_max"] <= 161
+    assert thin.stored_max <= 161
     for name in ("mu", "energy"):
-        a = np.interp(3000.0, thin["t"], thin[name])
-        b = np.interp(3000.0, stuck["t"], stuck[name])
+        a = np.interp(3000.0, thin.t, getattr(thin, name))
+        b = np.interp(3000.0, stuck.t, getattr(stuck, name))
         assert a == pytest.approx(b, abs=3e-4), name
 
 
@@ -102,12 +102,12 @@ def test_pairs_and_options_are_checked():
 
 @pytest.mark.slow
 def test_langevin_at_the_bayes_temperature_ends_at_the_nishimori_overlap():
-    md = dmft._Model(matrix_tensor(3, 0.5, 1.0))
-    run = integrate_growing(md, 0.5, 30.0, 0.01, temperature=1.0, history=Growing(rtol=1e-4))
+    run = integrate_growing(matrix_tensor(3, 0.5, 1.0), 0.5, 30.0, 0.01, temperature=1.0,
+                            history=Growing(rtol=1e-4))
     want = dmft.nishimori_state(matrix_tensor(3, 0.5, 1.0))
-    assert np.max(np.diff(run["t"])) <= 0.025 * (1 + 1e-12)
+    assert np.max(np.diff(run.t)) <= 0.025 * (1 + 1e-12)
     for name, key in (("m", "m"), ("mu", "mu"), ("energy", "energy")):
-        assert run[key][-1] == pytest.approx(want[name], rel=2e-3), name
+        assert getattr(run, key)[-1] == pytest.approx(want[name], rel=2e-3), name
 
 
 def test_gradient_flow_takes_the_step_growing_scheme():
@@ -131,7 +131,7 @@ def test_the_preconditioned_solve_finds_the_rows_of_plain_anderson(monkeypatch):
     preconditioned iteration from the quadratic predictor) is the row of the plain Anderson
     iteration from the linear predictor (the scheme's first solve: an independent route to the
     same fixed point), to the solve tolerance, in fewer evaluations of the row map."""
-    from numerics import dmft_long
+    from numerics.dynamics import bdf2 as dmft_long  # the row solve of the scheme
 
     step = dmft_long._step
     diffs, evals = [], []
@@ -150,7 +150,7 @@ def test_the_preconditioned_solve_finds_the_rows_of_plain_anderson(monkeypatch):
 
     monkeypatch.setattr(dmft_long, "_step", both)
     run = _run(0.7, 3000.0, 1e-5)
-    assert run["steps"] > 200 and len(diffs) > run["steps"]
+    assert run.steps > 200 and len(diffs) > run.steps
     assert max(diffs) < 1e-9, max(diffs)
     late = np.array([(a, b) for t, a, b in evals if t > 300.0])
     assert late[:, 0].sum() < 0.6 * late[:, 1].sum(), late.sum(axis=0)

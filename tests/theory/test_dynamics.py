@@ -639,9 +639,9 @@ class TestDefaultScheme:
     def test_langevin_keeps_the_explicit_scheme(self, monkeypatch):
         # at T > 0 the implicit step is capped at 0.025/T: no gain, the rule keeps the
         # extrapolated scheme (its cost check, which would refuse this t_max, switched off)
-        from theory import _dynamics
+        from numerics.dynamics.plan import RunPlan
 
-        monkeypatch.setattr(_dynamics, "_check_cost", lambda *args, **kw: None)
+        monkeypatch.setattr(RunPlan, "check_cost", lambda *args, **kw: 0.0)
         assert self._chosen(monkeypatch, t_max=1e5, temperature=1.0) == "extrapolated"
 
     def test_a_short_run_is_bit_identical_to_the_extrapolated_scheme(self):
