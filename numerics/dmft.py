@@ -41,7 +41,7 @@ from numerics.dynamics.extrapolated import (MAX_PACE_MISMATCH, Extrapolated, _al
                                             _combine, _cubic, _monotone_end, _richardson, _stencil)
 from numerics.dynamics.history import COST_FIXED, COST_THINNED, Fixed, Growing, Thinned, kept, store_size
 from numerics.dynamics.integrate import VALIDATED, integrate
-from numerics.dynamics.jets import _Dense, _Model  # noqa: F401  (the jets; importable here)
+from numerics.dynamics.jets import _Model  # noqa: F401  (the jets; importable here)
 from numerics.dynamics.loop import Run
 from numerics.dynamics.plan import RunPlan, memory_limit  # noqa: F401
 from numerics.dynamics.stepper import BDF2, Euler, Heun, n_steps_of  # noqa: F401

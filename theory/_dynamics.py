@@ -293,16 +293,21 @@ def _check_measured_stability(run, f, dt: float, scheme) -> None:
 
 
 def _check_float64(model: Model, what: str) -> None:
-    """ValueError (naming the model's variances) if float64 cannot hold the coefficients of the
-    model's ``xi`` and ``g`` (``1/(k Delta_k)`` overflows for a variance below about 1e-308)."""
+    """ValueError (naming the model's variances) if float64 cannot hold the coefficients
+    ``1/(k Delta_k)`` of the model's ``xi`` and ``g`` as normal doubles (a variance below about
+    1e-300 overflows them; one near the top of the double range makes them subnormal)."""
+    from numerics.model import FloatRangeError
+
     try:
         md = _dmft._Model(model.field)
-        ok = all(np.all(np.isfinite(c)) for d in (md.xi, md.g) for c in d.coef)
-    except (OverflowError, ZeroDivisionError):
+        ok = all(np.isfinite(d(1.0, k)) for d in (md.xi, md.g) for k in range(3))
+    except (OverflowError, ZeroDivisionError, FloatRangeError):
         ok = False
     if not ok:
-        raise ValueError(f"{what}: the coefficients of {model!r} (1/(k Delta_k)) overflow float64; "
-                         f"the dynamics needs every variance (delta2, delta_p) above about 1e-300")
+        raise ValueError(f"{what}: the coefficients of {model!r} (1/(k Delta_k)) leave the normal float64 "
+                         f"range (they overflow for a variance below about 1e-300); the dynamics runs in "
+                         f"float64 and needs every variance (delta2, delta_p) above about 1e-300 and below "
+                         f"about 1e300")
 
 
 def _check_float(name: str, x, *, low=None, high=None, low_open=True) -> float:

@@ -1,37 +1,17 @@
 """The jets the DMFT integrators need, on float64 arrays.
 
-:class:`_Dense` is the one jet evaluator of the dynamics, kept small and isolated here so that
-it can be swapped for the package's single jet evaluator (issue 19, item 1) in one place.
+:class:`_Model` binds the package's one jet evaluator (:class:`numerics.model.Jets`, float64)
+to a field, with the jets at ``q = 1`` the integrators read at every step.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from numerics.model import Field
+from numerics.backend import F64
+from numerics.model import Field, Jets
 
 __all__: list[str] = []
-
-
-class _Dense:
-    """A polynomial's float coefficients and those of its first derivatives (Horner evaluation)."""
-
-    def __init__(self, poly, k_max: int = 2):
-        degree = max(n for n, _ in poly.terms)
-        c = np.zeros(degree + 1)
-        for n, a in poly.terms:
-            c[n] += float(a)
-        self.coef = [c]
-        for _ in range(k_max):
-            c = np.polynomial.polynomial.polyder(c) if c.size > 1 else np.zeros(1)
-            self.coef.append(c)
-
-    def __call__(self, x, k: int = 0):
-        c = self.coef[k]
-        out = np.full(np.shape(x), c[-1]) if np.ndim(x) else float(c[-1])
-        for a in c[-2::-1]:
-            out = out * x + a
-        return out
 
 
 class _Model:
@@ -41,9 +21,9 @@ class _Model:
         if not isinstance(f, Field):
             raise TypeError(f"expected a numerics.model.Field, got {f!r}")
         self.field = f
-        self.xi = _Dense(f.xi)
-        self.g = _Dense(f.g, 2)
-        self.xi_1 = (self.xi(1.0), self.xi(1.0, 1), self.xi(1.0, 2))
+        j = Jets(f, F64)
+        self.xi, self.g = j.xi, j.g
+        self.xi_1 = tuple(float(self.xi(1.0, k)) for k in range(3))
 
 
 def jets(field) -> _Model:
