@@ -382,7 +382,8 @@ def _max_steps(bk) -> int:
 
 def newton_bracketed(backend, f, df, bracket, *, what: str, signs=None, max_steps: int | None = None) -> Root:
     """A simple root of ``f`` in ``bracket``: Newton steps with the exact derivative ``df``, each
-    step leaving the current bracket replaced by a bisection step.
+    step leaving the current bracket replaced by a bisection step, in the backend ``backend``
+    (``MP(dps)``, or ``F64``; the precision ``prec`` below is the backend's ``bits``).
 
     ``signs`` gives the signs of ``f`` at the two ends when they are known but ``f`` cannot be
     evaluated there (e.g. a double root sits at an end); otherwise both ends are evaluated and
@@ -396,11 +397,10 @@ def newton_bracketed(backend, f, df, bracket, *, what: str, signs=None, max_step
         No sign change on ``bracket`` or no convergence within ``max_steps``; the message
         names ``what``, the bracket and the precision.
     """
-    bk = backend_of(backend)
+    backend = bk = backend_of(backend)
     a, b = (bk.num(x) for x in bracket)
     where = f"{what}, bracket ({bk.show(a, 10)}, {bk.show(b, 10)}), dps={bk.dps}"
     sa, sb = (bk.sign(f(a)), bk.sign(f(b))) if signs is None else signs
-    backend = bk
     if sa == 0:
         return Root(a, (a, a), 0, backend)
     if sb == 0:
@@ -451,6 +451,8 @@ def tangency(backend, F, J, *, reduced, recover, bracket, what: str, max_steps: 
 
     Parameters
     ----------
+    backend : numerics.backend.Backend
+        ``MP(dps)`` (or ``F64``) where the system is solved.
     F : callable
         ``(x, y) -> (f0, f1)``.
     J : callable
