@@ -138,7 +138,7 @@ def _float_grid(m_min, m_max_gap) -> np.ndarray:
     decades_low = max(1, int(round(-np.log10(m_min))) - 2)
     decades_high = max(1, int(round(-np.log10(m_max_gap))) - 2)
     return solvers.grid(m_min, 1.0, 240, geometric_low=(1e-2, 8 * decades_low),
-                geometric_high=(1e-2, m_max_gap, 8 * decades_high))
+                        geometric_high=(1e-2, m_max_gap, 8 * decades_high))
 
 
 def _m_min(b):
@@ -157,7 +157,8 @@ def m_grid(m_min=None, m_max_gap: float = 1e-12, *, b=F64):
     list of numbers of ``b``: geometric (8 a decade) from ``m_min`` (default
     ``10**-(dps/2 + 2)``; it may lie far below the float64 range, e.g. ``10**-502`` at dps =
     1000) up to :data:`FLOAT_GRID_FROM`, made in ``b``, then the float64 grid from
-    :data:`FLOAT_GRID_FROM` on.
+    :data:`FLOAT_GRID_FROM` on (:func:`numerics.solvers.grid` and
+    :func:`numerics.solvers.extend_below`).
     """
     m_min = _m_min(b) if m_min is None else m_min
     if b is F64:
