@@ -184,6 +184,10 @@ class TestTransitionForms:
         r = solvers.bisect(ctx, lambda x: x * x - 2, 1, 2)
         assert r.backend.ctx is ctx and abs(r.value - ctx.sqrt(2)) <= 2 * ctx.eps
 
+    def test_not_a_backend_is_refused_naming_it(self):
+        with pytest.raises(ValueError, match="backend must be"):
+            solvers.root("float64", lambda x: x - 1, 0, 2, what="x = 1")
+
     def test_no_solver_tests_for_a_missing_context(self):
         import inspect
 
