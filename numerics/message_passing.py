@@ -302,7 +302,7 @@ def _sign_change_brackets(b, h, m_min) -> list:
     grid = m_grid(m_min, b=b)
     large = m_grid(FLOAT_GRID_FROM)
     small = len(grid) - len(large)
-    sign = b.ctx.sign
+    sign = b.sign
     signs = [int(sign(h(b, v))) for v in grid[:small]] + [int(v) for v in np.sign(h(F64, large))]
     return [(lo, hi) for lo, hi in sign_change_brackets(grid, signs) if sign(h(b, lo)) * sign(h(b, hi)) < 0]
 
@@ -684,7 +684,7 @@ def _mixture_scan(b, tensors, what):
     beyond the grid end."""
     work = _work(b)
     grid = m_grid(_m_min(b), b=work)
-    sign = work.ctx.sign
+    sign = work.sign
     spin = [sign(_reduced(work, tensors, x)) for x in grid]
     level = [sign(_level_reduced(work, tensors, x)) for x in grid]
     if not (spin[-1] < 0 and level[-1] > 0):
