@@ -6,8 +6,9 @@ mpmath context from one cache, elementwise over numpy object arrays), or in ball
 ``numerics.backend_arb.ARB(prec)`` (Arb balls, python-flint; the same elementwise code on a
 context with mpmath's names).  Formulas call
 ``b.num``, ``b.array``, ``b.sum``, ``b.exp`` ... and never test which backend they got; a
-generated kernel is reached by ``b.kernel(module, name)``.  ``b.ctx`` is what
-:mod:`numerics.solvers` takes (None for float64).
+generated kernel is reached by ``b.kernel(module, name)``.  The solvers of
+:mod:`numerics.solvers` take the backend itself: what differs between float64 and a context
+(``b.num``, ``b.show`` for messages, ``b.sign``, ``b.bits``, ``b.bisection_steps``) is asked of it.
 
 Only the operations the families built on it need are here; the engine refactor of
 ``theory/_precision`` and the other float/mp twins is to grow it, not to fork it.
@@ -62,6 +63,10 @@ class Backend:
         """``sum(weights * values)`` over the last axis."""
         return np.sum(weights * values, axis=-1)
 
+    def show(self, x, digits: int = 12) -> str:
+        """``x`` as text with ``digits`` significant digits (for messages)."""
+        return self._show(x, digits)
+
     def kernel(self, module: str, name: str):
         """The generated kernel ``name`` of ``numerics/_generated/{module}_*.py`` for this backend."""
         return self._kernel(module, name)
@@ -83,6 +88,17 @@ class _F64(Backend):
                                   staticmethod(np.log1p), staticmethod(np.abs))
     pi = float(np.pi)
     eps = float(np.finfo(np.float64).eps)
+    #: Significand bits of a number, and the decimal digits they hold.
+    bits, digits = 53, 15
+    #: The most halvings a bisection takes (the width of a float64 bracket reaches adjacent
+    #: doubles well within it, from any width that matters).
+    bisection_steps = 200
+
+    def sign(self, x):
+        return np.sign(x)
+
+    def _show(self, x, digits):
+        return f"{float(x):.{digits}g}"
 
     def isfinite(self, x):
         return bool(np.all(np.isfinite(x)))
@@ -113,6 +129,7 @@ class Elementwise(Backend):
     def __init__(self, ctx, name: str):
         self.ctx = ctx
         self.name = name
+        self.dps = getattr(ctx, "dps", None)
         self._sqrt = np.frompyfunc(ctx.sqrt, 1, 1)
         self._exp = np.frompyfunc(ctx.exp, 1, 1)
         self._log = np.frompyfunc(ctx.log, 1, 1)
@@ -128,6 +145,27 @@ class Elementwise(Backend):
     @property
     def eps(self):
         return self.ctx.eps
+
+    @property
+    def bits(self) -> int:
+        """Significand bits of a number (the context's ``prec``)."""
+        return self.ctx.prec
+
+    @property
+    def digits(self) -> int:
+        """Decimal digits of a number (``dps``)."""
+        return self.dps
+
+    @property
+    def bisection_steps(self) -> int:
+        """The most halvings a bisection takes: the working precision, and a few more."""
+        return self.ctx.prec + 10
+
+    def sign(self, x):
+        return self.ctx.sign(x)
+
+    def _show(self, x, digits):
+        return self.ctx.nstr(x, digits)
 
     def num(self, x):
         return self.ctx.mpf(x)

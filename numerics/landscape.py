@@ -510,14 +510,14 @@ class Isolated(Mechanism):
         fld = with_matrix(tensors, delta2, b)
         what = f"trivialization: isolated overlap near m={self.m_guess:.6f} ({_describe(tensors)})"
         if b.ctx is None:
-            grid = np.linspace(*self.side, 401)
+            grid = solvers.grid(*self.side, 401)
             f = isolated_condition(fld, grid)
             (idx,) = sign_changes(f)
             if not idx.size:
                 raise ConvergenceError(f"{what}: lost at Delta2={float(delta2):.12g}, dps=None")
             i = idx[np.argmin(np.abs(grid[idx] - self.m_guess))]
             return solvers.brentq(lambda x: float(isolated_condition(fld, x)), grid[i], grid[i + 1], what=what)
-        return grow_bracket(b.ctx, lambda x: isolated_condition(fld, x, b), self.m_guess, 1e-6, what, limit=0.1).value
+        return grow_bracket(b, lambda x: isolated_condition(fld, x, b), self.m_guess, 1e-6, what, limit=0.1).value
 
     def residual(self, tensors, delta2, b=F64):
         b = as_backend(b)
@@ -546,7 +546,7 @@ class Tangency(Mechanism):
         # keep clear of the isolated points, where Sigma_min touches 0 (and rounding decides its sign)
         half = 0.06
         lo, hi = max(self.low, self.m_guess - half), min(1 - 1e-9, self.m_guess + half)
-        grid = np.linspace(lo, hi, 241)
+        grid = solvers.grid(lo, hi, 241)
         (idx,) = sign_changes(isolated_condition(fld, grid))
         for i in idx:
             r = 0.5 * (grid[i] + grid[i + 1])
@@ -560,7 +560,7 @@ class Tangency(Mechanism):
 
     def _local_max(self, fld, n=161):
         lo, hi = self._window(fld)
-        grid = np.linspace(lo, hi, n)
+        grid = solvers.grid(lo, hi, n)
         v = sigma_min(fld, grid)
         i = int(np.argmax(v))
         if 0 < i < n - 1:
@@ -581,8 +581,8 @@ class Tangency(Mechanism):
                                  f"m={self.m_guess:.4f} is not an interior tangency at Delta2={float(delta2)} "
                                  f"(bracket [{lo:.6g}, {hi:.6g}] in m), dps=None", x)
             return x
-        what = f"trivialization: maximiser near m={self.m_guess:.6f} at Delta2={b.ctx.nstr(delta2, 10)}"
-        return grow_bracket(b.ctx, lambda t: dsigma_min_dm(fld, t, b), self.m_guess, 1e-6, what,
+        what = f"trivialization: maximiser near m={self.m_guess:.6f} at Delta2={b.show(delta2, 10)}"
+        return grow_bracket(b, lambda t: dsigma_min_dm(fld, t, b), self.m_guess, 1e-6, what,
                             limit=0.05, sign=+1).value
 
     def residual(self, tensors, delta2, b=F64):
@@ -623,8 +623,8 @@ class TrivializationScan:
 
 def _m_grid(overlaps: str) -> np.ndarray:
     if overlaps == "positive":
-        return np.linspace(0.0, 1.0, _N_M)[:-1]
-    return np.linspace(-1.0, 1.0, 2 * _N_M - 1)[1:-1]
+        return solvers.grid(0.0, 1.0, _N_M - 1, endpoint=False)
+    return solvers.grid(-1.0, 1.0, 2 * _N_M - 1)[1:-1]
 
 
 def _first_marginal_isolated(tensors, d2s, ms):
@@ -671,7 +671,7 @@ def _scan(key, overlaps: str) -> TrivializationScan:
     tensors = _field_of(key)
     has_mirror = any(k % 2 for k in tensors.orders)  # an odd channel: no m -> -m symmetry
     gf = float(gradient_flow_delta2(tensors))
-    d2s = np.geomspace(gf / 50, 2 * gf, _N_DELTA2)
+    d2s = solvers.grid(gf / 50, 2 * gf, _N_DELTA2, geometric=True)
     ms = _m_grid(overlaps)
     vals = sigma_min(with_matrix(tensors, d2s[:, None]), ms[None, :])
     band = (vals > BAND_TOL).any(axis=1)
@@ -759,7 +759,7 @@ def trivialization(b, tensors: Field, overlaps: str = "positive") -> Root:
     scan = scan_trivialization(tensors, overlaps)
     mech = scan.mechanism
     what = f"trivialization ({mech.name}, {_describe(tensors)})"
-    return grow_bracket(b.ctx, lambda d2: mech.residual(tensors, d2, b), scan.value, 1e-9 * scan.value, what,
+    return grow_bracket(b, lambda d2: mech.residual(tensors, d2, b), scan.value, 1e-9 * scan.value, what,
                         limit=scan.delta2_bracket)
 
 

@@ -50,6 +50,7 @@ import numpy as np
 from numerics._generated import langevin_numpy as KN
 from numerics.backend import F64
 from numerics.model import Field, Jets, as_backend, convert, field
+from numerics import solvers
 from numerics.solvers import ConvergenceError, Root, root, sign_changes
 
 __all__ = ["AmbiguousPlateau", "LangevinLine", "aging_state", "delta2_grid", "evaluate", "residual", "threshold"]
@@ -111,11 +112,7 @@ class LangevinLine:
 def delta2_grid() -> np.ndarray:
     """``Delta2`` in ``(0, 1)``: geometric towards 0 (to 1e-12) and towards 1 (to ``1 - 1e-7``: at
     T = 1 the residual is ``O(1 - Delta2)`` there while float64 rounding leaves ``~1e-16``)."""
-    return np.concatenate([
-        np.geomspace(1e-12, 1e-2, 60, endpoint=False),
-        np.linspace(1e-2, 0.99, 400, endpoint=False),
-        1 - np.geomspace(1e-2, 1e-7, 40),
-    ])
+    return solvers.grid(1e-12, 1.0, 400, geometric_low=(1e-2, 60), geometric_high=(1e-2, 1e-7, 40))
 
 
 def _grid(tensors: Field) -> np.ndarray:
@@ -130,7 +127,7 @@ def _grid(tensors: Field) -> np.ndarray:
         low = 0.5 * float(F64.kernel("thresholds", "delta2_gf_channels")(float(Jets(tensors).xi(1.0, 2))))
     if np.isfinite(low) and 0 < low < grid[0]:
         points = int(np.ceil(8 * np.log10(grid[0] / low)))  # 8 a decade, as the grid's own head
-        grid = np.concatenate([np.geomspace(low, grid[0], max(points, 2), endpoint=False), grid])
+        grid = np.concatenate([solvers.grid(low, grid[0], max(points, 2), geometric=True, endpoint=False), grid])
     return grid
 
 
@@ -207,7 +204,6 @@ def threshold(tensors: Field, temperature=1, b=F64) -> LangevinLine:
     ValueError: temperature must lie in [0, 1] (the line is derived where the m = 0 sector ages at the threshold; above 1 its dynamical transition would have to be located first), got 2
     """
     b = as_backend(b)
-    ctx = b.ctx
     _check_tensors(tensors)
     temperature = _temperature(temperature)
     grid = _grid(tensors)
@@ -215,14 +211,14 @@ def threshold(tensors: Field, temperature=1, b=F64) -> LangevinLine:
         values = residual(tensors, grid, temperature)
     if not np.all(np.isfinite(values)):
         raise ConvergenceError(f"Langevin threshold at T={temperature}, orders {tensors.orders}: the residual is not "
-                               f"finite on the float64 grid of (0, 1), dps={None if ctx is None else ctx.dps}")
+                               f"finite on the float64 grid of (0, 1), dps={b.dps}")
     if not values[0] > 0:
         raise ConvergenceError(f"Langevin threshold at T={temperature}, orders {tensors.orders}: the residual is not "
                                f"positive at Delta2 = {grid[0]:.3g} (the threshold is below the grid)")
     nonzero = values[values != 0]
     crossings = int(sign_changes(nonzero)[0].size)
     what = f"Langevin threshold at T={temperature}, orders {tensors.orders}, variances {tensors.variances}"
-    dps = None if ctx is None else ctx.dps
+    dps = b.dps
     if crossings:
         i = int(np.argmax(values <= 0))  # the first point on the stuck side (or a zero)
         lo, hi = grid[i - 1], grid[i]
@@ -240,7 +236,7 @@ def threshold(tensors: Field, temperature=1, b=F64) -> LangevinLine:
     # solved in u = Delta2/lo on [1, hi/lo]: the solvers' absolute floor (1e-15 in float64) is then
     # relative to the root, also for a threshold ~1e-150 (Deltap = 1e-300 at p = 3)
     scale = b.num(lo)
-    found = root(ctx, lambda u: residual(tensors, u * scale, temperature, b), 1, b.num(hi) / scale, what=what)
+    found = root(b, lambda u: residual(tensors, u * scale, temperature, b), 1, b.num(hi) / scale, what=what)
     value, bracket = found.value * scale, tuple(x * scale for x in found.bracket)
     t = _to(b, temperature)
     plateau = b.kernel("langevin", "langevin_plateau")(value, t)
@@ -257,8 +253,8 @@ def _q_grid() -> np.ndarray:
     """Plateaus ``q`` in ``[0, 1)``: 0 itself (where the marginality condition is ``1/Delta2 - T**2``,
     positive at an aging threshold, also when the plateau ``1 - T Delta2`` is below 1e-9 as T -> 1),
     then geometric towards 0 and towards 1."""
-    return np.concatenate([[0.0], np.geomspace(1e-9, 1e-2, 40, endpoint=False),
-                           np.linspace(1e-2, 0.99, 300, endpoint=False), 1 - np.geomspace(1e-2, 1e-9, 40)])
+    return np.concatenate([[0.0], solvers.grid(1e-9, 1.0, 300, geometric_low=(1e-2, 40),
+                                               geometric_high=(1e-2, 1e-9, 40))])
 
 
 def _check_plateau(tensors: Field, delta2: float, temperature: float, what: str) -> None:
@@ -305,7 +301,7 @@ def aging_state(tensors: Field, delta2: float, temperature: float = 1.0) -> tupl
         a, b = (qs[i - 1] if i else 0.0), qs[i]
     else:  # the root lies beyond the grid, in (1 - 1e-9, 1): the condition is -T**2 at q = 1
         a, b = qs[-1], 1.0
-    q = root(None, f, a, b, what=what).value
+    q = root(F64, f, a, b, what=what).value
     mu = KN.langevin_aging_mu(q, delta2, temperature, jets.xi(1.0, 1), jets.xi(q, 1))
     return q, float(mu)
 

@@ -5,7 +5,7 @@ Every function here is written once, as a function of a backend (:mod:`numerics.
 or, for the state evolution, as ``b=``.  The kernels generated from
 :mod:`derivations.message_passing` are reached in that backend through :func:`_kernels`, the
 jets of the covariance through :func:`_jets`, the roots through :mod:`numerics.solvers` and the
-overlaps through the one grid builder :func:`m_grid`.
+overlaps through :func:`m_grid` (on the one grid builder, :func:`numerics.solvers.grid`).
 
 - :func:`iterate` / :func:`fixed_points`: state evolution of ML-AMP and Bayes-optimal AMP;
 - :func:`equal_height`: the system ``phi(m) = 0 = phi'(m)`` for ``m`` and one parameter
@@ -39,8 +39,9 @@ from numerics._generated import message_passing_mpmath as KM
 from numerics._generated import message_passing_numpy as KN
 from numerics.backend import F64, MP, context  # noqa: F401  (context: the one cache, re-exported)
 from numerics.model import jet
-from numerics.solvers import (ConvergenceError, Root, bisect, bisect_many, newton_bracketed, sign_change_brackets,
-                              sign_changes, tangency, walk)
+from numerics import solvers
+from numerics.solvers import (ConvergenceError, Root, bisect, bisect_many, extend_below, newton_bracketed,
+                              sign_change_brackets, sign_changes, tangency, walk)
 
 __all__ = [
     "MAX_SCAN_DPS", "SE_KINDS", "amp", "amp_mixture", "critical", "equal_height", "fixed_points",
@@ -136,12 +137,8 @@ def _variance(b, tensors, p: int):
 def _float_grid(m_min, m_max_gap) -> np.ndarray:
     decades_low = max(1, int(round(-np.log10(m_min))) - 2)
     decades_high = max(1, int(round(-np.log10(m_max_gap))) - 2)
-    parts = [
-        np.geomspace(m_min, 1e-2, 8 * decades_low, endpoint=False),
-        np.linspace(1e-2, 0.99, 240, endpoint=False),
-        1 - np.geomspace(1e-2, m_max_gap, 8 * decades_high),
-    ]
-    return np.concatenate(parts)
+    return solvers.grid(m_min, 1.0, 240, geometric_low=(1e-2, 8 * decades_low),
+                        geometric_high=(1e-2, m_max_gap, 8 * decades_high))
 
 
 def _m_min(b):
@@ -160,17 +157,13 @@ def m_grid(m_min=None, m_max_gap: float = 1e-12, *, b=F64):
     list of numbers of ``b``: geometric (8 a decade) from ``m_min`` (default
     ``10**-(dps/2 + 2)``; it may lie far below the float64 range, e.g. ``10**-502`` at dps =
     1000) up to :data:`FLOAT_GRID_FROM`, made in ``b``, then the float64 grid from
-    :data:`FLOAT_GRID_FROM` on.
+    :data:`FLOAT_GRID_FROM` on (:func:`numerics.solvers.grid` and
+    :func:`numerics.solvers.extend_below`).
     """
     m_min = _m_min(b) if m_min is None else m_min
     if b is F64:
         return _float_grid(m_min, m_max_gap)
-    small = []
-    x, ratio = b.num(m_min), b.num(10) ** (b.num(1) / 8)
-    while x < FLOAT_GRID_FROM:
-        small.append(x)
-        x *= ratio
-    return small + [b.num(v) for v in _float_grid(FLOAT_GRID_FROM, m_max_gap)]
+    return extend_below(b, m_min, _float_grid(FLOAT_GRID_FROM, m_max_gap), per_decade=8)
 
 
 # --- state evolution --------------------------------------------------------------------------
@@ -246,7 +239,7 @@ def fixed_points(kind: str, field, b=F64):
     what = f"fixed point of the state evolution ({kind})"
     for i, j in sign_change_brackets(range(len(grid)), signs):
         if j == i + 1:
-            m = bisect(b.ctx, gap, grid[i], grid[j], fa=g[i], fb=g[j], what=what).value
+            m = bisect(b, gap, grid[i], grid[j], fa=g[i], fb=g[j], what=what).value
         else:  # F(m) = m exactly on the grid point(s) between
             m = b.num(grid[i + 1])
         out.append((m, signs[i] > 0))
@@ -294,7 +287,7 @@ def equal_height(b, p: int, *, unknown: str, fixed, reduced, recover, bracket, w
         point; the message names ``what``, the bracket and dps.
     """
     F, J = _system(b, p, unknown, fixed)
-    return tangency(b.ctx, F, J, reduced=reduced, recover=recover, bracket=bracket, what=what)
+    return tangency(b, F, J, reduced=reduced, recover=recover, bracket=bracket, what=what)
 
 
 def _sign_change_brackets(b, h, m_min) -> list:
@@ -309,7 +302,7 @@ def _sign_change_brackets(b, h, m_min) -> list:
     grid = m_grid(m_min, b=b)
     large = m_grid(FLOAT_GRID_FROM)
     small = len(grid) - len(large)
-    sign = b.ctx.sign
+    sign = b.sign
     signs = [int(sign(h(b, v))) for v in grid[:small]] + [int(v) for v in np.sign(h(F64, large))]
     return [(lo, hi) for lo, hi in sign_change_brackets(grid, signs) if sign(h(b, lo)) * sign(h(b, hi)) < 0]
 
@@ -519,7 +512,7 @@ def spinodals(b, tensors, *, high: bool = True):
     a = walk(m_c / 2, lambda x: x / 4, lambda x: reduced(x) < 0, max_steps=8 * ctx.prec, dps=ctx.dps,
              what=f"{what}: no stable low branch found near m = 0")
     F, J = _fixed_point_system(b, tensors)
-    root = tangency(ctx, F, J, reduced=reduced, recover=lambda x: 1 / _u(b, tensors, x),
+    root = tangency(b, F, J, reduced=reduced, recover=lambda x: 1 / _u(b, tensors, x),
                     bracket=(a, m_c), what=what)
     m1 = root.at
     if not high:
@@ -527,7 +520,7 @@ def spinodals(b, tensors, *, high: bool = True):
     one = b.num(1)
     top = walk((1 + m_c) / 2, lambda x: min(1 - (1 - x) / 4, one), lambda x: x < 1 and reduced(x) < 0,
                dps=ctx.dps, what=f"{what}: the high branch lies closer to m = 1 than dps={ctx.dps} resolves")
-    high = newton_bracketed(ctx, reduced, lambda x: _reduced_dm(b, tensors, x), (m_c, top),
+    high = newton_bracketed(b, reduced, lambda x: _reduced_dm(b, tensors, x), (m_c, top),
                             what=what + " (high branch)")
     return m1, root, high.value, _u(b, tensors, high.value)
 
@@ -604,9 +597,9 @@ def mmse_jump(b, tensors):
         df = lambda x: K.bayes_fixed_point_dm(x, d2, _jet(b, tensors, x, 2))  # noqa: E731
         # U(m) <= 1/(1 - m) <= 1 + 2m (m <= 1/2) puts the low root above (u - 1)/4; U(m) >=
         # 1/(1 - m) - 2 xi_T'(1) (m >= 1/2) puts the high root below b_hi.
-        low = newton_bracketed(ctx, f, df, (min((u - 1) / 4, m1 / 2), m1), signs=(1, -1), what=what + " (low)")
+        low = newton_bracketed(b, f, df, (min((u - 1) / 4, m1 / 2), m1), signs=(1, -1), what=what + " (low)")
         b_hi = max(1 - 1 / (u + 2 * t1_one + 1), (1 + m2) / 2)
-        high = newton_bracketed(ctx, f, df, (m2, b_hi), signs=(1, -1), what=what + " (high)")
+        high = newton_bracketed(b, f, df, (m2, b_hi), signs=(1, -1), what=what + " (high)")
         return low.value, high.value, d2
 
     def gap(u):
@@ -618,7 +611,7 @@ def mmse_jump(b, tensors):
         ma, mb, _ = branches(u)
         return (mb**2 - ma**2) / 4
 
-    root = newton_bracketed(ctx, gap, gap_du, (max(ctx.one, u2), u1), signs=(-1, 1), what=what)
+    root = newton_bracketed(b, gap, gap_du, (max(ctx.one, u2), u1), signs=(-1, 1), what=what)
     lo, hi = root.bracket
     return Root(1 / root.value, (1 / hi, 1 / lo))
 
@@ -691,7 +684,7 @@ def _mixture_scan(b, tensors, what):
     beyond the grid end."""
     work = _work(b)
     grid = m_grid(_m_min(b), b=work)
-    sign = work.ctx.sign
+    sign = work.sign
     spin = [sign(_reduced(work, tensors, x)) for x in grid]
     level = [sign(_level_reduced(work, tensors, x)) for x in grid]
     if not (spin[-1] < 0 and level[-1] > 0):
@@ -710,7 +703,7 @@ def u_maxima(b, tensors, what="local maxima of U"):
     work, grid, spin, _ = _mixture_scan(b, tensors, what)
     out = []
     for bracket in sign_change_brackets(grid, spin, -1, 1):  # U' from + to -
-        root = newton_bracketed(work.ctx, lambda x: _reduced(work, tensors, x),
+        root = newton_bracketed(work, lambda x: _reduced(work, tensors, x),
                                 lambda x: _reduced_dm(work, tensors, x), bracket, what=what)
         out.append((root.value, _u(work, tensors, root.value)))
     return out
@@ -724,7 +717,7 @@ def v_minima(b, tensors, what="local minima of V"):
     dlevel = lambda x: -_reduced(work, tensors, x) / 2  # noqa: E731
     out = []
     for bracket in sign_change_brackets(grid, level, -1, 1):  # V' from - to +
-        root = newton_bracketed(work.ctx, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
+        root = newton_bracketed(work, lambda x: _level_reduced(work, tensors, x), dlevel, bracket, what=what)
         out.append((root.value, K.equal_height_level(root.value, _jet(work, tensors, root.value, 0))))
     return out
 
@@ -760,7 +753,7 @@ def _branches(b, tensors, what):
     critical_points = []
     for before, after in ((-1, 1), (1, -1)):
         for bracket in sign_change_brackets(grid, spin, before, after):
-            root = newton_bracketed(wctx, lambda x: _reduced(work, tensors, x),
+            root = newton_bracketed(work, lambda x: _reduced(work, tensors, x),
                                     lambda x: _reduced_dm(work, tensors, x), bracket, what=what)
             critical_points.append((root.value, before < 0))  # True: a local maximum of U
     critical_points.sort(key=lambda c: c[0])
@@ -807,7 +800,7 @@ def mmse_jump_mixture(b, tensors):
             return c
         f = lambda x: u - _u(work, tensors, x)  # noqa: E731
         df = lambda x: _reduced(work, tensors, x) / x**2  # noqa: E731
-        return newton_bracketed(wctx, f, df, (a, c), signs=(1, -1), what=what + " (fixed point)").value
+        return newton_bracketed(work, f, df, (a, c), signs=(1, -1), what=what + " (fixed point)").value
 
     def phi(k, u):
         if k is None:
@@ -832,7 +825,7 @@ def mmse_jump_mixture(b, tensors):
                 hi = walk(max(lo, wctx.one) + 1, lambda u: 2 * u, lambda u: gap(u) > 0, what=what + " (upper end)",
                           dps=wctx.dps)  # noqa: B023
             dgap = lambda u: (phi(cur, u)[1] ** 2 - phi(j, u)[1] ** 2) / 4  # noqa: E731, B023
-            u = newton_bracketed(wctx, gap, dgap, (lo, hi), what=what).value
+            u = newton_bracketed(work, gap, dgap, (lo, hi), what=what).value
             if best is None or u > best[0]:
                 best = (u, j)
         if best is None:

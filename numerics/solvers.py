@@ -2,23 +2,32 @@
 
 A solver here never returns a guess: no sign change, no convergence or a residual that is
 too large raises :class:`ConvergenceError`, naming what was solved, the bracket and the
-precision.  Every solver takes a backend first, ``ctx``: None for float64 (Brent's method,
-``scipy.optimize.brentq``, imported on first use so that ``import theory`` stays light) or
-an mpmath context (Anderson-Bjorck false position with bisection safeguards, steps sized to
-the context's precision), and returns a :class:`Root` (value, bracket, steps, backend).
+precision.  Every solver takes a backend first (:mod:`numerics.backend`): ``F64`` (Brent's
+method, ``scipy.optimize.brentq``, imported on first use so that ``import theory`` stays light)
+or ``MP(dps)`` (Anderson-Bjorck false position with bisection safeguards, steps sized to the
+precision), and returns a :class:`Root` (value, bracket, steps, backend).  What differs between
+the backends (making a number, showing it in a message, the step budget) is asked of the
+backend; no solver tests which one it got.  During the transition a raw mpmath context, or
+None for float64, is still accepted in place of the backend (:func:`backend_of`).
 This is the only module that finds roots: bisection (:func:`bisect`, and :func:`bisect_many`
-vectorised over float64 brackets) included.
+vectorised over float64 brackets) included; and the one that builds the grids they scan
+(:func:`grid`, extended below the float64 range in a backend by :func:`extend_below`).
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
+from functools import singledispatch
 from typing import Any
 
 import numpy as np
 
-__all__ = ["ConvergenceError", "PrecisionError", "Root", "bisect", "bisect_many", "bracketed_root", "brentq",
-           "enclose", "exclude_roots", "grow_bracket", "newton_bracketed", "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
+from numerics.backend import F64, Backend
+
+__all__ = ["ConvergenceError", "PrecisionError", "Root", "backend_of", "bisect", "bisect_many", "bracketed_root",
+           "brent", "brentq", "enclose", "exclude_roots", "extend_below", "grid", "grow_bracket", "newton_bracketed",
+           "root", "sign_change_brackets", "sign_changes", "tangency", "walk"]
 
 
 class ConvergenceError(ArithmeticError):
@@ -47,8 +56,8 @@ class Root:
         For a 2x2 system (:func:`tangency`): the other unknown, e.g. the overlap ``m`` of the
         double root whose parameter is ``value``.
 
-    A Root unpacks as ``value, bracket`` (the convention of the tuple-returning solvers it
-    replaced: ``x, (lo, hi) = root(...)`` keeps working).
+    Unpacking a Root as ``value, bracket`` (the convention of the tuple-returning solvers it
+    replaced) still works but is deprecated: read ``.value`` and ``.bracket``.
     """
 
     value: Any
@@ -58,13 +67,29 @@ class Root:
     at: Any = None
 
     def __iter__(self):
+        warnings.warn("unpacking a Root as (value, bracket) is deprecated: read root.value and root.bracket",
+                      DeprecationWarning, stacklevel=2)
         return iter((self.value, self.bracket))
 
 
-def _backend(ctx):
-    from numerics.backend import F64, MP
+def backend_of(b) -> Backend:
+    """The backend a solver works in: a :class:`~numerics.backend.Backend` itself; for the
+    callers that still pass a context, None is ``F64``, an mpmath context ``MP`` at its
+    precision (an elementwise backend on the context itself where its ``prec`` is not that of
+    a ``dps``), any other context with mpmath's names (Arb balls) an elementwise backend on it
+    (:func:`numerics.model.as_backend`)."""
+    if isinstance(b, Backend):
+        return b
+    from numerics.model import as_backend
 
-    return F64 if ctx is None else MP(ctx.dps)
+    try:
+        return as_backend(b)
+    except ValueError:
+        if not hasattr(b, "prec"):
+            raise
+        from numerics.backend import Elementwise
+
+        return Elementwise(b, f"{type(b).__name__}(prec={b.prec})")
 
 
 def brentq(f, a, b, *, what: str = "root", xtol: float = 1e-15, rtol: float = 8.881784197001252e-16,
@@ -87,29 +112,32 @@ def brent(f, a, b, *, what: str = "root", xtol: float = 1e-15, rtol: float = 8.8
                                f"({exc})") from None
     if not info.converged:
         raise ConvergenceError(f"{what}: no convergence in {maxiter} steps on [{a:.12g}, {b:.12g}], dps=None")
-    return Root(float(x), (float(min(a, b)), float(max(a, b))), info.function_calls, _backend(None))
+    return Root(float(x), (float(min(a, b)), float(max(a, b))), info.function_calls, F64)
 
 
-def bracketed_root(ctx, f, a, b, *, what: str, rel_tol=None, max_iter: int = 400):
+def bracketed_root(backend, f, a, b, *, what: str, rel_tol=None, max_iter: int = 400):
     """A root of ``f`` in ``[a, b]`` (``f(a) f(b) <= 0``) by Anderson-Bjorck false position with
-    bisection safeguards, to ``rel_tol`` (default ``4 * ctx.eps``) relative width.
+    bisection safeguards, to ``rel_tol`` (default ``4 * eps`` of the backend) relative width,
+    in the backend ``backend`` (``MP(dps)``; ``F64`` works too, :func:`root` takes Brent's
+    method there).
 
     Returns a :class:`Root` (value and bracket ``(lo, hi)``).  Raises ConvergenceError (naming ``what``, the bracket and the
     precision) without a sign change or within ``max_iter`` steps.
     """
-    a, b = ctx.mpf(a), ctx.mpf(b)
+    bk = backend_of(backend)
+    a, b = bk.num(a), bk.num(b)
     fa, fb = f(a), f(b)
-    done = lambda x, lo, hi, steps: Root(x, (lo, hi), steps, _backend(ctx))  # noqa: E731
+    done = lambda x, lo, hi, steps: Root(x, (lo, hi), steps, bk)  # noqa: E731
     if fa == 0:
         return done(a, a, a, 2)
     if fb == 0:
         return done(b, b, b, 2)
     if (fa > 0) == (fb > 0):
-        raise ConvergenceError(f"{what}: no sign change on the bracket [{ctx.nstr(a, 12)}, {ctx.nstr(b, 12)}] "
-                               f"at dps={ctx.dps} (f = {ctx.nstr(fa, 5)}, {ctx.nstr(fb, 5)})")
-    tol = rel_tol if rel_tol is not None else 4 * ctx.eps
+        raise ConvergenceError(f"{what}: no sign change on the bracket [{bk.show(a)}, {bk.show(b)}] "
+                               f"at dps={bk.dps} (f = {bk.show(fa, 5)}, {bk.show(fb, 5)})")
+    tol = rel_tol if rel_tol is not None else 4 * bk.eps
     for it in range(max_iter):
-        if abs(b - a) <= tol * max(abs(a), abs(b), ctx.mpf(1) * tol):
+        if abs(b - a) <= tol * max(abs(a), abs(b), bk.num(1) * tol):
             break
         c = (a * fb - b * fa) / (fb - fa)
         if it % 4 == 3 or not (min(a, b) < c < max(a, b)):
@@ -120,57 +148,64 @@ def bracketed_root(ctx, f, a, b, *, what: str, rel_tol=None, max_iter: int = 400
         if (fc > 0) == (fb > 0):
             # root between a and c: keep a, scale its value (Anderson-Bjorck)
             m = 1 - fc / fb
-            fa = fa * (m if m > 0 else ctx.mpf(1) / 2)
+            fa = fa * (m if m > 0 else bk.num(1) / 2)
         else:
             a, fa = b, fb
         b, fb = c, fc
     else:
-        raise ConvergenceError(f"{what}: no convergence in {max_iter} steps on [{ctx.nstr(a, 12)}, "
-                               f"{ctx.nstr(b, 12)}] at dps={ctx.dps}")
+        raise ConvergenceError(f"{what}: no convergence in {max_iter} steps on [{bk.show(a)}, "
+                               f"{bk.show(b)}] at dps={bk.dps}")
     return done(b, min(a, b), max(a, b), it + 2)
 
 
-def root(ctx, f, a, b, *, what: str) -> Root:
-    """A root of ``f`` on the sign-change bracket ``[a, b]`` as a :class:`Root`: in float64
-    (``ctx`` None, :func:`brent`; the bracket is ``[a, b]``) or in the mpmath context ``ctx``
-    (:func:`bracketed_root`)."""
-    if ctx is None:
-        return brent(f, float(a), float(b), what=what)
-    return bracketed_root(ctx, f, a, b, what=what)
+@singledispatch
+def _solve_bracketed(b, f, lo, hi, what):
+    return bracketed_root(b, f, lo, hi, what=what)
 
 
-def bisect(ctx, f, a, b, *, fa=None, fb=None, what: str = "root") -> Root:
+@_solve_bracketed.register(type(F64))
+def _(b, f, lo, hi, what):
+    return brent(f, float(lo), float(hi), what=what)
+
+
+def root(backend, f, a, b, *, what: str) -> Root:
+    """A root of ``f`` on the sign-change bracket ``[a, b]`` as a :class:`Root`: in ``F64`` by
+    Brent's method (:func:`brent`; the bracket is ``[a, b]``), in ``MP(dps)`` by
+    :func:`bracketed_root` (a raw mpmath context, or None for float64, is still accepted)."""
+    return _solve_bracketed(backend_of(backend), f, a, b, what)
+
+
+def bisect(backend, f, a, b, *, fa=None, fb=None, what: str = "root") -> Root:
     """A root of ``f`` on ``[a, b]`` (``f(a)`` and ``f(b)`` of opposite signs; ``fa``, ``fb`` are
-    their values when known, e.g. from a grid scan) by bisection to the working precision: until the midpoint is no longer strictly
-    inside the bracket (float64 when ``ctx`` is None, else in ``ctx``).  The value is the last
-    midpoint (or a point where ``f`` vanishes).  For a root that must be the exact sign change
-    of ``f`` as evaluated, e.g. a fixed point of a map computed in rounded arithmetic.
+    their values when known, e.g. from a grid scan) by bisection to the working precision of
+    the backend: until the midpoint is no longer strictly inside the bracket (or after the
+    backend's ``bisection_steps``).  The value is the last midpoint (or a point where ``f``
+    vanishes).  For a root that must be the exact sign change of ``f`` as evaluated, e.g. a
+    fixed point of a map computed in rounded arithmetic.
 
     Raises :class:`ConvergenceError` when ``f(a)`` and ``f(b)`` have the same sign.
     """
-    if ctx is not None:
-        a, b = ctx.mpf(a), ctx.mpf(b)
+    bk = backend_of(backend)
+    a, b = bk.num(a), bk.num(b)
     fa = f(a) if fa is None else fa
     fb = f(b) if fb is None else fb
     if (fa > 0) == (fb > 0) and fa != 0 and fb != 0:
-        shown = (lambda x: f"{float(x):.12g}") if ctx is None else (lambda x: ctx.nstr(x, 12))
-        raise ConvergenceError(f"{what}: no sign change on the bracket [{shown(a)}, {shown(b)}] "
-                               f"at dps={None if ctx is None else ctx.dps}")
-    num = float if ctx is None else (lambda x: x)
+        raise ConvergenceError(f"{what}: no sign change on the bracket [{bk.show(a)}, {bk.show(b)}] "
+                               f"at dps={bk.dps}")
     steps = 2
-    for _ in range(200 if ctx is None else ctx.prec + 10):
+    for _ in range(bk.bisection_steps):
         mid = (a + b) / 2
         if not a < mid < b:
             break
         fm = f(mid)
         steps += 1
         if fm == 0:
-            return Root(num(mid), (num(mid), num(mid)), steps, _backend(ctx))
+            return Root(mid, (mid, mid), steps, bk)
         if (fm > 0) == (fa > 0):
             a, fa = mid, fm
         else:
             b = mid
-    return Root(num((a + b) / 2), (num(a), num(b)), steps, _backend(ctx))
+    return Root(bk.num((a + b) / 2), (a, b), steps, bk)
 
 
 def bisect_many(f, a, b, fa=None, *, steps: int = 60):
@@ -191,16 +226,17 @@ def bisect_many(f, a, b, fa=None, *, steps: int = 60):
     return 0.5 * (a + b)
 
 
-def grow_bracket(ctx, f, center, half, what: str, *, limit, sign=None):
+def grow_bracket(backend, f, center, half, what: str, *, limit, sign=None):
     """Solve ``f = 0`` near ``center``: try ``[center - half, center + half]``, widening by 10x
     (up to ``limit``: a half-width, or an interval ``(lo, hi)``) until the signs differ.
 
     ``sign=+1`` asks for ``f(lo) > 0 > f(hi)`` (e.g. a maximum when ``f`` is a slope), ``-1``
-    the reverse; None takes any sign change.  Float64 when ``ctx`` is None, else in ``ctx``.
+    the reverse; None takes any sign change.  In the backend ``backend`` (:func:`root`).
     Returns a :class:`Root`; raises :class:`ConvergenceError` when the widest bracket has
     no (suitable) sign change.
     """
-    num = float if ctx is None else ctx.mpf
+    bk = backend_of(backend)
+    num = bk.num
     center, half = num(center), num(half)
     if isinstance(limit, tuple):
         lo_lim, hi_lim = num(limit[0]), num(limit[1])
@@ -213,11 +249,10 @@ def grow_bracket(ctx, f, center, half, what: str, *, limit, sign=None):
         if ok and sign is not None:
             ok = (fa >= 0 >= fb) if sign > 0 else (fa <= 0 <= fb)
         if ok:
-            return root(ctx, f, a, b, what=what)
+            return root(bk, f, a, b, what=what)
         if a <= lo_lim and b >= hi_lim:
-            shown = (lambda x: f"{x:.12g}") if ctx is None else (lambda x: ctx.nstr(x, 12))
-            raise ConvergenceError(f"{what}: no sign change on the bracket [{shown(a)}, {shown(b)}] "
-                                   f"at dps={None if ctx is None else ctx.dps}")
+            raise ConvergenceError(f"{what}: no sign change on the bracket [{bk.show(a)}, {bk.show(b)}] "
+                                   f"at dps={bk.dps}")
         half *= 10
 
 
@@ -239,6 +274,77 @@ def walk(start, move, accept, *, what: str, max_steps: int = 10_000, dps=None):
         if accept(x):
             return x
     raise ConvergenceError(f"{what}: no point found walking from {start} (stopped at {x}), dps={dps}")
+
+
+def grid(low, high, n: int = 0, *, geometric: bool = False, geometric_low=None, geometric_high=None,
+         endpoint: bool = True) -> np.ndarray:
+    """The float64 points a scan visits, from ``low`` towards ``high``: the one grid builder.
+
+    Up to three runs, in order:
+
+    * ``geometric_low=(x, k)``: ``k`` points geometric from ``low`` up to ``x`` (excluded), e.g.
+      towards an end at 0; the middle run then starts at ``x``;
+    * ``n`` points from there to ``high`` (``endpoint`` as numpy's), uniform, or geometric with
+      ``geometric=True``; with ``geometric_high`` they stop before ``high - d``;
+    * ``geometric_high=(d, gap, k)``: ``k`` points ``high - geomspace(d, gap, k)``, approaching
+      ``high`` geometrically from ``high - d`` to ``high - gap`` (both included).
+
+    Each run is numpy's (``linspace``/``geomspace``) with exactly these arguments, so a grid
+    written as those calls is this grid to the last bit.  Below the float64 range, or to make
+    the points in a backend, see :func:`extend_below`.
+
+    >>> grid(0.0, 1.0, 4)
+    array([0.        , 0.33333333, 0.66666667, 1.        ])
+    >>> grid(1e-3, 1.0, 2, geometric_low=(1e-1, 2), geometric_high=(1e-1, 1e-3, 2))
+    array([0.001, 0.01 , 0.1  , 0.5  , 0.9  , 0.999])
+
+    Raises
+    ------
+    ValueError
+        A count that is not an integer >= 0, or runs whose ends are out of order.
+    """
+    for name, k in (("n", n), ("geometric_low count", None if geometric_low is None else geometric_low[-1]),
+                    ("geometric_high count", None if geometric_high is None else geometric_high[-1])):
+        if k is not None and (isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 0):
+            raise ValueError(f"grid: {name} must be an integer >= 0, got {k!r}")
+    parts, start, stop = [], low, high
+    if geometric_low is not None:
+        x, k = geometric_low
+        if not 0 < low < x < high:
+            raise ValueError(f"grid: geometric_low=(x, k) needs 0 < low < x < high, got low={low!r}, x={x!r}, "
+                             f"high={high!r}")
+        parts.append(np.geomspace(low, x, k, endpoint=False))
+        start = x
+    tail = None
+    if geometric_high is not None:
+        d, gap, k = geometric_high
+        if not (0 < gap < d and start < high - d):
+            raise ValueError(f"grid: geometric_high=(d, gap, k) needs 0 < gap < d and high - d above the runs "
+                             f"before it, got d={d!r}, gap={gap!r}, high={high!r}")
+        stop, endpoint = high - d, False
+        tail = high - np.geomspace(d, gap, k)
+    if n:
+        parts.append((np.geomspace if geometric else np.linspace)(start, stop, n, endpoint=endpoint))
+    if tail is not None:
+        parts.append(tail)
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def extend_below(b, low, points, *, per_decade: int = 8) -> list:
+    """The float64 grid ``points`` as numbers of the backend ``b``, preceded by a geometric run
+    made in ``b`` from ``low`` (``per_decade`` points a decade) up to ``points[0]`` (excluded):
+    a grid that reaches below the float64 range (e.g. ``low = 10**-502`` in ``MP(1000)``).
+
+    >>> from numerics.backend import MP
+    >>> [MP(20).show(x, 3) for x in extend_below(MP(20), "1e-400", [0.5, 0.75], per_decade=1)][::100]
+    ['1.0e-400', '1.0e-300', '1.0e-200', '1.0e-100', '0.5']
+    """
+    b = backend_of(b)
+    small, x, ratio = [], b.num(low), b.num(10) ** (b.num(1) / per_decade)
+    while x < points[0]:
+        small.append(x)
+        x *= ratio
+    return small + [b.num(v) for v in points]
 
 
 def sign_change_brackets(grid, signs, before=None, after=None) -> list:
@@ -263,20 +369,21 @@ def sign_changes(values) -> np.ndarray:
 
 # --- bracketed Newton and tangency systems with exact Jacobians (message passing) ---------------
 
-def _middle(ctx, a, b):
+def _middle(bk, a, b):
     """The bisection point of ``(a, b)``: geometric where the bracket spans orders of magnitude
     of positive numbers (a root near 0 is then found in ``log(b/a)`` steps, not ``prec``)."""
-    return ctx.sqrt(a * b) if a > 0 and b > 4 * a else (a + b) / 2
+    return bk.sqrt(a * b) if a > 0 and b > 4 * a else (a + b) / 2
 
 
-def _max_steps(ctx) -> int:
+def _max_steps(bk) -> int:
     # Bisection alone halves the bracket once a step: ``prec`` steps reach the rounding level.
-    return 2 * ctx.prec + 100
+    return 2 * bk.bits + 100
 
 
-def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: int | None = None) -> Root:
+def newton_bracketed(backend, f, df, bracket, *, what: str, signs=None, max_steps: int | None = None) -> Root:
     """A simple root of ``f`` in ``bracket``: Newton steps with the exact derivative ``df``, each
-    step leaving the current bracket replaced by a bisection step.
+    step leaving the current bracket replaced by a bisection step, in the backend ``backend``
+    (``MP(dps)``, or ``F64``; the precision ``prec`` below is the backend's ``bits``).
 
     ``signs`` gives the signs of ``f`` at the two ends when they are known but ``f`` cannot be
     evaluated there (e.g. a double root sits at an end); otherwise both ends are evaluated and
@@ -290,31 +397,31 @@ def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: i
         No sign change on ``bracket`` or no convergence within ``max_steps``; the message
         names ``what``, the bracket and the precision.
     """
-    a, b = (ctx.mpf(x) for x in bracket)
-    where = f"{what}, bracket ({ctx.nstr(a, 10)}, {ctx.nstr(b, 10)}), dps={ctx.dps}"
-    sa, sb = (ctx.sign(f(a)), ctx.sign(f(b))) if signs is None else signs
-    backend = _backend(ctx)
+    backend = bk = backend_of(backend)
+    a, b = (bk.num(x) for x in bracket)
+    where = f"{what}, bracket ({bk.show(a, 10)}, {bk.show(b, 10)}), dps={bk.dps}"
+    sa, sb = (bk.sign(f(a)), bk.sign(f(b))) if signs is None else signs
     if sa == 0:
         return Root(a, (a, a), 0, backend)
     if sb == 0:
         return Root(b, (b, b), 0, backend)
     if not sa * sb < 0:
         raise ConvergenceError(f"no sign change: {where}")
-    tol = ctx.mpf(2) ** (-(3 * ctx.prec) // 4)
-    x, polish, dx_old = _middle(ctx, a, b), False, b - a
-    for step in range(1, (max_steps or _max_steps(ctx)) + 1):
+    tol = bk.num(2) ** (-(3 * bk.bits) // 4)
+    x, polish, dx_old = _middle(bk, a, b), False, b - a
+    for step in range(1, (max_steps or _max_steps(bk)) + 1):
         fx = f(x)
-        s = ctx.sign(fx)
+        s = bk.sign(fx)
         if s == 0:
             return Root(x, (x, x), step, backend)
         if s == sa:
             a = x
         else:
             b = x
-        if b - a <= 4 * ctx.eps * max(abs(a), abs(b)):
+        if b - a <= 4 * bk.eps * max(abs(a), abs(b)):
             return Root(x, (a, b), step, backend)
         d = df(x)
-        dx = fx / d if d != 0 and ctx.isfinite(d) else None
+        dx = fx / d if d != 0 and bk.isfinite(d) else None
         # A Newton step is kept inside the bracket and only while it at least halves the step
         # before last (as in Numerical Recipes' rtsafe); otherwise bisect.  Near a double root or
         # at a noise floor the Newton steps stop shrinking and bisection takes over.
@@ -322,15 +429,15 @@ def newton_bracketed(ctx, f, df, bracket, *, what: str, signs=None, max_steps: i
         if inside and (polish or x - dx == x):  # converged: the last step was at the rounding level
             return Root(x - dx, (a, b), step, backend)
         if not inside or abs(dx) > abs(dx_old) / 2:
-            x_new, polish, dx_old = _middle(ctx, a, b), False, (b - a) / 2
+            x_new, polish, dx_old = _middle(bk, a, b), False, (b - a) / 2
         else:
             x_new, dx_old = x - dx, dx
             polish = abs(dx) <= tol * abs(x_new)
         x = x_new
-    raise ConvergenceError(f"no convergence in {max_steps or _max_steps(ctx)} steps: {where}")
+    raise ConvergenceError(f"no convergence in {max_steps or _max_steps(bk)} steps: {where}")
 
 
-def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int | None = None) -> Root:
+def tangency(backend, F, J, *, reduced, recover, bracket, what: str, max_steps: int | None = None) -> Root:
     """Solve a 2x2 system ``F(x, y) = 0`` by Newton's method with its exact Jacobian ``J``.
 
     For a tangency (a double root in ``x`` of a function with parameter ``y``) ``F`` is the
@@ -344,6 +451,8 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
 
     Parameters
     ----------
+    backend : numerics.backend.Backend
+        ``MP(dps)`` (or ``F64``) where the system is solved.
     F : callable
         ``(x, y) -> (f0, f1)``.
     J : callable
@@ -360,17 +469,18 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
         No sign change of ``reduced`` on ``bracket``, no convergence within ``max_steps``, or
         no sign change around the converged point; the message names ``what``, the bracket and dps.
     """
-    lo_end, hi_end = (ctx.mpf(v) for v in bracket)
+    bk = backend_of(backend)
+    lo_end, hi_end = (bk.num(v) for v in bracket)
     a, b = lo_end, hi_end
     ha = reduced(a)
-    where = f"{what}, bracket ({ctx.nstr(a, 10)}, {ctx.nstr(b, 10)}), dps={ctx.dps}"
+    where = f"{what}, bracket ({bk.show(a, 10)}, {bk.show(b, 10)}), dps={bk.dps}"
     if not ha * reduced(b) < 0:
         raise ConvergenceError(f"no sign change of the reduced condition: {where}")
-    tol, floor = ctx.mpf(2) ** (-(3 * ctx.prec) // 4), ctx.mpf(2) ** (-ctx.prec // 2)
-    x = _middle(ctx, a, b)
+    tol, floor = bk.num(2) ** (-(3 * bk.bits) // 4), bk.num(2) ** (-bk.bits // 2)
+    x = _middle(bk, a, b)
     y = recover(x)
     polish, previous = False, None
-    steps = max_steps or _max_steps(ctx)
+    steps = max_steps or _max_steps(bk)
     for taken in range(1, steps + 1):
         h = reduced(x)
         if h == 0:
@@ -379,22 +489,22 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
             a, ha = x, h
         else:
             b = x
-        if b - a <= 4 * ctx.eps * abs(x):  # the bracket itself is at the rounding level
+        if b - a <= 4 * bk.eps * abs(x):  # the bracket itself is at the rounding level
             break
         (f0, f1), ((j00, j01), (j10, j11)) = F(x, y), J(x, y)
         det = j00 * j11 - j01 * j10
-        newton = det != 0 and ctx.isfinite(det)
+        newton = det != 0 and bk.isfinite(det)
         if newton:
             x_new = x - (j11 * f0 - j01 * f1) / det
             y_new = y - (j00 * f1 - j10 * f0) / det
             if x_new == x and y_new == y:  # a step of exactly zero: converged
                 break
-            newton = (a <= x_new <= b and ctx.isfinite(y_new)
+            newton = (a <= x_new <= b and bk.isfinite(y_new)
                       and abs(y_new - recover(x_new)) <= abs(y_new) / 8)
         if not newton and polish:  # converged; the last Newton step was at the rounding level
             break
         if not newton:  # bisection step on the reduced function
-            x_new = _middle(ctx, a, b)
+            x_new = _middle(bk, a, b)
             y_new = recover(x_new)
             previous = None
         step = max(abs(x_new - x) / abs(x_new), abs(y_new - y) / abs(y_new))
@@ -408,19 +518,20 @@ def tangency(ctx, F, J, *, reduced, recover, bracket, what: str, max_steps: int 
         previous = step if newton else None
     else:
         raise ConvergenceError(f"no convergence in {steps} steps: {where}")
-    for digits in range(ctx.dps - 5, 2, -3):
-        delta = abs(x) * ctx.mpf(10) ** (-digits)
+    for digits in range(bk.digits - 5, 2, -3):
+        delta = abs(x) * bk.num(10) ** (-digits)
         lo, hi = max(x - delta, lo_end), min(x + delta, hi_end)
         if reduced(lo) * reduced(hi) < 0:
             ends = sorted((recover(lo), recover(hi)))
-            return Root(y, (min(ends[0], y), max(ends[1], y)), taken, _backend(ctx), at=x)
-    raise ConvergenceError(f"no sign change of the reduced condition around {ctx.nstr(x, 10)}: {where}")
+            return Root(y, (min(ends[0], y), max(ends[1], y)), taken, bk, at=x)
+    raise ConvergenceError(f"no sign change of the reduced condition around {bk.show(x, 10)}: {where}")
 
 
-def enclose(ctx, f, x, *, what: str, max_width_bits: int | None = None) -> Root:
+def enclose(backend, f, x, *, what: str, max_width_bits: int | None = None) -> Root:
     """A certified enclosure of a root of ``f`` near ``x``, in ball arithmetic.
 
-    ``ctx`` is the context of a ball backend (:class:`numerics.backend_arb.ArbContext`), ``f``
+    ``backend`` is a ball backend (``numerics.backend_arb.ARB(prec)``, or its context
+    :class:`numerics.backend_arb.ArbContext`), ``f``
     maps a ball to a ball that contains ``f`` of each of its points, and ``x`` approximates a
     simple root (e.g. solved in mpmath).  The bracket ``[x - d, x + d]`` (exact ends) is
     accepted when ``f`` at its ends has certified opposite signs and ``f`` on the whole bracket
@@ -434,6 +545,8 @@ def enclose(ctx, f, x, *, what: str, max_width_bits: int | None = None) -> Root:
     two ends.  The root it holds is *a* root of ``f``: which root of ``f`` is the one meant
     (e.g. the first sign change of a scan) is the caller's to establish.
     """
+    bk = backend_of(backend)
+    ctx = bk.ctx
     x = ctx.mpf(x).mid()
     scale = abs(x) if not x.is_zero() else ctx.one
     prec = ctx.prec
@@ -448,24 +561,25 @@ def enclose(ctx, f, x, *, what: str, max_width_bits: int | None = None) -> Root:
         if ((flo < 0 and fhi > 0) or (flo > 0 and fhi < 0)):
             hull = lo.union(hi)
             if ctx.isfinite(f(hull)):
-                return Root(hull, (lo, hi), steps + 1)
+                return Root(hull, (lo, hi), steps + 1, bk)
         bits -= 8
     raise ConvergenceError(f"{what}: no certified sign change of the condition within a relative distance "
                            f"2**-{widest} of {ctx.nstr(x, 20)} at {prec} bits")
 
 
-def exclude_roots(ctx, f, a, b, *, df, what: str, zero_at_end: bool = False, budget: int = 20_000) -> int:
+def exclude_roots(backend, f, a, b, *, df, what: str, zero_at_end: bool = False, budget: int = 20_000) -> int:
     """Certify, in ball arithmetic, that ``f`` has no root on ``[a, b]`` (on ``[a, b)`` with
     ``zero_at_end``, where ``f(b)`` must be exactly 0); raise :class:`ConvergenceError` if that
     cannot be shown.
 
-    ``ctx``, ``f`` as for :func:`enclose`, ``a < b`` exact points, ``df`` the derivative of ``f``
+    ``backend``, ``f`` as for :func:`enclose`, ``a < b`` exact points, ``df`` the derivative of ``f``
     (on balls).  Near ``b``, where ``f`` may come as close to 0 as a root enclosed there, ``f``
     is shown monotone (``df`` of one sign on ``[b - w, b]``, ``w`` from ``2**-10`` down to
     ``2**-40`` relative to ``b``) with the sign of ``f(a)`` at ``b - w`` (and at ``b``, or tending
     to ``f(b) = 0`` there); on ``[a, b - w]`` the sign of ``f`` is certified on sub-balls split
     in halves where undecided, at most ``budget`` evaluations.  Returns the evaluations taken.
     """
+    ctx = backend_of(backend).ctx
     a, b = ctx.mpf(a), ctx.mpf(b)
     fa = f(a)
     sign = 1 if fa > 0 else -1 if fa < 0 else 0

@@ -21,6 +21,7 @@ import mpmath
 import numpy as np
 
 from numerics import certify, solvers
+from numerics.backend import F64
 from numerics.model import FloatRangeError
 from numerics import _generated
 from theory import _precision, _validate
@@ -125,10 +126,11 @@ def check_kind_dps(k: ThresholdKind, dps: int | None) -> None:
                          f"precision: about 10-20 s at the limit), got {dps}")
 
 
-def one_channel(tensors, ctx=None) -> tuple:
-    """``(p, delta_p)`` of a field with one tensor channel (float64, or an mpf of ``ctx``)."""
+def one_channel(tensors, b=F64) -> tuple:
+    """``(p, delta_p)`` of a field with one tensor channel, in the backend ``b`` (float64, or an
+    mpf of ``MP(dps)``; an mpmath context is still accepted)."""
     (p,) = tensors.orders
-    return p, tensors.value(p, ctx)
+    return p, tensors.value(p, b)
 
 
 _KINDS: dict[str, ThresholdKind] = {}

@@ -97,11 +97,11 @@ def enclose(line, b, tensors, **options) -> Root:
         return line.solve(b, tensors, **options)
     cond = line.condition(b, tensors, **options)
     what = f"kind={line.name!r} in ball arithmetic"
-    roots = [_enclose_root(b.ctx, cond.f, x, what=what) for x in cond.near]
+    roots = [_enclose_root(b, cond.f, x, what=what) for x in cond.near]
     value = cond.recover(*(r.value for r in roots))
     if cond.first_from is not None:  # no root of f before the value
         end = roots[0].bracket[0] if roots else value
-        exclude_roots(b.ctx, cond.f, cond.first_from, end, df=cond.df, zero_at_end=not roots,
+        exclude_roots(b, cond.f, cond.first_from, end, df=cond.df, zero_at_end=not roots,
                       what=what + " (first root)")
     bracket = roots[0].bracket if len(roots) == 1 and cond.recover is _same else None
     return Root(value, bracket, sum(r.steps for r in roots) or None, b)
