@@ -11,7 +11,9 @@
    trimmed), so that number measures the allocator as much as the code.
    Target (issue 19, item 9): ratio <= 1.2.  The library's result is checked against 30
    certified digits on a sample, so the speed is not bought with accuracy.
-2. ``import theory`` against ``import sympy``, each in fresh interpreters (medians).  Target:
+2. ``theory.complexity_of_minima`` on 10^5 overlaps against a hand-written numpy formula
+   (``bench/bench_complexity.py``, run from here with its defaults).  Target: ratio <= 1.0.
+3. ``import theory`` against ``import sympy``, each in fresh interpreters (medians).  Target:
    no slower than before (about half of ``import sympy``).
 
 A script, not a test: timings on a shared machine are not assertions.
@@ -98,6 +100,10 @@ def main(argv=None) -> None:
                   f"   hand-written numpy {_median_ms(hand[:, column]):6.2f} ms   ratio {ratio:.2f} "
                   f"(target <= 1.2; medians of {args.repeats})")
     print(f"  max relative error against 30 digits (200 samples): {accuracy(p, x):.1e}")
+
+    import bench_complexity  # beside this script (its directory is first on sys.path)
+
+    bench_complexity.main([])
 
     t_theory, t_sympy = import_times("theory", args.imports), import_times("sympy", args.imports)
     print(f"import theory {_median_ms(t_theory):6.1f} ms   import sympy {_median_ms(t_sympy):6.1f} ms   "
