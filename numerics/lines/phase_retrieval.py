@@ -98,11 +98,11 @@ def _alpha_root(b, f_at, what: str, grid=None) -> Root:
         raise solvers.ConvergenceError(f"{what}: no sign change on alpha in [{grid[0]:.3g}, {grid[-1]:.3g}]")
     i = idx[0]
     if b.ctx is None:
-        value, bracket = solvers.root(None, lambda a: f_at(d64, a), grid[i - 1], grid[i], what=what)
-        return Root(value, bracket)
+        return solvers.root(None, lambda a: f_at(d64, a), grid[i - 1], grid[i], what=what)
     d = rule_degree(b)
     while True:
-        value, (lo, hi) = solvers.root(b.ctx, lambda a, d=d: f_at(d, a), grid[i - 1], grid[i], what=what)
+        found = solvers.root(b.ctx, lambda a, d=d: f_at(d, a), grid[i - 1], grid[i], what=what)
+        value, (lo, hi) = found.value, found.bracket
         # the degree-(d+1) root must lie within 10**-(dps - 5) of this one (the rounding noise of a
         # nested solve is far above an ulp, so a few ulps would test the noise, not the rule)
         pad = b.ctx.mpf(10) ** (5 - b.dps) * abs(value)
@@ -316,8 +316,7 @@ class InformationTheoretic:
 
     def solve(self, b, model, **_):
         f = b.kernel("phase_retrieval", "pr_it_divergence")
-        value, bracket = solvers.root(b.ctx, f, b.num(1) / 4, b.num(4), what="information-theoretic threshold")
-        return Root(value, bracket)
+        return solvers.root(b.ctx, f, b.num(1) / 4, b.num(4), what="information-theoretic threshold")
 
 
 @dataclass(frozen=True)
@@ -351,8 +350,7 @@ class Amp:
             raise solvers.ConvergenceError("amp threshold: no sign change of the state-evolution gap on "
                                            f"alpha in [{grid[0]}, {grid[-1]}]")
         i = idx[0]
-        value, bracket = solvers.root(None, gap, grid[i - 1], grid[i], what="amp threshold")
-        return Root(value, bracket)
+        return solvers.root(None, gap, grid[i - 1], grid[i], what="amp threshold")
 
 
 def _se_gap(alpha: float, q: float) -> float:
