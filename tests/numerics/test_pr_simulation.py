@@ -111,6 +111,29 @@ class TestDescend:
         with pytest.raises(ValueError, match="orthogonal_to"):
             ps.descend(inst, SQUARE.loss_jets, inst.x0, max_steps=1, orthogonal_to=np.zeros(3), **RULE)
 
+    @pytest.mark.parametrize("alpha, outlier", [(2.0, False), (8.0, True)])
+    def test_traps_held_at_m0_turn_unstable_towards_the_signal(self, alpha, outlier):
+        # docs/phase_retrieval.md, "The traps of gradient flow": the stall of a descent held at m = 0 has,
+        # with the constraint released, a negative eigenvalue whose eigenvector leans on x* at large alpha
+        # (BBP of the trap) and none at small alpha; dense diagonalisation and the weighted-Wishart theory of
+        # the stall's (h, h*) sample (numerics.glm at m = 0) agree on which
+        from numerics import glm
+        from numerics.backend import F64
+
+        inst = instance(REG, 200, alpha, 0)
+        d = ps.descend(inst, REG.loss_jets, inst.x0, max_steps=30_000, orthogonal_to=inst.x_star,
+                       **(RULE | dict(rtol=1e-7)))
+        assert d.outcome == "stalled"
+        H, basis = ps.riemannian_hessian_dense(inst, REG.loss_jets, d.x)
+        ev, vec = np.linalg.eigh(H)
+        lean = float((basis @ vec[:, 0]) @ inst.x_star) ** 2 / 200
+        law = glm.sample_law(F64, REG, inst.preactivations(d.x), inst.h_star, m=0.0)
+        residual = float(glm.edge_residual(law, alpha, glm.edge(law, alpha, +1)))
+        if outlier:
+            assert ev[0] < 0 < ev[1] and lean > 0.2 and residual < 0
+        else:
+            assert ev[0] > -1e-6 and lean < 0.1 and residual > 0
+
     def test_budget(self):
         inst = instance(SQUARE, 30, 2.0, 1)
         d = ps.descend(inst, SQUARE.loss_jets, inst.x0, max_steps=5, **RULE)
