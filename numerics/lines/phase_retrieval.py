@@ -27,9 +27,12 @@
     (:func:`numerics.glm.random_start_law`), so a threshold is a nested solve over a 1D rule.
 
 A ``gradient_flow`` kind (the BBP of the marginal states that trap gradient flow) is not in
-the catalogue: it needs a law of ``(h, h*)`` at those states (a 1RSB / Kac-Rice / long-time
-DMFT ansatz) that is not derived here.  ``theory.hessian(sample=...)`` evaluates the same BBP
-condition on the empirical law of a stalled finite-N descent instead.
+the catalogue: it needs a law of ``(h, h*)`` at those states that is not derived here (the
+zero-temperature replica-symmetric law, the proximal map of the one-sample cost, is unstable at
+every alpha; a 1RSB / full-RSB threshold or long-time DMFT description is needed: see "What the
+gradient_flow kind needs" in docs/phase_retrieval.md).  ``theory.hessian(sample=...)`` evaluates
+the same BBP condition on the empirical law of a stalled finite-N descent instead, and
+``numerics.pr_simulation.descend(orthogonal_to=x*)`` holds such a descent at m = 0.
 
 Accuracy: float64 rules are Gauss-Legendre panels graded towards the features of the
 integrands; at ``dps=`` each alpha root is certified against the next quadrature degree (and
