@@ -28,8 +28,9 @@
 
 A ``gradient_flow`` kind (the BBP of the marginal states that trap gradient flow) is not in
 the catalogue: it needs a law of ``(h, h*)`` at those states that is not derived here (the
-zero-temperature replica-symmetric law, the proximal map of the one-sample cost, is unstable at
-every alpha; a 1RSB / full-RSB threshold or long-time DMFT description is needed: see "What the
+zero-temperature replica-symmetric law, the proximal map of the one-sample cost, is unstable:
+at every alpha for the square loss, and for the regularised loss, a = 0.01, at every alpha up to
+the 30 checked; a 1RSB / full-RSB threshold or long-time DMFT description is needed: see "What the
 gradient_flow kind needs" in docs/phase_retrieval.md).  ``theory.hessian(sample=...)`` evaluates
 the same BBP condition on the empirical law of a stalled finite-N descent instead, and
 ``numerics.pr_simulation.descend(orthogonal_to=x*)`` holds such a descent at m = 0.
