@@ -368,9 +368,9 @@ def edge(law: Law, alpha, side: int = +1, *, what: str = "bulk edge") -> Edge | 
     if lo == 0.0:
         lo = grid[0] * 1e-3
     f = (lambda s: edge_slope(law, alpha, s))
-    s_c, bracket = solvers.root(b.ctx, f, lo, hi, what=f"{what} (alpha={af:.6g})")
-    s_c = b.num(s_c)
-    return Edge(s_c, stieltjes_inverse(law, alpha, s_c), False, solvers.Root(s_c, bracket))
+    found = solvers.root(b.ctx, f, lo, hi, what=f"{what} (alpha={af:.6g})")
+    s_c = b.num(found.value)
+    return Edge(s_c, stieltjes_inverse(law, alpha, s_c), False, found)
 
 
 @dataclass(frozen=True)
@@ -405,11 +405,10 @@ def outlier(law: Law, alpha, e: Edge, *, what: str = "outlier") -> Outlier | Non
     i = idx[0] if idx.size else len(grid) - 1
     lo = grid[i - 1] if i > 0 else grid[0] * 1e-3
     hi = grid[i] if idx.size else e.s
-    s_o, bracket = solvers.root(b.ctx, lambda s: outlier_residual(law, alpha, s), lo, hi,
-                                what=f"{what} (alpha={af:.6g})")
-    s_o = b.num(s_o)
-    return Outlier(s_o, stieltjes_inverse(law, alpha, s_o), overlap_at(law, alpha, s_o),
-                   solvers.Root(s_o, bracket))
+    found = solvers.root(b.ctx, lambda s: outlier_residual(law, alpha, s), lo, hi,
+                         what=f"{what} (alpha={af:.6g})")
+    s_o = b.num(found.value)
+    return Outlier(s_o, stieltjes_inverse(law, alpha, s_o), overlap_at(law, alpha, s_o), found)
 
 
 @dataclass(frozen=True)

@@ -215,7 +215,8 @@ class Descent:
 
 
 def descend(inst: Instance, jets: Callable, x0: np.ndarray, *, max_steps: int, success_level: float,
-            gtol: float, rtol: float, window: int, reestimate_every: int, bar=None) -> Descent:
+            gtol: float, rtol: float, window: int, reestimate_every: int, bar=None,
+            orthogonal_to: np.ndarray | None = None) -> Descent:
     """Gradient descent on the sphere from ``x0`` under the stopping rule of this module.
 
     Parameters
@@ -229,6 +230,12 @@ def descend(inst: Instance, jets: Callable, x0: np.ndarray, *, max_steps: int, s
         The stopping rule and the schedule of the step estimate (module docstring).
     bar : tqdm bar, optional
         Updated once per accepted step.
+    orthogonal_to : ndarray, optional
+        A direction ``u``: the start and every step are projected orthogonally to it, so the
+        descent stays on the great subsphere ``x . u = 0``.  With ``u = x*`` it holds ``m = 0``:
+        the trap of gradient flow from a random start as ``N -> infinity``, without the finite-N
+        escape along the signal (arXiv:2403.02418); docs/phase_retrieval.md uses it to measure the
+        BBP condition at those traps.
 
     Returns
     -------
@@ -240,8 +247,21 @@ def descend(inst: Instance, jets: Callable, x0: np.ndarray, *, max_steps: int, s
     start = time.perf_counter()
     n = inst.n
     sqrt_n = inst.sqrt_n
-    state = {"k": 0, "x": np.array(x0, dtype=np.float64), "outcome": "interrupted", "estimates": 0, "rejected": 0,
-             "rec": np.full((_RECORDS, 1), np.nan)}
+    proj = None
+    x0 = np.array(x0, dtype=np.float64)
+    if orthogonal_to is not None:
+        u = np.asarray(orthogonal_to, dtype=np.float64)
+        if u.shape != (n,) or not np.all(np.isfinite(u)) or not np.any(u):
+            raise ValueError(f"orthogonal_to must be a finite nonzero vector of length N={n}")
+        u = u / np.linalg.norm(u)
+
+        def proj(v):
+            return v - (v @ u) * u
+
+        x0 = proj(x0)
+        x0 *= sqrt_n / np.linalg.norm(x0)
+    state = {"k": 0, "x": x0, "outcome": "interrupted", "estimates": 0, "rejected": 0,
+             "rec": np.full((_RECORDS, 1), np.nan), "proj": proj}
     try:
         # the records grow by doubling (a run that stops early never holds max_steps of them)
         state["rec"] = np.full((_RECORDS, min(max_steps + 1, 1024)), np.nan)
@@ -277,6 +297,8 @@ def _loop(inst, jets, state, max_steps, success_level, gtol, rtol, window, reest
     while True:
         mu = float(x @ g) / n
         rg = g - mu * x  # P grad L = g - (x.g / N) x
+        if state["proj"] is not None:
+            rg = state["proj"](rg)
         gnorm = float(np.linalg.norm(rg)) / sqrt_n
         m = float(x @ inst.x_star) / n
         if k == rec.shape[1]:
@@ -301,6 +323,8 @@ def _loop(inst, jets, state, max_steps, success_level, gtol, rtol, window, reest
             since = 0
         while True:
             y = x - eta * rg
+            if state["proj"] is not None:  # against the drift of rounding
+                y = state["proj"](y)
             y *= sqrt_n / np.linalg.norm(y)
             h1, l1, dl1, d2l1, L1, g1 = inst.evaluate(y, jets)
             if L1 <= L + 1e-12 * abs(L):

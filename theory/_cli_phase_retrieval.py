@@ -38,6 +38,15 @@ __all__ = ["COMMANDS", "MODEL", "add_arguments", "build_parser", "run", "wants",
 MODEL = "phase-retrieval"
 #: The commands of the family.
 COMMANDS = ("threshold", "hessian", "simulate", "simulate-ensemble")
+#: ``threshold --model phase-retrieval`` without ``--kind``: the one kind defined for every
+#: ``PhaseRetrieval`` (either loss, any label noise).  The host CLI's default, ``gradient_flow``,
+#: is not a kind of this family (docs/phase_retrieval.md).
+DEFAULT_KIND = "weak_recovery"
+
+
+class _HostDefault(str):
+    """The host CLI's default ``--kind`` value, marked so that :func:`_threshold` can tell it from a
+    ``--kind`` the user typed (it compares and prints as the plain string for the host)."""
 
 def _decimal(text: str) -> str:
     """argparse type: the host CLI's decimal number (bounded size and exponent, kept as text)."""
@@ -75,7 +84,11 @@ def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
     _add(g, "--a", type=_decimal, default=None, help="the regulariser a > 0 of the regularised loss (default 0.01)")
     _add(g, "--noise", type=_decimal, default="0", help="label noise variance >= 0 (default 0)")
     if command == "threshold":
-        _add(g, "--kind", default="gradient_flow", help="the threshold kind (theory.kinds(model=...))")
+        host = parser._option_string_actions.get("--kind")
+        if host is not None and isinstance(host.default, str) and not isinstance(host.default, _HostDefault):
+            host.default = _HostDefault(host.default)  # the host's default, not a choice of the user
+        _add(g, "--kind", default=DEFAULT_KIND,
+             help=f"the threshold kind (theory.kinds(model=...); default {DEFAULT_KIND})")
         _add(g, "--preprocessing", default=None,
              help="spectral kind: 'optimal' or 'trim:C' (T = min(y, C)); default the library's")
         _add(g, "--dps", type=_int_in(1, 1000), default=None, help="decimal digits (default float64)")
@@ -253,7 +266,8 @@ def _threshold(args, out) -> None:
 
     _check_out(args.out)
     model = _model(args)
-    kw = {"model": model, "kind": args.kind}
+    kind = DEFAULT_KIND if isinstance(args.kind, _HostDefault) else args.kind
+    kw = {"model": model, "kind": kind}
     if args.dps is not None:
         kw["dps"] = args.dps
     pre = _preprocessing(getattr(args, "preprocessing", None))
@@ -266,7 +280,7 @@ def _threshold(args, out) -> None:
         import mpmath
 
         text = mpmath.nstr(number, args.dps)
-    record = {**_model_record(model), "kind": args.kind, "dps": args.dps,
+    record = {**_model_record(model), "kind": kind, "dps": args.dps,
               "preprocessing": getattr(args, "preprocessing", None),
               "alpha": text if (args.dps is not None and args.dps > 15) else float(number)}
     _emit(args, out, record, text)

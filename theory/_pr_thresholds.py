@@ -115,7 +115,8 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
     lines = _lines()
     if not isinstance(kind, str) or kind not in lines:
         extra = (" (the gradient_flow kind is not available for this family: the law of the states that trap "
-                 "gradient flow is not derived)" if kind == "gradient_flow" else "")
+                 "gradient flow is not derived; docs/phase_retrieval.md measures the BBP condition at finite-N "
+                 "traps held at m = 0 instead)" if kind == "gradient_flow" else "")
         raise ValueError(f"kind must be one of {', '.join(map(repr, lines))} for PhaseRetrieval; got {kind!r}{extra}")
     line = lines[kind]
     unknown = set(options) - set(line.options)

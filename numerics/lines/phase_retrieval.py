@@ -10,7 +10,9 @@
     (``T = min(y, c)``) or a vectorised callable ``T(y)`` (float64 only).
 ``weak_recovery``
     Bayes-optimal weak recovery: linear instability of ``q = 0`` in the GAMP state evolution,
-    ``alpha E_y[(E[h*^2|y] - 1)^2] = 1``.
+    ``alpha E_y[(E[h*^2|y] - 1)^2] = 1``; with label noise the conditional integrals are closed
+    forms in parabolic cylinder functions and the moment a 1D quadrature (:func:`_noisy_wr_moment`),
+    float64 or ``dps=``.
 ``amp``
     Perfect recovery by Bayes-optimal AMP (noiseless labels, Gaussian prior): the smallest
     alpha at which the state evolution started at ``q = 0+`` has no fixed point in ``(0, 1)``
@@ -25,9 +27,13 @@
     (:func:`numerics.glm.random_start_law`), so a threshold is a nested solve over a 1D rule.
 
 A ``gradient_flow`` kind (the BBP of the marginal states that trap gradient flow) is not in
-the catalogue: it needs a law of ``(h, h*)`` at those states (a 1RSB / Kac-Rice / long-time
-DMFT ansatz) that is not derived here.  ``theory.hessian(sample=...)`` evaluates the same BBP
-condition on the empirical law of a stalled finite-N descent instead.
+the catalogue: it needs a law of ``(h, h*)`` at those states that is not derived here (the
+zero-temperature replica-symmetric law, the proximal map of the one-sample cost, is unstable:
+at every alpha for the square loss, and for the regularised loss, a = 0.01, at every alpha up to
+the 30 checked; a 1RSB / full-RSB threshold or long-time DMFT description is needed: see "What the
+gradient_flow kind needs" in docs/phase_retrieval.md).  ``theory.hessian(sample=...)`` evaluates
+the same BBP condition on the empirical law of a stalled finite-N descent instead, and
+``numerics.pr_simulation.descend(orthogonal_to=x*)`` holds such a descent at m = 0.
 
 Accuracy: float64 rules are Gauss-Legendre panels graded towards the features of the
 integrands; at ``dps=`` each alpha root is certified against the next quadrature degree (and
@@ -98,11 +104,11 @@ def _alpha_root(b, f_at, what: str, grid=None) -> Root:
         raise solvers.ConvergenceError(f"{what}: no sign change on alpha in [{grid[0]:.3g}, {grid[-1]:.3g}]")
     i = idx[0]
     if b.ctx is None:
-        value, bracket = solvers.root(None, lambda a: f_at(d64, a), grid[i - 1], grid[i], what=what)
-        return Root(value, bracket)
+        return solvers.root(None, lambda a: f_at(d64, a), grid[i - 1], grid[i], what=what)
     d = rule_degree(b)
     while True:
-        value, (lo, hi) = solvers.root(b.ctx, lambda a, d=d: f_at(d, a), grid[i - 1], grid[i], what=what)
+        found = solvers.root(b.ctx, lambda a, d=d: f_at(d, a), grid[i - 1], grid[i], what=what)
+        value, (lo, hi) = found.value, found.bracket
         # the degree-(d+1) root must lie within 10**-(dps - 5) of this one (the rounding noise of a
         # nested solve is far above an ulp, so a few ulps would test the noise, not the rule)
         pad = b.ctx.mpf(10) ** (5 - b.dps) * abs(value)
@@ -180,8 +186,10 @@ class Custom:
 
     def law(self, b, model, degree):
         if b.ctx is not None:
-            raise ValueError("dps: a callable preprocessing is evaluated in float64 only; use "
-                             "preprocessing='optimal' or ('trim', c) with dps=")
+            raise ValueError("dps: a callable preprocessing T(y) is a numpy function, which cannot be evaluated in "
+                             "mpmath arithmetic (it would round every weight to float64, so no digit beyond "
+                             "float64 could be certified); it is float64 only: use preprocessing='optimal' or "
+                             "('trim', c) with dps=")
         HS, Y, W = _label_rule(b, degree + 2, model.noise)  # no panel ends at kinds of T: more nodes
         D = np.asarray(self.T(Y), dtype=np.float64)
         if D.shape != Y.shape or not np.all(np.isfinite(D)):
@@ -278,9 +286,7 @@ class WeakRecovery:
     def solve(self, b, model, **_):
         what = f"weak-recovery threshold (noise={model.noise})"
         if model.noise:
-            if b.ctx is not None:
-                raise ValueError("dps: the weak-recovery threshold with label noise is evaluated in float64 only")
-            return Root(1 / _noisy_wr_moment(model.noise), None)
+            return Root(1 / _noisy_wr_moment(b, model.noise), None)
 
         def moment(d):
             HS, Y, W = _label_rule(b, d, 0)
@@ -289,20 +295,89 @@ class WeakRecovery:
         return Root(1 / _check_rules(b, moment, what), None)
 
 
-def _noisy_wr_moment(noise: float) -> float:
-    """``E_y[(E[h*^2|y] - 1)^2]`` for ``y = h*^2 + sqrt(noise) z`` (float64 nested quadrature)."""
-    x, w = glm.normal_rule(F64, 3, 1 / 64)
-    phi = np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
-    z, wz = glm.normal_rule(F64, 3)
-    wz = wz * np.exp(-z * z / 2) / math.sqrt(2 * math.pi)
-    Y = ((x * x)[:, None] + math.sqrt(noise) * z[None, :]).ravel()
-    Wy = ((w * phi)[:, None] * wz[None, :]).ravel()
-    # posterior over u = h* given y: weight phi(u) exp(-(y - u^2)^2/(2 noise))
-    logk = -(Y[:, None] - (x * x)[None, :]) ** 2 / (2 * noise)
-    logk -= logk.max(axis=1, keepdims=True)
-    k = np.exp(logk) * (w * phi)[None, :]
-    cond = (k * (x * x)[None, :]).sum(axis=1) / k.sum(axis=1)
-    return float(np.dot(Wy, (cond - 1) ** 2))
+def _S(b, nu, x):
+    """``int_0^inf t^(nu - 1) exp(-(t - x)^2/2) dt = Gamma(nu) exp(-x^2/4) D_{-nu}(-x)`` (``D`` the
+    parabolic cylinder function) in backend ``b``, for ``nu`` = 1/2 or 3/2.  For ``|x| <= 25`` from
+    ``D`` (scipy's ``pbdv`` / mpmath's ``pcfd``); beyond, where ``exp(-x^2/4)`` and ``D`` would
+    overflow or lose their digits to cancellation, from the large-``|x|`` series, whose remainder
+    is ``O(exp(-x^2/2)) < 10**-135`` relative there (x > 0: ``sqrt(2 pi) x^(nu-1) sum_k
+    C(nu-1, 2k) (2k-1)!! x^(-2k)``, the Gaussian moments of ``(x + s)^(nu-1)``; x < 0:
+    ``exp(-x^2/2) sum_k (-1)^k Gamma(nu + 2k)/(2^k k! |x|^(nu+2k))``, Watson's lemma)."""
+    ctx = b.ctx
+    if abs(x) <= 25:
+        if ctx is None:
+            from scipy import special
+
+            return math.gamma(nu) * math.exp(-x * x / 4) * float(special.pbdv(-nu, -x)[0])
+        return ctx.gamma(nu) * ctx.exp(-x * x / 4) * ctx.pcfd(-nu, -x)
+    if ctx is not None and ctx.dps > 130:
+        raise solvers.PrecisionError(f"weak-recovery threshold with noise: the large-argument series is exact to "
+                                     f"10**-135 only; dps={ctx.dps} is beyond it")
+    tol = 1e-17 if ctx is None else ctx.mpf(10) ** (-ctx.dps - 5)
+    one = 1.0 if ctx is None else ctx.mpf(1)
+    total, k = 0 * one, 0
+    if x > 0:
+        term = one
+        while abs(term) > tol * abs(total + term):
+            total += term
+            term = term * (nu - 1 - 2 * k) * (nu - 2 - 2 * k) / ((2 * k + 2) * x * x)
+            k += 1
+        return b.sqrt(2 * b.pi) * x ** (nu - 1) * (total + term)
+    ax = -x
+    term = (math.gamma(nu) if ctx is None else ctx.gamma(nu)) / ax ** nu
+    while abs(term) > tol * abs(total + term):
+        total += term
+        term = -term * (nu + 2 * k) * (nu + 2 * k + 1) / (2 * (k + 1) * ax * ax)
+        k += 1
+    return b.exp(-x * x / 2) * (total + term)
+
+
+def _noisy_wr_moment(b, noise):
+    """``E_y[(E[h*^2|y] - 1)^2]`` for ``y = h*^2 + sqrt(Delta) z`` (``Delta = noise``) in backend ``b``.
+
+    With ``v = h*^2`` (density ``v^(-1/2) e^(-v/2)/sqrt(2 pi)``) and the noise kernel
+    ``N(y; v, Delta)``, the exponent ``-v/2 - (v - y)^2/(2 Delta)`` is
+    ``-(v - c)^2/(2 Delta) + Delta/8 - y/2`` with ``c = y - Delta/2``, so both conditional
+    integrals are closed forms (:func:`_S`, ``x = c/sqrt(Delta)``)::
+
+        p(y)   = P * Delta^(1/4) S(1/2, x),        P = e^(Delta/8 - y/2)/(2 pi sqrt(Delta)),
+        n(y)   = P * (Delta^(3/4) S(3/2, x) - Delta^(1/4) S(1/2, x))   [= E[(v - 1) 1_y]],
+
+    and the moment is the one-dimensional ``int n(y)^2/p(y) dy``, by mpmath's tanh-sinh quadrature
+    (or scipy's adaptive rule in float64, about 1e-10 relative) on pieces that end at the scales
+    of the integrand (``0``, ``+-sqrt(Delta)``, ``1``, ``4``, ``16``).  Checked in
+    tests/theory/test_phase_retrieval.py against a nested quadrature of the definition."""
+    ctx = b.ctx
+    D = float(noise) if ctx is None else b.from_exact(noise)
+    sD = b.sqrt(D)
+    q = b.sqrt(sD)
+    half = 0.5 if ctx is None else ctx.mpf(1) / 2
+
+    def f(y):
+        x = (y - D / 2) / sD
+        p = q * _S(b, half, x)
+        if p == 0:  # far below y = 0 in float64: the integrand underflowed with p
+            return 0 * p
+        n = q * sD * _S(b, 3 * half, x) - p
+        return b.exp(D / 8 - y / 2) / (2 * b.pi * sD) * n * n / p
+
+    if ctx is None:
+        from scipy import integrate
+
+        pts = [-40 * sD - 10, -10 * sD, -sD, 0, sD, 1, 4, 16, 120]  # beyond: below 1e-26 of the total
+        parts = [integrate.quad(f, lo, hi, epsabs=0, epsrel=1e-13, limit=200, full_output=1)
+                 for lo, hi in zip(pts[:-1], pts[1:])]
+        value = sum(part[0] for part in parts)
+        if any(part[1] > 1e-9 * abs(value) for part in parts):
+            raise solvers.ConvergenceError(f"weak-recovery threshold (noise={noise}): the quadrature did not reach "
+                                           f"1e-9 relative")
+        return value
+    pts = [-ctx.inf, -10 * sD, -sD, 0, sD, 1, 4, 16, ctx.inf]
+    value, err = ctx.quad(f, pts, error=True)
+    if err > ctx.mpf(10) ** (-ctx.dps + 3) * abs(value):
+        raise solvers.PrecisionError(f"weak-recovery threshold (noise={noise}): quadrature error "
+                                     f"{ctx.nstr(err, 3)} at dps={ctx.dps}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -316,8 +391,7 @@ class InformationTheoretic:
 
     def solve(self, b, model, **_):
         f = b.kernel("phase_retrieval", "pr_it_divergence")
-        value, bracket = solvers.root(b.ctx, f, b.num(1) / 4, b.num(4), what="information-theoretic threshold")
-        return Root(value, bracket)
+        return solvers.root(b.ctx, f, b.num(1) / 4, b.num(4), what="information-theoretic threshold")
 
 
 @dataclass(frozen=True)
@@ -351,8 +425,7 @@ class Amp:
             raise solvers.ConvergenceError("amp threshold: no sign change of the state-evolution gap on "
                                            f"alpha in [{grid[0]}, {grid[-1]}]")
         i = idx[0]
-        value, bracket = solvers.root(None, gap, grid[i - 1], grid[i], what="amp threshold")
-        return Root(value, bracket)
+        return solvers.root(None, gap, grid[i - 1], grid[i], what="amp threshold")
 
 
 def _se_gap(alpha: float, q: float) -> float:

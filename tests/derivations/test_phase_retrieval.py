@@ -83,3 +83,66 @@ class TestOptimalPreprocessing:
         for al in (0.7, 3.0):
             r = knp.pr_opt_resolvent(x * x, al, -1.0)
             assert abs(1 - al * np.dot(w, r * r)) < 1e-12
+
+
+class TestGradientFlowAnsatz:
+    """The checks behind "What the gradient_flow kind needs" in docs/phase_retrieval.md: the
+    zero-temperature replica-symmetric (proximal) law of the traps fails its own stability test."""
+
+    def test_one_sample_stationarity_is_the_cubic(self):
+        # d/dh [l(h; y) + (h - omega)^2/(2 chi)] = 0  <=>  h^3 + (kappa - y) h - kappa omega = 0 with
+        # kappa = 1/chi (square) or (a + y)/chi (regularised)
+        omega, chi = sp.symbols("omega chi", positive=True)
+        for name in pr.LOSSES:
+            scale = pr.a + pr.y if name == "regularised" else 1
+            cost = pr.loss(name) + (pr.h - omega) ** 2 / (2 * chi)
+            kappa = scale / chi
+            cubic = pr.h**3 + (kappa - pr.y) * pr.h - kappa * omega
+            assert sp.simplify(sp.diff(cost, pr.h) * scale - cubic) == 0
+
+    def test_square_loss_proximal_map_jumps_at_omega_0(self):
+        # for y > 1/chi the one-sample cost at omega = 0 has two symmetric minima: the global minimum
+        # jumps from -h0 to +h0 as omega crosses 0, for every chi (y is unbounded)
+        chi, y = 0.7, 3.0
+        for omega, sign in ((-1e-9, -1), (1e-9, 1)):
+            roots = np.roots([1, 0, 1 / chi - y, -omega / chi])
+            real = roots[np.abs(roots.imag) < 1e-9].real
+            cost = (real**2 - y) ** 2 / 4 + (real - omega) ** 2 / (2 * chi)
+            best = real[np.argmin(cost)]
+            assert np.sign(best) == sign and abs(best) == pytest.approx(math.sqrt(y - 1 / chi), rel=1e-6)
+
+    def test_regularised_rs_state_is_not_a_trap(self):
+        # regularised loss, a = 0.01, m = 0: on the smooth branch (chi <= 1, a unique root) solve the
+        # sphere condition alpha chi^2 E[l'^2] = 1 for chi; the replicon 1 - alpha chi^2 E[(l''/(1 + chi l''))^2]
+        # is negative at every alpha checked: the RS state has the bulk of its Hessian below 0
+        from scipy.optimize import brentq
+
+        from numerics import glm
+        from numerics.backend import F64
+
+        a = 0.01
+        x, w = glm.normal_rule(F64, 3, math.sqrt(a) / 8)
+        w = w * np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+        om, hs = np.meshgrid(x, x, indexing="ij")
+        W, Y = np.outer(w, w), hs * hs
+
+        def prox(chi):  # the real root of h^3 + c h - d (c > 0), Cardano, odd in d
+            c, d = a / chi + Y * (1 / chi - 1), (a + Y) * om / chi
+            u = np.cbrt(np.abs(d) / 2 + np.sqrt(d * d / 4 + c**3 / 27))
+            h = np.sign(d) * (u - c / (3 * u))
+            h -= (h**3 + c * h - d) / (3 * h * h + c)  # one Newton step against Cardano's cancellation
+            assert np.all(np.abs(h**3 + c * h - d) <= 1e-12 * (np.abs(d) + c * np.abs(h) + np.abs(h) ** 3) + 1e-300)
+            return h
+
+        for alpha in (4.0, 10.0, 30.0):
+            def sphere(chi):
+                h = prox(chi)
+                return alpha * chi * chi * np.sum(W * (h * (h * h - Y) / (a + Y)) ** 2) - 1
+
+            assert sphere(1e-4) < 0 < sphere(1.0)
+            chi = brentq(sphere, 1e-4, 1.0, xtol=1e-14)
+            h = prox(chi)
+            d2 = (3 * h * h - Y) / (a + Y)
+            assert np.all(1 + chi * d2 > 0)
+            replicon = 1 - alpha * chi * chi * np.sum(W * (d2 / (1 + chi * d2)) ** 2)
+            assert replicon < -0.2

@@ -97,6 +97,43 @@ class TestDescend:
         assert d.outcome == "stalled" and abs(d.m[-1]) < 0.6
         assert d.gradient_norm[-1] < 1e-8 or d.loss[-1 - 1000] - d.loss[-1] <= 1e-6 * d.loss[-1]
 
+    def test_orthogonal_to_the_signal_holds_m_at_zero(self):
+        # the same instance succeeds unconstrained (test_success_stops_at_the_level); held at m = 0 it
+        # stalls at a point stationary on the subsphere x . x* = 0 (gradient checked independently)
+        inst = instance(SQUARE, 40, 8.0, 0)
+        d = ps.descend(inst, SQUARE.loss_jets, inst.x0, max_steps=20_000, orthogonal_to=inst.x_star, **RULE)
+        assert d.outcome == "stalled" and np.max(np.abs(d.m)) < 1e-12
+        assert np.all(np.diff(d.loss) <= 1e-12 * np.abs(d.loss[:-1])) and d.x @ d.x == pytest.approx(40, rel=1e-12)
+        _, _, _, _, _, g = inst.evaluate(d.x, SQUARE.loss_jets)
+        q, _ = np.linalg.qr(np.column_stack([d.x, inst.x_star]))
+        tangent = g - q @ (q.T @ g)
+        assert np.linalg.norm(tangent) / math.sqrt(40) < 1e-4
+        with pytest.raises(ValueError, match="orthogonal_to"):
+            ps.descend(inst, SQUARE.loss_jets, inst.x0, max_steps=1, orthogonal_to=np.zeros(3), **RULE)
+
+    @pytest.mark.parametrize("alpha, outlier", [(2.0, False), (8.0, True)])
+    def test_traps_held_at_m0_turn_unstable_towards_the_signal(self, alpha, outlier):
+        # docs/phase_retrieval.md, "The traps of gradient flow": the stall of a descent held at m = 0 has,
+        # with the constraint released, a negative eigenvalue whose eigenvector leans on x* at large alpha
+        # (BBP of the trap) and none at small alpha; dense diagonalisation and the weighted-Wishart theory of
+        # the stall's (h, h*) sample (numerics.glm at m = 0) agree on which
+        from numerics import glm
+        from numerics.backend import F64
+
+        inst = instance(REG, 200, alpha, 0)
+        d = ps.descend(inst, REG.loss_jets, inst.x0, max_steps=30_000, orthogonal_to=inst.x_star,
+                       **(RULE | dict(rtol=1e-7)))
+        assert d.outcome == "stalled"
+        H, basis = ps.riemannian_hessian_dense(inst, REG.loss_jets, d.x)
+        ev, vec = np.linalg.eigh(H)
+        lean = float((basis @ vec[:, 0]) @ inst.x_star) ** 2 / 200
+        law = glm.sample_law(F64, REG, inst.preactivations(d.x), inst.h_star, m=0.0)
+        residual = float(glm.edge_residual(law, alpha, glm.edge(law, alpha, +1)))
+        if outlier:
+            assert ev[0] < 0 < ev[1] and lean > 0.2 and residual < 0
+        else:
+            assert ev[0] > -1e-6 and lean < 0.1 and residual > 0
+
     def test_budget(self):
         inst = instance(SQUARE, 30, 2.0, 1)
         d = ps.descend(inst, SQUARE.loss_jets, inst.x0, max_steps=5, **RULE)

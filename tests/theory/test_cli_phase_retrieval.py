@@ -133,6 +133,24 @@ class TestTheoryCommands:
         # the optimal spectral threshold of real phase retrieval is 1/2 (Mondelli-Montanari)
         assert record["alpha"] == pytest.approx(0.5, abs=1e-12)
 
+    def test_threshold_default_kind(self):
+        """No --kind: the family's own default (weak recovery, defined for every model), in the
+        stand-alone parser and through the host CLI, whose default (gradient_flow) is left to it."""
+        from theory import cli as host
+
+        assert cli.DEFAULT_KIND in theory.kinds(model=PhaseRetrieval())
+        record = json.loads(call(["threshold", "--json"]))
+        # Bayes-optimal weak recovery of noiseless real phase retrieval is alpha = 1/2 (arXiv:1708.05932)
+        assert record["kind"] == "weak_recovery" and record["alpha"] == pytest.approx(0.5, abs=1e-12)
+        out = io.StringIO()
+        assert host.main(["threshold", "--model", "phase-retrieval", "--noise", "0.5", "--json"], out) == 0
+        record = json.loads(out.getvalue())
+        expected = theory.threshold(model=PhaseRetrieval(noise=0.5), kind="weak_recovery")
+        assert record["kind"] == "weak_recovery" and record["alpha"] == expected
+        out = io.StringIO()  # the spiked model keeps the host's default kind
+        assert host.main(["threshold", "--p", "3", "--delta-p", "1", "--json"], out) == 0
+        assert json.loads(out.getvalue())["kind"] == "gradient_flow"
+
     def test_hessian(self):
         model = PhaseRetrieval("regularised", a=0.01)
         why = _family_supported(theory.hessian, model=model, alpha=4.0, m=0.0)
@@ -224,7 +242,7 @@ class TestSpikedTheoryCommand:
          "the following arguments are required: --mu"),
         (["simulate", "--p", "3", "--delta2", "0.7", "--delta-p", "1", "--n", "10", "--seed", "1"],
          "the following arguments are required: --t-max"),
-        (["threshold", "--model", "phase-retrieval"], "gradient_flow kind is not available"),
+        (["threshold", "--model", "phase-retrieval", "--kind", "gradient_flow"], "gradient_flow kind is not available"),
     ])
     def test_bad_input_exits_2(self, argv, message, capsys):
         from theory import cli as host

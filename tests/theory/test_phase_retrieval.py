@@ -100,6 +100,78 @@ class TestBayes:
         tiny = theory.threshold(model=PhaseRetrieval(noise=1e-6), kind="weak_recovery")
         assert abs(tiny - 0.5) < 1e-3
 
+    @staticmethod
+    def _nested_wr_moment(noise, degree=3):  # degree 4 agrees to 1e-10 (50 s)
+        """E_y[(E[h*^2|y] - 1)^2] by a nested 2D/1D Gauss-Legendre quadrature of the definition
+        (the posterior of u = h* given y on the nodes of u): a route independent of the closed form."""
+        from numerics import glm
+        from numerics.backend import F64
+
+        x, w = glm.normal_rule(F64, degree, 1 / 64)
+        phi = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
+        z, wz = glm.normal_rule(F64, degree)
+        wz = wz * np.exp(-z * z / 2) / np.sqrt(2 * np.pi)
+        Y = ((x * x)[:, None] + np.sqrt(noise) * z[None, :]).ravel()
+        Wy = ((w * phi)[:, None] * wz[None, :]).ravel()
+        logk = -(Y[:, None] - (x * x)[None, :]) ** 2 / (2 * noise)
+        logk -= logk.max(axis=1, keepdims=True)
+        k = np.exp(logk) * (w * phi)[None, :]
+        cond = (k * (x * x)[None, :]).sum(axis=1) / k.sum(axis=1)
+        return float(np.dot(Wy, (cond - 1) ** 2))
+
+    def test_noisy_weak_recovery_against_the_nested_quadrature(self):
+        # the nested rule resolves the noise kernel at noise = 0.5 (not at 0.01: 3.5e-4 off there,
+        # which the closed form and scipy's adaptive quadrature both show)
+        ref = self._nested_wr_moment(0.5)
+        assert theory.threshold(model=PhaseRetrieval(noise=0.5), kind="weak_recovery") == pytest.approx(1 / ref,
+                                                                                                     rel=1e-9)
+
+    def test_noisy_weak_recovery_small_noise_against_scipy(self):
+        # at noise = 0.01 the kernel is narrow: check the integrand n(y)^2/p(y) of the closed form at a few
+        # y against adaptive quadrature of its definition in u = h*
+        from scipy import integrate
+        from numerics.backend import F64
+        from numerics.lines import phase_retrieval as lines
+
+        noise = 0.01
+        for y in (-0.05, 0.003, 0.7, 5.0):
+            kern = lambda u: (np.exp(-(y - u * u) ** 2 / (2 * noise)) / np.sqrt(2 * np.pi * noise)  # noqa: E731
+                              * np.exp(-u * u / 2) / np.sqrt(2 * np.pi))
+            pts = [np.sqrt(y)] if y > 0 else None
+            p = 2 * integrate.quad(kern, 0, 12, points=pts, limit=400, epsabs=0, epsrel=1e-12)[0]
+            n = 2 * integrate.quad(lambda u: (u * u - 1) * kern(u), 0, 12, points=pts, limit=400,
+                                   epsabs=0, epsrel=1e-12)[0]
+            sD = np.sqrt(noise)
+            x = (y - noise / 2) / sD
+            pref = np.exp(noise / 8 - y / 2) / (2 * np.pi * sD)
+            p_closed = pref * sD ** 0.5 * lines._S(F64, 0.5, x)
+            n_closed = pref * (sD ** 1.5 * lines._S(F64, 1.5, x) - sD ** 0.5 * lines._S(F64, 0.5, x))
+            assert p_closed == pytest.approx(p, rel=1e-9) and n_closed == pytest.approx(n, rel=1e-8, abs=1e-12)
+
+    def test_noisy_weak_recovery_large_argument_series(self):
+        # the series of _S beyond |x| = 25 against mpmath's parabolic cylinder function at 60 digits
+        from numerics.backend import MP
+        from numerics.lines import phase_retrieval as lines
+
+        b = MP(30)
+        for nu in (mpmath.mpf(1) / 2, mpmath.mpf(3) / 2):
+            for x in (26, 60, -26, -60):
+                with mpmath.workdps(200):
+                    ref = mpmath.gamma(nu) * mpmath.exp(-mpmath.mpf(x) ** 2 / 4) * mpmath.pcfd(-nu, -x)
+                got = lines._S(b, b.ctx.mpf(nu), b.ctx.mpf(x))
+                assert abs(got - ref) <= mpmath.mpf(10) ** -28 * abs(ref)
+                assert float(lines._S(__import__("numerics.backend", fromlist=["F64"]).F64, float(nu), float(x))) \
+                    == pytest.approx(float(ref), rel=1e-13)
+
+    @pytest.mark.slow
+    def test_noisy_weak_recovery_at_dps(self):
+        # certified at dps=20 (two precisions inside threshold); agrees with dps=12 and with float64
+        model = PhaseRetrieval(noise=0.01)
+        d20 = theory.threshold(model=model, kind="weak_recovery", dps=20)
+        d12 = theory.threshold(model=model, kind="weak_recovery", dps=12)
+        assert isinstance(d20, mpmath.mpf) and abs(d20 - d12) <= mpmath.mpf(10) ** -12 * d20
+        assert float(d20) == pytest.approx(theory.threshold(model=model, kind="weak_recovery"), rel=1e-9)
+
     def test_information_theoretic_is_one(self):
         # arXiv:2006.05228 (abstract): perfect recovery possible from alpha = 1 (real case)
         assert theory.threshold(model=SQ, kind="information_theoretic") == 1.0
@@ -181,7 +253,7 @@ class TestBadInput:
         (dict(model=PhaseRetrieval(noise=0.1), kind="spectral"), "noiseless labels"),
         (dict(model=PhaseRetrieval("regularised", noise=0.1), kind="initial_curvature"), "noiseless"),
         (dict(model=SQ, kind="amp", dps=20), "dps"),
-        (dict(model=SQ, kind="spectral", preprocessing=np.sqrt, dps=20), "float64 only"),
+        (dict(model=SQ, kind="spectral", preprocessing=np.sqrt, dps=20), "cannot be evaluated in mpmath"),
         (dict(model=SQ, kind="weak_recovery", dps=0), "dps must be"),
         (dict(model=SQ, kind="weak_recovery", p=3), "not both"),
     ])
