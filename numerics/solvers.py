@@ -16,7 +16,6 @@ vectorised over float64 brackets) included; and the one that builds the grids th
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from functools import singledispatch
 from typing import Any
@@ -55,9 +54,6 @@ class Root:
     at : float, mpf or None
         For a 2x2 system (:func:`tangency`): the other unknown, e.g. the overlap ``m`` of the
         double root whose parameter is ``value``.
-
-    Unpacking a Root as ``value, bracket`` (the convention of the tuple-returning solvers it
-    replaced) still works but is deprecated: read ``.value`` and ``.bracket``.
     """
 
     value: Any
@@ -65,11 +61,6 @@ class Root:
     steps: int | None = None
     backend: Any = None
     at: Any = None
-
-    def __iter__(self):
-        warnings.warn("unpacking a Root as (value, bracket) is deprecated: read root.value and root.bracket",
-                      DeprecationWarning, stacklevel=2)
-        return iter((self.value, self.bracket))
 
 
 def backend_of(b) -> Backend:

@@ -155,11 +155,11 @@ class TestRoot:
             assert lo <= r.value <= hi and f(lo) * f(hi) <= 0
             assert _close(r.value, _exact(lambda: mpmath.sqrt(2)), b)
 
-    def test_unpacking_is_deprecated_but_works(self):
+    def test_a_root_is_read_by_name_not_unpacked(self):
+        # the tuple convention of the solvers Root replaced is gone (the transition shim was removed)
         r = solvers.root(F64, lambda x: x * x - 2, 1, 2, what="sqrt 2")
-        with pytest.warns(DeprecationWarning, match="read root.value and root.bracket"):
+        with pytest.raises(TypeError):
             value, bracket = r
-        assert value == r.value and bracket == r.bracket
 
 
 class TestTransitionForms:
