@@ -125,12 +125,11 @@ DIAGRAM_ORDER: tuple[str, ...] = tuple(e.name for e in sorted((e for e in CATALO
 
 BY_NAME = {e.name: e for e in CATALOGUE}
 
-def register() -> None:
-    """Register every kind of the catalogue, in its order (once: ``theory._thresholds`` calls it)."""
+def register(of_line: Callable, add: Callable) -> None:
+    """Register every kind of the catalogue, in its order (once: ``theory._thresholds`` calls it
+    with ``ThresholdKind.of_line`` and ``register_kind``, so this module imports nothing of it)."""
     from theory._message_passing import NoJump
-    from theory._thresholds import ThresholdKind, register_kind
 
     undefined = {"mmse_jump": NoJump}  # the API's name for the line's exception
     for e in CATALOGUE:
-        register_kind(ThresholdKind.of_line(e.line, options=dict(e.validators), undefined=undefined.get(e.name),
-                                            **e.facade))
+        add(of_line(e.line, options=dict(e.validators), undefined=undefined.get(e.name), **e.facade))

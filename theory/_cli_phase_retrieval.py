@@ -32,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
+from theory._cli_types import _bounded_int, _decimal
+
 __all__ = ["COMMANDS", "MODEL", "add_arguments", "build_parser", "run", "wants", "main"]
 
 #: The value of ``--model`` that selects this family.
@@ -48,17 +50,8 @@ class _HostDefault(str):
     """The host CLI's default ``--kind`` value, marked so that :func:`_threshold` can tell it from a
     ``--kind`` the user typed (it compares and prints as the plain string for the host)."""
 
-def _decimal(text: str) -> str:
-    """argparse type: the host CLI's decimal number (bounded size and exponent, kept as text)."""
-    from theory.cli import _decimal as decimal
-
-    return decimal(text)
-
-
 def _int_in(low: int, high: int):
     """argparse type: the host CLI's integer in ``[low, high]``."""
-    from theory.cli import _bounded_int
-
     return _bounded_int(low, high)
 
 

@@ -282,10 +282,8 @@ def complexity_curve(p=None, delta_p=None, *, delta2=None, model=None, m=None, p
 def _own(obj, name: str):
     """``obj.name`` when the object's class defines that method (the placeholder ``table`` of
     :class:`theory._results.Result` does not count); else None."""
-    from theory._results import Result
-
     method = getattr(type(obj), name, None)
-    if not callable(method) or method is getattr(Result, name, None):
+    if not callable(method) or getattr(method, "placeholder", False):
         return None
     return getattr(obj, name)
 

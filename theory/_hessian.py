@@ -11,26 +11,9 @@ import numpy as np
 
 from numerics import landscape
 from theory import _precision, _validate
-from theory._results import Result
+from theory._results import Result, Spectrum  # noqa: F401  (Spectrum: both families' mixin)
 
 __all__ = ["HessianSpectrum", "hessian"]
-
-
-class Spectrum:
-    """What a Hessian spectrum with ``bulk_edges`` and an ``outlier`` (or None) says, for both
-    families (:class:`HessianSpectrum`, ``theory._pr_hessian.PRHessianSpectrum``)."""
-
-    __slots__ = ()
-
-    @property
-    def lowest(self):
-        """The lowest eigenvalue: the outlier if there is one, else the lower bulk edge."""
-        return self.bulk_edges[0] if self.outlier is None else self.outlier
-
-    @property
-    def is_minimum(self) -> bool:
-        """Whether every eigenvalue is >= 0 (the point is a local minimum)."""
-        return self.lowest >= 0
 
 
 @dataclass(frozen=True, eq=False)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from theory import _precision, _validate
-from theory._hessian import Spectrum
+from theory._results import Spectrum
 from theory._results import Result
 
 __all__ = ["PRHessianSpectrum", "hessian"]

@@ -42,7 +42,7 @@ from typing import ClassVar
 import mpmath
 import numpy as np
 
-__all__ = ["Result", "same", "show"]
+__all__ = ["Result", "Spectrum", "same", "show"]
 
 
 class Result:
@@ -116,6 +116,8 @@ class Result:
         the parameters as attributes, ``(long_name, units)`` for every variable."""
         raise NotImplementedError(f"{type(self).__name__} has no table(): a result type implements "
                                   f"table() (see theory._results)")
+
+    table.placeholder = True  # theory._export tells it from a result type's own table()
 
     def to_xarray(self):
         """The result as an ``xarray.Dataset`` (coordinate, data, parameters as attributes);
@@ -339,3 +341,20 @@ def show(x, digits: int | None = None) -> str:
     if type(x) is list:
         return "[" + ", ".join(show(v, digits) for v in x) + "]"
     return repr(x)
+
+
+class Spectrum:
+    """What a Hessian spectrum with ``bulk_edges`` and an ``outlier`` (or None) says, for both
+    families (:class:`HessianSpectrum`, ``theory._pr_hessian.PRHessianSpectrum``)."""
+
+    __slots__ = ()
+
+    @property
+    def lowest(self):
+        """The lowest eigenvalue: the outlier if there is one, else the lower bulk edge."""
+        return self.bulk_edges[0] if self.outlier is None else self.outlier
+
+    @property
+    def is_minimum(self) -> bool:
+        """Whether every eigenvalue is >= 0 (the point is a local minimum)."""
+        return self.lowest >= 0

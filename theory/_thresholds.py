@@ -567,4 +567,4 @@ def _formulas() -> dict:
 # registry is complete once this module is imported, whatever imported it).
 from theory import _catalogue  # noqa: E402
 
-_catalogue.register()
+_catalogue.register(ThresholdKind.of_line, register_kind)

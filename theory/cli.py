@@ -36,7 +36,6 @@ import contextlib
 import json
 import math
 import os
-import re
 import signal
 import sys
 import threading
@@ -50,6 +49,7 @@ import numpy as np
 import theory
 import theory._phase_diagram
 from theory import _cli_phase_retrieval as _family
+from theory._cli_types import MAX_DIGITS, MAX_EXPONENT, _bounded_int, _decimal  # noqa: F401  (bounds: public)
 from theory import _export
 from theory import _model
 from theory._model import Model
@@ -64,8 +64,6 @@ MAIN_FIGURES = ("phase_diagram_p3.png", "phase_diagram_p3.svg")
 
 #: Bounds of the command line (the library has its own checks; these keep every command quick
 #: to refuse what cannot be meant: no hang on ``--delta-p 1e99999999``).
-MAX_EXPONENT = 10_000
-MAX_DIGITS = 2_000
 MAX_POINTS = 10_000
 MAX_DPS = 1_000
 MAX_ITERATIONS = 10_000_000
@@ -133,7 +131,6 @@ OTHER_DEFAULTS = {
                                "not a list of seeds",
 }
 
-_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _INFINITY = ("inf", "+inf", "infinity")
 
 
@@ -146,34 +143,9 @@ class _Parser(argparse.ArgumentParser):
 
 # -- argument types -----------------------------------------------------------------------
 
-def _decimal(text: str) -> str:
-    """argparse type: a decimal number of bounded size, kept as text (read exactly later)."""
-    text = text.strip()
-    match = _DECIMAL.match(text)
-    if not match or len(text) > MAX_DIGITS:
-        raise argparse.ArgumentTypeError(f"not a decimal number: {text[:40]!r}")
-    if match.group(3) and abs(int(match.group(3)[1:])) > MAX_EXPONENT:
-        raise argparse.ArgumentTypeError(f"{text[:40]} is out of range (decimal exponent beyond +-{MAX_EXPONENT})")
-    return text
-
-
 def _variance_text(text: str) -> str:
     """A decimal, or ``inf`` (no such channel)."""
     return INF if text.strip().lower() in _INFINITY else _decimal(text)
-
-
-def _bounded_int(low: int, high: int):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not an integer: {text[:40]!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be an integer in [{low}, {high}], got {value}")
-        return value
-
-    parse.__name__ = "integer"
-    return parse
 
 
 def _window_text(text: str):
