@@ -285,7 +285,7 @@ def escape_set(tensors: Field, temperature=1, b=F64) -> tuple:
 
     Its first interval ends at :func:`threshold`; more than one interval means the line is
     re-entrant: runs escape again above a second root (p = 4 at T = 1 for Deltap < 4/9, e.g.
-    Deltap = 0.4: ``(0, 0.5361)`` and ``(0.7820, 1)``).  Every end is a root solved in the
+    Deltap = 0.4: ``(0, 0.5361)`` and ``(0.7819, 1)``).  Every end is a root solved in the
     backend ``b`` and its plateau checked (:class:`AmbiguousPlateau`); at T = 1 an interval
     open up to the grid's end ends at 1 (the paramagnet, ``r(1) = 0``).  Not certified here:
     :func:`theory.threshold` (``full_output=True``) certifies the ends at ``dps``.
@@ -294,7 +294,7 @@ def escape_set(tensors: Field, temperature=1, b=F64) -> tuple:
     --------
     >>> from numerics.model import field
     >>> [tuple(round(x, 4) for x in i) for i in escape_set(field({4: 0.4}))]
-    [(0.0, 0.5361), (0.782, 1.0)]
+    [(0.0, 0.5361), (0.7819, 1.0)]
     >>> [tuple(round(x, 4) for x in i) for i in escape_set(field({3: 1.0}))]  # one interval
     [(0.0, 0.7071)]
     """
