@@ -137,3 +137,11 @@ class TestEstimate:
         assert abs(est.value - 0.5) <= est.error < 0.02
         # the flow rates, extrapolated in time from t = 200, within 2% of the BBP ones (0.7-1.0% measured)
         np.testing.assert_allclose(est.rates, _bbp_rates(3, 1.0, est.delta2s), rtol=2e-2)
+
+
+def test_a_bdf2_rate_run_is_refused_with_its_reason():
+    from numerics import dmft
+
+    f = theory.Model(tensors={3: 1.0}).with_delta2(0.37).field
+    with pytest.raises(ValueError, match="step never grows"):
+        E.rate_run((f, 1e-150, 3000.0, 0.01, 0.0, dmft.Growing()))
