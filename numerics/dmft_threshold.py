@@ -19,7 +19,7 @@ slow plateau approach spoil power-law fits of ``t_esc``; instead
 
 Measured at p = 3, Deltap = 1 (bench/bench_dmft_threshold.py): the former fit
 (``sqrt(lambda)`` quadratic in Delta2, model error from the same fit in 1/Delta2) put the
-zero 0.38% high even on the exact BBP rates of the default runs (the +0.37% of the default
+zero 0.39% high even on the exact BBP rates of the default runs (the +0.37% of the default
 estimate), and its error bar (0.41%) was the time-extrapolation error of each rate
 (5% of its extrapolation) taken as independent between the runs and amplified by the
 quadratic extrapolation.
