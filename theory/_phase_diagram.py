@@ -231,7 +231,7 @@ class PhaseDiagram(DataOut, Mapping):
                     continue
                 ax.fill_between(x, np.minimum(lo, top), np.minimum(hi, top), where=there, facecolor="none",
                                 edgecolor=colour, hatch="///", linewidth=0,
-                                label=f"{name}: escapes again (re-entrant)" if i == 0 else "_nolegend_")
+                                label=f"{name.split(',')[0]}: escapes again" if i == 0 else "_nolegend_")
                 ax.plot(x, np.minimum(hi, top), color=colour, linestyle=dash, linewidth=1.2, label="_nolegend_")
                 drawn.append(np.where(there, np.minimum(hi, top), np.nan))
         if drawn:

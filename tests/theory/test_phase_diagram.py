@@ -514,10 +514,10 @@ class TestLangevinReentrant:
 
     def test_the_figure_hatches_it(self, diagram):
         ax = diagram.plot()
-        hatched = [c for c in ax.collections if c.get_label() == "Langevin dynamics, T = 1: escapes again (re-entrant)"]
+        hatched = [c for c in ax.collections if c.get_label() == "Langevin dynamics: escapes again"]
         assert len(hatched) == 1 and hatched[0].get_hatch() == "///"
         legend = [t.get_text() for t in ax.get_legend().get_texts()]
-        assert "Langevin dynamics, T = 1: escapes again (re-entrant)" in legend
+        assert "Langevin dynamics: escapes again" in legend
 
     def test_p3_has_none_and_the_result_compares(self, diagram):
         assert theory.phase_diagram(3, [0.5, 1.0], kinds=["langevin"], progress=False).reentrant == {}
