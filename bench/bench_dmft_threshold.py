@@ -44,6 +44,7 @@ def former_module(commit: str):
                             check=True, capture_output=True, text=True).stdout
     spec = importlib.util.spec_from_loader("numerics._former_dmft_threshold", loader=None)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     exec(compile(source, f"{commit}:numerics/dmft_threshold.py", "exec"), module.__dict__)
     return module
 
@@ -112,8 +113,8 @@ def main() -> None:
         print("|---|---|---|---|---|---|")
         _, before = default_call(former_module(args.baseline), f"former ({args.baseline})")
         est, after = default_call(present, "present")
-        print(f"CPU ratio present/former: {after / before:.2f}; error parts (stat, time, model): "
-              f"{', '.join(f'{x:.5f}' for x in est.error_parts)}")
+        print(f"CPU ratio present/former: {after / before:.2f}; flow rates of the runs "
+              f"{', '.join(f'{x:.5f}' for x in est.rates)} at Delta2 {', '.join(f'{x:.4f}' for x in est.delta2s)}")
     if args.bdf2:
         print()
         bdf2_rate_run(150.0)
