@@ -646,8 +646,9 @@ def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | Non
     (``expm1(h lambda)/h``); the rate is the gap of a BBP outlier, so ``sqrt(lambda/Delta2)``
     is extrapolated to zero in ``1/Delta2`` (quadratic from four runs on).  The error bar adds
     the rates' fit errors, their time-extrapolation error (5% of each extrapolation, the same
-    sign for every run) and the move of the zero without the farthest run.  The defaults give
-    0.5000 +- 0.0007 at p = 3, Deltap = 1 (closed form 0.5) in about 40 s of CPU.
+    sign for every run), the move of the zero without the farthest run and the drift from the
+    first halves of the runs.  The defaults give 0.5000 +- 0.0009 at p = 3, Deltap = 1
+    (closed form 0.5) in about 35 s of CPU.
 
     Parameters
     ----------

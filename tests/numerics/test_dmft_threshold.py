@@ -128,7 +128,10 @@ class TestEstimate:
         np.testing.assert_allclose(est.rates, rates, rtol=1e-9)
         assert est.value == pytest.approx(0.5, rel=2e-4)
         assert est.half_time_value == pytest.approx(est.value, rel=1e-5)  # the weights differ a little
-        assert len(est.error_parts) == 3
+        assert len(est.error_parts) == 4  # stat, time, model, and the drift from the first halves
+        drift = abs(est.value - est.half_time_value) / (math.sqrt(2) - 1)
+        assert est.error_parts[3] == pytest.approx(drift, rel=1e-12)
+        assert est.error == pytest.approx(math.hypot(*est.error_parts), rel=1e-12)
 
     def test_reduced_runs_bracket_the_closed_form(self):
         # four fixed-grid runs to t = 200 (about 5 s): the error bar covers the closed form
