@@ -53,7 +53,14 @@ from numerics.model import Field, Jets, as_backend, convert, field
 from numerics import solvers
 from numerics.solvers import ConvergenceError, Root, root, sign_changes
 
-__all__ = ["AmbiguousPlateau", "LangevinLine", "aging_state", "delta2_grid", "evaluate", "residual", "threshold"]
+__all__ = ["AmbiguousPlateau", "LangevinLine", "ROUNDING", "aging_state", "delta2_grid", "escape_set", "evaluate",
+           "residual", "threshold"]
+
+#: A float64 residual within this of 0 at a grid point is rounding, its sign not trusted: near a
+#: root its two terms, ``1 - Delta2`` and ``Delta2**2 xi_T''``, are at most 1, so rounding leaves
+#: ``~1e-16``; a root on a grid point (``Delta2 = 0.5`` of ``{3: 1, 5: 1/2}`` at T = 1) has a
+#: residual there of either sign at a higher precision.
+ROUNDING = 1e-12
 
 
 class AmbiguousPlateau(ValueError):
@@ -215,13 +222,15 @@ def threshold(tensors: Field, temperature=1, b=F64) -> LangevinLine:
     if not values[0] > 0:
         raise ConvergenceError(f"Langevin threshold at T={temperature}, orders {tensors.orders}: the residual is not "
                                f"positive at Delta2 = {grid[0]:.3g} (the threshold is below the grid)")
-    nonzero = values[values != 0]
-    crossings = int(sign_changes(nonzero)[0].size)
+    brackets = _brackets(grid, values)
+    crossings = len(brackets)
     what = f"Langevin threshold at T={temperature}, orders {tensors.orders}, variances {tensors.variances}"
     dps = b.dps
     if crossings:
-        i = int(np.argmax(values <= 0))  # the first point on the stuck side (or a zero)
-        lo, hi = grid[i - 1], grid[i]
+        lo, hi, rising = brackets[0]  # the first sign change (the residual is positive below it)
+        if rising:
+            raise ConvergenceError(f"{what}: the residual is within rounding of 0 up to its first sign change "
+                                   f"at Delta2 ~ {lo:.6g} (not positive below it), dps={dps}")
     elif temperature < 1:
         # r(1) = -xi_T''(1 - T) < 0: the last sign change lies in [grid[-1], 1]
         lo, hi = grid[-1], 1.0
@@ -233,11 +242,7 @@ def threshold(tensors: Field, temperature=1, b=F64) -> LangevinLine:
                                    f"(a root in [{grid[-1]:.12g}, 1) was not resolved), dps={dps}")
         one = b.num(1)
         return LangevinLine(_export(b, one), temperature, _export(b, one - one), None, "paramagnet", None, 0, dps)
-    # solved in u = Delta2/lo on [1, hi/lo]: the solvers' absolute floor (1e-15 in float64) is then
-    # relative to the root, also for a threshold ~1e-150 (Deltap = 1e-300 at p = 3)
-    scale = b.num(lo)
-    found = root(b, lambda u: residual(tensors, u * scale, temperature, b), 1, b.num(hi) / scale, what=what)
-    value, bracket = found.value * scale, tuple(x * scale for x in found.bracket)
+    value, bracket = _solve(tensors, temperature, b, lo, hi, what)
     t = _to(b, temperature)
     plateau = b.kernel("langevin", "langevin_plateau")(value, t)
     _check_plateau(tensors, float(value), float(temperature), what)
@@ -247,6 +252,82 @@ def threshold(tensors: Field, temperature=1, b=F64) -> LangevinLine:
         x = b.kernel("langevin", "langevin_fdt_ratio")(value, t, Jets(tensors, b).xi(plateau, 1))
     return LangevinLine(_export(b, value), temperature, _export(b, plateau), _export(b, x), "aging",
                         tuple(_export(b, v) for v in bracket), crossings, dps)
+
+
+def _brackets(grid: np.ndarray, values: np.ndarray) -> list:
+    """The sign changes of the residual on the grid, as ``(lo, hi, rising)``: between
+    consecutive grid points whose residual is clearly signed (beyond :data:`ROUNDING`).  A
+    point within rounding of 0 (a root on a grid point, whose sign a higher precision may
+    give either way) is passed over, so that its bracket widens to the next grid point."""
+    clear = np.flatnonzero(np.abs(values) > ROUNDING)
+    signs = np.sign(values[clear])
+    return [(float(grid[clear[j]]), float(grid[clear[j + 1]]), bool(signs[j] < 0))
+            for j in np.flatnonzero(signs[:-1] != signs[1:])]
+
+
+def _solve(tensors: Field, temperature, b, lo: float, hi: float, what: str):
+    """The root of the residual on the float bracket ``[lo, hi]`` in the backend ``b``:
+    ``(value, bracket)``.  Solved in ``u = Delta2/lo`` on ``[1, hi/lo]``: the solvers' absolute
+    floor (1e-15 in float64) is then relative to the root, also for a threshold ~1e-150
+    (Deltap = 1e-300 at p = 3)."""
+    scale = b.num(lo)
+    found = root(b, lambda u: residual(tensors, u * scale, temperature, b), 1, b.num(hi) / scale, what=what)
+    return found.value * scale, tuple(x * scale for x in found.bracket)
+
+
+def escape_set(tensors: Field, temperature=1, b=F64) -> tuple:
+    """The ``Delta2`` in ``(0, 1]`` where Langevin runs at ``temperature`` escape (``r > 0``):
+    a tuple of intervals ``(lo, hi)``, the first from 0 (``r(0+) = 1``).
+
+    Its first interval ends at :func:`threshold`; more than one interval means the line is
+    re-entrant: runs escape again above a second root (p = 4 at T = 1 for Deltap < 4/9, e.g.
+    Deltap = 0.4: ``(0, 0.5361)`` and ``(0.7819, 1)``).  Every end is a root solved in the
+    backend ``b`` and its plateau checked (:class:`AmbiguousPlateau`); at T = 1 an interval
+    open up to the grid's end ends at 1 (the paramagnet, ``r(1) = 0``).  Not certified here:
+    :func:`theory.threshold` (``full_output=True``) certifies the ends at ``dps``.
+
+    Examples
+    --------
+    >>> from numerics.model import field
+    >>> [tuple(round(x, 4) for x in i) for i in escape_set(field({4: 0.4}))]
+    [(0.0, 0.5361), (0.7819, 1.0)]
+    >>> [tuple(round(x, 4) for x in i) for i in escape_set(field({3: 1.0}))]  # one interval
+    [(0.0, 0.7071)]
+    """
+    b = as_backend(b)
+    _check_tensors(tensors)
+    temperature = _temperature(temperature)
+    grid = _grid(tensors)
+    with np.errstate(all="ignore"):
+        values = residual(tensors, grid, temperature)
+    what = f"Langevin escape set at T={temperature}, orders {tensors.orders}, variances {tensors.variances}"
+    dps = b.dps
+    if not (np.all(np.isfinite(values)) and values[0] > ROUNDING):
+        raise ConvergenceError(f"{what}: the residual is not finite, or not positive at Delta2 = {grid[0]:.3g}, "
+                               f"on the float64 grid of (0, 1), dps={dps}")
+    intervals, start = [], b.num(0)
+    for lo, hi, rising in _brackets(grid, values):
+        end, _ = _solve(tensors, temperature, b, lo, hi, what)
+        _check_plateau(tensors, float(end), float(temperature), what)
+        if rising:
+            start = end
+        else:
+            intervals.append((start, end))
+            start = None
+    if start is not None:  # positive up to the grid's end
+        if temperature < 1:  # r(1) = -xi_T''(1 - T) < 0: a last root in [grid[-1], 1]
+            end, _ = _solve(tensors, temperature, b, float(grid[-1]), 1.0, what)
+            _check_plateau(tensors, float(end), float(temperature), what)
+        else:  # T = 1: positive up to the paramagnet's r(1) = 0
+            end = b.num(1)
+        intervals.append((start, end))
+    elif temperature == 1:  # negative at the grid's end: r(1) = 0 must be approached from below
+        jets = Jets(tensors)
+        slope = KN.langevin_residual_slope(1.0, 1.0, float(jets.xi(0.0, 2)), float(jets.xi(0.0, 3)))
+        if not slope > 0:
+            raise ConvergenceError(f"{what}: r < 0 at Delta2 = {grid[-1]:.12g} but not rising to r(1) = 0 "
+                                   f"(a root in [{grid[-1]:.12g}, 1) was not resolved), dps={dps}")
+    return tuple((_export(b, lo), _export(b, hi)) for lo, hi in intervals)
 
 
 def _q_grid() -> np.ndarray:

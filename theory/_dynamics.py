@@ -539,8 +539,10 @@ class DynamicsThreshold(DataOut):
     delta2s : tuple of float
         The Delta2 of the runs (below the threshold).
     rates, rate_errors : tuple of float
-        The plateau escape rates ``lambda_inf = lim d log m/dt`` extrapolated in time, with
-        their fit errors (a run too short for the time fit is left out).
+        The plateau escape rates ``lambda_inf = lim d log m/dt`` extrapolated in time and
+        taken from the Euler map of the run's step to the flow (``expm1(h lambda)/h``), with
+        their errors: the fit's plus 5% of the time extrapolation (a run too short for the
+        time fit is left out).
     half_time_value : float or None
         The same protocol on the first half of every run: how much the estimate still moves
         with the length of the runs (None if the halves do not extrapolate).
@@ -639,9 +641,14 @@ def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | Non
     """The threshold on Delta2 from the dynamics alone (no landscape argument).
 
     Protocol (:mod:`numerics.dmft_threshold`, docs/dynamics.md): runs from ``m0 = 1e-150``
-    stay in the linear regime, so ``lambda(t) = d log m/dt`` is measured to ``t_max`` and
-    extrapolated in time (``lambda_inf + A t**(-g)``); ``sqrt(lambda_inf)`` is extrapolated
-    to zero in Delta2 (quadratic from four runs on; the fit in 1/Delta2 gives the model error).
+    stay in the linear regime, so ``lambda(t) = d log m/dt`` is measured to ``t_max``,
+    extrapolated in time (``lambda_inf + A t**(-g)``) and taken from the Euler map to the flow
+    (``expm1(h lambda)/h``); the rate is the gap of a BBP outlier, so ``sqrt(lambda/Delta2)``
+    is extrapolated to zero in ``1/Delta2`` (quadratic from four runs on).  The error bar adds
+    the rates' fit errors, their time-extrapolation error (5% of each extrapolation, the same
+    sign for every run), the move of the zero without the farthest run and the drift from the
+    first halves of the runs.  The defaults give 0.5000 +- 0.0009 at p = 3, Deltap = 1
+    (closed form 0.5) in about 35 s of CPU.
 
     Parameters
     ----------

@@ -477,30 +477,16 @@ def draw_gradient_flow(r, ax):
 
 
 def _rate_fit(r):
-    """The polynomial ``sqrt(lambda_inf)(Delta2)`` behind the estimate: the fit of
-    :func:`numerics.dmft_threshold.extrapolate` (same runs, weights and degrees) whose zero
-    above the runs is the estimate; None when none is."""
-    from numerics.dmft_threshold import MIN_RATE_FRACTION
+    """The fit behind the estimate (:func:`numerics.dmft_threshold.fit`, same runs and weights)
+    whose zero above the runs is the estimate; None when there is none."""
+    from numerics.dmft_threshold import fit
 
-    x, lam, err = (np.asarray(v, float) for v in (r.delta2s, r.rates, r.rate_errors))
-    ok = np.isfinite(lam) & (lam > 0)
-    x, lam, err = x[ok], lam[ok], err[ok]
-    slow = lam < MIN_RATE_FRACTION * lam.max(initial=0.0)
-    if slow.any() and (~slow).sum() >= 3:
-        x, lam, err = x[~slow], lam[~slow], err[~slow]
-    if x.size < 2 or not math.isfinite(r.value):
+    if not math.isfinite(r.value):
         return None
-    y = np.sqrt(lam)
-    w = 1 / (err / (2 * y) + 1e-12)
-    best = None
-    for degree in ((2, 1) if x.size >= 4 else (1,)):
-        coef = np.polyfit(x, y, degree, w=w)
-        roots = np.roots(coef)
-        roots = roots[np.isreal(roots)].real
-        roots = roots[(roots > x.max()) & (roots < 2 * x.max())]
-        if roots.size and (best is None or abs(roots.min() - r.value) < abs(best[1] - r.value)):
-            best = (np.poly1d(coef), float(roots.min()), degree)
-    return best
+    try:
+        return fit(r.delta2s, r.rates, r.rate_errors)
+    except ValueError:
+        return None
 
 
 def _closed_form(r):
@@ -529,11 +515,11 @@ def draw_dynamics_threshold(r, ax):
     right = [*d2]
     fit = _rate_fit(r)
     if fit is not None:
-        poly, zero, degree = fit
-        xs = np.linspace(d2.min(), zero, 200)
-        ax.plot(xs, poly(xs), color=_M_COLOUR, linewidth=1.2,
-                label=f"fit, {'quadratic' if degree == 2 else 'linear'} in $\\Delta_2$")
-        right.append(zero)
+        xs = np.linspace(d2.min(), fit.value, 200)
+        ax.plot(xs, fit(xs), color=_M_COLOUR, linewidth=1.2,
+                label=f"fit, {'quadratic' if fit.degree == 2 else 'linear'} in $1/\\Delta_2$ "
+                      f"of $\\sqrt{{\\lambda_\\infty/\\Delta_2}}$")
+        right.append(fit.value)
     if math.isfinite(r.value):
         ax.axvline(r.value, color="black", linewidth=1.2,
                    label=f"from the dynamics: $\\Delta_{{2,c}}$ = {r.value:.4f} $\\pm$ {r.error:.4f}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import mpmath
@@ -78,6 +78,12 @@ class PhaseDiagram(DataOut, Mapping):
         Precision of the values (None: float64).
     interrupted : bool
         Whether Ctrl-C stopped the sweep: the entries that were not computed are nan.
+    reentrant : dict
+        Kind name -> float array of shape ``delta_p.shape + (K, 2)``: the intervals ``(lo, hi)``
+        of ``Delta2`` beyond the first where that kind's runs escape again (``kind="langevin"``
+        at p = 4 for ``Deltap < 4/9``: :func:`numerics.langevin_line.escape_set`), nan-padded;
+        nan where there is none, or where the set is not decided (an ambiguous plateau).  Only
+        kinds with such intervals somewhere on the grid; drawn hatched by :meth:`plot`.
     """
 
     p: int
@@ -88,9 +94,10 @@ class PhaseDiagram(DataOut, Mapping):
     critical_delta_p: float = float("nan")
     dps: int | None = None
     interrupted: bool = False
+    reentrant: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        for value in (self.delta_p, *self.thresholds.values()):
+        for value in (self.delta_p, *self.thresholds.values(), *self.reentrant.values()):
             if isinstance(value, np.ndarray):
                 value.flags.writeable = False
 
@@ -202,8 +209,34 @@ class PhaseDiagram(DataOut, Mapping):
             ax.plot([critical], [1 / float(c.delta2)], "s", color="tab:purple", markersize=4)
             taken.append(((critical, 1 / float(c.delta2)), "critical point"))
         lines = [np.minimum(v, top) for v in y.values()]
+        lines += self._draw_reentrant(ax, order, top)
         _place_labels(ax, x, bands, taken, lines, (y_min, top))
         return ax
+
+    def _draw_reentrant(self, ax, order, top) -> list:
+        """Hatch, in the kind's colour, where its runs escape again above its line (the
+        intervals of :attr:`reentrant`, ``1/Delta2`` up), and draw their upper ends; returns
+        the drawn ends (for the label placement)."""
+        x = ax.get_lines()[0].get_xdata() if ax.get_lines() else None
+        drawn = []
+        for k, spans in self.reentrant.items():
+            if k not in self.thresholds or x is None:
+                continue
+            name, colour, dash = _STYLE.get(k, (k, None, ":"))
+            spans = np.asarray(spans, dtype=float).reshape(-1, *np.shape(spans)[-2:])[order]
+            for i in range(spans.shape[1]):
+                lo, hi = _inverse(spans[:, i, 1]), _inverse(spans[:, i, 0])  # 1/Delta2: hi end lower
+                there = np.isfinite(lo) & np.isfinite(hi)
+                if not there.any():
+                    continue
+                ax.fill_between(x, np.minimum(lo, top), np.minimum(hi, top), where=there, facecolor="none",
+                                edgecolor=colour, hatch="///", linewidth=0,
+                                label=f"{name.split(',')[0]}: escapes again" if i == 0 else "_nolegend_")
+                ax.plot(x, np.minimum(hi, top), color=colour, linestyle=dash, linewidth=1.2, label="_nolegend_")
+                drawn.append(np.where(there, np.minimum(hi, top), np.nan))
+        if drawn:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
+        return drawn
 
     def save(self, path, **kwargs) -> Path:
         """Plot and write the figure to ``path`` (format from the suffix: .png, .svg, .pdf)."""
@@ -444,10 +477,43 @@ def phase_diagram(p: int | None = None, delta_p=None, *, model=None, kinds=None,
                                           f"each) finished, the other entries are nan")
     one = isinstance(p, int)
     nan = float("nan")
+    reentrant = {} if sweep.interrupted else _reentrant(chosen, channels, flat, grid.shape)
     return PhaseDiagram(p=p, delta_p=grid, thresholds=out, first_order_delta_p=first_order_delta_p(p) if one else nan,
                         tensor_recovery_delta_p=tensor_recovery_delta_p(p) if one else nan,
                         critical_delta_p=float(critical_point(p).delta_p) if one else nan, dps=dps,
-                        interrupted=sweep.interrupted)
+                        interrupted=sweep.interrupted, reentrant=reentrant)
+
+
+def _reentrant(chosen, channels, flat, shape) -> dict:
+    """Kind -> the escape intervals beyond the first (float64, nan-padded; see
+    :attr:`PhaseDiagram.reentrant`) of the kinds whose line has an escape set, where any has
+    more than one interval on the grid.  A point where the set is not decided is nan."""
+    from numerics.backend import F64
+    from numerics.model import field as make_field
+    from theory._thresholds import _get_kind
+
+    true, assumed = channels
+    out = {}
+    for k in chosen:
+        line = _get_kind(k).line
+        if line is None or not hasattr(line, "escape_set"):
+            continue
+        sets = []
+        for s in flat:
+            scaled = lambda chs: {q: float(s) * float(v) for q, v in chs}  # noqa: E731
+            try:
+                tensors = make_field(scaled(true), None if assumed is None else scaled(assumed))
+                sets.append(line.escape_set(F64, tensors)[1:])
+            except (ValueError, ArithmeticError):  # not decided there (e.g. an ambiguous plateau)
+                sets.append(())
+        width = max(map(len, sets), default=0)
+        if width:
+            spans = np.full((len(sets), width, 2), np.nan)
+            for j, extra in enumerate(sets):
+                for i, (lo, hi) in enumerate(extra):
+                    spans[j, i] = float(lo), float(hi)
+            out[k] = spans.reshape(*shape, width, 2)
+    return out
 
 
 #: What a kind may raise at one point of the grid where it cannot be computed there (no sign

@@ -189,6 +189,12 @@ class ThresholdResult(Result):
         value certified to 20 digits.
     bracket : tuple or None
         The sign-change bracket of a solved kind (None for a closed form).
+    escape : tuple or None
+        ``kind="langevin"``: the ``Delta2`` in ``(0, 1]`` where the runs escape, as intervals
+        ``(lo, hi)`` (:func:`numerics.langevin_line.escape_set`); ``value`` ends the first.
+        More than one interval: the line is re-entrant (p = 4, T = 1, Deltap < 4/9).  Float64,
+        or certified to ``dps`` digits.  None for the other kinds, and where an end beyond the
+        first has an ambiguous plateau (p = 4, T = 1, Deltap <= 0.3: not decided).
     """
 
     value: Any
@@ -198,6 +204,7 @@ class ThresholdResult(Result):
     dps: int | None
     error: float
     bracket: tuple | None = None
+    escape: tuple | None = None
 
     def __float__(self) -> float:
         return float(self.value)
@@ -205,6 +212,9 @@ class ThresholdResult(Result):
     def __repr__(self) -> str:
         shown = mpmath.nstr(self.value, self.dps) if self.dps else repr(self.value)
         extra = f", bracket={tuple(mpmath.nstr(b, 8) for b in self.bracket)}" if self.bracket else ""
+        if self.escape is not None:
+            show = lambda x: mpmath.nstr(mpmath.mpf(x), 8)  # noqa: E731
+            extra += ", escape=" + " u ".join(f"({show(lo)}, {show(hi)})" for lo, hi in self.escape)
         return (f"ThresholdResult({self.kind}: Delta2 = {shown} at p={self.p}, "
                 f"delta_p={self.delta_p}, dps={self.dps}, error~{self.error:.1e}{extra})")
 
@@ -470,10 +480,34 @@ def _on_model(k: ThresholdKind, tensors, dps, full_output: bool, opts: dict):
         if not full_output:
             return value
         ref, _, bracket = _evaluate_mp(k, tensors, 20, opts)
-        return ThresholdResult(value, k.name, p, delta_p, None, float(abs(ref - value)), bracket)
+        return ThresholdResult(value, k.name, p, delta_p, None, float(abs(ref - value)), bracket,
+                               _escape(k, tensors, None, opts))
     value, error, bracket = _evaluate_mp(k, tensors, dps, opts)
     out = _precision.export(value, dps)
-    return ThresholdResult(out, k.name, p, delta_p, dps, error, bracket) if full_output else out
+    if not full_output:
+        return out
+    return ThresholdResult(out, k.name, p, delta_p, dps, error, bracket, _escape(k, tensors, dps, opts))
+
+
+def _escape(k: ThresholdKind, tensors, dps, opts: dict):
+    """The escape set of a kind whose line has one (``escape_set(b, tensors, **options)``, the
+    Langevin line): float64 intervals, or each end certified to ``dps`` digits; None for other
+    kinds, and where the set is not decided though the threshold is (an end beyond the first
+    with an ambiguous plateau: p = 4, T = 1, Deltap <= 0.3), so that ``full_output=True``
+    still returns what it did before the escape set was added."""
+    line = k.line
+    if line is None or not hasattr(line, "escape_set"):
+        return None
+    from numerics.backend import F64, MP
+
+    try:
+        if dps is None:
+            floats = _float_field(tensors)
+            return line.escape_set(F64, tensors if floats is None else floats, **opts)
+        return _precision.certified(lambda ctx: line.escape_set(MP(ctx.dps), tensors, **opts), dps,
+                                    f"{_what(k, tensors)}: its escape set").value
+    except (ValueError, ArithmeticError):
+        return None
 
 
 def _float_field(tensors):

@@ -108,6 +108,13 @@ class Langevin:
 
         return langevin_line.evaluate(b, tensors, temperature)
 
+    def escape_set(self, b, tensors, temperature=1.0) -> tuple:
+        """The intervals of ``Delta2`` in ``(0, 1]`` where the runs escape, ends in the backend
+        ``b`` (:func:`numerics.langevin_line.escape_set`; more than one: re-entrant)."""
+        from numerics import langevin_line
+
+        return langevin_line.escape_set(tensors, temperature, b)
+
     def condition(self, b, tensors, temperature=1.0) -> Condition:
         """For the ball backend ``b``: the first root above 0 of the residual ``r`` of
         :mod:`numerics.langevin_line` (``r(0) = 1``), near the one solved in ``b.mp``; on the

@@ -203,3 +203,82 @@ class TestPlateauBeyondTheGrid:
     def test_threshold_at_a_tiny_temperature_is_not_ambiguous(self):
         line = L.threshold(field({3: 1.0}), 1e-10)
         assert line.branch == "aging" and line.delta2 == pytest.approx(0.5, abs=1e-10)
+
+
+def _cubic_roots(delta_p):
+    """The roots in (0, 1) of ``3 Delta2^2 (1 - Delta2) = Deltap``: at p = 4, T = 1 the residual is
+    ``(1 - Delta2) (1 - 3 Delta2^2 (1 - Delta2)/Deltap)`` (worked by hand), numpy's polynomial roots."""
+    r = np.roots([-3.0, 3.0, 0.0, -delta_p])
+    return sorted(float(x.real) for x in r if abs(x.imag) < 1e-12 and 0 < x.real < 1)
+
+
+class TestEscapeSet:
+    @pytest.mark.parametrize("delta_p", [0.35, 0.4, 0.44])
+    def test_reentrant_p4_below_four_ninths(self, delta_p):
+        # escape below the first root of the cubic and again above the second, up to 1
+        lo, hi = _cubic_roots(delta_p)
+        (a0, a1), (b0, b1) = L.escape_set(field({4: delta_p}))
+        assert a0 == 0.0 and b1 == 1.0
+        assert a1 == pytest.approx(lo, rel=1e-12) and b0 == pytest.approx(hi, rel=1e-12)
+        assert a1 == L.threshold(field({4: delta_p})).delta2
+
+    def test_the_numbers_of_the_issue(self):
+        # Deltap = 0.4: escape below 0.536, trapping between 0.536 and 0.782, escape from 0.782 to 1
+        (_, a1), (b0, b1) = L.escape_set(field({4: 0.4}))
+        assert (round(a1, 3), round(b0, 3), b1) == (0.536, 0.782, 1.0)
+        inside = lambda d: float(L.residual(field({4: 0.4}), d, 1))  # noqa: E731
+        assert inside(0.5) > 0 > inside(0.65) and inside(0.9) > 0
+
+    @pytest.mark.parametrize("delta_p", [0.2, 0.3])
+    def test_second_root_with_an_ambiguous_plateau_is_refused(self, delta_p):
+        # further below 4/9 the upper root has three marginal plateaus (the criterion does not
+        # say which one a run reaches): refused, as the threshold itself would be
+        hi = _cubic_roots(delta_p)[1]
+        qs = np.linspace(1e-6, 1 - 1e-6, 200001)
+        m = (1 - qs) ** 2 * (1 / hi + 3 * qs**2 / delta_p) - 1  # (1 - q)^2 xi''(q) - T^2
+        assert np.count_nonzero(np.diff(np.sign(m))) == 3
+        with pytest.raises(L.AmbiguousPlateau, match=f"at Delta2 = {hi:.6f}"):
+            L.escape_set(field({4: delta_p}))
+        assert L.threshold(field({4: delta_p})).crossings == 2  # the first root is not ambiguous
+
+    @pytest.mark.parametrize("delta_p", [0.45, 1.0])
+    def test_one_interval_from_four_ninths_on(self, delta_p):
+        assert not _cubic_roots(delta_p)
+        assert L.escape_set(field({4: delta_p})) == ((0.0, 1.0),)
+
+    @pytest.mark.parametrize("temperature", [0, 0.5, 1])
+    def test_p3_is_one_interval_ending_at_the_threshold(self, temperature):
+        line = L.threshold(field({3: 1.0}), temperature)
+        assert L.escape_set(field({3: 1.0}), temperature) == ((0.0, line.delta2),)
+
+    def test_two_precisions_agree(self):
+        lo, hi = _cubic_roots(0.4)
+        a = L.escape_set(field({4: Fraction(2, 5)}), 1, MP(40))
+        b = L.escape_set(field({4: Fraction(2, 5)}), 1, MP(60))
+        for (x0, x1), (y0, y1) in zip(a, b):
+            assert abs(x0 - y0) < mpmath.mpf(10) ** -38 and abs(x1 - y1) < mpmath.mpf(10) ** -38
+        assert float(a[0][1]) == pytest.approx(lo, rel=1e-12) and float(a[1][0]) == pytest.approx(hi, rel=1e-12)
+
+
+class TestRootOnAGridPoint:
+    # {3: 1, 5: 1/2} at T = 1: xi_T''(q) = 2 q + 8 q^3, so r(1/2) = 1 - 1/2 - (1/4)(1 + 1) = 0 exactly,
+    # and 1/2 is a point of the float grid; its residual there is rounding of either sign
+    def test_grid_holds_the_root(self):
+        assert 0.5 in L.delta2_grid()
+
+    @pytest.mark.parametrize("dps", [30, 87, 117])
+    def test_mp_solve_widens_past_the_grid_point(self, dps):
+        # was: ConvergenceError "no sign change on the bracket [1.0, 1.00492412823] at dps=117"
+        line = L.threshold(field({3: Fraction(1), 5: Fraction(1, 2)}), 1, MP(dps))
+        assert abs(line.delta2 - mpmath.mpf(1) / 2) < mpmath.mpf(10) ** -(dps - 2)
+
+    def test_float_and_escape_set(self):
+        assert L.threshold(field({3: 1.0, 5: 0.5})).delta2 == pytest.approx(0.5, rel=1e-14)
+        ((_, end),) = L.escape_set(field({3: 1.0, 5: 0.5}))
+        assert end == pytest.approx(0.5, rel=1e-14)
+
+    def test_through_the_api_at_the_dps_of_the_issue(self):
+        import theory
+
+        value = theory.threshold(model=theory.Model(tensors={3: 1, 5: 0.5}), kind="langevin", temperature=1, dps=87)
+        assert value == mpmath.mpf(1) / 2

@@ -250,6 +250,17 @@ class TestDynamicsThreshold:
         assert abs(est.value - closed) < max(3 * est.error, 0.03)
         assert len(est.runs) == 3 and all(r > 0 for r in est.rates)
 
+    @pytest.mark.slow
+    def test_default_is_within_0_3_percent(self):
+        # issue 21 item 5: the defaults (a scan, four runs to t = 2000; about 40 s of CPU) within
+        # 0.3% of the closed form with an error bar under 0.3% that covers it, and the estimate
+        # from the first halves of the runs within 0.1% (it has nearly stopped moving with t_max)
+        est = theory.dynamics_threshold(3, 1.0, progress=False)
+        closed = theory.threshold(p=3, delta_p=1.0)  # 1/Delta2 = sqrt(1/Delta2 + 2): 1/2
+        assert abs(est.value / closed - 1) < 3e-3 and est.error / closed < 3e-3
+        assert abs(est.value - closed) <= est.error
+        assert abs(est.half_time_value / est.value - 1) < 1e-3
+
     def test_rates_match_the_bbp_outlier(self):
         # the plateau escape rate is minus the BBP outlier of the marginal states (2 s - ...)
         est = theory.dynamics_threshold(3, 1.0, delta2s=(0.38, 0.41), t_max=150.0, window=None)

@@ -401,7 +401,7 @@ class TestFigures:
                                      window=None)
         ax = r.plot()
         labels = [line.get_label() for line in ax.get_lines()]
-        assert "fit, linear in $\\Delta_2$" in labels
+        assert "fit, linear in $1/\\Delta_2$ of $\\sqrt{\\lambda_\\infty/\\Delta_2}$" in labels
         (closed,) = [line for line in ax.get_lines() if line.get_label().startswith("closed form (Langevin)")]
         assert closed.get_xdata()[0] == theory.threshold(3, 1.0, kind="langevin", temperature=1.0)
         assert ax.get_title().startswith("Langevin threshold from the dynamics at T = 1: p = 3")

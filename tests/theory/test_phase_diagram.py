@@ -485,3 +485,42 @@ def test_no_mmse_jump_entry_where_the_overlap_never_jumps():
     assert "MMSE jump (first order)" not in labels and "information-theoretic" in labels
     jump = theory.phase_diagram(4, [0.25, 0.5], kinds=["amp", "mmse_jump"], progress=False)
     assert "MMSE jump (first order)" in [t.get_text() for t in jump.plot().get_legend().get_texts()]
+
+
+class TestLangevinReentrant:
+    """The Langevin line's escape set at p = 4 (issue 21 item 3): where runs escape again above the line."""
+
+    GRID = [0.25, 0.35, 0.4, 0.5, 1.0]
+
+    @staticmethod
+    def _roots(delta_p):
+        # p = 4, T = 1, by hand: r = (1 - D)(1 - 3 D^2 (1 - D)/Deltap): the roots of the cubic in (0, 1)
+        r = np.roots([-3.0, 3.0, 0.0, -delta_p])
+        return sorted(float(x.real) for x in r if abs(x.imag) < 1e-12 and 0 < x.real < 1)
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def diagram(cls):
+        return theory.phase_diagram(4, cls.GRID, kinds=["gradient_flow", "langevin"], progress=False)
+
+    def test_second_interval_where_the_cubic_has_two_roots(self, diagram):
+        spans = diagram.reentrant["langevin"]
+        assert spans.shape == (5, 1, 2) and "gradient_flow" not in diagram.reentrant
+        for dp, (lo, hi) in zip(self.GRID, spans[:, 0]):
+            if dp in (0.35, 0.4):  # two roots below 4/9 and an unambiguous plateau at the upper one
+                assert lo == pytest.approx(self._roots(dp)[1], rel=1e-12) and hi == 1.0
+            else:  # 0.25: the upper root's plateau is ambiguous (not decided); 0.5, 1: one interval
+                assert np.isnan(lo) and np.isnan(hi)
+
+    def test_the_figure_hatches_it(self, diagram):
+        ax = diagram.plot()
+        hatched = [c for c in ax.collections if c.get_label() == "Langevin dynamics: escapes again"]
+        assert len(hatched) == 1 and hatched[0].get_hatch() == "///"
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "Langevin dynamics: escapes again" in legend
+
+    def test_p3_has_none_and_the_result_compares(self, diagram):
+        assert theory.phase_diagram(3, [0.5, 1.0], kinds=["langevin"], progress=False).reentrant == {}
+        import pickle
+
+        assert pickle.loads(pickle.dumps(diagram)) == diagram
