@@ -339,6 +339,8 @@ def field(true: dict, assumed: dict | None = None) -> Field:
 
 def _div(a, k: int, b, square: bool = False):
     """``a / (k b)`` (``a / (k b**2)`` if ``square``), exact when both are exact."""
+    if isinstance(b, int) and not isinstance(b, bool):  # an integer variance is exact too
+        b = Fraction(b)
     if isinstance(b, Fraction) and isinstance(a, (int, Fraction)):
         return Fraction(a) / (k * b * b if square else k * b)
     with np.errstate(all="ignore"):

@@ -126,3 +126,18 @@ class TestJets:
         mismatched = field({3: 1.0}, {3: 2.0})  # g = q**3/6, xi = q**3/12
         jm = Jets(mismatched)
         assert float(jm.g(1.0)) == pytest.approx(1 / 6) and float(jm.xi(1.0)) == pytest.approx(1 / 12)
+
+
+def test_an_integer_variance_stays_exact():
+    # field({3: 1}) is the exact model of Deltap = 1, as field({3: Fraction(1)}): its coefficients
+    # are Fractions (an int used to go through float64, and mpmath runs stopped at ~1e-17)
+    from fractions import Fraction
+
+    from numerics.backend import MP
+
+    f = field({3: 1, 5: Fraction(1, 2)})
+    assert f.xi.terms == ((3, Fraction(1, 3)), (5, Fraction(2, 5)))
+    exact = Fraction(1, 3) / 8 + Fraction(2, 5) / 32  # xi(1/2) by hand
+    b = MP(60)
+    got = f.xi(b.ctx.mpf(1) / 2, 0, b)
+    assert abs(got - b.ctx.mpf(exact.numerator) / exact.denominator) < b.ctx.mpf(10) ** -55
