@@ -35,7 +35,7 @@ fixed-grid Euler at dt = 0.05, 0.025 (0.3582, 0.3446) extrapolated: 0.3310.  A c
 costs 18.7 s of CPU for 1206 steps to t = 30 (15 ms a step at ~1200 stored rows, more as the
 store fills): a run to 10^5 at the cap is 4 10^6 steps, over 6 10^4 s (D).
 
-Conclusions (the measured cause, docs/dynamics.md "Langevin at long times"):
+Conclusions (the measured cause; docs/dynamics.md, "Long Langevin runs"):
 
 * The variance correction is exact for one linear mode and halves the bias at the cap, but the
   DMFT is not one mode: the spectrum of the Hessian is continuous down to the marginal edge,
