@@ -104,7 +104,11 @@ def crossing_time(t: np.ndarray, m: np.ndarray, level: float) -> float:
 
 def two_time(grid: np.ndarray, C: np.ndarray, t: float, s: float) -> float:
     """``C(t, s)`` from the values on the stored times ``grid`` (bilinear in the stored
-    index; the stored times need not be evenly spaced); a ValueError outside the grid."""
+    index; the stored times need not be evenly spaced); a ValueError outside the grid.
+
+    Lags shorter than the local spacing of a thinned history are not resolved (the fast decay
+    of ``C`` near the diagonal falls between stored times): read lags of the order of the
+    times, as :func:`aging_drift` does."""
     grid = np.asarray(grid, dtype=float)
     if not (grid[0] <= s <= grid[-1] and grid[0] <= t <= grid[-1]):
         raise ValueError(f"t={t:g}, s={s:g} must lie within the stored times [{grid[0]:g}, "
