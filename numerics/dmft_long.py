@@ -23,7 +23,7 @@ def footprint(history: Growing) -> float:
 def integrate_growing(field, m0: float, t_max: float, h0: float, *, temperature: float = 0.0,
                       history: Growing | None = None, keep_history: bool = False, progress=None,
                       stop=None, h_max: float | None = None, max_steps: int = 1_000_000,
-                      solver: str = "newton") -> Run:
+                      solver: str = "newton", **options) -> Run:
     """Integrate from ``C(0,0) = 1``, ``m(0) = m0`` to ``t_max``, trying ``h0`` first.
 
     ``field`` is a :class:`numerics.model.Field`.  The run of :class:`BDF2` on ``history``
@@ -31,7 +31,9 @@ def integrate_growing(field, m0: float, t_max: float, h0: float, *, temperature:
     error-controlled, so ``h0`` is only the first step tried.  Returns a
     :class:`numerics.dynamics.loop.Run` with ``rejected``, ``first_step`` (the first accepted
     step) and ``evaluations`` filled in.  ``progress`` gets ``update(dt)`` in time units.
+    ``options`` (``noise``, ``t_step``) go to the stepper, for measuring the step at T > 0.
     Raises ``FloatingPointError`` if the step collapses below ``1e-9 h0``.
     """
     return BDF2().integrate(jets(field), m0, t_max, h0, temperature, history, keep_history,
-                            progress, stop, h_max=h_max, max_steps=max_steps, solver=solver)
+                            progress, stop, h_max=h_max, max_steps=max_steps, solver=solver,
+                            **options)

@@ -11,6 +11,6 @@
     loop.py          the one integration loop, and the Run it returns
     integrate.py     VALIDATED pairs; integrate(field, m0, t_max, dt, scheme=, history=)
     plan.py          RunPlan(scheme, history, dt, t_max): steps, bytes, cost, validity, refusals
-    end_states.py    closed-form end states, crossing times
+    end_states.py    closed-form end states, crossing times, the aging drift of a stuck run
     jets.py          the float jets of xi and g (isolated: one evaluator to swap)
 """

@@ -66,7 +66,10 @@ import numpy as np
 
 from numerics.dynamics.history import Growing
 
-__all__ = ["COST", "NotConverged", "T_STEP", "cost"]
+__all__ = ["COST", "NOISES", "NotConverged", "T_STEP", "cost"]
+
+#: The noise terms of the implicit step at T > 0 (:func:`_step`).
+NOISES = ("bdf2", "stationary")
 
 #: At T > 0 the step is at most T_STEP/T: at T = 1, Delta2 = 0.5 the end state is then within
 #: 0.05% (m), 0.04% (mu), 0.1% (e) of the Nishimori state; 0.05/T gives 0.16%, 0.28%, 0.35%.
@@ -137,8 +140,14 @@ class _History:
 
 
 def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxit: int = 120,
-          depth: int = 10, solver: str = "newton"):
+          depth: int = 10, solver: str = "newton", noise: str = "bdf2"):
     """The new row from the stored ones: ``(c, r, m, A, H, evaluations)``; raises NotConverged.
+
+    ``noise``: ``"bdf2"`` (the stochastic BDF2 of Buckwar and Winkler) or ``"stationary"`` (an
+    experiment, issue 21 item 1: the same step plus a fresh independent Gaussian whose variance
+    :func:`_missing_variance` is what a mode of the effective rate ``(A - 1)/H`` lacks in the
+    stationary state of the scheme; exact for one mode, it does not remove the bias of the
+    DMFT, see bench/bench_langevin_step.py).
 
     ``solver``: ``"newton"`` (Anderson acceleration of the iteration preconditioned by an
     approximate Newton matrix, from a quadratic predictor: :func:`_anderson`) or
@@ -163,11 +172,14 @@ def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxi
     wR = a * R[n] + (b * R[n - 1] if two else 0.0)
     wm = a * mm[n] + (b * mm[n - 1] if two else 0.0)
     ww = a * a + (b * b + 2 * a * b * C[n, n - 1] if two else 0.0)
-    noise = 2.0 * T * h
+    fresh = 2.0 * T * h  # variance of the new noise increment
     # thermal noise of the previous step that re-enters this one (stochastic BDF2)
     back = (1.0 - a) if (two and T) else 0.0
     dwx = 2.0 * T * hist.h[n] / hist.A[n] if back else 0.0  # E[dW_n x_n] sqrt(2T)
     scale = max(abs(mm[n]), 1e-300)
+    if noise not in NOISES:
+        raise ValueError(f"noise must be one of {NOISES}, got {noise!r}")
+    stationary = noise == "stationary" and T > 0
     Rt = R.T
     buf = np.empty((k, k))
     # the row equations have a second root with A < H sqrt(Q''(1)) (a non-convex proximal
@@ -201,12 +213,17 @@ def _step(md, T, hist: _History, h: float, first: bool, tol: float = 1e-12, maxi
         wB = a * B[n] + (b * B[n - 1] if two else 0.0)
         wsC = a * sC[n] + (b * sC[n - 1] if two else 0.0)
         y2 = (ww + 2 * H * (gp * wm + wsC) + H * H * (gp * gp + 2 * gp * sm + sC @ sig)
-              + 2 * H * (wB + H * (sig @ B)) + H * H * q1 + noise)
+              + 2 * H * (wB + H * (sig @ B)) + H * H * q1 + fresh)
         if back:
             yx[n] += back * dwx
             y2 += back * back * 2.0 * T * hist.h[n] + 2.0 * back * dwx * (a + H * sig[n])
         if not y2 > 0:
             raise NotConverged("negative norm")
+        if stationary:
+            v = _missing_variance(T, h, H, x[k + 1], first)
+            if not v < 0.5:
+                raise NotConverged("the missing variance")
+            y2 = y2 / (1.0 - v)
         A_new = math.sqrt(y2)
         out = np.empty(k + 2)
         out[:k] = yx / A_new
@@ -345,6 +362,24 @@ def _anderson(G, x, tol: float, maxit: int, depth: int, newton=None):
     return gx, r, evals
 
 
+def _missing_variance(T: float, h: float, H: float, A: float, first: bool) -> float:
+    """Variance ``v`` of a fresh Gaussian added to every new point that makes the stationary
+    variance of the linear mode ``dx = -lam x dt + sqrt(2T) dW``, ``lam = (A - 1)/H``, under the
+    scheme exactly ``T/lam``: ``v = (T/lam - V)/G``, ``V`` the stationary variance of the scheme
+    (an ARMA(1 or 2, 1) recursion), ``G`` the gain of the recursion on the added Gaussian.
+
+    Backward Euler (the first step): ``v = T h (A - 1)/A^2``; constant-step stochastic BDF2
+    (``H = 2h/3``, noise ``sqrt(2Th)(xi_{n+1} - xi_n/3)``): ``v = 3 T H (A - 1)^2 / (A^2 (3A + 1))``
+    (second order in ``h lam``; at large steps both tend to ``T H/A``, ``T`` times the
+    equal-time response).  Variable steps use the constant-step form with their own ``H``.
+    """
+    if not T > 0 or A <= 1.0:
+        return 0.0
+    if first:
+        return T * h * (A - 1.0) / (A * A)
+    return T * 3.0 * H * (A - 1.0) ** 2 / (A * A * (3.0 * A + 1.0))
+
+
 def _quadratic(ts, ys, t):
     """The parabola through three points, at ``t``."""
     t0, t1, t2 = ts
@@ -366,7 +401,7 @@ def _flipped(m_new: float, m_old: float) -> bool:
 
 
 def _doubling_error(md, T: float, hist: _History, h: float, first: bool, m_new: float,
-                    e_new: float, c0: float, solver: str = "newton") -> float:
+                    e_new: float, c0: float, solver: str = "newton", noise: str = "bdf2") -> float:
     """Error estimate of a step taken before three rows exist (no predictor yet): the step
     against two half steps from the same rows, on ``log|m|``, ``e`` and ``C(t, 0)``.
 
@@ -377,7 +412,8 @@ def _doubling_error(md, T: float, hist: _History, h: float, first: bool, m_new: 
     sc = hist.scratch(2)
     t0 = hist.t[hist.k - 1]
     for i in range(2):
-        c, r, m, A, H, _ = _step(md, T, sc, 0.5 * h, first and i == 0, solver=solver)
+        c, r, m, A, H, _ = _step(md, T, sc, 0.5 * h, first and i == 0, solver=solver,
+                                 **({} if noise == "bdf2" else {"noise": noise}))
         sc.append(t0 + 0.5 * h * (i + 1), c, r, m, A, 0.5 * h, H)
     if _flipped(m, m_new) or m == 0.0 or m_new == 0.0:
         return math.inf

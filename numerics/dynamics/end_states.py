@@ -10,7 +10,8 @@ from numerics._generated import dmft_numpy as _dk
 from numerics.dynamics.jets import _Model
 from numerics.model import Field
 
-__all__ = ["aging_state", "crossing_time", "nishimori_state", "success_state"]
+__all__ = ["aging_drift", "aging_state", "crossing_time", "nishimori_state", "plateau_settled",
+           "success_state", "two_time"]
 
 
 def _field_of(field_or_p, delta2=None, delta_p=None) -> Field:
@@ -99,3 +100,52 @@ def crossing_time(t: np.ndarray, m: np.ndarray, level: float) -> float:
     roots = np.roots(coef)
     ok = [r.real for r in roots if abs(r.imag) < 1e-9 * (t1 - t0) and -1e-12 <= r.real <= (t1 - t0) * (1 + 1e-12)]
     return float(t0 + min(ok)) if ok else linear
+
+
+def two_time(grid: np.ndarray, C: np.ndarray, t: float, s: float) -> float:
+    """``C(t, s)`` from the values on the stored times ``grid`` (bilinear in the stored
+    index; the stored times need not be evenly spaced); a ValueError outside the grid.
+
+    Lags shorter than the local spacing of a thinned history are not resolved (the fast decay
+    of ``C`` near the diagonal falls between stored times): read lags of the order of the
+    times, as :func:`aging_drift` does."""
+    grid = np.asarray(grid, dtype=float)
+    if not (grid[0] <= s <= grid[-1] and grid[0] <= t <= grid[-1]):
+        raise ValueError(f"t={t:g}, s={s:g} must lie within the stored times [{grid[0]:g}, "
+                         f"{grid[-1]:g}]")
+    idx = np.arange(grid.size, dtype=float)
+    x, y = float(np.interp(t, grid, idx)), float(np.interp(s, grid, idx))
+    i, j = min(int(x), grid.size - 2), min(int(y), grid.size - 2)
+    fx, fy = x - i, y - j
+    return float((1 - fx) * (1 - fy) * C[i, j] + fx * (1 - fy) * C[i + 1, j]
+                 + (1 - fx) * fy * C[i, j + 1] + fx * fy * C[i + 1, j + 1])
+
+
+def aging_drift(grid: np.ndarray, C: np.ndarray, t_first: float = 10.0):
+    """The aging correlation ``a(tw) = C(2 tw, tw)`` of a run on octaves of ``tw`` ending at
+    half the last stored time: ``(tw, a)`` arrays, ``tw = t_end/2, t_end/4, ...`` down to
+    ``t_first``, increasing.
+
+    The plateau of a stuck run has stopped drifting (issue 21 item 2) when ``a`` changes by
+    less than a tolerance over the last octave: :func:`plateau_settled`.
+    """
+    t_end = float(grid[-1])
+    tws = []
+    tw = 0.5 * t_end
+    while tw >= t_first:
+        tws.append(tw)
+        tw *= 0.5
+    tws = np.array(tws[::-1])
+    return tws, np.array([two_time(grid, C, 2 * w, w) for w in tws])
+
+
+def plateau_settled(grid: np.ndarray, C: np.ndarray, tol: float = 2e-3) -> tuple[bool, float]:
+    """Whether ``C(2 tw, tw)`` moved by less than ``tol`` over the last octave of ``tw``
+    (:func:`aging_drift`), and that change; a ValueError for a run shorter than two octaves
+    beyond ``tw = 10``."""
+    tw, a = aging_drift(grid, C)
+    if tw.size < 2:
+        raise ValueError(f"the run must reach t >= 40 to measure the drift of its plateau, "
+                         f"got t = {float(grid[-1]):g}")
+    change = float(a[-1] - a[-2])
+    return abs(change) < tol, change

@@ -199,17 +199,30 @@ class ImplicitBDF2:
     shortened (``advance`` returns False).  A step that flips the sign of ``m`` is refused.
     ``report`` counts time.  Raises ``FloatingPointError`` if the step collapses below
     ``1e-9 h0``; ``result`` a ValueError if ``max_steps`` did not reach ``t_max``.
+
+    At T > 0 the step is at most ``t_step/T`` (default :data:`numerics.dynamics.bdf2.T_STEP`,
+    the validated cap) and ``noise`` is the noise term of the step
+    (:data:`numerics.dynamics.bdf2.NOISES`; ``"bdf2"``, the validated one): the other values
+    exist to measure the bias of the equilibrium against the step
+    (bench/bench_langevin_step.py, issue 21 item 1), not for use.
     """
 
     def __init__(self, model, m0: float, t_max: float, h0: float, temperature: float = 0.0,
                  history: Growing | None = None, h_max: float | None = None,
-                 max_steps: int = 1_000_000, solver: str = "newton"):
+                 max_steps: int = 1_000_000, solver: str = "newton", noise: str = "bdf2",
+                 t_step: float = _b.T_STEP):
         self.md = model
         self.hist_cfg = Growing() if history is None else history
         self.rtol = self.hist_cfg.rtol
         self.T = T = float(temperature)
+        if noise not in _b.NOISES:
+            raise ValueError(f"noise must be one of {_b.NOISES}, got {noise!r}")
+        if not (isinstance(t_step, float) and 0 < t_step <= 1.0):
+            raise ValueError(f"t_step must be a float in (0, 1], got {t_step!r}")
+        self.noise = noise
+        self._noise = {} if noise == "bdf2" else {"noise": noise}  # the default: _step's own
         if T > 0:
-            self.h_cap = _b.T_STEP / T if h_max is None else min(h_max, _b.T_STEP / T)
+            self.h_cap = t_step / T if h_max is None else min(h_max, t_step / T)
         else:
             self.h_cap = math.inf if h_max is None else h_max
         self.t_max = t_max
@@ -253,14 +266,15 @@ class ImplicitBDF2:
                                      f"(h = {h:.3g}); the run cannot continue")
         first = self.steps == 0
         try:
-            c, r, m_new, A, H, evals = _b._step(md, T, st, h, first, solver=self.solver)
+            c, r, m_new, A, H, evals = _b._step(md, T, st, h, first, solver=self.solver,
+                                                **self._noise)
             self.evaluations += evals
             e_new = _b._energy(md, c, r, m_new, H, A)
             if _b._flipped(m_new, st.m[st.k - 1]):
                 est, order = math.inf, 1
             elif self.steps < 2:  # no three rows for the predictor yet: step doubling
                 est = _b._doubling_error(md, T, st, h, first, m_new, e_new, float(c[0]),
-                                         self.solver)
+                                         self.solver, self.noise)
                 order = 1 if first else 2
             else:
                 # the predictor-corrector estimate (the last three rows are never
