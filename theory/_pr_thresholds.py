@@ -128,7 +128,7 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
     max_dps = getattr(line, "max_dps", None)
     if dps is not None and max_dps is not None and dps > max_dps:
         raise ValueError(f"dps must be at most {max_dps} for kind={kind!r} of PhaseRetrieval (its cost grows "
-                         f"steeply with the precision: about 8 s at the limit), got {dps}")
+                         f"steeply with the precision: about 5 s at the limit), got {dps}")
     reason = line.accepts(model)
     if reason is not None:
         raise ValueError(reason)

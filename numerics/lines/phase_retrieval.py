@@ -20,8 +20,8 @@
     ``dps=`` (up to :data:`AMP_MAX_DPS`): the maximum over ``q`` of the ratio
     ``q/(1 - sqrt(1 - q) S(q))`` of derivations/phase_retrieval.py (``amp_ratio``), where the 2D
     integral is reduced to ``S = (2/pi) int_0^(pi/2) L(sqrt(q) sin phi) dphi`` with ``L`` a
-    difference of trigamma functions, by tanh-sinh quadrature (:func:`_amp_moments`); about 2 s
-    at dps=15, 3 s at dps=30 and 8 s at dps=50 (both precisions of the certificate).
+    difference of trigamma functions, by tanh-sinh quadrature (:func:`_amp_moments`); about 1 s
+    at dps=15, 2 s at dps=30 and 5 s at dps=50 (both precisions of the certificate).
 ``information_theoretic``
     Information-theoretic perfect recovery (noiseless labels): the free entropy of the GLM
     with the Gaussian prior (the spherical prior at large N) diverges upwards at ``q -> 1``.
@@ -454,7 +454,7 @@ def _se_gap(alpha: float, q: float) -> float:
     return (q_new - q) / (q * V)
 
 
-#: The largest ``dps`` accepted by ``kind="amp"`` (about 2 s at dps=15, 3 s at dps=30, 8 s at
+#: The largest ``dps`` accepted by ``kind="amp"`` (about 1 s at dps=15, 2 s at dps=30, 5 s at
 #: dps=50, both precisions of the certificate included; the cost grows with the tanh-sinh level
 #: and the price of a trigamma evaluation).
 AMP_MAX_DPS = 50
