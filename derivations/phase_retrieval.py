@@ -18,6 +18,10 @@ Everything the numerics need is derived here, once:
    :func:`outlier_overlap`), derived below for a generic weight law.
 3. *GLM channel* of ``y = h*^2 + sqrt(Delta) z`` for the Bayes-optimal GAMP state evolution
    and the replica free entropy (:func:`channel`).
+4. *AMP perfect recovery*: the state evolution's ``E[g_out^2]`` reduced from a 2D tanh integral
+   to ``(1 - sqrt(V) S)/V`` with ``S`` a 1D integral of a trigamma difference
+   (:func:`amp_reduction`, :func:`amp_kernel_L`), and ``alpha_AMP`` as the maximum over ``q``
+   of the fixed-point ratio (:func:`amp_ratio`, :func:`amp_stationarity`).
 
 Random-matrix core (derivation)
 -------------------------------

@@ -531,8 +531,10 @@ def _amp_moments(b, q):
     """``(S, U)`` at overlap ``q``: ``S = (2/pi) int_0^(pi/2) L(k) dphi`` and ``U = (2/pi) int k L'(k) dphi``
     at ``k = sqrt(q) sin phi`` (so ``q dS/dq = U/2``), by tanh-sinh levels sharing the nodes, to
     the working precision: a level is accepted when the last step ``d1`` and the one before it
-    ``d2`` give ``d1**2/d2`` (the next error: tanh-sinh doubles its digits a level) and ``d1``
-    itself under ``10**-(digits/2)`` of the tolerance ``10**-digits``; else PrecisionError."""
+    ``d2`` give ``d1**2/d2`` (the error left: tanh-sinh doubles its digits a level) under the
+    tolerance ``10**-digits`` and ``d1`` itself under its square root (relative to
+    ``max(|value|, 1)``), for both integrals; PrecisionError when no level up to
+    :data:`AMP_MAX_LEVEL` does."""
     digits = 16 if b.ctx is None else b.dps
     tol = 10.0 ** -digits if b.ctx is None else b.ctx.mpf(10) ** -digits
     c = b.sqrt(q)
