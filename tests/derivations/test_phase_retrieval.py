@@ -114,6 +114,20 @@ class TestAmpReduction:
         two_d = integrate.dblquad(integrand, -12, 12, -12, 12, epsabs=1e-12, epsrel=1e-11)[0]
         assert one_d == pytest.approx(two_d, rel=1e-8)
 
+    def test_S_against_its_2d_definition_at_20_digits(self):
+        # route: mpmath.quad of S = E[t^2 sech(sqrt(q) u t)] over the plane (not the polar form)
+        import numerics.lines.phase_retrieval as lines
+        from numerics.backend import MP
+
+        b = MP(20)
+        ctx = b.ctx
+        q = ctx.mpf("0.85")
+        c = ctx.sqrt(q)
+        pts = [0, 3, 8, ctx.inf]
+        two_d = 4 * ctx.quad(lambda u, t: t * t * ctx.sech(c * u * t) * ctx.exp(-(u * u + t * t) / 2) / (2 * ctx.pi),
+                             pts, pts)
+        assert abs(lines._amp_moments(b, q)[0] - two_d) < 1e-18
+
     def test_stationarity_is_the_derivative_of_the_ratio(self):
         # route: central difference of the ratio in q, with S from the quadrature, against the
         # stationarity kernel with U (positive factor (1 - sqrt(1 - q) S)^2)
