@@ -18,6 +18,10 @@ Everything the numerics need is derived here, once:
    :func:`outlier_overlap`), derived below for a generic weight law.
 3. *GLM channel* of ``y = h*^2 + sqrt(Delta) z`` for the Bayes-optimal GAMP state evolution
    and the replica free entropy (:func:`channel`).
+4. *AMP perfect recovery*: the state evolution's ``E[g_out^2]`` reduced from a 2D tanh integral
+   to ``(1 - sqrt(V) S)/V`` with ``S`` a 1D integral of a trigamma difference
+   (:func:`amp_reduction`, :func:`amp_kernel_L`), and ``alpha_AMP`` as the maximum over ``q``
+   of the fixed-point ratio (:func:`amp_ratio`, :func:`amp_stationarity`).
 
 Random-matrix core (derivation)
 -------------------------------
@@ -241,6 +245,144 @@ def it_divergence() -> sp.Expr:
     return sp.Rational(1, 2) * alpha + prior
 
 
+# --- AMP perfect recovery: the state evolution reduced to one dimension ------------------------
+
+#: The Stieltjes-like variable of the one-dimensional AMP integral, ``k = sqrt(q) sin(phi)``.
+k = sp.Symbol("k", positive=True)
+#: The overlap of the state evolution and the two one-dimensional integrals of it (see
+#: :func:`amp_moment`): ``S = (2/pi) int_0^(pi/2) L(sqrt(q) sin phi) dphi`` and
+#: ``U = (2/pi) int_0^(pi/2) k L'(k) dphi`` at ``k = sqrt(q) sin phi`` (``q dS/dq = U/2``).
+q_se = sp.Symbol("q", positive=True)
+S_amp, U_amp = sp.symbols("S U", real=True)
+#: ``psi_1`` and ``psi_2`` (polygamma) at ``x`` and ``x + 1/2``, arguments of the printed kernels.
+P1a, P1b, P2a, P2b = sp.symbols("P1a P1b P2a P2b", real=True)
+
+
+def amp_reduction() -> sp.Expr:
+    """``E[g_out^2]`` of the noiseless channel in terms of ``S = E[t^2 sech(sqrt(q) u t)]``
+    (``u, t`` independent standard Gaussians): ``(1 - sqrt(V) S)/V``, ``V = 1 - q``.
+
+    Derivation (each step asserted here).  In the state evolution ``omega ~ N(0, q)`` and
+    ``z = omega + sqrt(V) e``: ``(omega, z)`` is Gaussian with covariance ``[[q, q], [q, 1]]``, whose
+    density is ``sqrt(V) N(omega; 0, q V) N(z; 0, V) exp(omega z/V)``.  With ``y = z^2``,
+    ``V g_out = z tanh(z omega/V) - omega`` (``sqrt(y) tanh(sqrt(y) x)`` is even in the sign of
+    ``sqrt(y)``), so ``V^2 g_out^2`` is even under ``z -> -z`` and the weight ``exp(omega z/V)`` may be
+    replaced by ``cosh(omega z/V)``.  Then ``tanh^2 cosh = cosh - sech`` and ``tanh cosh = sinh``
+    leave a single non-Gaussian term::
+
+        V^2 E[g_out^2] = sqrt(V) E_ind[(z^2 + omega^2) cosh(P/V) - 2 P sinh(P/V) - z^2 sech(P/V)],
+
+    ``P = omega z``, ``E_ind`` over independent ``omega ~ N(0, q V)``, ``z ~ N(0, V)``.  With
+    ``omega = sqrt(q V) u``, ``z = sqrt(V) t`` (``P/V = sqrt(q) u t``) the Gaussian terms are
+    ``E[t^2 cosh] = E[u^2 cosh] = V^(-3/2)`` and ``E[u t sinh] = sqrt(q) V^(-3/2)``, which sum to
+    ``V^(3/2) * V^(-3/2) (1 - 2 q + q) = V``.  At ``q -> 0``: ``S -> 1`` and ``E[g_out^2] -> 0``."""
+    u, t, w, z = sp.symbols("u t omega_ z_", real=True)
+    q = 1 - V
+    c = sp.sqrt(q)
+    cov = sp.Matrix([[q, q], [q, 1]])
+    vec = sp.Matrix([w, z])
+    dens = sp.exp(-(vec.T * cov.inv() * vec)[0] / 2) / (2 * sp.pi * sp.sqrt(cov.det()))
+    ind = sp.exp(-w**2 / (2 * q * V) - z**2 / (2 * V)) / (2 * sp.pi * sp.sqrt(q) * V)
+    assert sp.simplify(sp.expand_log(sp.log(dens / (sp.sqrt(V) * ind * sp.exp(w * z / V))), force=True)) == 0
+    P = w * z
+    F = (z * sp.tanh(P / V) - w) ** 2
+    G = (z**2 + w**2) * sp.cosh(P / V) - 2 * P * sp.sinh(P / V) - z**2 * sp.sech(P / V)
+    assert sp.simplify((F + F.subs(z, -z)) * sp.cosh(P / V) / 2 - G) == 0
+    cc = sp.Symbol("c", positive=True)
+
+    def gauss(e, var):
+        return sp.integrate(e * sp.exp(-var**2 / 2) / sp.sqrt(2 * sp.pi), (var, -sp.oo, sp.oo), conds="none")
+
+    inner = sp.simplify(gauss(sp.exp(cc * u * t), u))  # E_u[exp(c u t)] = E_u[cosh(c u t)]
+    e_cosh = sp.simplify(gauss(inner, t).subs(cc, c))
+    e_tt = sp.simplify(gauss(t**2 * inner, t).subs(cc, c))  # = E[u^2 cosh] by u <-> t
+    e_ut = sp.simplify(sp.diff(gauss(inner, t), cc).subs(cc, c))  # E[u t sinh] = d/dc E[cosh]
+    assert sp.simplify(sp.sqrt(V) * e_cosh - 1) == 0  # the density is normalised
+    # (z^2 + omega^2) cosh - 2 P sinh in (u, t): V t^2 cosh + q V u^2 cosh - 2 V c u t sinh
+    gaussian_part = sp.simplify(sp.sqrt(V) * V * (e_tt + q * e_tt - 2 * c * e_ut))
+    assert sp.simplify(gaussian_part - V) == 0
+    return (gaussian_part - sp.sqrt(V) * V * S_amp) / V**2
+
+
+def amp_kernel_L() -> tuple[sp.Expr, sp.Expr]:
+    """``L(k) = int_0^inf rho e^(-rho) sech(k rho) drho`` as ``(x, L)``: ``x = (1 + k)/(4 k)`` and
+    ``L = (psi_1(x) - psi_1(x + 1/2))/(8 k^2)``, ``psi_1`` the trigamma function.
+
+    ``S`` in polar coordinates ``(u, t) = r (cos theta, sin theta)``, ``rho = r^2/2``:
+    ``S = (1/2 pi) int dtheta sin^2(theta) 2 L(sqrt(q) |sin 2 theta|)``; ``sin^2`` averages to 1/2
+    over ``theta -> pi/2 - theta``, so ``S = (2/pi) int_0^(pi/2) L(sqrt(q) sin phi) dphi``.  With
+    ``sech(x) = 2 sum_m (-1)^m e^(-(2m + 1) x)``, ``L = 2 sum_m (-1)^m/(1 + (2m + 1) k)^2``, whose
+    even and odd terms are Hurwitz sums ``sum_j (j + x)^(-2) = psi_1(x)`` (asserted here)."""
+    rho, b = sp.symbols("rho b", positive=True)
+    j = sp.Symbol("j", integer=True, nonnegative=True)
+    assert sp.simplify(sp.integrate(rho * sp.exp(-(1 + b) * rho), (rho, 0, sp.oo)) - 1 / (1 + b) ** 2) == 0
+    x = (1 + k) / (4 * k)
+    even = sp.summation(2 / (1 + (4 * j + 1) * k) ** 2, (j, 0, sp.oo))  # m = 2 j
+    odd = sp.summation(2 / (1 + (4 * j + 3) * k) ** 2, (j, 0, sp.oo))  # m = 2 j + 1
+    L = (sp.polygamma(1, x) - sp.polygamma(1, x + sp.Rational(1, 2))) / (8 * k**2)
+    a_ = sp.Symbol("a_", positive=True)
+    assert sp.polygamma(1, a_).rewrite(sp.zeta) == sp.zeta(2, a_)  # psi_1(a) = zeta(2, a) (Hurwitz)
+    hurwitz = sp.expand_func(even - odd).replace(lambda e: isinstance(e, sp.zeta) and e.args[0] == 2,
+                                                 lambda e: sp.polygamma(1, e.args[1]))
+    assert sp.simplify(hurwitz - L) == 0, hurwitz
+    return x, L
+
+
+def _psi_symbols(expr: sp.Expr) -> sp.Expr:
+    """``psi_n(x)``, ``psi_n(x + 1/2)`` (n = 1, 2; ``x = (1 + k)/(4 k)``) as the symbols ``Pna``, ``Pnb``."""
+    x = (1 + k) / (4 * k)
+    names = {(1, 0): P1a, (1, 1): P1b, (2, 0): P2a, (2, 1): P2b}
+
+    def swap(e):
+        for (n, half), sym in names.items():
+            if e.args[0] == n and sp.simplify(e.args[1] - x - sp.Rational(half, 2)) == 0:
+                return sym
+        raise AssertionError(f"unexpected {e}")
+
+    return expr.replace(lambda e: isinstance(e, sp.polygamma), swap)
+
+
+def amp_kernel_kdL() -> sp.Expr:
+    """``k L'(k)`` in terms of ``psi_1`` and ``psi_2`` at ``x`` and ``x + 1/2``."""
+    L = amp_kernel_L()[1]
+    out = _psi_symbols(sp.expand(k * sp.diff(L, k)))
+    assert not out.has(sp.polygamma), out
+    return out
+
+
+def amp_kernel_series(order: int = 4) -> tuple[sp.Expr, sp.Expr]:
+    """``(L, k L')`` to ``O(k^(2 order))`` from the Taylor series of ``sech`` (an asymptotic
+    series, ``L ~ sum_n E_2n (2n + 1) k^(2n)``, ``E`` the Euler numbers), for small ``k``, where the
+    trigamma form cancels: ``1 - 3 k^2 + 25 k^4 - 427 k^6``."""
+    rho, w = sp.symbols("rho w", positive=True)
+    ser = sp.series(sp.sech(w), w, 0, 2 * order).removeO()
+    L = sp.expand(sp.integrate(sp.expand(rho * sp.exp(-rho) * ser.subs(w, k * rho)), (rho, 0, sp.oo)))
+    return L, sp.expand(k * sp.diff(L, k))
+
+
+def amp_ratio() -> sp.Expr:
+    """``alpha`` at which ``q`` is a fixed point of the state evolution ``q' = qhat/(1 + qhat)``,
+    ``qhat = alpha E[g_out^2]``: ``q/(V E[g_out^2]) = q/(1 - sqrt(1 - q) S)``.  From ``q = 0+`` the
+    iteration increases until the first ``q`` with ``alpha <= ratio(q)``, so AMP reaches ``q = 1``
+    iff ``alpha > sup_q ratio(q)``: ``alpha_AMP = max_q ratio(q)`` (ratio -> 1/2 at q -> 0, the
+    weak-recovery threshold, and -> 1 at q -> 1)."""
+    g2 = amp_reduction()
+    return sp.simplify((q_se / ((1 - q_se) * g2)).subs(V, 1 - q_se))
+
+
+def amp_stationarity() -> sp.Expr:
+    """``d ratio/dq`` times ``(1 - sqrt(1 - q) S)^2 > 0``, with ``q dS/dq = U/2``: zero at the
+    maximiser of the ratio (positive below it)."""
+    Sq = sp.Function("S")(q_se)
+    r = amp_ratio().subs(S_amp, Sq)
+    d = sp.diff(r, q_se).subs(sp.Derivative(Sq, q_se), U_amp / (2 * q_se)).subs(Sq, S_amp)
+    den = (1 - sp.sqrt(1 - q_se) * S_amp) ** 2
+    out = sp.expand(sp.cancel(sp.together(d * den)))
+    sv = sp.sqrt(1 - q_se)  # by hand: (1 - sv S) - q d/dq (1 - sv S), d sv/dq = -1/(2 sv)
+    assert sp.simplify(out - (1 - sv * S_amp - q_se * S_amp / (2 * sv) + sv * U_amp / 2)) == 0, out
+    return out
+
+
 def _kernels() -> tuple:
     out = []
     for name, tag in (("square", "square"), ("regularised", "reg")):
@@ -267,6 +409,19 @@ def _kernels() -> tuple:
         Kernel("pr_gout", (y, omega, V), g_out(), "GAMP output function d/domega log Z_out, noiseless."),
         Kernel("pr_wr_integrand", (y,), weak_recovery_integrand(),
                "(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."),
+        Kernel("pr_amp_gout2", (q_se, S_amp), amp_reduction().subs(V, 1 - q_se),
+               "E[g_out^2] of the noiseless state evolution at overlap q, S = E[t^2 sech(sqrt(q) u t)]."),
+        Kernel("pr_amp_x", (k,), amp_kernel_L()[0], "x = (1 + k)/(4 k): the trigamma argument of L(k)."),
+        Kernel("pr_amp_L", (k, P1a, P1b), _psi_symbols(amp_kernel_L()[1]),
+               "L(k) = int rho e^-rho sech(k rho), P1a = psi_1(x), P1b = psi_1(x + 1/2)."),
+        Kernel("pr_amp_kdL", (k, P1a, P1b, P2a, P2b), amp_kernel_kdL(),
+               "k L'(k), P2a = psi_2(x), P2b = psi_2(x + 1/2)."),
+        Kernel("pr_amp_L_series", (k,), amp_kernel_series()[0], "L(k) to O(k^8), for small k."),
+        Kernel("pr_amp_kdL_series", (k,), amp_kernel_series()[1], "k L'(k) to O(k^8), for small k."),
+        Kernel("pr_amp_ratio", (q_se, S_amp), amp_ratio(),
+               "alpha at which q is a fixed point of the state evolution: alpha_AMP = max_q of it."),
+        Kernel("pr_amp_stationarity", (q_se, S_amp, U_amp), amp_stationarity(),
+               "d ratio/dq times a positive factor (U = 2 q dS/dq): zero at the AMP threshold's q."),
         Kernel("pr_it_divergence", (alpha,), it_divergence(),
                "Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."),
     ]

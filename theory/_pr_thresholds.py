@@ -95,7 +95,8 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
     ------
     ValueError
         An unknown kind or option, a kind that does not apply to the model (the message says
-        why), ``dps`` out of range or not available for the kind.
+        why), ``dps`` out of range or not available for the kind, or above the kind's
+        ``max_dps`` (``amp``: 50).
 
     Examples
     --------
@@ -124,6 +125,10 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
         allowed = ", ".join(sorted(line.options)) or "none"
         raise ValueError(f"kind={kind!r} takes no option {', '.join(sorted(unknown))} (options: {allowed})")
     dps = _validate.check_dps(dps)
+    max_dps = getattr(line, "max_dps", None)
+    if dps is not None and max_dps is not None and dps > max_dps:
+        raise ValueError(f"dps must be at most {max_dps} for kind={kind!r} of PhaseRetrieval (its cost grows "
+                         f"steeply with the precision: about 5 s at the limit), got {dps}")
     reason = line.accepts(model)
     if reason is not None:
         raise ValueError(reason)

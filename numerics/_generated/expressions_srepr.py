@@ -133,6 +133,17 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'onset_reduced': "2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets "
                   'Delta2 = 1.',
  'outlier': 'Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s).',
+ 'pr_amp_L': 'L(k) = int rho e^-rho sech(k rho), P1a = psi_1(x), P1b = psi_1(x + 1/2).',
+ 'pr_amp_L_series': 'L(k) to O(k^8), for small k.',
+ 'pr_amp_gout2': 'E[g_out^2] of the noiseless state evolution at overlap q, S = E[t^2 '
+                 'sech(sqrt(q) u t)].',
+ 'pr_amp_kdL': "k L'(k), P2a = psi_2(x), P2b = psi_2(x + 1/2).",
+ 'pr_amp_kdL_series': "k L'(k) to O(k^8), for small k.",
+ 'pr_amp_ratio': 'alpha at which q is a fixed point of the state evolution: alpha_AMP = max_q of '
+                 'it.',
+ 'pr_amp_stationarity': 'd ratio/dq times a positive factor (U = 2 q dS/dq): zero at the AMP '
+                        "threshold's q.",
+ 'pr_amp_x': 'x = (1 + k)/(4 k): the trigamma argument of L(k).',
  'pr_gout': 'GAMP output function d/domega log Z_out, noiseless.',
  'pr_it_divergence': 'Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect '
                      'recovery).',
@@ -1234,6 +1245,41 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
             "integer=True, positive=True), Integer(-2))), Add(Symbol('p', integer=True, "
             "positive=True), Integer(-1))), Pow(Symbol('Delta2', positive=True), Integer(-1))), "
             'Integer(-1))))',
+ 'pr_amp_L': "Mul(Rational(1, 8), Pow(Symbol('k', positive=True), Integer(-2)), Add(Symbol('P1a', "
+             "real=True), Mul(Integer(-1), Symbol('P1b', real=True))))",
+ 'pr_amp_L_series': "Add(Mul(Integer(-1), Integer(427), Pow(Symbol('k', positive=True), "
+                    "Integer(6))), Mul(Integer(25), Pow(Symbol('k', positive=True), Integer(4))), "
+                    "Mul(Integer(-1), Integer(3), Pow(Symbol('k', positive=True), Integer(2))), "
+                    'Integer(1))',
+ 'pr_amp_gout2': "Mul(Pow(Add(Integer(1), Mul(Integer(-1), Symbol('q', positive=True))), "
+                 "Integer(-2)), Add(Mul(Integer(-1), Symbol('S', real=True), Pow(Add(Integer(1), "
+                 "Mul(Integer(-1), Symbol('q', positive=True))), Rational(3, 2))), "
+                 "Mul(Integer(-1), Symbol('q', positive=True)), Integer(1)))",
+ 'pr_amp_kdL': "Add(Mul(Integer(-1), Rational(1, 4), Symbol('P1a', real=True), Pow(Symbol('k', "
+               "positive=True), Integer(-2))), Mul(Rational(1, 4), Symbol('P1b', real=True), "
+               "Pow(Symbol('k', positive=True), Integer(-2))), Mul(Integer(-1), Rational(1, 32), "
+               "Symbol('P2a', real=True), Pow(Symbol('k', positive=True), Integer(-3))), "
+               "Mul(Rational(1, 32), Symbol('P2b', real=True), Pow(Symbol('k', positive=True), "
+               'Integer(-3))))',
+ 'pr_amp_kdL_series': "Add(Mul(Integer(-1), Integer(2562), Pow(Symbol('k', positive=True), "
+                      "Integer(6))), Mul(Integer(100), Pow(Symbol('k', positive=True), "
+                      "Integer(4))), Mul(Integer(-1), Integer(6), Pow(Symbol('k', positive=True), "
+                      'Integer(2))))',
+ 'pr_amp_ratio': "Mul(Integer(-1), Symbol('q', positive=True), Pow(Add(Mul(Symbol('S', "
+                 "real=True), Pow(Add(Integer(1), Mul(Integer(-1), Symbol('q', positive=True))), "
+                 'Rational(1, 2))), Integer(-1)), Integer(-1)))',
+ 'pr_amp_stationarity': "Add(Mul(Rational(1, 2), Symbol('S', real=True), Symbol('q', "
+                        "positive=True), Pow(Add(Integer(1), Mul(Integer(-1), Symbol('q', "
+                        "positive=True))), Rational(-1, 2))), Mul(Integer(-1), Symbol('S', "
+                        "real=True), Pow(Add(Integer(1), Mul(Integer(-1), Symbol('q', "
+                        'positive=True))), Rational(-1, 2))), Mul(Integer(-1), Rational(1, 2), '
+                        "Symbol('U', real=True), Symbol('q', positive=True), Pow(Add(Integer(1), "
+                        "Mul(Integer(-1), Symbol('q', positive=True))), Rational(-1, 2))), "
+                        "Mul(Rational(1, 2), Symbol('U', real=True), Pow(Add(Integer(1), "
+                        "Mul(Integer(-1), Symbol('q', positive=True))), Rational(-1, 2))), "
+                        'Integer(1))',
+ 'pr_amp_x': "Mul(Rational(1, 4), Pow(Symbol('k', positive=True), Integer(-1)), Add(Symbol('k', "
+             'positive=True), Integer(1)))',
  'pr_gout': "Mul(Pow(Symbol('V', positive=True), Integer(-1)), Add(Mul(Integer(-1), "
             "Symbol('omega', real=True)), Mul(Pow(Symbol('y', real=True), Rational(1, 2)), "
             "tanh(Mul(Pow(Symbol('V', positive=True), Integer(-1)), Symbol('omega', real=True), "

@@ -8,7 +8,9 @@ with SymPy 1.14.0; do not edit.
 __all__ = (
     ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss',
     'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T',
-    'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence'])
+    'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_amp_gout2', 'pr_amp_x', 'pr_amp_L',
+    'pr_amp_kdL', 'pr_amp_L_series', 'pr_amp_kdL_series', 'pr_amp_ratio', 'pr_amp_stationarity',
+    'pr_it_divergence'])
 
 
 def pr_square_loss(ctx, h, y):
@@ -140,6 +142,73 @@ def pr_wr_integrand(ctx, y):
     """(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."""
     y = ctx.mpf(y)
     return y**2 - 2*y + 1
+
+
+def pr_amp_gout2(ctx, q, S):
+    """E[g_out^2] of the noiseless state evolution at overlap q, S = E[t^2 sech(sqrt(q) u t)]."""
+    q = ctx.mpf(q)
+    S = ctx.mpf(S)
+    _t0 = q - 1
+    _t1 = -_t0
+    return (-S*_t1**(ctx.mpf(3)/ctx.mpf(2)) - _t0)/_t1**2
+
+
+def pr_amp_x(ctx, k):
+    """x = (1 + k)/(4 k): the trigamma argument of L(k)."""
+    k = ctx.mpf(k)
+    return (ctx.mpf(1)/ctx.mpf(4))*(k + 1)/k
+
+
+def pr_amp_L(ctx, k, P1a, P1b):
+    """L(k) = int rho e^-rho sech(k rho), P1a = psi_1(x), P1b = psi_1(x + 1/2)."""
+    k = ctx.mpf(k)
+    P1a = ctx.mpf(P1a)
+    P1b = ctx.mpf(P1b)
+    return (ctx.mpf(1)/ctx.mpf(8))*(P1a - P1b)/k**2
+
+
+def pr_amp_kdL(ctx, k, P1a, P1b, P2a, P2b):
+    """k L'(k), P2a = psi_2(x), P2b = psi_2(x + 1/2)."""
+    k = ctx.mpf(k)
+    P1a = ctx.mpf(P1a)
+    P1b = ctx.mpf(P1b)
+    P2a = ctx.mpf(P2a)
+    P2b = ctx.mpf(P2b)
+    _t0 = k**(-2)
+    _t1 = k**(-3)
+    return (
+        -ctx.mpf(1)/ctx.mpf(4)*P1a*_t0 + (ctx.mpf(1)/ctx.mpf(4))*P1b*_t0 -
+        ctx.mpf(1)/ctx.mpf(32)*P2a*_t1 + (ctx.mpf(1)/ctx.mpf(32))*P2b*_t1)
+
+
+def pr_amp_L_series(ctx, k):
+    """L(k) to O(k^8), for small k."""
+    k = ctx.mpf(k)
+    return -427*k**6 + 25*k**4 - 3*k**2 + 1
+
+
+def pr_amp_kdL_series(ctx, k):
+    """k L'(k) to O(k^8), for small k."""
+    k = ctx.mpf(k)
+    return -2562*k**6 + 100*k**4 - 6*k**2
+
+
+def pr_amp_ratio(ctx, q, S):
+    """alpha at which q is a fixed point of the state evolution: alpha_AMP = max_q of it."""
+    q = ctx.mpf(q)
+    S = ctx.mpf(S)
+    return -q/(S*ctx.sqrt(1 - q) - 1)
+
+
+def pr_amp_stationarity(ctx, q, S, U):
+    """d ratio/dq times a positive factor (U = 2 q dS/dq): zero at the AMP threshold's q."""
+    q = ctx.mpf(q)
+    S = ctx.mpf(S)
+    U = ctx.mpf(U)
+    _t0 = 1/ctx.sqrt(1 - q)
+    _t1 = S*_t0
+    _t2 = (ctx.mpf(1)/ctx.mpf(2))*U*_t0
+    return (ctx.mpf(1)/ctx.mpf(2))*_t1*q - _t1 - _t2*q + _t2 + 1
 
 
 def pr_it_divergence(ctx, alpha):

@@ -11,7 +11,9 @@ import numpy as np
 __all__ = (
     ['pr_square_loss', 'pr_square_dloss', 'pr_square_d2loss', 'pr_square_mult', 'pr_reg_loss',
     'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T',
-    'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_it_divergence'])
+    'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_amp_gout2', 'pr_amp_x', 'pr_amp_L',
+    'pr_amp_kdL', 'pr_amp_L_series', 'pr_amp_kdL_series', 'pr_amp_ratio', 'pr_amp_stationarity',
+    'pr_it_divergence'])
 
 
 def pr_square_loss(h, y):
@@ -99,6 +101,53 @@ def pr_gout(y, omega, V):
 def pr_wr_integrand(y):
     """(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.]."""
     return y**2 - 2*y + 1
+
+
+def pr_amp_gout2(q, S):
+    """E[g_out^2] of the noiseless state evolution at overlap q, S = E[t^2 sech(sqrt(q) u t)]."""
+    _t0 = q - 1
+    _t1 = -_t0
+    return (-S*_t1**(3/2) - _t0)/_t1**2
+
+
+def pr_amp_x(k):
+    """x = (1 + k)/(4 k): the trigamma argument of L(k)."""
+    return (1/4)*(k + 1)/k
+
+
+def pr_amp_L(k, P1a, P1b):
+    """L(k) = int rho e^-rho sech(k rho), P1a = psi_1(x), P1b = psi_1(x + 1/2)."""
+    return (1/8)*(P1a - P1b)/k**2
+
+
+def pr_amp_kdL(k, P1a, P1b, P2a, P2b):
+    """k L'(k), P2a = psi_2(x), P2b = psi_2(x + 1/2)."""
+    _t0 = k**(-2.0)
+    _t1 = k**(-3.0)
+    return -1/4*P1a*_t0 + (1/4)*P1b*_t0 - 1/32*P2a*_t1 + (1/32)*P2b*_t1
+
+
+def pr_amp_L_series(k):
+    """L(k) to O(k^8), for small k."""
+    return -427*k**6 + 25*k**4 - 3*k**2 + 1
+
+
+def pr_amp_kdL_series(k):
+    """k L'(k) to O(k^8), for small k."""
+    return -2562*k**6 + 100*k**4 - 6*k**2
+
+
+def pr_amp_ratio(q, S):
+    """alpha at which q is a fixed point of the state evolution: alpha_AMP = max_q of it."""
+    return -q/(S*np.sqrt(1 - q) - 1)
+
+
+def pr_amp_stationarity(q, S, U):
+    """d ratio/dq times a positive factor (U = 2 q dS/dq): zero at the AMP threshold's q."""
+    _t0 = 1/np.sqrt(1 - q)
+    _t1 = S*_t0
+    _t2 = (1/2)*U*_t0
+    return (1/2)*_t1*q - _t1 - _t2*q + _t2 + 1
 
 
 def pr_it_divergence(alpha):

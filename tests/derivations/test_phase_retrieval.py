@@ -67,6 +67,93 @@ class TestChannel:
         assert sp.simplify(pr.it_divergence() - (pr.alpha - 1) / 2) == 0
 
 
+class TestAmpReduction:
+    """The 1D form of the AMP state evolution (``amp_reduction``, ``amp_kernel_L``) against the
+    2D definition and direct quadratures."""
+
+    @staticmethod
+    def _L_direct(ctx, k):
+        return ctx.quad(lambda r: r * ctx.exp(-r) * ctx.sech(k * r), [0, 1, 10, ctx.inf])
+
+    @pytest.mark.parametrize("k", ["0.001", "0.3", "0.95"])
+    def test_L_and_its_derivative_against_the_defining_integral(self, k):
+        # route: mpmath.quad of int rho e^-rho sech(k rho), and its numerical derivative in k
+        ctx = mpmath.MPContext()
+        ctx.dps = 30
+        k = ctx.mpf(k)
+        x = kmp.pr_amp_x(ctx, k)
+        with ctx.extraprec(40):
+            h = x + ctx.mpf(1) / 2
+            p = (ctx.psi(1, x), ctx.psi(1, h), ctx.psi(2, x), ctx.psi(2, h))
+            L, kdL = kmp.pr_amp_L(ctx, k, *p[:2]), kmp.pr_amp_kdL(ctx, k, *p)
+        assert abs(L - self._L_direct(ctx, k)) < 1e-25
+        assert abs(kdL - k * ctx.diff(lambda t: self._L_direct(ctx, t), k)) < 1e-20
+        if k < 0.01:  # the small-k series the numerics use below ~1e-4 (float64: 1e-3)
+            assert abs(kmp.pr_amp_L_series(ctx, k) - L) < 1e-19
+            assert abs(kmp.pr_amp_kdL_series(ctx, k) - kdL) < 1e-19
+
+    @pytest.mark.parametrize("q", [0.3, 0.85])
+    def test_gout2_against_the_2d_tanh_integral(self, q):
+        # route: E[g_out^2] of the original channel, (omega, z) on a 2D product rule (scipy dblquad)
+        from scipy import integrate
+
+        import numerics.lines.phase_retrieval as lines
+        from numerics.backend import MP
+
+        V = 1 - q
+        b = MP(20)
+        S = lines._amp_moments(b, b.num(q))[0]
+        one_d = float(kmp.pr_amp_gout2(b.ctx, q, S))
+
+        def integrand(e, x):  # omega = sqrt(q) x, z = omega + sqrt(V) e, y = z^2
+            omega = math.sqrt(q) * x
+            z = omega + math.sqrt(V) * e
+            g = knp.pr_gout(z * z, omega, V)
+            return g * g * math.exp(-(x * x + e * e) / 2) / (2 * math.pi)
+
+        two_d = integrate.dblquad(integrand, -12, 12, -12, 12, epsabs=1e-12, epsrel=1e-11)[0]
+        assert one_d == pytest.approx(two_d, rel=1e-8)
+
+    def test_S_against_its_2d_definition_at_20_digits(self):
+        # route: mpmath.quad of S = E[t^2 sech(sqrt(q) u t)] over the plane (not the polar form)
+        import numerics.lines.phase_retrieval as lines
+        from numerics.backend import MP
+
+        b = MP(20)
+        ctx = b.ctx
+        q = ctx.mpf("0.85")
+        c = ctx.sqrt(q)
+        pts = [0, 3, 8, ctx.inf]
+        two_d = 4 * ctx.quad(lambda u, t: t * t * ctx.sech(c * u * t) * ctx.exp(-(u * u + t * t) / 2) / (2 * ctx.pi),
+                             pts, pts)
+        assert abs(lines._amp_moments(b, q)[0] - two_d) < 1e-18
+
+    def test_stationarity_is_the_derivative_of_the_ratio(self):
+        # route: central difference of the ratio in q, with S from the quadrature, against the
+        # stationarity kernel with U (positive factor (1 - sqrt(1 - q) S)^2)
+        import numerics.lines.phase_retrieval as lines
+        from numerics.backend import MP
+
+        b = MP(30)
+        ctx = b.ctx
+        q, dq = ctx.mpf("0.6"), ctx.mpf("1e-8")
+        ratio = lambda t: kmp.pr_amp_ratio(ctx, t, lines._amp_moments(b, t)[0])  # noqa: E731
+        S, U = lines._amp_moments(b, q)
+        slope = (ratio(q + dq) - ratio(q - dq)) / (2 * dq)
+        expected = kmp.pr_amp_stationarity(ctx, q, S, U) / (1 - ctx.sqrt(1 - q) * S) ** 2
+        assert abs(slope - expected) < 1e-12
+
+    def test_limits_of_the_ratio(self):
+        # route: the linearised state evolution, E[g_out^2] ~ 2 q as q -> 0: the fixed-point ratio
+        # tends to the weak-recovery threshold 1/2 (E_y[(y - 1)^2] = 2)
+        import numerics.lines.phase_retrieval as lines
+        from numerics.backend import F64
+
+        q = 1e-4
+        S = lines._amp_moments(F64, q)[0]
+        assert knp.pr_amp_ratio(q, S) == pytest.approx(0.5, rel=1e-3)
+
+
 class TestOptimalPreprocessing:
     def test_edge_identity_holds_for_every_alpha(self):
         assert pr.optimal_edge_identity() == 0

@@ -196,6 +196,34 @@ class TestBayes:
         assert run(alpha_amp - 0.02) < 0.95
         assert run(alpha_amp + 0.02) > 0.999
 
+    def test_amp_at_dps_against_the_2d_float_route_and_the_iterated_state_evolution(self):
+        # routes: the float64 threshold (the 2D tanh integral of the state evolution on a grid, not
+        # the 1D trigamma reduction behind dps=) and the 2D state evolution iterated on both sides
+        from numerics.lines.phase_retrieval import _se_gap
+
+        d20 = theory.threshold(model=SQ, kind="amp", dps=20)
+        assert isinstance(d20, mpmath.mpf)
+        assert float(d20) == pytest.approx(theory.threshold(model=SQ, kind="amp"), rel=1e-9, abs=0)
+
+        def run(alpha, steps=600):
+            q = 1e-3
+            for _ in range(steps):
+                q = q + _se_gap(alpha, q) * q * (1 - q)
+                if q > 1 - 1e-6:
+                    break
+            return q
+
+        below, above = run(float(d20) - 0.005), run(float(d20) + 0.005)
+        assert below < 0.9  # stuck at the fixed point near q = 0.85
+        assert above > 0.999
+
+    @pytest.mark.slow
+    def test_amp_at_two_precisions(self):
+        # the certificate's own rule, from outside: dps=20 and dps=30 agree to 20 digits
+        d20 = theory.threshold(model=SQ, kind="amp", dps=20)
+        d30 = theory.threshold(model=SQ, kind="amp", dps=30)
+        assert abs(d30 - d20) <= mpmath.mpf(10) ** -20 * d30
+
 
 class TestInitialCurvature:
     def test_value_and_both_sides_from_the_hessian(self):
@@ -252,7 +280,7 @@ class TestBadInput:
         (dict(model=PhaseRetrieval(noise=0.1), kind="information_theoretic"), "noiseless"),
         (dict(model=PhaseRetrieval(noise=0.1), kind="spectral"), "noiseless labels"),
         (dict(model=PhaseRetrieval("regularised", noise=0.1), kind="initial_curvature"), "noiseless"),
-        (dict(model=SQ, kind="amp", dps=20), "dps"),
+        (dict(model=SQ, kind="amp", dps=51), "dps must be at most 50"),
         (dict(model=SQ, kind="spectral", preprocessing=np.sqrt, dps=20), "cannot be evaluated in mpmath"),
         (dict(model=SQ, kind="weak_recovery", dps=0), "dps must be"),
         (dict(model=SQ, kind="weak_recovery", p=3), "not both"),
