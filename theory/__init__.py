@@ -1,8 +1,9 @@
 """spiked-theory: landscape and gradient-flow theory of the spiked matrix-tensor model.
 
 The public API.  Importing it loads numpy and mpmath only; SymPy is imported when an
-expression is asked for (:func:`expressions`, ``ThresholdCurve.expr``), and the dynamics,
-simulation, phase-diagram and export modules when one of their names is first used.
+expression is asked for (:func:`expressions`, ``ThresholdCurve.expr``), and the landscape,
+Hessian, dynamics, simulation, phase-diagram and export modules when one of their names is
+first used.
 
 >>> import theory
 >>> theory.threshold(p=3, delta_p=1.0)
@@ -15,8 +16,6 @@ arXiv:1907.08226 (Who is afraid of big bad minima?), arXiv:1902.00139, arXiv:181
 
 from numerics.solvers import ConvergenceError, PrecisionError
 from theory._expressions import expressions
-from theory._hessian import HessianSpectrum, hessian
-from theory._landscape import complexity, complexity_of_minima, threshold_energy
 from theory._interrupt import Interrupted
 from theory._model import Model
 from theory._phase_retrieval import PhaseRetrieval
@@ -25,11 +24,13 @@ from theory._message_passing import (CriticalPoint, StateEvolution, critical_poi
 from theory._thresholds import ThresholdCurve, ThresholdResult, kinds, register_kind, threshold
 
 #: Public names imported on first use (PEP 562), with the module that defines them: the DMFT
-#: integrators, the finite-N simulations, the phase diagram and the exports are the largest
-#: modules and register no threshold kind, so ``import theory`` does not need to load them.
+#: integrators, the finite-N simulations, the phase diagram, the exports, the Hessian and the
+#: Kac-Rice complexity register no threshold kind, so ``import theory`` does not need to load them.
 _LAZY = {
     "theory._dynamics": ("DynamicsThreshold", "GradientFlowResult", "dynamics_threshold", "gradient_flow"),
     "theory._export": ("plot_complexity",),
+    "theory._hessian": ("HessianSpectrum", "hessian"),
+    "theory._landscape": ("complexity", "complexity_of_minima", "threshold_energy"),
     "theory._phase_diagram": ("PhaseDiagram", "phase_diagram"),
     "theory._simulation": ("SampledSpectrum", "SimulationEnsemble", "SimulationResult", "simulate",
                            "simulate_ensemble"),
