@@ -43,7 +43,7 @@ MODEL = "phase-retrieval"
 COMMANDS = ("threshold", "hessian", "simulate", "simulate-ensemble")
 #: ``threshold --model phase-retrieval`` without ``--kind``: the one kind defined for every
 #: ``PhaseRetrieval`` (either loss, any label noise).  The host CLI's default, ``gradient_flow``,
-#: is not a kind of this family (docs/phase_retrieval.md).
+#: refuses by default for this family (its 1RSB ansatz fails a check; docs/phase_retrieval.md).
 DEFAULT_KIND = "weak_recovery"
 
 

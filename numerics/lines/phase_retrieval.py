@@ -31,14 +31,15 @@
     square loss's curvature is unbounded below).  The ``h``-integral is done in closed form
     (:func:`numerics.glm.random_start_law`), so a threshold is a nested solve over a 1D rule.
 
-A ``gradient_flow`` kind (the BBP of the marginal states that trap gradient flow) is not in
-the catalogue: it needs a law of ``(h, h*)`` at those states that is not derived here (the
-zero-temperature replica-symmetric law, the proximal map of the one-sample cost, is unstable:
-at every alpha for the square loss, and for the regularised loss, a = 0.01, at every alpha up to
-the 30 checked; a 1RSB / full-RSB threshold or long-time DMFT description is needed: see "What the
-gradient_flow kind needs" in docs/phase_retrieval.md).  ``theory.hessian(sample=...)`` evaluates
-the same BBP condition on the empirical law of a stalled finite-N descent instead, and
-``numerics.pr_simulation.descend(orthogonal_to=x*)`` holds such a descent at m = 0.
+``gradient_flow``
+    The BBP instability of the marginal states that trap gradient flow, in a zero-temperature
+    1RSB ansatz (``m = 0``, ``q0 = 0``, ``q1 -> 1``, Parisi ``y = beta m_P`` fixed by marginality;
+    :class:`GradientFlow`, :func:`marginal_state`, :class:`OneRSBState`).  Float64 only.  It fails
+    its complexity check (the marginal states have ``Sigma < 0``), so it refuses by default for
+    the regularised loss (``check_complexity=False`` returns its value), and no state of the
+    ansatz is marginal for the square loss.  ``theory.hessian(sample=...)`` evaluates the same BBP
+    condition on the empirical law of a stalled finite-N descent, and
+    ``numerics.pr_simulation.descend(orthogonal_to=x*)`` holds such a descent at m = 0.
 
 Accuracy: float64 rules are Gauss-Legendre panels graded towards the features of the
 integrands; at ``dps=`` each alpha root is certified against the next quadrature degree (and
@@ -999,7 +1000,8 @@ class GradientFlow:
                 f"kind='gradient_flow': the marginal states of the 1RSB ansatz have negative complexity "
                 f"(Sigma = {st.complexity:.4g} at alpha = {value:.6g}, y = {st.y:.4g}, chi = {st.chi:.4g}) for "
                 f"{model!r}: they are exponentially rare, so the ansatz is not the whole story "
-                f"(docs/phase_retrieval.md); pass check_complexity=False for the ansatz's value anyway")
+                f"(docs/phase_retrieval.md); pass check_complexity=False (CLI: --allow-negative-complexity) for the "
+                f"ansatz's value anyway")
         return GradientFlowRoot(value, bracket, None, F64, st, error)
 
 
