@@ -956,17 +956,25 @@ class GradientFlow:
     outlier below the edge towards the signal.
 
     Checks (each in :class:`OneRSBState`, tested): the complexity ``Sigma`` at the marginal state
-    (must be ``>= 0``: it is **negative** for the regularised loss, about ``-0.018`` at the
-    threshold for ``a = 0.01``, so by default the kind raises a ``ValueError`` saying so;
+    (must be ``>= 0``: it is **negative** for the regularised loss at the
+    threshold for ``a = 0.01``, -0.019, so by default the kind raises a ``ValueError`` saying so;
     ``check_complexity=False`` returns the threshold of the ansatz anyway); the cavity identity
     ``w(chi) = mu_L`` (exact where ``h`` is continuous); the fraction of samples in the two-well
     region (0 at the marginal states of the regularised loss, where ``chi < 1``).  The square loss
     has no marginal state in this ansatz: ``h(z)`` jumps at ``z = 0`` for every label above
     ``1/chi``, and the edge is then at least ``w(chi) - mu_L = (alpha/chi) E[2 h0 p(0|h*)] > 0``.
 
-    float64 only: every root (chi saddle, marginal y, the alpha of the outlier) is bracketed and
-    solved by Brent's method; the threshold is then recomputed on the next quadrature degree by
-    one secant step and must agree to :data:`GF_RTOL`.
+    float64 only: the chi saddle, the marginal y and the alpha of the outlier are each bracketed and
+    verified by a sign change (Newton's method only finds them); one Newton step on the next
+    quadrature degree must move the threshold by at most :data:`GF_RTOL` relative.
+
+    Examples
+    --------
+    >>> import theory
+    >>> theory.threshold(model=theory.PhaseRetrieval("square"), kind="gradient_flow")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    ValueError: kind='gradient_flow' has no marginal state for the square loss in its 1RSB ansatz: ...
     """
 
     name: str = "gradient_flow"

@@ -173,7 +173,7 @@ class TestOptimalPreprocessing:
 
 
 class TestGradientFlowAnsatz:
-    """The checks behind "What the gradient_flow kind needs" in docs/phase_retrieval.md: the
+    """The checks behind "Why not replica symmetry" in docs/phase_retrieval.md (the gradient_flow kind): the
     zero-temperature replica-symmetric (proximal) law of the traps fails its own stability test."""
 
     def test_one_sample_stationarity_is_the_cubic(self):

@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 
 from numerics import glm
-from numerics.backend import F64
 from numerics.lines import phase_retrieval as L
 from theory import PhaseRetrieval
 
