@@ -54,12 +54,13 @@ def tilted_sample(model, y, chi, n, rng):
     raise AssertionError("rejection sampling did not finish")
 
 
+@pytest.fixture(scope="module")
+def chi():
+    return L.chi_saddle(REG, TestOneRSBState.ALPHA, TestOneRSBState.Y, guess=0.3).value
+
+
 class TestOneRSBState:
     ALPHA, Y = 5.0, 0.5
-
-    @pytest.fixture(scope="class")
-    def chi(self):
-        return L.chi_saddle(REG, self.ALPHA, self.Y, guess=0.3).value
 
     def test_energy_and_complexity_by_finite_differences_of_G(self, chi):
         def G(y):
@@ -158,7 +159,8 @@ def sampled_hessian(model, st, n, rng):
 @pytest.mark.slow
 class TestMarginalAgainstSampledMatrices:
     @pytest.fixture(scope="class")
-    def states(self):
+    @classmethod
+    def states(cls):
         return {a: L.marginal_state(REG, a) for a in (4.0, 5.0)}
 
     def test_marginal_edge_touches_zero(self, states):
