@@ -383,6 +383,98 @@ def amp_stationarity() -> sp.Expr:
     return out
 
 
+# --- gradient flow: the marginal states of a zero-temperature 1RSB description -------------------
+
+#: The 1RSB variables at zero temperature: ``chi = beta (1 - q1)`` and the Parisi parameter
+#: times beta, ``y_P = beta m_P`` (both fixed as ``beta -> oo``, ``q1 -> 1``, ``m_P -> 0``).
+chi = sp.Symbol("chi", positive=True)
+y_P = sp.Symbol("y_P", positive=True)
+#: The tilted averages the numerics supply: ``<l'^2>``, ``<e_chi>`` (e_chi the one-sample cost at its
+#: global minimum), and the one-sample curvature scale ``kappa``.
+L2, Ebar, kappa = sp.symbols("L2 Ebar kappa", positive=True)
+
+
+def onersb_entropic(q0=0) -> sp.Expr:
+    """The sphere's entropic term of the 1RSB free entropy, per ``beta``, at zero temperature.
+
+    ``(1/2n) log det Q`` for the 1RSB overlap matrix (1 on the diagonal, ``q1`` in blocks of size
+    ``m``, ``q0`` elsewhere) is, as ``n -> 0``,
+    ``(1/2)[(1 - 1/m) log(1 - q1) + (1/m) log(1 - q1 + m (q1 - q0)) + q0/(1 - q1 + m (q1 - q0))]``.
+    With ``1 - q1 = chi/beta``, ``m = y_P/beta`` and ``beta -> oo`` it is, divided by ``beta``,
+    ``(1/(2 y_P)) log(1 + y_P (1 - q0)/chi) + q0/(2 (chi + y_P (1 - q0)))`` (the limit is taken
+    here by SymPy and asserted equal to that form)."""
+    beta = sp.Symbol("beta", positive=True)
+    q0s, q1, m = sp.symbols("q0 q1 m", positive=True)
+    lam = 1 - q1 + m * (q1 - q0s)
+    ent = (1 - 1 / m) * sp.log(1 - q1) + sp.log(lam) / m + q0s / lam
+    ent = sp.Rational(1, 2) * ent
+    sub = ent.subs({q1: 1 - chi / beta, m: y_P / beta}) / beta
+    lim = sp.limit(sp.expand_log(sp.expand(sub), force=True), beta, sp.oo)
+    form = sp.log(1 + y_P * (1 - q0s) / chi) / (2 * y_P) + q0s / (2 * (chi + y_P * (1 - q0s)))
+    assert sp.simplify(lim - form) == 0, lim
+    return form.subs(q0s, q0)
+
+
+def onersb_potential() -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """``(G_ent, chi saddle, energy)`` of ``G(y_P, chi) = y_P Phi/beta = Sigma - y_P e``.
+
+    At ``m = 0`` (states uncorrelated with the signal) and ``q0 = 0`` (with each other),
+    ``G = (1/2) log(1 + y_P/chi) + alpha E_{h*} log E_z exp(-y_P e_chi(z; h*^2))``,
+    ``e_chi(omega) = min_h [(h - omega)^2/(2 chi) + l(h)]``, ``z ~ N(0, 1)``.  With ``Psi`` the
+    energetic average, ``dPsi/dy_P = -<e_chi>`` and (envelope theorem, ``h - omega = -chi l'(h)``
+    at the minimum) ``dPsi/dchi = y_P <l'^2>/2``, ``<.>`` the average over ``z`` tilted by
+    ``exp(-y_P e_chi)`` and over ``h*``.  Returns ``G_ent = y_P * onersb_entropic(0)``, the chi
+    saddle ``(2/y_P) chi (chi + y_P) dG/dchi = alpha <l'^2> chi (chi + y_P) - 1`` and the energy
+    per coordinate ``e = -dG/dy_P = alpha <e_chi> - 1/(2 (chi + y_P))``."""
+    Psi = sp.Function("Psi")(y_P, chi)
+    G_ent = sp.expand(y_P * onersb_entropic(0))
+    G = G_ent + alpha * Psi
+    rules = {sp.Derivative(Psi, chi): y_P * L2 / 2, sp.Derivative(Psi, y_P): -Ebar}
+    dchi = sp.diff(G, chi).subs(rules)
+    saddle = sp.expand(sp.cancel(dchi * 2 * chi * (chi + y_P) / y_P))
+    assert sp.simplify(saddle - (alpha * L2 * chi * (chi + y_P) - 1)) == 0, saddle
+    energy = -sp.diff(G, y_P).subs(rules)
+    assert sp.simplify(energy - (alpha * Ebar - 1 / (2 * (chi + y_P)))) == 0, energy
+    return G_ent, saddle, energy
+
+
+def envelope_derivative(name: str) -> sp.Expr:
+    """``d e_chi/d chi`` at the minimiser: ``-(h - omega)^2/(2 chi^2)``, which is ``-l'(h)^2/2``
+    where ``h - omega = -chi l'(h)`` (the stationarity of the one-sample cost); asserted."""
+    omega_ = sp.Symbol("omega", real=True)
+    cost = (h - omega_) ** 2 / (2 * chi) + loss(name)
+    partial = sp.diff(cost, chi)
+    lp = loss_jets(name)[1]
+    at_min = partial.subs(omega_, h + chi * lp)
+    assert sp.simplify(at_min + lp**2 / 2) == 0
+    return -lp**2 / 2
+
+
+def prox_cubic(name: str) -> tuple[sp.Expr, sp.Expr]:
+    """``(kappa, cubic)``: the stationarity of the one-sample cost ``(h - omega)^2/(2 chi) + l(h; y)``
+    is the depressed cubic ``h^3 + (kappa - y) h - kappa omega = 0`` with ``kappa = 1/chi``
+    (square) or ``(a + y)/chi`` (regularised), asserted from the derivative of the cost."""
+    omega_ = sp.Symbol("omega", real=True)
+    scale = (a + y) if name == "regularised" else sp.Integer(1)
+    k = scale / chi
+    cubic = h**3 + (k - y) * h - k * omega_
+    assert sp.simplify(sp.diff((h - omega_) ** 2 / (2 * chi) + loss(name), h) * scale - cubic) == 0
+    return k, cubic
+
+
+def spinodal() -> sp.Expr:
+    """``|omega|`` below which the cubic ``h^3 + (kappa - y) h - kappa omega`` has three real roots
+    (two minima of the one-sample cost; ``y > kappa``): ``2 (y - kappa)^(3/2)/(3 sqrt(3) kappa)``,
+    from its discriminant ``-4 p^3 - 27 q^2`` with ``p = kappa - y``, ``q = -kappa omega``."""
+    yk = sp.Symbol("yk", positive=True)  # y - kappa > 0
+    om = sp.Symbol("om", positive=True)
+    p, q = -yk, -kappa * om
+    roots = sp.solve(sp.Eq(-4 * p**3 - 27 * q**2, 0), om)
+    form = 2 * yk ** sp.Rational(3, 2) / (3 * sp.sqrt(3) * kappa)
+    assert any(sp.simplify(r - form) == 0 for r in roots), roots
+    return form.subs(yk, y - kappa)
+
+
 def _kernels() -> tuple:
     out = []
     for name, tag in (("square", "square"), ("regularised", "reg")):
@@ -424,6 +516,20 @@ def _kernels() -> tuple:
                "d ratio/dq times a positive factor (U = 2 q dS/dq): zero at the AMP threshold's q."),
         Kernel("pr_it_divergence", (alpha,), it_divergence(),
                "Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."),
+    ]
+    for name, tag in (("square", "square"), ("regularised", "reg")):
+        out.append(Kernel(f"pr_{tag}_prox_kappa", (chi,) if name == "square" else (y, chi, a),
+                          prox_cubic(name)[0],
+                          f"kappa of the one-sample cubic h^3 + (kappa - y) h - kappa omega ({name} loss)."))
+    G_ent, saddle, energy = onersb_potential()
+    out += [
+        Kernel("pr_1rsb_entropic", (y_P, chi), G_ent, "y_P times the sphere's 1RSB entropic term at q0 = 0."),
+        Kernel("pr_1rsb_chi_saddle", (alpha, y_P, chi, L2), saddle,
+               "The chi saddle of the zero-temperature 1RSB potential (L2 = <l'^2> tilted)."),
+        Kernel("pr_1rsb_energy", (alpha, y_P, chi, Ebar), energy,
+               "Energy per coordinate -dG/dy_P (Ebar = <e_chi> tilted)."),
+        Kernel("pr_spinodal", (y, kappa), spinodal(),
+               "|omega| below which the one-sample cost has two minima (y > kappa)."),
     ]
     return tuple(out)
 

@@ -48,6 +48,11 @@ class PRThresholdResult(Result):
         The sign-change bracket in alpha (None for a closed form).
     options : tuple
         The kind's options, as ``(name, value)`` pairs.
+    state : numerics.lines.phase_retrieval.OneRSBState or None
+        ``gradient_flow`` only: the marginal state at the threshold (``y``, ``chi``, ``energy``,
+        ``complexity``, ``cavity_residual``, ``two_well``, ...).
+    error : float or None
+        ``gradient_flow`` only: the change of the threshold on the next quadrature degree.
     """
 
     value: Any
@@ -56,6 +61,8 @@ class PRThresholdResult(Result):
     dps: int | None
     bracket: tuple | None = None
     options: tuple = ()
+    state: Any = None
+    error: Any = None
 
     def __float__(self) -> float:
         return float(self.value)
@@ -115,16 +122,16 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
     """
     lines = _lines()
     if not isinstance(kind, str) or kind not in lines:
-        extra = (" (the gradient_flow kind is not available for this family: the law of the states that trap "
-                 "gradient flow is not derived; docs/phase_retrieval.md measures the BBP condition at finite-N "
-                 "traps held at m = 0 instead)" if kind == "gradient_flow" else "")
-        raise ValueError(f"kind must be one of {', '.join(map(repr, lines))} for PhaseRetrieval; got {kind!r}{extra}")
+        raise ValueError(f"kind must be one of {', '.join(map(repr, lines))} for PhaseRetrieval; got {kind!r}")
     line = lines[kind]
     unknown = set(options) - set(line.options)
     if unknown:
         allowed = ", ".join(sorted(line.options)) or "none"
         raise ValueError(f"kind={kind!r} takes no option {', '.join(sorted(unknown))} (options: {allowed})")
     dps = _validate.check_dps(dps)
+    float_only = getattr(line, "float_only", None)
+    if dps is not None and float_only:
+        raise ValueError(f"dps: kind={kind!r} of PhaseRetrieval is float64 only, got dps={dps}: {float_only}")
     max_dps = getattr(line, "max_dps", None)
     if dps is not None and max_dps is not None and dps > max_dps:
         raise ValueError(f"dps must be at most {max_dps} for kind={kind!r} of PhaseRetrieval (its cost grows "
@@ -142,7 +149,9 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
         root = line.solve(F64, model, **options)
         value = float(root.value)
         bracket = root.bracket
+        state, error = getattr(root, "at", None), getattr(root, "error", None)
     else:
+        state = error = None
         brackets = {}
 
         def compute(ctx):
@@ -154,4 +163,5 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
         bracket = brackets[max(brackets)]
     if not full_output:
         return value
-    return PRThresholdResult(value, kind, model, dps, bracket, tuple(sorted((k, str(v)) for k, v in options.items())))
+    return PRThresholdResult(value, kind, model, dps, bracket, tuple(sorted((k, str(v)) for k, v in options.items())),
+                             state, error)

@@ -133,6 +133,10 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'onset_reduced': "2 phi(m) at Delta2 = 1 on phi'(m) = 0: zero where the first-order line meets "
                   'Delta2 = 1.',
  'outlier': 'Isolated eigenvalue mu - theta - s**2/theta (meaningful when theta > s).',
+ 'pr_1rsb_chi_saddle': "The chi saddle of the zero-temperature 1RSB potential (L2 = <l'^2> "
+                       'tilted).',
+ 'pr_1rsb_energy': 'Energy per coordinate -dG/dy_P (Ebar = <e_chi> tilted).',
+ 'pr_1rsb_entropic': "y_P times the sphere's 1RSB entropic term at q0 = 0.",
  'pr_amp_L': 'L(k) = int rho e^-rho sech(k rho), P1a = psi_1(x), P1b = psi_1(x + 1/2).',
  'pr_amp_L_series': 'L(k) to O(k^8), for small k.',
  'pr_amp_gout2': 'E[g_out^2] of the noiseless state evolution at overlap q, S = E[t^2 '
@@ -153,13 +157,18 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'pr_reg_dloss': 'dl/dh of the regularised loss.',
  'pr_reg_loss': 'The regularised loss l(h; y).',
  'pr_reg_mult': "l'(h) h of the regularised loss: the integrand of the Lagrange multiplier.",
+ 'pr_reg_prox_kappa': 'kappa of the one-sample cubic h^3 + (kappa - y) h - kappa omega '
+                      '(regularised loss).',
  'pr_rs_m1': 'E_h[D/(1 + D s)] of the regularised loss at m = 0, X = erfcx(z).',
  'pr_rs_m2': 'E_h[(D/(1 + D s))^2] of the regularised loss at m = 0, X = erfcx(z).',
  'pr_rs_z': 'z = sqrt(c/(2 b)), b = 3 s, c = a + y (1 - s): the argument of erfcx.',
+ 'pr_spinodal': '|omega| below which the one-sample cost has two minima (y > kappa).',
  'pr_square_d2loss': 'd2l/dh2 of the square loss: the Hessian weight D.',
  'pr_square_dloss': 'dl/dh of the square loss.',
  'pr_square_loss': 'The square loss l(h; y).',
  'pr_square_mult': "l'(h) h of the square loss: the integrand of the Lagrange multiplier.",
+ 'pr_square_prox_kappa': 'kappa of the one-sample cubic h^3 + (kappa - y) h - kappa omega (square '
+                         'loss).',
  'pr_wr_integrand': '(E[z^2|y] - 1)^2 of the noiseless channel: alpha_WR = 1/E[.].',
  'semicircle_scale': "s = sqrt(xi''(1)): half the radius of the Hessian bulk.",
  'tensor_only_reduced': "2 phi(m) at 1/Delta2 = 0 on phi'(m) = 0: zero where the tensor alone "
@@ -1245,6 +1254,16 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
             "integer=True, positive=True), Integer(-2))), Add(Symbol('p', integer=True, "
             "positive=True), Integer(-1))), Pow(Symbol('Delta2', positive=True), Integer(-1))), "
             'Integer(-1))))',
+ 'pr_1rsb_chi_saddle': "Add(Mul(Symbol('L2', positive=True), Symbol('alpha', positive=True), "
+                       "Pow(Symbol('chi', positive=True), Integer(2))), Mul(Symbol('L2', "
+                       "positive=True), Symbol('alpha', positive=True), Symbol('chi', "
+                       "positive=True), Symbol('y_P', positive=True)), Integer(-1))",
+ 'pr_1rsb_energy': "Add(Mul(Symbol('Ebar', positive=True), Symbol('alpha', positive=True)), "
+                   "Mul(Integer(-1), Rational(1, 2), Pow(Symbol('chi', positive=True), "
+                   "Integer(-1)), Pow(Add(Integer(1), Mul(Pow(Symbol('chi', positive=True), "
+                   "Integer(-1)), Symbol('y_P', positive=True))), Integer(-1))))",
+ 'pr_1rsb_entropic': "Mul(Rational(1, 2), log(Add(Integer(1), Mul(Pow(Symbol('chi', "
+                     "positive=True), Integer(-1)), Symbol('y_P', positive=True)))))",
  'pr_amp_L': "Mul(Rational(1, 8), Pow(Symbol('k', positive=True), Integer(-2)), Add(Symbol('P1a', "
              "real=True), Mul(Integer(-1), Symbol('P1b', real=True))))",
  'pr_amp_L_series': "Add(Mul(Integer(-1), Integer(427), Pow(Symbol('k', positive=True), "
@@ -1305,6 +1324,8 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
  'pr_reg_mult': "Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2)), Pow(Add(Symbol('a', "
                 "positive=True), Symbol('y', real=True)), Integer(-1)), Add(Mul(Integer(-1), "
                 "Pow(Symbol('h', real=True), Integer(2))), Symbol('y', real=True)))",
+ 'pr_reg_prox_kappa': "Mul(Pow(Symbol('chi', positive=True), Integer(-1)), Add(Symbol('a', "
+                      "positive=True), Symbol('y', real=True)))",
  'pr_rs_m1': "Mul(Pow(Symbol('s', real=True), Integer(-1)), Add(Mul(Integer(-1), Rational(1, 6), "
              "Pow(Integer(6), Rational(1, 2)), Pow(pi, Rational(1, 2)), Symbol('X', "
              "positive=True), Pow(Symbol('s', real=True), Rational(-1, 2)), Add(Symbol('a', "
@@ -1332,6 +1353,9 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
  'pr_rs_z': "Mul(Rational(1, 6), Pow(Integer(6), Rational(1, 2)), Pow(Symbol('s', real=True), "
             "Rational(-1, 2)), Pow(Add(Symbol('a', positive=True), Mul(Symbol('y', real=True), "
             "Add(Integer(1), Mul(Integer(-1), Symbol('s', real=True))))), Rational(1, 2)))",
+ 'pr_spinodal': "Mul(Rational(2, 9), Pow(Integer(3), Rational(1, 2)), Pow(Symbol('kappa', "
+                "positive=True), Integer(-1)), Pow(Add(Mul(Integer(-1), Symbol('kappa', "
+                "positive=True)), Symbol('y', real=True)), Rational(3, 2)))",
  'pr_square_d2loss': "Add(Mul(Integer(3), Pow(Symbol('h', real=True), Integer(2))), "
                      "Mul(Integer(-1), Symbol('y', real=True)))",
  'pr_square_dloss': "Mul(Integer(-1), Symbol('h', real=True), Add(Mul(Integer(-1), "
@@ -1341,6 +1365,7 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
  'pr_square_mult': "Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2)), "
                    "Add(Mul(Integer(-1), Pow(Symbol('h', real=True), Integer(2))), Symbol('y', "
                    'real=True)))',
+ 'pr_square_prox_kappa': "Pow(Symbol('chi', positive=True), Integer(-1))",
  'pr_wr_integrand': "Add(Pow(Symbol('y', real=True), Integer(2)), Mul(Integer(-1), Integer(2), "
                     "Symbol('y', real=True)), Integer(1))",
  'semicircle_scale': "Pow(Add(Mul(Pow(Symbol('Deltap', positive=True), Integer(-1)), "

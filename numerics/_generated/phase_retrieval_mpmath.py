@@ -10,7 +10,8 @@ __all__ = (
     'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T',
     'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_amp_gout2', 'pr_amp_x', 'pr_amp_L',
     'pr_amp_kdL', 'pr_amp_L_series', 'pr_amp_kdL_series', 'pr_amp_ratio', 'pr_amp_stationarity',
-    'pr_it_divergence'])
+    'pr_it_divergence', 'pr_square_prox_kappa', 'pr_reg_prox_kappa', 'pr_1rsb_entropic',
+    'pr_1rsb_chi_saddle', 'pr_1rsb_energy', 'pr_spinodal'])
 
 
 def pr_square_loss(ctx, h, y):
@@ -215,3 +216,51 @@ def pr_it_divergence(ctx, alpha):
     """Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."""
     alpha = ctx.mpf(alpha)
     return (ctx.mpf(1)/ctx.mpf(2))*alpha + ctx.mpf(-1)/ctx.mpf(2)
+
+
+def pr_square_prox_kappa(ctx, chi):
+    """kappa of the one-sample cubic h^3 + (kappa - y) h - kappa omega (square loss)."""
+    chi = ctx.mpf(chi)
+    return 1/chi
+
+
+def pr_reg_prox_kappa(ctx, y, chi, a):
+    """kappa of the one-sample cubic h^3 + (kappa - y) h - kappa omega (regularised loss)."""
+    y = ctx.mpf(y)
+    chi = ctx.mpf(chi)
+    a = ctx.mpf(a)
+    return (a + y)/chi
+
+
+def pr_1rsb_entropic(ctx, y_P, chi):
+    """y_P times the sphere's 1RSB entropic term at q0 = 0."""
+    y_P = ctx.mpf(y_P)
+    chi = ctx.mpf(chi)
+    return (ctx.mpf(1)/ctx.mpf(2))*ctx.log(1 + y_P/chi)
+
+
+def pr_1rsb_chi_saddle(ctx, alpha, y_P, chi, L2):
+    """The chi saddle of the zero-temperature 1RSB potential (L2 = <l'^2> tilted)."""
+    alpha = ctx.mpf(alpha)
+    y_P = ctx.mpf(y_P)
+    chi = ctx.mpf(chi)
+    L2 = ctx.mpf(L2)
+    _t0 = L2*alpha
+    return _t0*chi**2 + _t0*chi*y_P - 1
+
+
+def pr_1rsb_energy(ctx, alpha, y_P, chi, Ebar):
+    """Energy per coordinate -dG/dy_P (Ebar = <e_chi> tilted)."""
+    alpha = ctx.mpf(alpha)
+    y_P = ctx.mpf(y_P)
+    chi = ctx.mpf(chi)
+    Ebar = ctx.mpf(Ebar)
+    _t0 = 1/chi
+    return Ebar*alpha - ctx.mpf(1)/ctx.mpf(2)*_t0/(_t0*y_P + 1)
+
+
+def pr_spinodal(ctx, y, kappa):
+    """|omega| below which the one-sample cost has two minima (y > kappa)."""
+    y = ctx.mpf(y)
+    kappa = ctx.mpf(kappa)
+    return (ctx.mpf(2)/ctx.mpf(9))*ctx.sqrt(3)*(-kappa + y)**(ctx.mpf(3)/ctx.mpf(2))/kappa

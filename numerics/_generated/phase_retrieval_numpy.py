@@ -13,7 +13,8 @@ __all__ = (
     'pr_reg_dloss', 'pr_reg_d2loss', 'pr_reg_mult', 'pr_rs_z', 'pr_rs_m1', 'pr_rs_m2', 'pr_opt_T',
     'pr_opt_resolvent', 'pr_gout', 'pr_wr_integrand', 'pr_amp_gout2', 'pr_amp_x', 'pr_amp_L',
     'pr_amp_kdL', 'pr_amp_L_series', 'pr_amp_kdL_series', 'pr_amp_ratio', 'pr_amp_stationarity',
-    'pr_it_divergence'])
+    'pr_it_divergence', 'pr_square_prox_kappa', 'pr_reg_prox_kappa', 'pr_1rsb_entropic',
+    'pr_1rsb_chi_saddle', 'pr_1rsb_energy', 'pr_spinodal'])
 
 
 def pr_square_loss(h, y):
@@ -153,6 +154,38 @@ def pr_amp_stationarity(q, S, U):
 def pr_it_divergence(alpha):
     """Coefficient of -log(1 - q) of the free entropy at q -> 1 (> 0: perfect recovery)."""
     return (1/2)*alpha - 1/2
+
+
+def pr_square_prox_kappa(chi):
+    """kappa of the one-sample cubic h^3 + (kappa - y) h - kappa omega (square loss)."""
+    return 1/chi
+
+
+def pr_reg_prox_kappa(y, chi, a):
+    """kappa of the one-sample cubic h^3 + (kappa - y) h - kappa omega (regularised loss)."""
+    return (a + y)/chi
+
+
+def pr_1rsb_entropic(y_P, chi):
+    """y_P times the sphere's 1RSB entropic term at q0 = 0."""
+    return (1/2)*np.log(1 + y_P/chi)
+
+
+def pr_1rsb_chi_saddle(alpha, y_P, chi, L2):
+    """The chi saddle of the zero-temperature 1RSB potential (L2 = <l'^2> tilted)."""
+    _t0 = L2*alpha
+    return _t0*chi**2 + _t0*chi*y_P - 1
+
+
+def pr_1rsb_energy(alpha, y_P, chi, Ebar):
+    """Energy per coordinate -dG/dy_P (Ebar = <e_chi> tilted)."""
+    _t0 = 1/chi
+    return Ebar*alpha - 1/2*_t0/(_t0*y_P + 1)
+
+
+def pr_spinodal(y, kappa):
+    """|omega| below which the one-sample cost has two minima (y > kappa)."""
+    return (2/9)*np.sqrt(3)*(-kappa + y)**(3/2)/kappa
 
 
 def __getattr__(name):

@@ -31,14 +31,15 @@
     square loss's curvature is unbounded below).  The ``h``-integral is done in closed form
     (:func:`numerics.glm.random_start_law`), so a threshold is a nested solve over a 1D rule.
 
-A ``gradient_flow`` kind (the BBP of the marginal states that trap gradient flow) is not in
-the catalogue: it needs a law of ``(h, h*)`` at those states that is not derived here (the
-zero-temperature replica-symmetric law, the proximal map of the one-sample cost, is unstable:
-at every alpha for the square loss, and for the regularised loss, a = 0.01, at every alpha up to
-the 30 checked; a 1RSB / full-RSB threshold or long-time DMFT description is needed: see "What the
-gradient_flow kind needs" in docs/phase_retrieval.md).  ``theory.hessian(sample=...)`` evaluates
-the same BBP condition on the empirical law of a stalled finite-N descent instead, and
-``numerics.pr_simulation.descend(orthogonal_to=x*)`` holds such a descent at m = 0.
+``gradient_flow``
+    The BBP instability of the marginal states that trap gradient flow, in a zero-temperature
+    1RSB ansatz (``m = 0``, ``q0 = 0``, ``q1 -> 1``, Parisi ``y = beta m_P`` fixed by marginality;
+    :class:`GradientFlow`, :func:`marginal_state`, :class:`OneRSBState`).  Float64 only.  It fails
+    its complexity check (the marginal states have ``Sigma < 0``), so it refuses by default for
+    the regularised loss (``check_complexity=False`` returns its value), and no state of the
+    ansatz is marginal for the square loss.  ``theory.hessian(sample=...)`` evaluates the same BBP
+    condition on the empirical law of a stalled finite-N descent, and
+    ``numerics.pr_simulation.descend(orthogonal_to=x*)`` holds such a descent at m = 0.
 
 Accuracy: float64 rules are Gauss-Legendre panels graded towards the features of the
 integrands; at ``dps=`` each alpha root is certified against the next quadrature degree (and
@@ -48,8 +49,9 @@ integrands; at ``dps=`` each alpha root is certified against the next quadrature
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -57,7 +59,8 @@ from numerics import glm, solvers
 from numerics.backend import F64
 from numerics.solvers import Root
 
-__all__ = ["LINES", "Spectral", "WeakRecovery", "Amp", "InformationTheoretic", "InitialCurvature",
+__all__ = ["LINES", "Spectral", "WeakRecovery", "Amp", "InformationTheoretic", "InitialCurvature", "GradientFlow",
+           "OneRSBState", "onersb_state", "chi_saddle", "marginal_state", "gradient_flow_state", "prox",
            "preprocessing", "Optimal", "Trim", "Custom", "rule_degree"]
 
 _PR = "derivations/phase_retrieval.py"
@@ -683,5 +686,483 @@ class InitialCurvature:
         return _alpha_root(b, f, what, grid=np.geomspace(0.1, 100.0, 25))
 
 
+# --- gradient_flow: the marginal states of a zero-temperature 1RSB description --------------------
+
+#: Gauss-Legendre degree of the float64 rules of the 1RSB integrals (a panel: ``3 * 2**(d - 1)`` nodes);
+#: the threshold is checked against degree ``GF_DEGREE + 1``.
+GF_DEGREE = 3
+#: Relative tolerance of the float64 certificate of the ``gradient_flow`` threshold: the threshold of
+#: the finer rule, estimated by one secant step, must lie within it.
+GF_RTOL = 1e-9
+
+_GEN = "phase_retrieval"
+
+
+@lru_cache(maxsize=64)
+def _half_rule(degree: int, fine: float, kinks: tuple = ()):
+    """Nodes ``x > 0`` of :func:`numerics.glm.normal_rule` and the weights ``2 w phi(x)``: a rule of
+    the standard normal law for integrands even in ``x`` (every integrand of the 1RSB state is even
+    in ``h*`` and in ``z``: ``h`` is odd in ``z``, the labels even in ``h*``)."""
+    x, w = glm.normal_rule(F64, degree, fine, kinks)
+    keep = x > 0
+    x, w = x[keep], w[keep]
+    return x, 2 * w * np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+
+
+def _kappa(model, Y, chi):
+    """``kappa`` of the one-sample cubic ``h^3 + (kappa - y) h - kappa z`` (derivations: ``prox_cubic``)."""
+    if model.loss == "square":
+        return F64.kernel(_GEN, "pr_square_prox_kappa")(chi) + 0 * Y
+    return F64.kernel(_GEN, "pr_reg_prox_kappa")(Y, chi, model.a)
+
+
+def _two_well_onset(model, chi):
+    """The label above which the one-sample cost has two minima at ``z = 0`` (``y > kappa``), or None."""
+    if model.loss == "square":
+        return 1 / chi
+    return model.a / (chi - 1) if chi > 1 else None
+
+
+def prox(model, z, Y, chi):
+    """The global minimiser ``h`` of the one-sample cost ``(h - z)^2/(2 chi) + l(h; Y)`` for ``z > 0``
+    (odd in ``z``: the loss is even in ``h``): the largest real root of the depressed cubic
+    ``h^3 + p h + q``, ``p = kappa - Y``, ``q = -kappa z`` (Cardano where it has one real root, the
+    trigonometric form of its largest root where it has three), polished by two Newton steps and
+    verified (``ConvergenceError`` if a residual exceeds ``1e-12`` of the cubic's scale).  For
+    ``z > 0`` the largest root is the global minimum: the cost is lower at ``|h|`` than at ``-|h|``."""
+    kappa = _kappa(model, Y, chi)
+    p, q = kappa - Y, -kappa * z
+    disc = (q / 2) ** 2 + (p / 3) ** 3
+    one = disc >= 0
+    sd = np.sqrt(np.where(one, disc, 0.0))
+    h1 = np.cbrt(-q / 2 + sd) + np.cbrt(-q / 2 - sd)
+    pm = np.where(one, -1.0, p)  # p < 0 where there are three real roots
+    arg = np.clip((3 * q / (2 * pm)) * np.sqrt(-3 / pm), -1.0, 1.0)
+    h3 = 2 * np.sqrt(-pm / 3) * np.cos(np.arccos(arg) / 3)
+    h = np.where(one, h1, h3)
+    for _ in range(2):
+        h = h - (h**3 + p * h + q) / (3 * h * h + p)
+    scale = np.abs(h) ** 3 + np.abs(p * h) + np.abs(q)
+    if not np.all(np.abs(h**3 + p * h + q) <= 1e-12 * scale + 1e-300) or not np.all(3 * h * h + p >= -1e-12 * scale):
+        raise solvers.ConvergenceError(f"gradient_flow: the one-sample cubic was not solved to 1e-12 (chi={chi:.6g})")
+    return h
+
+
+@dataclass(frozen=True, eq=False)
+class OneRSBState:
+    """A state of the zero-temperature 1RSB description at ``m = 0``, ``q0 = 0`` (see :class:`GradientFlow`).
+
+    Attributes
+    ----------
+    alpha, y, chi : float
+        The sample ratio, the Parisi parameter times beta, and ``chi = beta (1 - q1)``.
+    potential : float
+        ``G = Sigma - y e``.
+    saddle : float
+        The chi saddle ``alpha <l'^2> chi (chi + y) - 1`` (zero on the saddle).
+    energy : float
+        Energy per coordinate ``e = -dG/dy = alpha <e_chi> - 1/(2 (chi + y))``.
+    mean_loss : float
+        ``alpha <l(h)>``: equals ``energy`` on the chi saddle (an identity; a check).
+    complexity : float
+        ``Sigma = G + y e``.
+    replicon : float
+        ``1 - chi^2 alpha E[(D/(1 + D chi))^2]``: the slope of the Stieltjes inverse at ``s = chi``
+        (zero at a marginal state).
+    mu : float
+        The Lagrange multiplier ``alpha E[l'(h) h]``.
+    cavity_residual : float
+        ``w(chi) - mu``: zero where ``h(z)`` is continuous (an integration by parts and the chi
+        saddle); ``(alpha/chi) E[2 h0 p(0 | h*)]`` where it jumps (``h0`` the jump's half-height).
+    mean_D, negative_D : float
+        ``E[D]`` and the probability of ``D < 0`` (``D = l''(h; y)``).
+    two_well : float
+        The probability of the two-well region (``y > kappa`` and ``|z|`` below the spinodal): what
+        the global-minimum choice of ``h`` decides without a stability argument.
+    law : numerics.glm.Law
+        The tilted law of ``(D, g = h*)`` with ``l'(h) h``, on the quarter plane ``h*, z > 0``.
+    degree : int
+        The Gauss-Legendre degree of the rules.
+    """
+
+    alpha: float
+    y: float
+    chi: float
+    potential: float
+    saddle: float
+    energy: float
+    mean_loss: float
+    complexity: float
+    replicon: float
+    mu: float
+    cavity_residual: float
+    mean_D: float
+    negative_D: float
+    two_well: float
+    law: Any = field(repr=False)
+    degree: int = GF_DEGREE
+
+
+def onersb_state(model, alpha, y, chi, *, degree: int = GF_DEGREE) -> OneRSBState:
+    """The 1RSB state at ``(alpha, y, chi)`` (on the chi saddle or not): a 2D Gauss-Legendre rule on
+    ``h* > 0`` (graded towards 0 on the scale ``sqrt(a)/8`` for the regularised loss; a panel end at
+    the two-well onset ``h* = sqrt(y_c)``) times ``z > 0`` (graded towards the jump of ``h`` at
+    ``z = 0``), ``h = prox(z)``, weights ``phi(h*) phi(z) exp(-y e_chi(z)) / Z(h*)``."""
+    alpha, y, chi = float(alpha), float(y), float(chi)
+    onset = _two_well_onset(model, chi)
+    kinks = (math.sqrt(onset),) if onset is not None and onset < 64 else ()
+    fine = math.sqrt(model.a) / 8 if model.loss == "regularised" else 1 / 8
+    xs, ws = _half_rule(degree, fine, tuple(round(k, 15) for k in kinks))
+    zs, wz = _half_rule(degree, 1 / 64)
+    HS, Z = xs[:, None], zs[None, :]
+    Y = HS * HS
+    h = prox(model, Z, Y, chi)
+    tag = "square" if model.loss == "square" else "reg"
+    args = () if model.loss == "square" else (model.a,)
+    l = F64.kernel(_GEN, f"pr_{tag}_loss")(h, Y, *args)
+    l1 = F64.kernel(_GEN, f"pr_{tag}_dloss")(h, Y, *args)
+    D = F64.kernel(_GEN, f"pr_{tag}_d2loss")(h, Y, *args)
+    mult = F64.kernel(_GEN, f"pr_{tag}_mult")(h, Y, *args)
+    e = (h - Z) ** 2 / (2 * chi) + l
+    e_min = e.min(axis=1, keepdims=True)
+    t = wz[None, :] * np.exp(-y * (e - e_min))
+    norm = t.sum(axis=1, keepdims=True)
+    log_z = -y * e_min[:, 0] + np.log(norm[:, 0])
+    P = ws[:, None] * t / norm
+    kappa = _kappa(model, Y, chi)
+    spin = F64.kernel(_GEN, "pr_spinodal")(np.maximum(Y, kappa), kappa)
+    G = float(F64.kernel(_GEN, "pr_1rsb_entropic")(y, chi) + alpha * ws @ log_z)
+    L2 = float(np.sum(P * l1 * l1))
+    saddle = float(F64.kernel(_GEN, "pr_1rsb_chi_saddle")(alpha, y, chi, L2))
+    energy = float(F64.kernel(_GEN, "pr_1rsb_energy")(alpha, y, chi, float(np.sum(P * e))))
+    D = np.broadcast_to(D, P.shape).ravel()
+    law = glm.Law(F64, P.ravel(), D, np.broadcast_to(HS, P.shape).ravel(), np.asarray(mult).ravel(),
+                  max(-1.0, -1 / chi) if model.loss == "regularised" else -1 / chi, math.inf)
+    mu = float(glm.multiplier(law, alpha))
+    return OneRSBState(alpha, y, chi, G, saddle, energy, float(alpha * np.sum(P * l)), G + y * energy,
+                       float(glm.edge_slope(law, alpha, chi)), mu, float(glm.stieltjes_inverse(law, alpha, chi)) - mu,
+                       float(law.E(D)), float(law.E(D < 0)), float(np.sum(P * ((Y > kappa) & (Z < spin)))), law,
+                       degree)
+
+
+_CHI_GRID = np.geomspace(1e-3, 1e3, 31)
+
+
+def chi_saddle(model, alpha, y, *, degree: int = GF_DEGREE, guess=None) -> Root:
+    """The chi saddle at ``(alpha, y)``: the sign change of :attr:`OneRSBState.saddle`, bracketed
+    around ``guess`` (widened geometrically) or located on a geometric grid of ``chi`` in
+    ``[1e-3, 1e3]`` (where it must be unique), then solved by Brent's method."""
+    what = f"gradient_flow chi saddle (alpha={float(alpha):.6g}, y={float(y):.6g}, {model!r})"
+
+    def f(c):
+        return onersb_state(model, alpha, y, c, degree=degree).saddle
+
+    if guess is not None:
+        for width in (1.02, 1.1, 1.5, 3.0):
+            lo, hi = guess / width, guess * width
+            if (f(lo) > 0) != (f(hi) > 0):
+                return solvers.root(F64, f, lo, hi, what=what)
+    vals = np.array([f(c) for c in _CHI_GRID])
+    changes = np.nonzero(np.sign(vals[:-1]) != np.sign(vals[1:]))[0]
+    if changes.size != 1:
+        raise solvers.ConvergenceError(f"{what}: {changes.size} sign changes of the saddle on chi in [1e-3, 1e3]")
+    i = changes[0]
+    return solvers.root(F64, f, _CHI_GRID[i], _CHI_GRID[i + 1], what=what)
+
+
+_Y_GRID = np.geomspace(1e-3, 1e2, 26)
+
+
+def marginal_state(model, alpha, *, degree: int = GF_DEGREE, guess=None) -> OneRSBState:
+    """The marginal state at ``alpha``: the ``y`` (and its chi saddle) at which the lower edge of the
+    Hessian touches 0.
+
+    Where ``h(z)`` is continuous the cavity identity ``w(chi) = mu`` holds, so the edge
+    ``w(s_c) - mu >= w(chi) - mu = 0`` (``w`` rises to its maximum at ``s_c``) with equality iff
+    ``s_c = chi``: the edge touches 0, without a sign change, where the replicon (the slope of ``w``
+    at ``chi``) vanishes.  So ``y`` is the root of :attr:`OneRSBState.replicon` (negative below:
+    saddles; positive above: gapped minima), bracketed around ``guess`` or on a geometric grid of
+    ``y`` in ``[1e-3, 100]`` (the first sign change from - to +), and the edge is then verified by
+    :func:`numerics.glm.edge` (at ``s_c = chi`` and 0 to ``1e-9``).  Where ``h(z)`` jumps (``chi >= 1``
+    for the regularised loss; always for the square loss) the edge is at least
+    ``cavity_residual > 0``: no state is marginal (``ValueError``)."""
+    what = f"gradient_flow marginal y (alpha={float(alpha):.6g}, {model!r})"
+    chis = {}
+
+    def state(y):
+        g = chis.get("last")
+        c = chi_saddle(model, alpha, y, degree=degree, guess=g).value
+        chis["last"] = c
+        return onersb_state(model, alpha, y, c, degree=degree)
+
+    def f(y):
+        return state(y).replicon
+
+    found = None
+    if guess is not None:
+        for width in (1.02, 1.1, 1.5):
+            lo, hi = guess / width, guess * width
+            if f(lo) < 0 <= f(hi):
+                found = solvers.root(F64, f, lo, hi, what=what)
+                break
+    if found is None:
+        chis.clear()
+        vals = []
+        for yy in _Y_GRID:
+            vals.append(f(yy))
+            if len(vals) > 1 and vals[-2] < 0 <= vals[-1]:
+                break
+        else:
+            raise ValueError(f"{what}: no y in [1e-3, 100] makes the state marginal (the replicon at chi has no "
+                             f"sign change from - to +)")
+        i = len(vals) - 1
+        chis.clear()
+        found = solvers.root(F64, f, _Y_GRID[i - 1], _Y_GRID[i], what=what)
+    return _check_marginal(model, state(found.value), what)
+
+
+def gradient_flow_state(model):
+    """``(alpha, state, error)``: the ``gradient_flow`` threshold of the 1RSB ansatz whatever the sign of
+    its complexity, the marginal :class:`OneRSBState` there (``y``, ``chi``, ``energy``, ``complexity``,
+    ``cavity_residual``, ...) and the estimated quadrature error of alpha (cached per model)."""
+    reason = GradientFlow().accepts(model)
+    if reason is not None:
+        raise ValueError(reason)
+    value, _, st, error = _gf_threshold(model)
+    return value, st, error
+
+
+@dataclass(frozen=True)
+class GradientFlowRoot(Root):
+    """The threshold with the marginal state there (``at``) and the error estimate of the certificate."""
+
+    error: float = math.nan
+
+
+@dataclass(frozen=True)
+class GradientFlow:
+    """``gradient_flow``: the BBP instability of the marginal states that trap gradient flow.
+
+    Ansatz (docs/phase_retrieval.md, "The gradient_flow kind: a marginal 1RSB ansatz").  The
+    states are described at zero temperature by one step of replica-symmetry breaking with
+    ``q1 -> 1`` (``chi = beta (1 - q1)`` fixed), Parisi parameter ``m -> 0`` (``y = beta m``
+    fixed), overlap ``m = 0`` with the signal and ``q0 = 0`` between states.  The potential
+    ``G(y, chi) = (1/2) log(1 + y/chi) + alpha E_{h*} log E_z exp(-y e_chi(z; h*^2)) = Sigma - y e``,
+    ``e_chi`` the one-sample cost at its global minimum ``h = prox(z)``, ``z ~ N(0, 1)``, is
+    extremised in chi (``1/(chi (chi + y)) = alpha <l'^2>``); a state's law of ``(h, h*)`` is
+    ``h* ~ N(0, 1)``, ``z | h*`` tilted by ``exp(-y e_chi)``, ``h = prox(z)``, and its Hessian is the
+    weighted Wishart matrix of :mod:`numerics.glm` with ``D = l''(h)``.  Marginality (the lower edge
+    at 0) fixes ``y(alpha)``; the threshold is the smallest alpha at which the marginal state has an
+    outlier below the edge towards the signal.
+
+    Checks (each in :class:`OneRSBState`, tested): the complexity ``Sigma`` at the marginal state
+    (must be ``>= 0``: it is **negative** for the regularised loss at the
+    threshold for ``a = 0.01``, -0.019, so by default the kind raises a ``ValueError`` saying so;
+    ``check_complexity=False`` returns the threshold of the ansatz anyway); the cavity identity
+    ``w(chi) = mu_L`` (exact where ``h`` is continuous); the fraction of samples in the two-well
+    region (0 at the marginal states of the regularised loss, where ``chi < 1``).  The square loss
+    has no marginal state in this ansatz: ``h(z)`` jumps at ``z = 0`` for every label above
+    ``1/chi``, and the edge is then at least ``w(chi) - mu_L = (alpha/chi) E[2 h0 p(0|h*)] > 0``.
+
+    float64 only: the chi saddle, the marginal y and the alpha of the outlier are each bracketed and
+    verified by a sign change (Newton's method only finds them); one Newton step on the next
+    quadrature degree must move the threshold by at most :data:`GF_RTOL` relative.
+
+    Examples
+    --------
+    >>> import theory
+    >>> theory.threshold(model=theory.PhaseRetrieval("square"), kind="gradient_flow")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    ValueError: kind='gradient_flow' has no marginal state for the square loss in its 1RSB ansatz: ...
+    """
+
+    name: str = "gradient_flow"
+    summary: str = ("BBP of the marginal states (zero-temperature 1RSB, Parisi parameter fixed by marginality) "
+                    "that trap gradient flow.")
+    reference: str = "arXiv:2006.06997 (abstract); derivations/phase_retrieval.py (onersb_potential)"
+    options = {"check_complexity": True}
+    undefined = None
+    float_only = ("the 1RSB state is a 2D integral of the global minimiser of a cubic, certified in float64 only "
+                  "(a root and a quadrature check at the next degree, to 1e-9 relative)")
+
+    def accepts(self, model):
+        if model.loss == "square":
+            return ("kind='gradient_flow' has no marginal state for the square loss in its 1RSB ansatz: the "
+                    "one-sample minimiser h(z) jumps at z = 0 for every label y > 1/chi, which makes the Hessian's "
+                    "lower edge at least w(chi) - mu_L = (alpha/chi) E[2 h0 p(0|h*)] > 0 at every y "
+                    "(docs/phase_retrieval.md)")
+        if model.noise:
+            return ("kind='gradient_flow' needs noiseless labels for the regularised loss: with noise a + y can "
+                    "vanish and the curvature has a pole")
+        return None
+
+    def solve(self, b, model, check_complexity=True, **_):
+        if b.ctx is not None:
+            raise ValueError(f"dps: kind='gradient_flow' is float64 only: {self.float_only}")
+        if not isinstance(check_complexity, bool):
+            raise ValueError(f"check_complexity must be True or False, got {check_complexity!r}")
+        value, bracket, st, error = _gf_threshold(model)
+        if check_complexity and st.complexity < 0:
+            raise ValueError(
+                f"kind='gradient_flow': the marginal states of the 1RSB ansatz have negative complexity "
+                f"(Sigma = {st.complexity:.4g} at alpha = {value:.6g}, y = {st.y:.4g}, chi = {st.chi:.4g}) for "
+                f"{model!r}: they are exponentially rare, so the ansatz is not the whole story "
+                f"(docs/phase_retrieval.md); pass check_complexity=False (CLI: --allow-negative-complexity) for the "
+                f"ansatz's value anyway")
+        return GradientFlowRoot(value, bracket, None, F64, st, error)
+
+
+#: The grid of alpha on which the threshold is located, walking from :data:`_GF_START`.
+_GF_ALPHAS = (1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0, 11.0, 16.0, 23.0, 32.0)
+_GF_START = 4.0
+
+
+def _newton(F, u, what: str, *, tol: float = 1e-13, max_steps: int = 40):
+    """Newton's method on ``F(u) = 0`` (a small system) with a forward-difference Jacobian and halved
+    steps while ``|F|`` does not decrease; ``ConvergenceError`` if ``max |F|`` stays above ``tol``.
+    Only a fast way to the neighbourhood of a root: the roots it returns are then bracketed."""
+    u = np.asarray(u, dtype=float)
+    f = np.asarray(F(u), dtype=float)
+    for _ in range(max_steps):
+        if np.max(np.abs(f)) <= tol:
+            return u
+        J = _jacobian(F, u, f)
+        try:
+            step = np.linalg.solve(J, -f)
+        except np.linalg.LinAlgError:
+            break
+        lam = 1.0
+        while lam > 1e-4:
+            v = u + lam * step
+            try:
+                g = np.asarray(F(v), dtype=float)
+            except (solvers.ConvergenceError, FloatingPointError):
+                g = np.array([np.inf])
+            if np.all(np.isfinite(g)) and np.max(np.abs(g)) < np.max(np.abs(f)):
+                u, f = v, g
+                break
+            lam /= 2
+        else:
+            break
+    raise solvers.ConvergenceError(f"{what}: Newton's method did not reach |F| <= {tol:g} (|F| = {np.max(np.abs(f)):.3g})")
+
+
+def _jacobian(F, u, f):
+    J = np.empty((len(f), u.size))
+    for j in range(u.size):
+        du = 1e-7 * max(1.0, abs(u[j]))
+        v = u.copy()
+        v[j] += du
+        J[:, j] = (np.asarray(F(v), dtype=float) - f) / du
+    return J
+
+
+def _newton_step(F, u):
+    """One Newton step of ``F`` from ``u`` (forward-difference Jacobian)."""
+    u = np.asarray(u, dtype=float)
+    f = np.asarray(F(u), dtype=float)
+    return np.linalg.solve(_jacobian(F, u, f), -f)
+
+
+def _marginal_near(model, alpha, y, chi, *, degree: int = GF_DEGREE) -> OneRSBState:
+    """The marginal state at ``alpha`` by Newton's method on (chi saddle, replicon) in ``(log chi, log y)``
+    from a nearby ``(y, chi)``, then certified: the chi saddle changes sign across ``chi (1 -+ 1e-9)``
+    and the replicon across ``y (1 -+ 1e-8)`` (chi re-solved there by Brent), and the edge checked as
+    in :func:`marginal_state`."""
+    what = f"gradient_flow marginal state (alpha={float(alpha):.9g}, {model!r})"
+
+    def F(u):
+        st = onersb_state(model, alpha, math.exp(u[1]), math.exp(u[0]), degree=degree)
+        return st.saddle, st.replicon
+
+    u = _newton(F, [math.log(chi), math.log(y)], what)
+    chi, y = math.exp(u[0]), math.exp(u[1])
+    lo, hi = (onersb_state(model, alpha, y, chi * (1 + d), degree=degree).saddle for d in (-1e-9, 1e-9))
+    if (lo > 0) == (hi > 0):
+        raise solvers.ConvergenceError(f"{what}: no sign change of the chi saddle across chi={chi:.12g} (1 -+ 1e-9)")
+    lo, hi = (onersb_state(model, alpha, v, chi_saddle(model, alpha, v, degree=degree, guess=chi).value,
+                           degree=degree).replicon for v in (y * (1 - 1e-8), y * (1 + 1e-8)))
+    if not lo < 0 < hi:
+        raise solvers.ConvergenceError(f"{what}: no sign change (- to +) of the replicon across y={y:.12g} (1 -+ 1e-8)")
+    return _check_marginal(model, onersb_state(model, alpha, y, chi, degree=degree), what)
+
+
+def _check_marginal(model, st: OneRSBState, what: str) -> OneRSBState:
+    if model.loss == "square" or st.chi >= 1 or abs(st.cavity_residual) > 1e-9 * max(1.0, abs(st.mu)):
+        raise ValueError(f"{what}: h(z) jumps at this state (chi={st.chi:.6g}, w(chi) - mu = "
+                         f"{st.cavity_residual:.3g} > 0), so its Hessian edge is above 0: no marginal state")
+    e = glm.edge(st.law, st.alpha, +1, what=what + " lower edge")
+    if e.hard or abs(float(e.s) - st.chi) > 1e-6 * st.chi or abs(float(e.value) - st.mu) > 1e-9 * max(1.0, abs(st.mu)):
+        raise solvers.ConvergenceError(f"{what}: the lower edge at the marginal y is not at 0 (s_c={float(e.s):.9g}, "
+                                       f"chi={st.chi:.9g}, edge={float(e.value) - st.mu:.3g})")
+    return st
+
+
+def _outlier_residual(st: OneRSBState) -> float:
+    """:func:`numerics.glm.outlier_residual` at the edge of a marginal state (``s_c = chi``)."""
+    return float(glm.outlier_residual(st.law, st.alpha, st.chi))
+
+
+@lru_cache(maxsize=8)
+def _gf_threshold(model):
+    """``(alpha, bracket, state, error)`` of :class:`GradientFlow` (cached per model).
+
+    Locate: the marginal state on the grid :data:`_GF_ALPHAS` (the first by :func:`marginal_state`,
+    the next by continuation), until the outlier residual turns non-positive.  Solve: Newton's method
+    on (chi saddle, replicon, outlier residual at ``s = chi``) in ``(log chi, log y, alpha)``.
+    Certify: the residual changes sign across ``alpha (1 -+ 1e-9)`` (each a certified marginal state,
+    :func:`_marginal_near`), and one Newton step on the next quadrature degree moves alpha by
+    ``error`` (at most :data:`GF_RTOL` relative)."""
+    what = f"gradient_flow threshold ({model!r})"
+    grid = _GF_ALPHAS
+    i = grid.index(_GF_START)
+    st = marginal_state(model, grid[i])
+    r = _outlier_residual(st)
+    step = 1 if r > 0 else -1  # walk up to the first outlier, or down to the last state without one
+    prev = (grid[i], st, r)
+    while True:
+        i += step
+        if not 0 <= i < len(grid):
+            raise solvers.ConvergenceError(f"{what}: no sign change of the outlier residual at the marginal state on "
+                                           f"alpha in [{grid[0]}, {grid[-1]}]")
+        try:
+            st = _marginal_near(model, grid[i], prev[1].y, prev[1].chi)
+        except ValueError as exc:  # going down: the marginal states end (h(z) jumps) before the outlier does
+            raise ValueError(f"{what}: the marginal state has an outlier wherever it exists down to alpha = "
+                             f"{prev[0]}: {exc}") from exc
+        r = _outlier_residual(st)
+        if (r > 0) != (prev[2] > 0):
+            break
+        prev = (grid[i], st, r)
+    if step < 0:
+        prev, (alpha, st, r) = (grid[i], st, r), prev
+    else:
+        alpha = grid[i]
+    a0, s0, r0 = prev
+    t = r0 / (r0 - r)  # linear interpolation of the start
+    start = [math.log(s0.chi) + t * (math.log(st.chi) - math.log(s0.chi)), math.log(s0.y) + t * (math.log(st.y) -
+             math.log(s0.y)), a0 + t * (alpha - a0)]
+
+    def F(u, degree=GF_DEGREE):
+        s = onersb_state(model, u[2], math.exp(u[1]), math.exp(u[0]), degree=degree)
+        return s.saddle, s.replicon, _outlier_residual(s)
+
+    u = _newton(F, start, what)
+    value = float(u[2])
+    lo, hi = value * (1 - 1e-9), value * (1 + 1e-9)
+    s_lo = _marginal_near(model, lo, math.exp(u[1]), math.exp(u[0]))
+    s_hi = _marginal_near(model, hi, math.exp(u[1]), math.exp(u[0]))
+    if not _outlier_residual(s_lo) > 0 >= _outlier_residual(s_hi):
+        raise solvers.ConvergenceError(f"{what}: no sign change of the outlier residual across alpha={value:.12g} "
+                                       f"(1 -+ 1e-9)")
+    st = _marginal_near(model, value, math.exp(u[1]), math.exp(u[0]))
+    error = abs(_newton_step(lambda v: F(v, GF_DEGREE + 1), u)[2])  # one step on the finer rule
+    if not error <= GF_RTOL * value:
+        raise solvers.PrecisionError(f"{what}: the next quadrature degree moves the threshold by {error:.3g} "
+                                     f"(> {GF_RTOL:g} relative)")
+    return value, (lo, hi), st, error
+
+
 #: The catalogue of the family's kinds, in the documented order.
-LINES = (Spectral(), WeakRecovery(), Amp(), InformationTheoretic(), InitialCurvature())
+LINES = (Spectral(), WeakRecovery(), Amp(), InformationTheoretic(), InitialCurvature(), GradientFlow())

@@ -173,7 +173,7 @@ class TestOptimalPreprocessing:
 
 
 class TestGradientFlowAnsatz:
-    """The checks behind "What the gradient_flow kind needs" in docs/phase_retrieval.md: the
+    """The checks behind "Why not replica symmetry" in docs/phase_retrieval.md (the gradient_flow kind): the
     zero-temperature replica-symmetric (proximal) law of the traps fails its own stability test."""
 
     def test_one_sample_stationarity_is_the_cubic(self):
@@ -233,3 +233,52 @@ class TestGradientFlowAnsatz:
             assert np.all(1 + chi * d2 > 0)
             replicon = 1 - alpha * chi * chi * np.sum(W * (d2 / (1 + chi * d2)) ** 2)
             assert replicon < -0.2
+
+
+class TestOneRSB:
+    """The zero-temperature 1RSB pieces of the gradient_flow kind (derivations: onersb_*)."""
+
+    def test_entropic_limit_against_large_beta(self):
+        # route: the finite-temperature 1RSB entropic term, evaluated at beta = 1e12 in mpmath, divided by beta
+        ctx = mpmath.MPContext()
+        ctx.dps = 60
+        chi, y, q0 = ctx.mpf("0.37"), ctx.mpf("1.3"), ctx.mpf("0.2")
+        beta = ctx.mpf(10) ** 12
+        q1, m = 1 - chi / beta, y / beta
+        lam = 1 - q1 + m * (q1 - q0)
+        ent = ((1 - 1 / m) * ctx.log(1 - q1) + ctx.log(lam) / m + q0 / lam) / 2 / beta
+        form = pr.onersb_entropic(pr.sp.Symbol("q0"))
+        val = form.subs({pr.chi: sp.Rational(37, 100), pr.y_P: sp.Rational(13, 10), sp.Symbol("q0"): sp.Rational(1, 5)})
+        assert abs(ent - ctx.mpf(sp.N(val, 50))) < 1e-10  # the dropped term is log(chi/beta)/(2 beta) ~ 1e-11
+
+    def test_y_to_zero_is_the_rs_sphere_condition(self):
+        _, saddle, energy = pr.onersb_potential()
+        assert sp.simplify(saddle.subs(pr.y_P, 0) - (pr.alpha * pr.chi**2 * pr.L2 - 1)) == 0
+        # and on the saddle the energy is alpha <l>: alpha <e_chi> = alpha <l> + alpha chi <l'^2>/2
+        L2 = sp.solve(saddle, pr.L2)[0]
+        lbar = sp.Symbol("lbar")
+        assert sp.simplify(energy.subs(pr.Ebar, lbar + pr.chi * L2 / 2) - pr.alpha * lbar) == 0
+
+    @pytest.mark.parametrize("name", pr.LOSSES)
+    def test_envelope_derivative_by_finite_differences(self, name):
+        # route: d/dchi of min_h [(h - omega)^2/(2 chi) + l] by a central difference of a brute-force minimum
+        from scipy.optimize import minimize_scalar
+
+        a, yv, om, chi = 0.05, 1.7, 0.4, 0.3
+        lf = sp.lambdify((pr.h, pr.y, pr.a), pr.loss(name))
+
+        def e(c):
+            res = minimize_scalar(lambda t: (t - om) ** 2 / (2 * c) + lf(t, yv, a), bracket=(0.0, 1.0), tol=1e-14)
+            return res.fun, res.x
+
+        (ep, _), (em, _), (_, hmin) = e(chi + 1e-5), e(chi - 1e-5), e(chi)
+        d = sp.lambdify((pr.h, pr.y, pr.a), pr.envelope_derivative(name))(hmin, yv, a)
+        assert (ep - em) / 2e-5 == pytest.approx(d, rel=1e-5)
+
+    def test_spinodal_counts_the_real_roots(self):
+        f = sp.lambdify((pr.y, pr.kappa), pr.spinodal())
+        for yv, k in [(3.0, 1.2), (0.9, 0.1)]:
+            zs = f(yv, k)
+            for z, count in ((zs * 0.99, 3), (zs * 1.01, 1)):
+                roots = np.roots([1, 0, k - yv, -k * z])
+                assert np.sum(np.abs(roots.imag) < 1e-9) == count

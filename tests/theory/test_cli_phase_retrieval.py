@@ -242,7 +242,9 @@ class TestSpikedTheoryCommand:
          "the following arguments are required: --mu"),
         (["simulate", "--p", "3", "--delta2", "0.7", "--delta-p", "1", "--n", "10", "--seed", "1"],
          "the following arguments are required: --t-max"),
-        (["threshold", "--model", "phase-retrieval", "--kind", "gradient_flow"], "gradient_flow kind is not available"),
+        (["threshold", "--model", "phase-retrieval", "--kind", "gradient_flow"], "no marginal state for the square loss"),
+        (["threshold", "--model", "phase-retrieval", "--kind", "weak_recovery", "--allow-negative-complexity"],
+         "for --kind gradient_flow only"),
     ])
     def test_bad_input_exits_2(self, argv, message, capsys):
         from theory import cli as host

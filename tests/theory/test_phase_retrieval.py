@@ -20,7 +20,7 @@ REG1 = PhaseRetrieval("regularised", a=1.0)
 class TestKinds:
     def test_catalogue_order(self):
         assert theory.kinds(model=SQ) == ("spectral", "weak_recovery", "amp", "information_theoretic",
-                                          "initial_curvature")
+                                          "initial_curvature", "gradient_flow")
         assert "gradient_flow" in theory.kinds()  # the spiked family is unchanged
 
 
@@ -272,7 +272,10 @@ class TestInitialCurvature:
 class TestBadInput:
     @pytest.mark.parametrize("kwargs,match", [
         (dict(model=SQ, kind="initial_curvature"), "unbounded below"),
-        (dict(model=SQ, kind="gradient_flow"), "not available for this family"),
+        (dict(model=SQ, kind="gradient_flow"), "no marginal state for the square loss"),
+        (dict(model=PhaseRetrieval("regularised", a=0.01), kind="gradient_flow", dps=20), "float64 only"),
+        (dict(model=PhaseRetrieval("regularised", noise=0.1), kind="gradient_flow"), "noiseless"),
+        (dict(model=PhaseRetrieval("regularised", a=0.01), kind="gradient_flow", check_complexity=1), "True or False"),
         (dict(model=SQ, kind="nope"), "kind must be one of"),
         (dict(model=SQ, kind="spectral", preprocessing=("trim", -1.0)), "trimming level"),
         (dict(model=SQ, kind="spectral", preprocessing=3), "preprocessing must be"),
@@ -379,3 +382,29 @@ def test_import_theory_loads_no_sympy_and_no_glm():
             "'theory._pr_thresholds', 'theory._pr_hessian', 'theory._pr_simulation') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == []
+
+
+@pytest.mark.slow
+class TestGradientFlowKind:
+    """theory.threshold(kind="gradient_flow"): the marginal 1RSB ansatz (numerics.lines.phase_retrieval).
+    The outlier on both sides of the value is checked against sampled matrices in
+    tests/numerics/test_pr_gradient_flow.py (alpha = 4 and 5)."""
+
+    def test_refused_by_default_for_negative_complexity(self):
+        with pytest.raises(ValueError, match="negative complexity"):
+            theory.threshold(model=REG, kind="gradient_flow")
+
+    def test_value_and_state(self):
+        from numerics import glm
+        from numerics.lines import phase_retrieval as L
+
+        r = theory.threshold(model=REG, kind="gradient_flow", check_complexity=False, full_output=True)
+        assert 4.0 < r.value < 5.0 and r.bracket[0] < r.value < r.bracket[1] and r.error <= 1e-9 * r.value
+        st = r.state
+        assert st.alpha == r.value and abs(st.saddle) < 1e-12 and abs(st.replicon) < 1e-12
+        assert st.complexity < 0 and st.two_well == 0 and abs(st.cavity_residual) < 1e-12
+        # the threshold put back into its condition, on the ends of its bracket (each state re-solved)
+        for a, sign in ((r.bracket[0], 1), (r.bracket[1], -1)):
+            s = L._marginal_near(REG, a, st.y, st.chi)
+            assert sign * float(glm.outlier_residual(s.law, a, s.chi)) > 0
+        assert "gradient_flow" in theory.kinds(model=REG)
