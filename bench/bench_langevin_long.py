@@ -2,9 +2,10 @@
 
 Side by side in one run (CPU seconds of this process; peak resident memory of the process):
 
-A. a T = 1 trapped run (p = 3, Delta2 = 0.7, Deltap = 1, m0 = 1e-6) to ``--t-max`` (default
-   1e5) with :class:`numerics.dynamics.fdt.FDT` on the doubling grid: CPU, steps, peak memory,
-   and mu, e at decades of t;
+A. T = 1 runs (p = 3, Deltap = 1, m0 = 1e-6) to ``--t-max`` (default 1e5) with
+   :class:`numerics.dynamics.fdt.FDT` on the doubling grid: Delta2 = 0.75 (above the
+   closed-form Langevin line 0.7071: trapped) and Delta2 = 0.7 (just below it: escapes, late);
+   CPU, steps, peak resident memory, mu, e, m at decades of t, where a run ended early;
 B. the same run to t = 40 with the fdt scheme and with today's default at T = 1
    (``theory.gradient_flow``: the extrapolated fixed-step scheme, dt = 0.1): the CPU ratio,
    and the differences of mu(t), e(t) at t = 10, 20, 40 (the accuracy the fdt scheme reaches,
@@ -22,6 +23,7 @@ import argparse
 import resource
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -51,15 +53,20 @@ def main(argv=None):
     ap.add_argument("--t-max", type=float, default=1e5)
     args = ap.parse_args(argv)
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    run, cpu = _fdt(0.7, 1.0, 1e-6, args.t_max)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"A  fdt, T = 1, Delta2 = 0.7 to t = {args.t_max:g}: {cpu:.1f} s CPU, {run.steps} steps, "
-          f"{run.evaluations} row evaluations, peak RSS {rss / 1024:.0f} MB "
-          f"(at start {rss0 / 1024:.0f} MB)")
-    for t in (10, 100, 1e3, 1e4, 1e5):
-        if t <= args.t_max:
-            tt, mu, e, m = _at(run, t)
-            print(f"   t = {tt:9.4g}: mu = {mu:.6f}, e = {e:.6f}, m = {m:.4g}")
+    for d2 in (0.75, 0.7):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            run, cpu = _fdt(d2, 1.0, 1e-6, args.t_max)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"A  fdt, T = 1, Delta2 = {d2} to t = {run.t[-1]:g} (of {args.t_max:g}): {cpu:.1f} s "
+              f"CPU, {run.steps} steps, {run.evaluations} row evaluations, peak RSS "
+              f"{rss / 1024:.0f} MB (at start {rss0 / 1024:.0f} MB)")
+        for w in caught:
+            print(f"   warning: {w.message}")
+        for t in (10, 100, 1e3, 1e4, 3e4, 1e5):
+            if t <= run.t[-1]:
+                tt, mu, e, m = _at(run, t)
+                print(f"   t = {tt:9.4g}: mu = {mu:.6f}, e = {e:.6f}, m = {m:.4g}")
     short, cpu_s = _fdt(0.7, 1.0, 1e-6, 40.0)
     t0 = time.process_time()
     ref = theory.gradient_flow(3, 1.0, delta2=0.7, m0=1e-6, t_max=40.0, temperature=1.0)

@@ -254,6 +254,7 @@ class FDTStepper:
         self.fdt_violation = []  # (t, K, relative violation at the window edge)
         self.fraction = None  # the window's fraction of the age, once open
         self.edge_violation = 0.0  # the largest diagnostic once the window is open
+        self.lost = None  # why the run ended before t_max (a row not solved)
         self.fdt_range = []  # (t, lag, cells) over which FDT biases mu by < mu_tol (resolved)
         g1 = float(model.g(m0, 1))
         self.out_t, self.out_m = [0.0], [m0]
@@ -266,7 +267,7 @@ class FDTStepper:
         """Nothing: the first row is the initial condition."""
 
     def done(self) -> bool:
-        return not self.out_t[-1] < self.t_max * (1 - 1e-12)
+        return self.lost is not None or not self.out_t[-1] < self.t_max * (1 - 1e-12)
 
     def last_m(self) -> float:
         return self.out_m[-1]
@@ -285,7 +286,13 @@ class FDTStepper:
             self._decimate()
 
     def advance(self) -> bool:
-        self._step()
+        try:
+            self._step()
+        except NotConverged as exc:
+            # the grid cannot shrink its step: a row it cannot solve (in practice the escape
+            # of m, faster than the step, late in a run) ends the run there, with a warning
+            self.lost = str(exc)
+            return False
         return True
 
     # --- one row -------------------------------------------------------------------------------
@@ -384,7 +391,7 @@ class FDTStepper:
         lam = float(lamv[-1])
         lh = lamv[:n] - 0.5  # cells 1..n
         ms = max(abs(float(m[n])), 1e-300)
-        acc = _Anderson(5)
+        acc = _Anderson(8)
         best = (math.inf, None)
         for it in range(self.max_iter):
             Ci = np.append(c, 1.0)
@@ -445,8 +452,9 @@ class FDTStepper:
             if res < best[0]:
                 best = (res, gx)
             if res > 10.0 * best[0] or it >= self.max_iter // 2:
+                # damped plain iteration from the best iterate
                 acc = _Anderson(0)
-                x = best[1] if res > 10.0 * best[0] else gx
+                x = best[1] if res > 10.0 * best[0] else x + 0.5 * (gx - x)
                 best = (math.inf, x)
             else:
                 x = acc.mix(x, gx)
@@ -543,6 +551,11 @@ class FDTStepper:
 
     # --- output --------------------------------------------------------------------------------
     def result(self, interrupted: bool, stopped: bool, keep_history: bool, seconds: float) -> Run:
+        if self.lost is not None:
+            warnings.warn(f"the FDT-closure run ended at t = {self.out_t[-1]:g} of t_max = "
+                          f"{self.t_max:g} (m = {self.out_m[-1]:.3g}): {self.lost}; the doubling "
+                          f"grid cannot shorten its step (an escape of m faster than the step)",
+                          RuntimeWarning, stacklevel=2)
         if self.edge_violation > self.hist.edge_tol:
             warnings.warn(f"the FDT closure is not consistent at the window edge: the response "
                           f"there, from its equation, moves mu by up to {self.edge_violation:.2g} "
