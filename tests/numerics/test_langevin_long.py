@@ -148,6 +148,14 @@ class TestGradientFlow:
         default = theory.gradient_flow(3, 1.0, delta2=0.7, m0=1e-6, t_max=2.0, temperature=1.0)
         assert default.scheme == "extrapolated"
 
+    def test_ends_at_t_max(self):
+        # a t_max off the grid: the last step is shortened (backward Euler) to end there
+        run = _fdt(0.7, 1.0, 1e-6, 1.0049)
+        ref = _fdt(0.7, 1.0, 1e-6, 1.01)
+        assert run.t[-1] == pytest.approx(1.0049, abs=1e-12) and run.t.size == 102
+        assert abs(run.mu[-2] - ref.mu[-2]) < 1e-12  # the same run up to t = 1
+        assert ref.mu[-2] < run.mu[-1] < ref.mu[-1]  # mu rises here: the end lies between
+
     def test_interrupt_returns_the_steps_done(self, monkeypatch):
         # the Ctrl-C contract (theory/_interrupt.py): the steps done, interrupted=True and one
         # theory.Interrupted warning
