@@ -432,9 +432,10 @@ def gradient_flow(p=None, delta_p=None, *, delta2=None, model: Model | None = No
         only, opt-in): implicit steps on a Kim-Latz doubling grid with the memory of the last
         few percent of the age closed by the fluctuation-dissipation relation
         (:mod:`numerics.dynamics.fdt`); ``dt`` is the first step (default ``min(0.01,
-        0.01/T)``), ``window`` must be "auto"; equilibrium states to 2e-4, aging runs within
-        about 0.2% of the fixed grid in ``mu`` and ``e`` (docs/dynamics.md, "Long Langevin
-        runs"); a RuntimeWarning when its FDT diagnostic fails.
+        0.01/T)``), ``window`` must be "auto"; its equilibrium states are fixed points of
+        the scheme, aging runs are within about 0.2% of the fixed grid in ``mu`` and ``e``
+        but grow ``m`` a few percent slower (docs/dynamics.md, "Long Langevin runs"); a
+        RuntimeWarning when its FDT diagnostic fails or a row is not solved.
     window : "auto", int or None
         History thinning: None keeps every step (O(n^2) memory); an int W keeps the last W
         steps and thins older ones geometrically (:mod:`numerics.dmft`); "auto" uses the
