@@ -12,7 +12,9 @@ Schemes (:mod:`numerics.dynamics.stepper`, :mod:`numerics.dynamics.extrapolated`
     fixed history only), :class:`Extrapolated` (the default of :func:`theory.gradient_flow`:
     Richardson extrapolation of Euler runs at ``h, .., h/2**(levels-1)``, error
     ``O(h**levels)``), :class:`BDF2` (implicit variable-step BDF2 on the :class:`Growing`
-    history, :mod:`numerics.dynamics.bdf2`; ``dt`` is then the first step).
+    history, :mod:`numerics.dynamics.bdf2`; ``dt`` is then the first step), :class:`FDT`
+    (T > 0: implicit steps on the Kim-Latz :class:`Doubling` grid with the near-diagonal
+    memory closed by the fluctuation-dissipation relation, :mod:`numerics.dynamics.fdt`).
 Quadrature rules (:mod:`numerics.dynamics.quadrature`)
     Rectangle, its cell integrals on a thinned history (``RI``, ``RJ``: the fast decay of ``R``
     near every diagonal survives thinning), trapezoid.
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 from numerics.dynamics.end_states import (_field_of, _largest_root, aging_state,  # noqa: F401
                                           crossing_time, nishimori_state, success_state)
+from numerics.dynamics.fdt import FDT, Doubling  # noqa: F401
 from numerics.dynamics.extrapolated import (MAX_PACE_MISMATCH, Extrapolated, _along_m,  # noqa: F401
                                             _combine, _cubic, _monotone_end, _richardson, _stencil)
 from numerics.dynamics.history import COST_FIXED, COST_THINNED, Fixed, Growing, Thinned, kept, store_size
@@ -47,7 +50,8 @@ from numerics.dynamics.plan import RunPlan, memory_limit  # noqa: F401
 from numerics.dynamics.stepper import BDF2, Euler, Heun, n_steps_of  # noqa: F401
 from numerics.dynamics.store import _Store  # noqa: F401
 
-__all__ = ["BDF2", "COST_FIXED", "COST_THINNED", "Euler", "Extrapolated", "Fixed", "Growing", "Heun",
+__all__ = ["BDF2", "COST_FIXED", "COST_THINNED", "Doubling", "Euler", "Extrapolated", "FDT", "Fixed",
+           "Growing", "Heun",
            "Run", "RunPlan", "Thinned", "VALIDATED", "aging_state", "cost", "crossing_time", "footprint",
            "integrate", "kept", "nishimori_state", "store_size", "success_state", "total_steps"]
 

@@ -47,7 +47,10 @@ MAX_SECONDS = _plan.MAX_SECONDS
 MAX_STEPS = _plan.MAX_STEPS
 
 _SCHEMES = {"extrapolated": _dmft.Extrapolated, "euler": _dmft.Euler, "heun": _dmft.Heun,
-            "bdf2": _dmft.BDF2}
+            "bdf2": _dmft.BDF2, "fdt": _dmft.FDT}
+#: First step of the FDT-closure scheme at T = 1 (``min(FDT_FIRST_STEP, FDT_FIRST_STEP/T)``:
+#: the first block of the doubling grid resolves the fast time ``1/mu``).
+FDT_FIRST_STEP = 0.01
 #: First step of the step-growing scheme (its later steps follow its error estimate).
 DEFAULT_FIRST_STEP = 0.01
 #: Longest run of the step-growing scheme (10^6 takes about 20 s of one core).
@@ -338,11 +341,16 @@ def _float_variance(name: str, x) -> None:
 
 
 def _scheme_of(scheme, temperature: float):
-    if isinstance(scheme, (_dmft.Euler, _dmft.Heun, _dmft.Extrapolated, _dmft.BDF2)):
-        return scheme
-    if not isinstance(scheme, str) or scheme not in _SCHEMES:
+    if isinstance(scheme, (_dmft.Euler, _dmft.Heun, _dmft.Extrapolated, _dmft.BDF2, _dmft.FDT)):
+        sch = scheme
+    elif not isinstance(scheme, str) or scheme not in _SCHEMES:
         raise ValueError(f"scheme must be one of {tuple(_SCHEMES)}, got {scheme!r}")
-    return _SCHEMES[scheme]()
+    else:
+        sch = _SCHEMES[scheme]()
+    if isinstance(sch, _dmft.FDT) and not temperature > 0:
+        raise ValueError(f"scheme='fdt' closes the memory by the fluctuation-dissipation relation "
+                         f"and needs temperature > 0, got temperature={temperature!r}")
+    return sch
 
 
 def _history_of(window, plan: RunPlan) -> tuple[RunPlan, int | None]:
@@ -363,6 +371,8 @@ def _step_of(sch, dt, f, model, temperature: float, t_max: float) -> tuple[float
     scheme, whose error control sets the others."""
     if dt is not None:
         return _check_float("dt", dt, low=0.0), None
+    if isinstance(sch, _dmft.FDT):
+        return min(FDT_FIRST_STEP, FDT_FIRST_STEP / temperature, t_max), None
     if sch.implicit:
         return min(DEFAULT_FIRST_STEP, t_max), None
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
@@ -405,7 +415,7 @@ def gradient_flow(p=None, delta_p=None, *, delta2=None, model: Model | None = No
         Langevin temperature T >= 0 (T = 0: gradient flow).  Only ``mu`` changes: ``T + ...``.
     progress : bool or None
         tqdm progress bar; None shows one for long runs (and only on a terminal).
-    scheme : {None, "extrapolated", "euler", "heun", "bdf2"}
+    scheme : {None, "extrapolated", "euler", "heun", "bdf2", "fdt"}
         None (default): ``"bdf2"`` for a long run of gradient flow, ``1000 < t_max <= 1e7``
         at ``temperature=0`` with ``dt=None`` and ``window="auto"`` (10^6 in about 20 s of
         one core); ``"extrapolated"`` otherwise (every shorter run, every run at T > 0, where
@@ -418,7 +428,14 @@ def gradient_flow(p=None, delta_p=None, *, delta2=None, model: Model | None = No
         docs/dynamics.md).  ``"euler"``: the discrete-time projected gradient descent of step
         ``dt`` (rectangle sums, ``R(t,t) = 0``, ``R(t+dt,t) = 1``), first order.
         ``"heun"``: predictor-corrector with trapezoid sums and ``R(t,t) = 1``, second order
-        with a large constant; fixed history only (other pairs are refused).
+        with a large constant; fixed history only (other pairs are refused).  ``"fdt"`` (T > 0
+        only, opt-in): implicit steps on a Kim-Latz doubling grid with the memory of the last
+        few percent of the age closed by the fluctuation-dissipation relation
+        (:mod:`numerics.dynamics.fdt`); ``dt`` is the first step (default ``min(0.01,
+        0.01/T)``), ``window`` must be "auto"; its equilibrium states are fixed points of
+        the scheme, aging runs are within about 0.2% of the fixed grid in ``mu`` and ``e``
+        but grow ``m`` a few percent slower (docs/dynamics.md, "Long Langevin runs"); a
+        RuntimeWarning when its FDT diagnostic fails or a row is not solved.
     window : "auto", int or None
         History thinning: None keeps every step (O(n^2) memory); an int W keeps the last W
         steps and thins older ones geometrically (:mod:`numerics.dmft`); "auto" uses the

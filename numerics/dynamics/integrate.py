@@ -7,6 +7,7 @@ scheme once per level, then combined: :mod:`numerics.dynamics.extrapolated`).
 from __future__ import annotations
 
 from numerics.dynamics.extrapolated import Extrapolated
+from numerics.dynamics.fdt import FDT, Doubling
 from numerics.dynamics.history import Fixed, Growing, Thinned
 from numerics.dynamics.jets import jets
 from numerics.dynamics.loop import Run
@@ -14,9 +15,11 @@ from numerics.dynamics.stepper import BDF2, Euler, Heun
 
 __all__ = ["VALIDATED", "integrate"]
 
-#: (scheme class, history class) pairs validated in tests/numerics/test_dmft.py.
+#: (scheme class, history class) pairs validated in tests/numerics/test_dmft.py (and
+#: tests/numerics/test_langevin_long.py for the FDT closure at T > 0).
 VALIDATED = frozenset({(Euler, Fixed), (Euler, Thinned), (Heun, Fixed), (Extrapolated, Fixed),
-                       (Extrapolated, Thinned), (BDF2, Growing)})
+                       (Extrapolated, Thinned), (BDF2, Growing),
+                       (FDT, Doubling)})
 
 
 def check_pair(scheme, history) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 
 from numerics.dynamics import bdf2 as _bdf2
+from numerics.dynamics import fdt as _fdt
 from numerics.dynamics.history import Fixed, Growing, Thinned
 from numerics.dynamics.integrate import VALIDATED
 from numerics.dynamics.stepper import n_steps_of
@@ -124,6 +125,8 @@ class RunPlan:
         follow the dynamics).  Good to a factor of about two on an unloaded core; for refusing
         runs that cannot finish and for sizing progress bars.
         """
+        if isinstance(self.scheme, _fdt.FDT):
+            return _fdt.cost(self.t_max, self.dt, self.history)
         if self.scheme.implicit:
             return _bdf2.cost(self.t_max, temperature, self.history)
         total = 0.0
@@ -153,7 +156,8 @@ class RunPlan:
             if not auto:
                 raise ValueError(f"the implicit scheme runs on its own step-growing history: window "
                                  f"must be 'auto', got {window!r}")
-            return replace(self, history=Growing()), None
+            own = _fdt.Doubling() if isinstance(self.scheme, _fdt.FDT) else Growing()
+            return replace(self, history=own), None
         if auto:
             if self.steps <= FIXED_GRID_MAX_STEPS or (type(self.scheme), Thinned) not in VALIDATED:
                 return replace(self, history=Fixed()), None
@@ -169,6 +173,9 @@ class RunPlan:
             check_steps(self.t_max, self.dt, self.scheme.levels, what, default)
             return
         t_max, dt = self.t_max, self.dt
+        if isinstance(self.scheme, _fdt.FDT) and t_max > _fdt.T_MAX:
+            raise ValueError(f"t_max must be at most {_fdt.T_MAX:g} with scheme='fdt', got "
+                             f"t_max={t_max:g}")
         if t_max > BDF2_T_MAX:
             raise ValueError(f"t_max must be at most {BDF2_T_MAX:g} with scheme='bdf2' (its late steps "
                              f"grow by about 0.2% of the age), got t_max={t_max:g}")
@@ -184,7 +191,7 @@ class RunPlan:
         if self.scheme.implicit:
             need = self.history.bytes()
             if need > limit:
-                raise ValueError(f"{what}: scheme='bdf2' stores {need / 2**30:.3g} GiB of history "
+                raise ValueError(f"{what}: scheme={self.scheme.name!r} stores {need / 2**30:.3g} GiB of history "
                                  f"(the limit is {limit / 2**30:.3g} GiB)")
             return
         t_max, dt = self.t_max, self.dt
@@ -209,6 +216,11 @@ class RunPlan:
         if not seconds > MAX_SECONDS:
             return seconds
         t_max, dt = self.t_max, self.dt
+        if isinstance(self.scheme, _fdt.FDT):
+            raise ValueError(f"{what}: t_max={t_max:g} with scheme='fdt' takes "
+                             f"{self.history.steps(t_max, dt):,} steps on {self.history.points} stored "
+                             f"times, about {seconds / 60:.3g} minutes of one core (estimated; at most "
+                             f"{MAX_SECONDS / 60:g}): use fewer points or a shorter t_max")
         if self.scheme.implicit:
             largest = dt
             steps = (f"at least {math.ceil(t_max * temperature / _bdf2.T_STEP):,} implicit steps of "
