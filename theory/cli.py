@@ -868,8 +868,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--dt", type=_decimal, default=None, help="time step (default: chosen for stability)")
     g.add_argument("--temperature", type=_decimal, default=None, help="Langevin temperature (default 0)")
     g.add_argument("--scheme", default=None,
-                   help="integrator: extrapolated (Richardson-extrapolated Euler), euler, heun, or bdf2 "
-                        "(implicit, step growing as the dynamics slows; for long runs); default: bdf2 for a "
+                   help="integrator: extrapolated (Richardson-extrapolated Euler), euler, heun, bdf2 "
+                        "(implicit, step growing as the dynamics slows; for long runs), or fdt (T > 0 only: "
+                        "FDT closure on a doubling grid, experimental); default: bdf2 for a "
                         "gradient flow with --t-max above 1000 and no --dt or --window, else extrapolated")
     g.add_argument("--window", type=_window_text, default=None,
                    help="history thinning: auto (the default), none (every step), or an integer >= 8")
