@@ -41,12 +41,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from numerics import dmft
+from numerics.dynamics.end_states import plateau_settled
 from numerics.dynamics.plan import RunPlan, check_steps
 
-__all__ = ["Estimate", "Fit", "MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "TIME_FRACTION",
+__all__ = ["DRIFT_TOL", "Estimate", "Fit", "MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "TIME_FRACTION",
            "estimate", "extrapolate", "fit", "flow_rate", "plateau_fit", "plateau_rate", "rate_run",
            "scan", "task"]
 
+#: A run's plateau has settled when ``C(2 tw, tw)`` moves by less than this over its last octave
+#: of ``tw`` (:func:`numerics.dynamics.end_states.plateau_settled`, issue 21 item 2).
+DRIFT_TOL = 2e-3
 #: Runs whose extrapolated rate is below this fraction of the largest are left out of the fit.
 MIN_RATE_FRACTION = 0.05
 #: Finite-time rates (at the end of a scan run) that pick the default runs.
@@ -83,23 +87,41 @@ def plateau_dt(f, cap: float) -> float:
     return min(cap, 0.8 * PLATEAU_STEP / math.sqrt(q2))
 
 
-def rate_run(task) -> tuple[np.ndarray, np.ndarray, bool]:
+#: A fixed-history run keeps its stored ``C`` for the plateau drift only up to this many steps
+#: (the copy of a fixed history of n steps is ``8 n**2`` bytes; the thinned one is small).
+DRIFT_FIXED_STEPS = 2500
+
+
+def rate_run(task) -> tuple[np.ndarray, np.ndarray, bool, float]:
     """One run of the protocol: ``task = (field, m0, t_max, dt, temperature, history)``.
 
-    Returns ``(t, m, False)`` (``m`` holds inf/nan if an unstable ``dt`` made the run diverge:
-    floating-point warnings are silenced here, the caller checks).  Module level, so that a process pool can run it.  A Ctrl-C
-    during the run is raised again (the integrator itself returns the steps done), so that
-    the sweep over the runs stops as a whole and reports what finished.
+    Returns ``(t, m, False, drift)`` (``m`` holds inf/nan if an unstable ``dt`` made the run
+    diverge: floating-point warnings are silenced here, the caller checks); ``drift`` is the
+    change of the aging correlation ``C(2 tw, tw)`` over the last octave of the run
+    (:func:`numerics.dynamics.end_states.plateau_settled`), nan for a run shorter than
+    ``t = 40`` or on a fixed history of more than :data:`DRIFT_FIXED_STEPS` steps.  Module
+    level, so that a process pool can run it.  A Ctrl-C during the run is raised again (the
+    integrator itself returns the steps done), so that the sweep over the runs stops as a
+    whole and reports what finished.
     """
     f, m0, t_max, dt, temperature, history = task
     if isinstance(history, dmft.Growing):
         raise ValueError(NO_BDF2)
+    keep = history.thins or t_max / dt <= DRIFT_FIXED_STEPS
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # the caller checks m
         run = dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=dmft.Euler(),
-                             history=history, stop=lambda m, k: m >= LINEAR_LIMIT)
+                             history=history, keep_history=keep,
+                             stop=lambda m, k: m >= LINEAR_LIMIT)
     if run.interrupted:
         raise KeyboardInterrupt
-    return run.t, run.m, run.interrupted
+    return run.t, run.m, run.interrupted, _drift(run)
+
+
+def _drift(run) -> float:
+    """``plateau_settled``'s change of ``C(2 tw, tw)`` over the last octave; nan if not measured."""
+    if run.C is None or not run.t.size or run.t[-1] < 40 or not np.all(np.isfinite(run.C)):
+        return math.nan
+    return plateau_settled(run.grid, run.C, DRIFT_TOL)[1]
 
 
 def plateau_fit(t: np.ndarray, m: np.ndarray, t_end: float | None = None) -> tuple[float, float, float]:
@@ -294,7 +316,7 @@ def scan(field_at, temperature: float, cap: float, t_scan: float = 200.0, start:
     xs, rates = [], []
     for d in np.arange(start, 0.0, -step):
         f = field_at(float(d))
-        t, m, _ = rate_run((f, 1e-150, t_scan, plateau_dt(f, cap), temperature, dmft.Fixed()))
+        t, m, *_ = rate_run((f, 1e-150, t_scan, plateau_dt(f, cap), temperature, dmft.Fixed()))
         k = max(1, t.size // 10)
         xs.append(float(d))
         rates.append(float(np.log(m[-1] / m[-k]) / (t[-1] - t[-k])))
@@ -351,13 +373,17 @@ class Estimate:
     interrupted: bool
     runs: tuple  #: the (t, m) of the runs kept
     error_parts: tuple = ()  #: (stat, time, model) of :func:`extrapolate`, then the drift (if any)
+    #: the change of ``C(2 tw, tw)`` over the last octave of each run kept (nan: not measured)
+    plateau_drifts: tuple = ()
+    #: every run kept moved by less than :data:`DRIFT_TOL` (None: no drift measured)
+    plateau_settled: bool | None = None
 
 
 def _rates(done, steps, t_end=None):
     """``(rates, errors, shifts)`` of the finished runs: :func:`plateau_fit`, each taken to
     the flow rate of its Euler step (:func:`flow_rate`)."""
     rates, errors, shifts = [], [], []
-    for (_, (t, m, _)), h in zip(done, steps):
+    for (_, (t, m, *_)), h in zip(done, steps):
         a, stat, shift = plateau_fit(t, m, t_end)
         if math.isfinite(a):
             a, slope = flow_rate(a, h)
@@ -383,7 +409,7 @@ def estimate(delta2s, tasks, results, t_max: float, interrupted: bool) -> Estima
     steps = {x: task[3] for task, x in zip(tasks, delta2s)}
     done = [(d, r) for d, r in zip(delta2s, results) if r is not None and not r[2]]
     interrupted = interrupted or len(done) < len(delta2s)
-    for d, (t, m, _) in done:
+    for d, (t, m, *_) in done:
         if not np.all(np.isfinite(m)):
             raise ValueError(f"dynamics_threshold: the run at delta2s={d:g} diverged (overflow to "
                              f"inf/nan): dt={steps[d]:g} is beyond the stability limit of the Euler "
@@ -415,6 +441,11 @@ def estimate(delta2s, tasks, results, t_max: float, interrupted: bool) -> Estima
         drift = abs(value - half_value) / DRIFT_DIVISOR
         error = math.hypot(error, drift)
         parts = (*parts, drift)
+    drifts = tuple(float(r[3]) if len(r) > 3 else math.nan for _, r in done)
+    measured = [abs(d) for d in drifts if math.isfinite(d)]
+    settled = (False if any(d >= DRIFT_TOL for d in measured)
+               else True if measured and len(measured) == len(drifts) else None)
     return Estimate(value=float(value), error=float(error), delta2s=xs, rates=tuple(rates),
                     rate_errors=tuple(errors), half_time_value=half_value, interrupted=interrupted,
-                    runs=tuple((t, m) for _, (t, m, _) in done), error_parts=parts)
+                    runs=tuple((t, m) for _, (t, m, *_) in done), error_parts=parts,
+                    plateau_drifts=drifts, plateau_settled=settled)
