@@ -16,7 +16,12 @@ slow plateau approach spoil power-law fits of ``t_esc``; instead
    ``1/Delta2`` (quadratic from four runs on: :func:`fit`); the error bar adds the fit errors
    of the rates, their correlated time-extrapolation error and the move of the zero without the
    farthest run (:func:`extrapolate`), and what the estimate still moves with ``t_max``
-   (its drift from the first halves of the runs: :func:`estimate`).
+   (its drift from the first halves of the runs: :func:`estimate`);
+4. each run also reads the change of its aging correlation ``C(2 tw, tw)`` over its last
+   octave off its stored history, and the estimate says whether every run's plateau has
+   stopped drifting (``|change| < DRIFT_TOL``, issue 21 item 2; ``Estimate.plateau_settled``).
+   At T = 1 the runs of the defaults have not (docs/dynamics.md), nor at T = 0 (where the
+   multiplier, which sets the rate, converges faster than the aging correlation).
 
 Measured at p = 3, Deltap = 1 (bench/bench_dmft_threshold.py): the former fit
 (``sqrt(lambda)`` quadratic in Delta2, model error from the same fit in 1/Delta2) put the
@@ -405,6 +410,9 @@ def estimate(delta2s, tasks, results, t_max: float, interrupted: bool) -> Estima
     error are nan), and the same on the first half of every run gives ``half_time_value``
     (None if it does not extrapolate).  The error adds the drift, ``|value - half_time_value|
     / (sqrt 2 - 1)``: the rest of the way of an estimate that converges as ``t**(-1/2)``.
+    A result with a fourth entry (:func:`rate_run`) carries the drift of its plateau:
+    ``plateau_settled`` is False if a run kept moved by ``DRIFT_TOL`` or more, True if all
+    were measured and moved less, None otherwise.
     """
     steps = {x: task[3] for task, x in zip(tasks, delta2s)}
     done = [(d, r) for d, r in zip(delta2s, results) if r is not None and not r[2]]
