@@ -16,7 +16,12 @@ slow plateau approach spoil power-law fits of ``t_esc``; instead
    ``1/Delta2`` (quadratic from four runs on: :func:`fit`); the error bar adds the fit errors
    of the rates, their correlated time-extrapolation error and the move of the zero without the
    farthest run (:func:`extrapolate`), and what the estimate still moves with ``t_max``
-   (its drift from the first halves of the runs: :func:`estimate`).
+   (its drift from the first halves of the runs: :func:`estimate`);
+4. each run also reads the change of its aging correlation ``C(2 tw, tw)`` over its last
+   octave off its stored history, and the estimate says whether every run's plateau has
+   stopped drifting (``|change| < DRIFT_TOL``, issue 21 item 2; ``Estimate.plateau_settled``).
+   At T = 1 the runs of the defaults have not (docs/dynamics.md), nor at T = 0 (where the
+   multiplier, which sets the rate, converges faster than the aging correlation).
 
 Measured at p = 3, Deltap = 1 (bench/bench_dmft_threshold.py): the former fit
 (``sqrt(lambda)`` quadratic in Delta2, model error from the same fit in 1/Delta2) put the
@@ -41,12 +46,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from numerics import dmft
+from numerics.dynamics.end_states import plateau_settled
 from numerics.dynamics.plan import RunPlan, check_steps
 
-__all__ = ["Estimate", "Fit", "MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "TIME_FRACTION",
+__all__ = ["DRIFT_TOL", "Estimate", "Fit", "MIN_RATE_FRACTION", "PLATEAU_STEP", "SCAN_RATES", "TIME_FRACTION",
            "estimate", "extrapolate", "fit", "flow_rate", "plateau_fit", "plateau_rate", "rate_run",
            "scan", "task"]
 
+#: A run's plateau has settled when ``C(2 tw, tw)`` moves by less than this over its last octave
+#: of ``tw`` (:func:`numerics.dynamics.end_states.plateau_settled`, issue 21 item 2).
+DRIFT_TOL = 2e-3
 #: Runs whose extrapolated rate is below this fraction of the largest are left out of the fit.
 MIN_RATE_FRACTION = 0.05
 #: Finite-time rates (at the end of a scan run) that pick the default runs.
@@ -83,23 +92,41 @@ def plateau_dt(f, cap: float) -> float:
     return min(cap, 0.8 * PLATEAU_STEP / math.sqrt(q2))
 
 
-def rate_run(task) -> tuple[np.ndarray, np.ndarray, bool]:
+#: A fixed-history run keeps its stored ``C`` for the plateau drift only up to this many steps
+#: (the copy of a fixed history of n steps is ``8 n**2`` bytes; the thinned one is small).
+DRIFT_FIXED_STEPS = 2500
+
+
+def rate_run(task) -> tuple[np.ndarray, np.ndarray, bool, float]:
     """One run of the protocol: ``task = (field, m0, t_max, dt, temperature, history)``.
 
-    Returns ``(t, m, False)`` (``m`` holds inf/nan if an unstable ``dt`` made the run diverge:
-    floating-point warnings are silenced here, the caller checks).  Module level, so that a process pool can run it.  A Ctrl-C
-    during the run is raised again (the integrator itself returns the steps done), so that
-    the sweep over the runs stops as a whole and reports what finished.
+    Returns ``(t, m, False, drift)`` (``m`` holds inf/nan if an unstable ``dt`` made the run
+    diverge: floating-point warnings are silenced here, the caller checks); ``drift`` is the
+    change of the aging correlation ``C(2 tw, tw)`` over the last octave of the run
+    (:func:`numerics.dynamics.end_states.plateau_settled`), nan for a run shorter than
+    ``t = 40`` or on a fixed history of more than :data:`DRIFT_FIXED_STEPS` steps.  Module
+    level, so that a process pool can run it.  A Ctrl-C during the run is raised again (the
+    integrator itself returns the steps done), so that the sweep over the runs stops as a
+    whole and reports what finished.
     """
     f, m0, t_max, dt, temperature, history = task
     if isinstance(history, dmft.Growing):
         raise ValueError(NO_BDF2)
+    keep = history.thins or t_max / dt <= DRIFT_FIXED_STEPS
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # the caller checks m
         run = dmft.integrate(f, m0, t_max, dt, temperature=temperature, scheme=dmft.Euler(),
-                             history=history, stop=lambda m, k: m >= LINEAR_LIMIT)
+                             history=history, keep_history=keep,
+                             stop=lambda m, k: m >= LINEAR_LIMIT)
     if run.interrupted:
         raise KeyboardInterrupt
-    return run.t, run.m, run.interrupted
+    return run.t, run.m, run.interrupted, _drift(run)
+
+
+def _drift(run) -> float:
+    """``plateau_settled``'s change of ``C(2 tw, tw)`` over the last octave; nan if not measured."""
+    if run.C is None or not run.t.size or run.t[-1] < 40 or not np.all(np.isfinite(run.C)):
+        return math.nan
+    return plateau_settled(run.grid, run.C, DRIFT_TOL)[1]
 
 
 def plateau_fit(t: np.ndarray, m: np.ndarray, t_end: float | None = None) -> tuple[float, float, float]:
@@ -177,7 +204,6 @@ class Fit:
 def _kept(delta2s, rates, errors):
     """Indices of the runs the fit uses: positive finite rates, less those below
     :data:`MIN_RATE_FRACTION` of the largest while three remain."""
-    x = np.asarray(delta2s, dtype=float)
     lam = np.asarray(rates, dtype=float)
     err = np.asarray(errors, dtype=float)
     ok = np.isfinite(lam) & (lam > 0) & np.isfinite(err)
@@ -294,7 +320,7 @@ def scan(field_at, temperature: float, cap: float, t_scan: float = 200.0, start:
     xs, rates = [], []
     for d in np.arange(start, 0.0, -step):
         f = field_at(float(d))
-        t, m, _ = rate_run((f, 1e-150, t_scan, plateau_dt(f, cap), temperature, dmft.Fixed()))
+        t, m, *_ = rate_run((f, 1e-150, t_scan, plateau_dt(f, cap), temperature, dmft.Fixed()))
         k = max(1, t.size // 10)
         xs.append(float(d))
         rates.append(float(np.log(m[-1] / m[-k]) / (t[-1] - t[-k])))
@@ -351,13 +377,17 @@ class Estimate:
     interrupted: bool
     runs: tuple  #: the (t, m) of the runs kept
     error_parts: tuple = ()  #: (stat, time, model) of :func:`extrapolate`, then the drift (if any)
+    #: the change of ``C(2 tw, tw)`` over the last octave of each run kept (nan: not measured)
+    plateau_drifts: tuple = ()
+    #: every run kept moved by less than :data:`DRIFT_TOL` (None: no drift measured)
+    plateau_settled: bool | None = None
 
 
 def _rates(done, steps, t_end=None):
     """``(rates, errors, shifts)`` of the finished runs: :func:`plateau_fit`, each taken to
     the flow rate of its Euler step (:func:`flow_rate`)."""
     rates, errors, shifts = [], [], []
-    for (_, (t, m, _)), h in zip(done, steps):
+    for (_, (t, m, *_)), h in zip(done, steps):
         a, stat, shift = plateau_fit(t, m, t_end)
         if math.isfinite(a):
             a, slope = flow_rate(a, h)
@@ -379,11 +409,14 @@ def estimate(delta2s, tasks, results, t_max: float, interrupted: bool) -> Estima
     error are nan), and the same on the first half of every run gives ``half_time_value``
     (None if it does not extrapolate).  The error adds the drift, ``|value - half_time_value|
     / (sqrt 2 - 1)``: the rest of the way of an estimate that converges as ``t**(-1/2)``.
+    A result with a fourth entry (:func:`rate_run`) carries the drift of its plateau:
+    ``plateau_settled`` is False if a run kept moved by ``DRIFT_TOL`` or more, True if all
+    were measured and moved less, None otherwise.
     """
     steps = {x: task[3] for task, x in zip(tasks, delta2s)}
     done = [(d, r) for d, r in zip(delta2s, results) if r is not None and not r[2]]
     interrupted = interrupted or len(done) < len(delta2s)
-    for d, (t, m, _) in done:
+    for d, (t, m, *_) in done:
         if not np.all(np.isfinite(m)):
             raise ValueError(f"dynamics_threshold: the run at delta2s={d:g} diverged (overflow to "
                              f"inf/nan): dt={steps[d]:g} is beyond the stability limit of the Euler "
@@ -415,6 +448,11 @@ def estimate(delta2s, tasks, results, t_max: float, interrupted: bool) -> Estima
         drift = abs(value - half_value) / DRIFT_DIVISOR
         error = math.hypot(error, drift)
         parts = (*parts, drift)
+    drifts = tuple(float(r[3]) if len(r) > 3 else math.nan for _, r in done)
+    measured = [abs(d) for d in drifts if math.isfinite(d)]
+    settled = (False if any(d >= DRIFT_TOL for d in measured)
+               else True if measured and len(measured) == len(drifts) else None)
     return Estimate(value=float(value), error=float(error), delta2s=xs, rates=tuple(rates),
                     rate_errors=tuple(errors), half_time_value=half_value, interrupted=interrupted,
-                    runs=tuple((t, m) for _, (t, m, _) in done), error_parts=parts)
+                    runs=tuple((t, m) for _, (t, m, *_) in done), error_parts=parts,
+                    plateau_drifts=drifts, plateau_settled=settled)

@@ -570,6 +570,16 @@ class DynamicsThreshold(DataOut):
         ``error`` are nan if too few finished, the one documented nan).
     runs : tuple of (t, m) array pairs
         The runs behind the estimate (not shown in the repr).
+    plateau_drifts : tuple of float
+        For each run kept, the change of the aging correlation ``C(2 tw, tw)`` over the last
+        octave of ``tw`` (``tw`` = half the run's end; nan where not measured: a run shorter
+        than t = 40, or a fixed history of more than 2500 steps).
+    plateau_settled : bool or None
+        Whether the runs' plateaus have stopped drifting by the criterion of issue 21
+        (:func:`numerics.dynamics.end_states.plateau_settled`: every ``|drift| < 2e-3``):
+        False if any run drifts more, None if a run's drift was not measured.  The default
+        runs at T = 1 (t = 2000) are not settled (docs/dynamics.md, "Has the plateau stopped
+        drifting?"): their time extrapolation carries the rest.
     """
 
     value: float
@@ -585,6 +595,8 @@ class DynamicsThreshold(DataOut):
     window: int | None
     interrupted: bool = False
     runs: tuple = field(default=(), repr=False)
+    plateau_drifts: tuple = ()
+    plateau_settled: bool | None = None
 
     def table(self):
         """The estimate as a :class:`theory._export.Table`: the plateau escape rates along ``Delta2``."""
@@ -623,9 +635,11 @@ class DynamicsThreshold(DataOut):
             value = f"Delta2_c = {self.value:.4f} +- {self.error:.4f}"
         else:
             value = "Delta2_c not estimated"
+        plateau = {True: ", plateau settled", False: ", plateau still drifting", None: ""}[
+            self.plateau_settled]
         return (f"DynamicsThreshold(tensors={dict((k, float(v)) for k, v in self.model.tensors)}, "
                 f"T={self.temperature:g}: {value} from "
-                f"{len(self.delta2s)} runs to t={self.t_max:g} (first halves: {half}){state})")
+                f"{len(self.delta2s)} runs to t={self.t_max:g} (first halves: {half}){plateau}{state})")
 
 
 
@@ -780,7 +794,8 @@ def dynamics_threshold(p: int | None = None, delta_p=None, *, model: Model | Non
                              temperature=temperature, delta2s=est.delta2s, rates=est.rates,
                              rate_errors=est.rate_errors, half_time_value=est.half_time_value,
                              t_max=t_max, dt=max((task[3] for task in tasks), default=cap),
-                             window=window, interrupted=est.interrupted, runs=est.runs)
+                             window=window, interrupted=est.interrupted, runs=est.runs,
+                             plateau_drifts=est.plateau_drifts, plateau_settled=est.plateau_settled)
 
 
 def _interrupted(model, temperature, t_max, dt, window) -> DynamicsThreshold:

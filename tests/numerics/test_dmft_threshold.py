@@ -148,3 +148,73 @@ def test_a_bdf2_rate_run_is_refused_with_its_reason():
     f = theory.Model(tensors={3: 1.0}).with_delta2(0.37).field
     with pytest.raises(ValueError, match="step never grows"):
         E.rate_run((f, 1e-150, 3000.0, 0.01, 0.0, dmft.Growing()))
+
+
+def _aging(grid, drift_per_octave):
+    """A synthetic aging correlation ``C(t, s) = (0.3 + d log2(s/10)) sqrt(s/t)`` (s <= t) on
+    ``grid``: ``C(2 tw, tw) = (0.3 + d log2(tw/10))/sqrt(2)`` moves by ``d/sqrt(2)`` an octave."""
+    t, s = np.meshgrid(grid, grid, indexing="ij")
+    lo, hi = np.minimum(t, s), np.maximum(t, s)
+    return (0.3 + drift_per_octave * np.log2(lo / 10)) * np.sqrt(lo / hi)
+
+
+class TestPlateauSettled:
+    """The criterion of issue 21 item 2 read off a stored C whose drift is known in closed form."""
+
+    GRID = np.geomspace(1.0, 1280.0, 700)
+
+    def test_a_scaling_correlation_has_settled(self):
+        from numerics.dynamics.end_states import plateau_settled
+
+        settled, change = plateau_settled(self.GRID, _aging(self.GRID, 0.0), E.DRIFT_TOL)
+        assert settled and abs(change) < 1e-4
+
+    @pytest.mark.parametrize("d", [0.004, -0.01])
+    def test_a_drifting_correlation_has_not(self, d):
+        from numerics.dynamics.end_states import plateau_settled
+
+        settled, change = plateau_settled(self.GRID, _aging(self.GRID, d), E.DRIFT_TOL)
+        assert not settled and change == pytest.approx(d / math.sqrt(2), abs=1e-4)
+
+
+class TestEstimateReportsThePlateau:
+    def _estimate(self, drifts):
+        rates = _bbp_rates(3, 1.0, DEFAULT_RUNS)
+        tasks, results = [], []
+        for d, lam, drift in zip(DEFAULT_RUNS, rates, drifts):
+            h = 0.4 / math.sqrt(1 / d + 2)
+            n = np.arange(int(400 / h) + 1)
+            tasks.append((None, 1e-150, 400.0, h, 0.0, None))
+            run = (n * h, 1e-150 * (1 + h * lam) ** n, False)
+            results.append(run if drift is None else (*run, drift))
+        return E.estimate(DEFAULT_RUNS, tasks, results, 400.0, False)
+
+    def test_settled_below_the_tolerance(self):
+        est = self._estimate([1e-4, -5e-4, 1.9e-3, -1.9e-3])
+        assert est.plateau_settled is True and est.plateau_drifts == (1e-4, -5e-4, 1.9e-3, -1.9e-3)
+
+    def test_one_drifting_run_is_not_settled(self):
+        assert self._estimate([1e-4, -5e-4, -2.1e-3, 0.0]).plateau_settled is False
+        assert self._estimate([math.nan, 3e-3, 0.0, 0.0]).plateau_settled is False
+
+    def test_not_measured_is_none(self):
+        assert self._estimate([None] * 4).plateau_settled is None
+        assert self._estimate([math.nan, 1e-4, 0.0, 0.0]).plateau_settled is None
+
+    def test_short_langevin_runs_are_reported_drifting(self):
+        # T = 1 runs to t = 160 (under a second each): C(2 tw, tw) still falls by ~0.01 an
+        # octave (docs/dynamics.md), so the estimate must say its plateaus have not settled
+        est = theory.dynamics_threshold(3, 1.0, delta2s=(0.41, 0.47), t_max=160.0, temperature=1,
+                                        progress=False)
+        assert est.plateau_settled is False and len(est.plateau_drifts) == 2
+        assert all(d < -E.DRIFT_TOL for d in est.plateau_drifts)
+        assert "plateau still drifting" in repr(est)
+        # the same reading on a run of the integrator kept whole (same step and window; the
+        # protocol's step is beyond what gradient_flow accepts from the start of a run)
+        from numerics import dmft
+        from numerics.dynamics.end_states import plateau_settled
+
+        f = theory.Model(tensors={3: 1.0}).with_delta2(0.41).field
+        run = dmft.integrate(f, 1e-150, 160.0, est.runs[0][0][1], temperature=1.0,
+                             scheme=dmft.Euler(), history=dmft.Thinned(64), keep_history=True)
+        assert plateau_settled(run.grid, run.C)[1] == pytest.approx(est.plateau_drifts[0], abs=1e-12)

@@ -282,3 +282,42 @@ class TestRootOnAGridPoint:
 
         value = theory.threshold(model=theory.Model(tensors={3: 1, 5: 0.5}), kind="langevin", temperature=1, dps=87)
         assert value == mpmath.mpf(1) / 2
+
+
+@pytest.mark.slow
+class TestLangevinSidesFromTheDynamics:
+    """The closed-form line (0.70711 at p = 3, Deltap = 1, T = 1) against T = 1 DMFT runs at
+    reduced size (docs/dynamics.md, "Has the plateau stopped drifting?"; there to t = 10^4).
+
+    An independent route: the integrator knows nothing of the BBP condition.  Below the line
+    ``m`` must escape (the local exponent ``d ln m/d ln t`` grows faster every octave), above it
+    stay trapped (the exponent levels off).  Runs to t = 640, Euler at dt = 0.2 and 0.1 on the
+    thinned history (the same window in time), ``ln m`` extrapolated in dt; about 20 s.
+    """
+
+    T_MAX = 640.0
+
+    def _octaves(self, delta2):
+        from numerics.dynamics.end_states import two_time
+
+        ts = 10.0 * 2.0 ** np.arange(7)  # 10 .. 640
+        lnm, aging = {}, {}
+        for dt, window in ((0.2, 32), (0.1, 64)):
+            run = dmft.integrate(matrix_tensor(3, delta2, 1.0), 1e-30, self.T_MAX, dt, temperature=1.0,
+                                 scheme=dmft.Euler(), history=dmft.Thinned(window), keep_history=True)
+            lnm[dt] = np.log(np.interp(ts, run.t, run.m))
+            aging[dt] = np.array([two_time(run.grid, run.C, 2 * w, w) for w in ts[-3:-1]])
+        exponent = np.diff(2 * lnm[0.1] - lnm[0.2]) / np.log(2)
+        return np.diff(exponent, 2), 2 * aging[0.1] - aging[0.2]
+
+    def test_escape_below_and_trapping_above_the_closed_form(self):
+        line = L.threshold(field({3: 1.0}), 1).delta2
+        assert line == pytest.approx(math.sqrt(0.5), rel=1e-12)
+        below, drift_below = self._octaves(0.65)
+        above, drift_above = self._octaves(0.75)
+        # measured: +0.147 at 0.65, -0.013 at 0.75 (the octaves to t = 640)
+        assert below[-1] > 0.05 and above[-1] < 0
+        assert below[-2] > 0 and below[-1] > below[-2]  # accelerating ever faster below
+        # and neither plateau has settled by t = 640 (C(2 tw, tw) still falls by > 2e-3 an octave)
+        for a in (drift_below, drift_above):
+            assert a[1] - a[0] < -2e-3
