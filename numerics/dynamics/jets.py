@@ -6,8 +6,6 @@ to a field, with the jets at ``q = 1`` the integrators read at every step.
 
 from __future__ import annotations
 
-import numpy as np
-
 from numerics.backend import F64
 from numerics.model import Field, Jets
 
