@@ -603,9 +603,11 @@ class DynamicsThreshold(DataOut):
         from theory import _export as E
 
         data = {"rate": np.asarray(self.rates, float), "rate_error": np.asarray(self.rate_errors, float)}
+        if len(self.plateau_drifts) == len(self.delta2s):
+            data["plateau_drift"] = np.asarray(self.plateau_drifts, float)
         what = "Langevin" if self.temperature > 0 else "gradient-flow"
         attrs = E._attrs(self, "value", "error", "half_time_value", "temperature", "t_max", "dt", "window",
-                         "interrupted", what=f"{what} threshold from the dynamics")
+                         "interrupted", "plateau_settled", what=f"{what} threshold from the dynamics")
         attrs.pop("delta2", None)
         meta = E._meta("delta2", *data, delta2=("Delta_2 of the run (noise variance of the matrix channel)",
                                                 E.DIMENSIONLESS))

@@ -99,6 +99,8 @@ QUANTITIES = {
     "delta_p": ("Delta_p (noise variance of the tensor channel)", DIMENSIONLESS),
     "rate": ("plateau escape rate lambda_inf", DIMENSIONLESS),
     "rate_error": ("fit error of the plateau escape rate", DIMENSIONLESS),
+    "plateau_drift": ("change of the aging correlation C(2 tw, tw) over the run's last octave of tw",
+                      DIMENSIONLESS),
     "sigma": ("annealed complexity Sigma(m) of the stationary points", DIMENSIONLESS),
     "sigma_minima": ("annealed complexity Sigma_min(m) of the local minima", DIMENSIONLESS),
     "bulk_lower": ("lower edge of the Hessian bulk", DIMENSIONLESS),

@@ -88,6 +88,11 @@ class PRThresholdResult(Result):
                  "a": self.model.a if self.model.a is not None else "none", "noise": float(self.model.noise),
                  "kind": self.kind, "options": ",".join(f"{k}={v}" for k, v in self.options) or "none",
                  "dps": self.dps, "version": _version()}
+        if self.state is not None:  # gradient_flow: the marginal 1RSB state at the threshold
+            for name in ("y", "chi", "energy", "complexity", "cavity_residual", "two_well"):
+                attrs[f"state_{name}"] = float(getattr(self.state, name))
+        if self.error is not None:
+            attrs["quadrature_error"] = float(self.error)
         return Table("row", np.array([0]), data, attrs, meta)
 
 

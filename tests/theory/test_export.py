@@ -1,5 +1,6 @@
 """theory._export: to_xarray / to_pandas / files / plots of the result objects."""
 
+import dataclasses
 import inspect
 
 import numpy as np
@@ -418,6 +419,25 @@ class TestFigures:
 
         r = dataclasses.replace(results["gradient_flow"], interrupted=True)
         assert r.plot().get_lines()[0].get_label() == "m, large N (interrupted)"
+
+
+def test_dynamics_threshold_exports_the_plateau_report(tmp_path):
+    # the drifts given to a made-up result come out as a described column, the verdict as an attribute,
+    # and the NetCDF file round-trips
+    d2 = (0.5, 0.55, 0.6)
+    r = theory.DynamicsThreshold(value=0.7, error=0.01, model=theory.Model(tensors={3: 1.0}), temperature=1.0,
+                                 delta2s=d2, rates=(0.04, 0.0225, 0.01), rate_errors=(1e-4,) * 3,
+                                 half_time_value=None, t_max=60.0, dt=0.1, window=None,
+                                 plateau_drifts=(-0.004, -0.003, -0.0025), plateau_settled=False)
+    xr = pytest.importorskip("xarray")
+    ds = r.to_xarray()
+    assert list(ds["plateau_drift"].values) == [-0.004, -0.003, -0.0025]
+    assert "C(2 tw, tw)" in ds["plateau_drift"].attrs["long_name"] and "units" in ds["plateau_drift"].attrs
+    assert ds.attrs["plateau_settled"] == 0
+    path = tmp_path / "r.nc"
+    ds.to_netcdf(path)
+    assert xr.open_dataset(path).identical(ds)
+    assert "plateau_drift" not in dataclasses.replace(r, plateau_drifts=(), plateau_settled=None).to_xarray()
 
 
 def test_several_tensor_channels_are_named_in_the_attributes():

@@ -270,6 +270,19 @@ class TestPhaseRetrievalResults:
         assert dataclasses.replace(t, value=t.value + 1e-12) != t and dataclasses.replace(t, kind="amp") != t
 
 
+    def test_gradient_flow_state_is_in_the_table(self, phase_retrieval):
+        # the marginal state carried by a gradient_flow result comes out as attributes of its table
+        # (a stand-in state with chosen numbers; the state itself is tested in test_pr_gradient_flow)
+        import types
+
+        numbers = dict(y=0.75, chi=0.32, energy=0.63, complexity=-0.019, cavity_residual=1e-16, two_well=0.0)
+        t = dataclasses.replace(phase_retrieval["PRThresholdResult"], kind="gradient_flow",
+                                state=types.SimpleNamespace(**numbers), error=1e-15)
+        attrs = t.table().attrs
+        assert {k: attrs[f"state_{k}"] for k in numbers} == numbers and attrs["quadrature_error"] == 1e-15
+        assert not any(k.startswith("state_") for k in phase_retrieval["PRThresholdResult"].table().attrs)
+
+
 class TestRepr:
     def test_default_repr(self):
         assert repr(_Toy(np.zeros((2, 3)), seconds=1.5)) == \
