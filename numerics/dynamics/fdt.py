@@ -301,6 +301,16 @@ class FDTStepper:
         return True
 
     # --- one row -------------------------------------------------------------------------------
+    def _close_cells(self, c, p, ne, K, i, mu_prev, h) -> np.ndarray:
+        """Row ``i``'s correlations with the equal time appended; sets, in ``p``, the cell
+        integrals of the window to their FDT values and, while resolved (``K = 0``), the diagonal
+        cell's from ``R(t, t - tau) = exp(-mu tau) + O(tau^2)``."""
+        Ci = np.append(c, 1.0)
+        p[ne + 1:] = np.diff(Ci[ne:]) / self.T
+        if not K:
+            p[i] = -math.expm1(-mu_prev * h) / mu_prev + self.q2one * h**3 / 6.0
+        return Ci
+
     def _measures(self, Ci: np.ndarray, p: np.ndarray, K: int):
         """Cell measures of row ``i`` (cells 1..i at index 0..i-1) of ``F = Q'+CQ''``,
         ``Q'``, ``Q''``, FDT closure in the last ``K`` cells."""
@@ -397,11 +407,7 @@ class FDTStepper:
         acc = _Anderson(8)
         best = (math.inf, None)
         for it in range(self.max_iter):
-            Ci = np.append(c, 1.0)
-            # the window cells' integrals are their FDT values
-            p[ne + 1:] = np.diff(Ci[ne:]) / T
-            if not K:  # resolved: R(t, t - tau) = exp(-mu tau) + O(tau^2) on the diagonal cell
-                p[i] = -math.expm1(-mu_prev * h) / mu_prev + self.q2one * h**3 / 6.0
+            Ci = self._close_cells(c, p, ne, K, i, mu_prev, h)
             m1, mq1, mq2, q1 = self._measures(Ci, p, K)
             g1 = float(md.g(mi, 1))
             mu = T + mi * g1 + m1.sum()
@@ -461,10 +467,7 @@ class FDTStepper:
         else:
             raise NotConverged(f"the row at t = {self.out_t[-1] + h:g} did not converge "
                                f"(changes {dc:.3g}, {dp:.3g}, {dm:.3g})")
-        Ci = np.append(c, 1.0)
-        p[ne + 1:] = np.diff(Ci[ne:]) / T
-        if not K:
-            p[i] = -math.expm1(-mu_prev * h) / mu_prev + self.q2one * h**3 / 6.0
+        Ci = self._close_cells(c, p, ne, K, i, mu_prev, h)
         m1, mq1, _, _ = self._measures(Ci, p, K)
         mu = T + mi * float(md.g(mi, 1)) + m1.sum()
         e = -float(md.g(mi)) - mq1.sum()
