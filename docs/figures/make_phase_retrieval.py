@@ -149,15 +149,18 @@ def success():
           f"{e.alpha_inf_error:.3f}, c = {e.slope:.3f}")
     fig, ax = plt.subplots(figsize=(7, 4.4), layout="constrained")
     e._draw(ax)
-    for kind, style in (("initial_curvature", "--"), ("gradient_flow", "-.")):
-        value = _try(f"theory.threshold(model=PhaseRetrieval, kind={kind!r})", theory.threshold, model=MODEL,
-                     kind=kind)
-        if value is not None:
-            value = float(getattr(value, "value", value))
-            print(f"  {kind}: alpha = {value:.4f}")
-            ax.axvline(value, color="tab:purple" if kind == "gradient_flow" else "tab:red", linestyle=style,
-                       label=f"{kind} (N $\\to\\infty$) = {value:.3g}")
-        # TODO(lead): when pr-theory's thresholds land, rerun this script so both lines are drawn
+    curvature = float(theory.threshold(model=MODEL, kind="initial_curvature"))
+    print(f"  initial_curvature: alpha = {curvature:.4f}")
+    ax.axvline(curvature, color="tab:red", linestyle="--", label=f"initial_curvature (N $\\to\\infty$) = {curvature:.3g}")
+    # the gradient_flow kind refuses by default: its marginal states have negative complexity
+    # (docs/phase_retrieval.md); drawn with the check off, and labelled so
+    flow = theory.threshold(model=MODEL, kind="gradient_flow", check_complexity=False, full_output=True)
+    print(f"  gradient_flow (check_complexity=False): alpha = {flow.value:.4f}, Sigma = {flow.state.complexity:.4f}")
+    ax.axvline(flow.value, color="tab:purple", linestyle="-.",
+               label=f"gradient_flow, 1RSB ansatz = {flow.value:.3g} ($\\Sigma$ = {flow.state.complexity:.3f} < 0)")
+    # the BBP condition at the traps, measured at N = 800 (the table of "The traps of gradient
+    # flow, measured"): a measurement, drawn as one
+    ax.axvspan(4.0, 4.2, color="tab:purple", alpha=0.12, label="trap BBP measured at N = 800 (4.1 $\\pm$ 0.1)")
     ax.set_title(f"Gradient descent from a random start, regularised loss (a = {MODEL.a:g}); "
                  f"{len(seeds)} seeds per point", fontsize=9)
     ax.legend(fontsize=7, loc="lower right")
