@@ -89,6 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
         _add(g, "--allow-negative-complexity", action="store_true",
              help="gradient_flow kind: return the 1RSB ansatz's threshold even where its marginal states have "
                   "negative complexity (check_complexity=False)")
+        _add(g, "--states", choices=("most_numerous", "marginal"), default=None,
+             help="gradient_flow kind: the 1RSB states whose BBP is the threshold (default most_numerous)")
     elif command == "hessian":
         _add(g, "--alpha", type=_decimal, required=True, help="sample ratio M/N")
         _add(g, "--m", type=_decimal, default="0", help="overlap of the random point (default 0: a random start)")
@@ -274,6 +276,10 @@ def _threshold(args, out) -> None:
         if kind != "gradient_flow":
             raise ValueError("--allow-negative-complexity: for --kind gradient_flow only")
         kw["check_complexity"] = False
+    if getattr(args, "states", None) is not None:
+        if kind != "gradient_flow":
+            raise ValueError("--states: for --kind gradient_flow only")
+        kw["states"] = args.states
     value = theory.threshold(**kw)
     number = getattr(value, "value", value)
     text = repr(value)

@@ -49,8 +49,8 @@ class PRThresholdResult(Result):
     options : tuple
         The kind's options, as ``(name, value)`` pairs.
     state : numerics.lines.phase_retrieval.OneRSBState or None
-        ``gradient_flow`` only: the marginal state at the threshold (``y``, ``chi``, ``energy``,
-        ``complexity``, ``cavity_residual``, ``two_well``, ...).
+        ``gradient_flow`` only: the 1RSB state at the threshold (``y``, ``chi``, ``energy``,
+        ``complexity``, ``replicon``, ``gap``, ``cavity_residual``, ``two_well``, ...).
     error : float or None
         ``gradient_flow`` only: the change of the threshold on the next quadrature degree.
     """
@@ -88,8 +88,8 @@ class PRThresholdResult(Result):
                  "a": self.model.a if self.model.a is not None else "none", "noise": float(self.model.noise),
                  "kind": self.kind, "options": ",".join(f"{k}={v}" for k, v in self.options) or "none",
                  "dps": self.dps, "version": _version()}
-        if self.state is not None:  # gradient_flow: the marginal 1RSB state at the threshold
-            for name in ("y", "chi", "energy", "complexity", "cavity_residual", "two_well"):
+        if self.state is not None:  # gradient_flow: the 1RSB state at the threshold
+            for name in ("y", "chi", "energy", "complexity", "replicon", "gap", "cavity_residual", "two_well"):
                 attrs[f"state_{name}"] = float(getattr(self.state, name))
         if self.error is not None:
             attrs["quadrature_error"] = float(self.error)
@@ -146,6 +146,8 @@ def threshold(*, model, kind, dps=None, full_output=False, **options):
         raise ValueError(reason)
     from numerics.backend import F64, MP
 
+    if kind == "gradient_flow":  # the result says which states it describes
+        options.setdefault("states", "most_numerous")
     if "preprocessing" in options:  # validate before any work
         from numerics.lines.phase_retrieval import preprocessing
 

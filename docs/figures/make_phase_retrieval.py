@@ -152,12 +152,20 @@ def success():
     curvature = float(theory.threshold(model=MODEL, kind="initial_curvature"))
     print(f"  initial_curvature: alpha = {curvature:.4f}")
     ax.axvline(curvature, color="tab:red", linestyle="--", label=f"initial_curvature (N $\\to\\infty$) = {curvature:.3g}")
-    # the gradient_flow kind refuses by default: its marginal states have negative complexity
-    # (docs/phase_retrieval.md); drawn with the check off, and labelled so
-    flow = theory.threshold(model=MODEL, kind="gradient_flow", check_complexity=False, full_output=True)
-    print(f"  gradient_flow (check_complexity=False): alpha = {flow.value:.4f}, Sigma = {flow.state.complexity:.4f}")
-    ax.axvline(flow.value, color="tab:purple", linestyle="-.",
-               label=f"gradient_flow, 1RSB ansatz = {flow.value:.3g} ($\\Sigma$ = {flow.state.complexity:.3f} < 0)")
+    # the gradient_flow kind: its default (the most numerous 1RSB states) and its marginal states,
+    # which it refuses by default (negative complexity): drawn with the check off, and labelled so
+    flow = theory.threshold(model=MODEL, kind="gradient_flow", full_output=True)
+    print(f"  gradient_flow (most numerous states): alpha = {flow.value:.4f}, Sigma = {flow.state.complexity:.4f}, "
+          f"replicon = {flow.state.replicon:.3f}, gap = {flow.state.gap:.3f}")
+    ax.axvline(flow.value, color="tab:purple", linestyle="-",
+               label=f"gradient_flow, most numerous 1RSB states = {flow.value:.3g}")
+    marginal = theory.threshold(model=MODEL, kind="gradient_flow", states="marginal", check_complexity=False,
+                                full_output=True)
+    print(f"  gradient_flow (marginal states, check_complexity=False): alpha = {marginal.value:.4f}, "
+          f"Sigma = {marginal.state.complexity:.4f}")
+    ax.axvline(marginal.value, color="tab:purple", linestyle="-.",
+               label=f"gradient_flow, marginal 1RSB states = {marginal.value:.3g} "
+                     f"($\\Sigma$ = {marginal.state.complexity:.3f} < 0)")
     # the BBP condition at the traps, measured at N = 800 (the table of "The traps of gradient
     # flow, measured"): a measurement, drawn as one
     ax.axvspan(4.0, 4.2, color="tab:purple", alpha=0.12, label="trap BBP measured at N = 800 (4.1 $\\pm$ 0.1)")
@@ -181,12 +189,21 @@ def table():
                 cells.append(f"{float(theory.threshold(model=model, kind=kind, **kw)):.5g}")
             except ValueError as exc:
                 cell = f"refused ({str(exc).splitlines()[0][:60]}...)"
-                if kind == "gradient_flow" and "negative complexity" in str(exc):
-                    value = theory.threshold(model=model, kind=kind, check_complexity=False, full_output=True)
-                    cell += f"; {value.value:.5g} with check_complexity=False (Sigma = {value.state.complexity:.3g})"
                 cells.append(cell)
         name = f"`{kind}`" + (" (optimal)" if kind == "spectral" else "")
         print(f"| {name} | {' | '.join(cells)} |")
+    cells = []
+    for model in models:  # the marginal states of the gradient_flow kind
+        try:
+            cells.append(f"{theory.threshold(model=model, kind='gradient_flow', states='marginal'):.5g}")
+        except ValueError as exc:
+            cell = f"refused ({str(exc).splitlines()[0][:60]}...)"
+            if "negative complexity" in str(exc):
+                value = theory.threshold(model=model, kind="gradient_flow", states="marginal", check_complexity=False,
+                                         full_output=True)
+                cell += f"; {value.value:.5g} with check_complexity=False (Sigma = {value.state.complexity:.3g})"
+            cells.append(cell)
+    print(f"| `gradient_flow`, `states=\"marginal\"` | {' | '.join(cells)} |")
     print("Every kind that applies is available in float64 and at certified dps= (amp up to dps=50; a callable "
           "preprocessing and gradient_flow float64 only).")
 

@@ -242,7 +242,10 @@ class TestSpikedTheoryCommand:
          "the following arguments are required: --mu"),
         (["simulate", "--p", "3", "--delta2", "0.7", "--delta-p", "1", "--n", "10", "--seed", "1"],
          "the following arguments are required: --t-max"),
-        (["threshold", "--model", "phase-retrieval", "--kind", "gradient_flow"], "no marginal state for the square loss"),
+        (["threshold", "--model", "phase-retrieval", "--kind", "gradient_flow", "--states", "marginal"],
+         "no marginal state for the square loss"),
+        (["threshold", "--model", "phase-retrieval", "--kind", "weak_recovery", "--states", "marginal"],
+         "--states: for --kind gradient_flow only"),
         (["threshold", "--model", "phase-retrieval", "--kind", "weak_recovery", "--allow-negative-complexity"],
          "for --kind gradient_flow only"),
     ])

@@ -272,7 +272,9 @@ class TestInitialCurvature:
 class TestBadInput:
     @pytest.mark.parametrize("kwargs,match", [
         (dict(model=SQ, kind="initial_curvature"), "unbounded below"),
-        (dict(model=SQ, kind="gradient_flow"), "no marginal state for the square loss"),
+        (dict(model=SQ, kind="gradient_flow", states="marginal"), "no marginal state for the square loss"),
+        (dict(model=SQ, kind="gradient_flow", states="all"), "states must be 'most_numerous' or 'marginal'"),
+        (dict(model=PhaseRetrieval(noise=0.1), kind="gradient_flow"), "noiseless"),
         (dict(model=PhaseRetrieval("regularised", a=0.01), kind="gradient_flow", dps=20), "float64 only"),
         (dict(model=PhaseRetrieval("regularised", noise=0.1), kind="gradient_flow"), "noiseless"),
         (dict(model=PhaseRetrieval("regularised", a=0.01), kind="gradient_flow", check_complexity=1), "True or False"),
@@ -390,15 +392,16 @@ class TestGradientFlowKind:
     The outlier on both sides of the value is checked against sampled matrices in
     tests/numerics/test_pr_gradient_flow.py (alpha = 4 and 5)."""
 
-    def test_refused_by_default_for_negative_complexity(self):
-        with pytest.raises(ValueError, match="negative complexity"):
-            theory.threshold(model=REG, kind="gradient_flow")
+    def test_marginal_refused_by_default_for_negative_complexity(self):
+        with pytest.raises(ValueError, match="marginal states of the 1RSB ansatz have negative complexity"):
+            theory.threshold(model=REG, kind="gradient_flow", states="marginal")
 
     def test_value_and_state(self):
         from numerics import glm
         from numerics.lines import phase_retrieval as L
 
-        r = theory.threshold(model=REG, kind="gradient_flow", check_complexity=False, full_output=True)
+        r = theory.threshold(model=REG, kind="gradient_flow", states="marginal", check_complexity=False,
+                             full_output=True)
         assert 4.0 < r.value < 5.0 and r.bracket[0] < r.value < r.bracket[1] and r.error <= 1e-9 * r.value
         st = r.state
         assert st.alpha == r.value and abs(st.saddle) < 1e-12 and abs(st.replicon) < 1e-12
@@ -408,3 +411,35 @@ class TestGradientFlowKind:
             s = L._marginal_near(REG, a, st.y, st.chi)
             assert sign * float(glm.outlier_residual(s.law, a, s.chi)) > 0
         assert "gradient_flow" in theory.kinds(model=REG)
+
+    def test_most_numerous_states_square_loss(self):
+        """The square loss's threshold (13.015, about 160 s of CPU) lies between 12.5 and 13.5: the
+        most numerous states there, without and with an outlier (no jump-free marginal state exists)."""
+        from numerics import glm
+        from numerics.lines import phase_retrieval as L
+
+        for a, sign in ((12.5, 1), (13.5, -1)):
+            st = L.most_numerous_state(SQ, a)
+            assert st.complexity > 0 and st.replicon < 0 and st.gap > 0 and st.two_well > 0
+            assert sign * float(glm.edge_residual(st.law, a, glm.edge(st.law, a, +1))) > 0
+
+    @pytest.mark.parametrize("model, low, high", [(REG, 4.0, 4.2)])
+    def test_most_numerous_states(self, model, low, high):
+        """The default states: positive complexity, a negative 1RSB replicon and a gapped edge (both
+        stated in the docs), and the outlier leaving the edge across the bracket (states re-solved).
+        The windows are the measured BBP at the traps of finite-N descents (docs/phase_retrieval.md,
+        N = 800: 4.1 and 12.1) widened to hold the value, not the value copied."""
+        from numerics import glm
+        from numerics.lines import phase_retrieval as L
+
+        r = theory.threshold(model=model, kind="gradient_flow", full_output=True)
+        assert low < r.value < high and r.bracket[0] < r.value < r.bracket[1] and r.error <= 1e-6 * r.value
+        assert dict(r.options)["states"] == "most_numerous"
+        st = r.state
+        assert st.complexity > 0 and st.replicon < 0 and st.gap > 0 and abs(st.saddle) < 1e-12
+        for a, sign in ((r.bracket[0], 1), (r.bracket[1], -1)):
+            s = L.most_numerous_state(model, a, guess=st.y)
+            assert sign * float(glm.edge_residual(s.law, a, glm.edge(s.law, a, +1))) > 0
+        attrs = r.table().attrs
+        assert attrs["state_replicon"] == st.replicon and attrs["state_gap"] == st.gap
+        assert "states=most_numerous" in attrs["options"]
