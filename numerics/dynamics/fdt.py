@@ -38,8 +38,8 @@ time).  The fast thermal part never enters a step: it is in the FDT window.
 
 **The resolved start.**  The first block (``points`` steps of ``h0``, ``h0 mu << 1``) assumes
 no FDT anywhere (window of 0 cells): the diagonal cell's response is
-``(1 - exp(-mu h))/mu + Q''(1) h^3/6`` (``R(t, t - tau) = 1 - mu tau + (mu^2 + Q''(1))
-tau^2/2``) and the two columns next to the diagonal take a theta-step with ``theta =
+``(1 - exp(-mu h))/mu + (mu' + Q''(1)) h^3/6`` (``R(t, t - tau) = 1 - mu tau + (mu^2 + mu' +
+Q''(1)) tau^2/2 + O(tau^3)`` at fixed ``t``, derived in derivations/dmft.py) and the two columns next to the diagonal take a theta-step with ``theta =
 lam(mu h)`` from the derivative of the last row (the trapezoid while ``mu h`` is small, backward
 Euler when it is not).  The scheme is then second order in ``h0`` (measured order 1.8 on
 ``mu(1)``).  The first ``keep_start`` stored times are never dropped.
@@ -86,6 +86,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from numerics._generated import dmft_numpy as _dk
 from numerics.dynamics.loop import Run, loop
 
 __all__ = ["COST", "FDT", "Doubling", "FDTStepper", "NotConverged", "T_MAX", "cost"]
@@ -304,11 +305,14 @@ class FDTStepper:
     def _close_cells(self, c, p, ne, K, i, mu_prev, h) -> np.ndarray:
         """Row ``i``'s correlations with the equal time appended; sets, in ``p``, the cell
         integrals of the window to their FDT values and, while resolved (``K = 0``), the diagonal
-        cell's from ``R(t, t - tau) = exp(-mu tau) + O(tau^2)``."""
+        cell's from the short-lag expansion of the response equation, ``(1 - exp(-mu h))/mu +
+        (mu' + Q''(1)) h^3/6 + O(h^4)`` (derivations/dmft.py, ``diag_cell_response``), with
+        ``mu'`` the backward difference over the step (its O(h) error is O(h^4) in the cell)."""
         Ci = np.append(c, 1.0)
         p[ne + 1:] = np.diff(Ci[ne:]) / self.T
         if not K:
-            p[i] = -math.expm1(-mu_prev * h) / mu_prev + self.q2one * h**3 / 6.0
+            dmu = (mu_prev - self.out_mu[-1]) / h
+            p[i] = float(_dk.diag_cell_response(h, mu_prev, dmu, self.q2one))
         return Ci
 
     def _measures(self, Ci: np.ndarray, p: np.ndarray, K: int):
