@@ -38,13 +38,15 @@ Cugliandolo & Kurchan, Phys. Rev. Lett. 71, 173 (1993), arXiv:cond-mat/9303036.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import sympy as sp
+from sympy.codegen.cfunctions import expm1
 
 from derivations.kernel import Kernel
 from derivations.model import MODEL, SpikedModel, generic, jet, to_jets
-from derivations.symbols import Delta2, Deltap, at_zero, m, p, q
+from derivations.symbols import Delta2, Deltap, at_zero, m, mu, p, q
 
 #: Auxiliary unknowns of the ansatzes: multiplier, integrated response, aging slope.
 _mu, _chi, _y, _q = sp.symbols("mu_dyn chi_dyn y_dyn q_dyn", real=True)
@@ -163,6 +165,101 @@ def bayes_fixed_point_condition(model: SpikedModel) -> sp.Expr:
     return mhat - m * (1 + mhat)
 
 
+# --- the short-lag response: the diagonal cell of scheme="fdt" -----------------------------------
+#: The step, the lag, the temperature; the time derivative of mu at the row's time.
+_h, _tau, _u, _T = sp.symbols("h tau_lag u_lag T", positive=True)
+_dmu = sp.Symbol("dmu", real=True)
+
+
+@lru_cache(maxsize=None)
+def short_lag_response(model: SpikedModel, order: int = 3) -> tuple:
+    """``R(t, t - tau)`` to ``O(tau^(order+1))`` at fixed ``t``, from the response equation.
+
+    Write ``R(s0 + tau, s0) = 1 + sum_k r_k(s0) tau^k/k!`` (``R(t'+, t') = 1``) and put it into
+    ``d/dt R(t, t') = -mu(t) R(t, t') + int_t'^t Q''(C(t, s)) R(t, s) R(s, t') ds`` at
+    ``t = s0 + tau``.  Every function of a time near ``s0`` (``mu``, the ``r_k``, the
+    curvature of the correlation) is its Taylor polynomial about ``s0`` in the symbols
+    ``mu_j = mu^(j)(s0)``, ``c_j``; the correlation next to the diagonal is
+    ``C(s + v, s) = 1 - T v + c(s) v^2/2`` (its cusp at T > 0; ``c`` drops out to the orders
+    below).  The power ``tau^(k-1)`` of the equation gives ``r_k`` from ``r_1 .. r_(k-1)``:
+    ``r_1 = -mu``, ``r_2 = mu^2 - mu' + Q''(1)``.  A row's cell is at fixed ``t``
+    (``s0 = t - tau``), which turns ``-mu'`` into ``+mu'``.  (Polynomial arithmetic in a ring,
+    truncated at the power needed: a fraction of a second.)
+
+    Returns ``(series, mus)``: the polynomial in ``tau_lag`` and the symbols ``mu_j`` it is
+    written in (``mu_0 = mu(t)``, ``mu_1 = mu'(t)``, ... at the row's time ``t``).
+    """
+    mus = sp.symbols(f"mu_0:{order + 2}", real=True)
+    cs = sp.symbols(f"c_0:{order + 2}", real=True)
+    jets = sp.symbols(f"Q_2:{order + 2}", real=True)  # the model's Q^(j)(1), put in at the end
+    unknown = sp.Symbol("r_new")
+    ring, tau, u, T, new, *rest = sp.ring([_tau, _u, _T, unknown, *mus, *cs, *jets], sp.QQ)
+    mu_r, c_r, q_r = rest[:order + 2], rest[order + 2:2 * order + 4], rest[2 * order + 4:]
+
+    def shift(e):  # d/ds0 of a polynomial in the Taylor symbols at s0
+        return sum((e.diff(a[j]) * a[j + 1] for a in (mu_r, c_r) for j in range(order + 1)),
+                   ring.zero)
+
+    def taylor(coefficient, x, n):  # f(s0 + x) to O(x^n), f(s0) = coefficient
+        out, term = ring.zero, coefficient
+        for j in range(n):
+            out += term * x**j * sp.QQ(1, math.factorial(j))
+            term = shift(term)
+        return out
+
+    def cut(e, n):  # the terms of degree <= n in (tau, u)
+        return ring({mon: c for mon, c in e.terms() if mon[0] + mon[1] <= n})
+
+    r = {}
+    for k in range(1, order + 1):
+
+        def R(a, b):  # R(s0 + a, s0 + b) for a > b; r_k unknown
+            return 1 + sum((taylor(r.get(j, new), b, max(k - 1, 1)) * (a - b) ** j
+                            * sp.QQ(1, math.factorial(j)) for j in range(1, k + 1)), ring.zero)
+
+        c = 1 - T * (tau - u) + taylor(c_r[0], u, k - 1) * (tau - u) ** 2 * sp.QQ(1, 2)
+        qpp = sum((q_r[j] * cut((c - 1) ** j, k - 2) * sp.QQ(1, math.factorial(j))
+                   for j in range(k - 1)), ring.zero)
+        integrand = cut(cut(qpp * R(tau, u), k - 2) * R(u, 0), k - 2)
+        # the power tau^(k-1) of the equation; int_0^tau u^a tau^b du = tau^(a+b+1)/(a+1)
+        memory = sum((ring({(0, 0) + mon[2:]: coef * sp.QQ(1, mon[1] + 1)})
+                      for mon, coef in integrand.terms() if mon[0] + mon[1] == k - 2), ring.zero)
+        local = R(tau, 0).diff(tau) + cut(taylor(mu_r[0], tau, k) * R(tau, 0), k)
+        local = sum((ring({(0, 0) + mon[2:]: coef}) for mon, coef in local.terms()
+                     if mon[0] == k - 1), ring.zero)
+        equation = local - memory  # linear in the unknown r_k
+        slope, rest = equation.coeff_wrt(new, 1), equation.coeff_wrt(new, 0)
+        if not slope.is_ground:
+            raise AssertionError(f"r_{k} enters the equation of order {k - 1} non-trivially")
+        r[k] = -rest * (1 / slope.LC)
+    at_t = 1 + sum((cut(taylor(r[k], -tau, order + 1) * tau**k * sp.QQ(1, math.factorial(k)),
+                        order) for k in r), ring.zero)
+    series = at_t.as_expr()
+    return series.xreplace({a: model.xi_d(2 + j, 1) for j, a in enumerate(jets)}), mus
+
+
+def diag_cell_series(model: SpikedModel, order: int = 3) -> sp.Expr:
+    """``int_0^h R(t, t - tau) dtau`` (the response's cell over the step next to the
+    diagonal) to ``O(h^(order+2))``, in ``mu = mu(t)``, ``dmu = mu'(t)``, ``mu_2 = mu''(t)``,
+    ...  (:func:`short_lag_response`); with ``order = 3``::
+
+        h - mu h^2/2 + (mu^2 + mu' + Q''(1)) h^3/6
+          - (mu^3 + 3 mu Q''(1) + 3 mu mu' + mu'' + T Q'''(1)) h^4/24
+    """
+    series, mus = short_lag_response(model, order)
+    cell = sp.expand(sp.integrate(series, (_tau, 0, _h)))
+    return cell.xreplace({mus[0]: mu, mus[1]: _dmu})
+
+
+def diag_cell_response(model: SpikedModel) -> sp.Expr:
+    """``(1 - exp(-mu h))/mu + (mu'(t) + Q''(1)) h^3/6``: :func:`diag_cell_series` to
+    ``O(h^3)``, the powers of ``mu`` alone resummed into the cell integral of ``exp(-mu tau)``
+    (the response without memory at a frozen ``mu``, exact for any ``mu h``).  The neglected
+    term is ``-(3 mu (mu' + Q''(1)) + mu'' + T Q'''(1)) h^4/24`` (tests/derivations/test_dmft.py).
+    """
+    return -expm1(-mu * _h) / mu + (_dmu + model.xi_d(2, 1)) * _h**3 / 6
+
+
 #: Any model (mixtures, pure tensors, mismatched losses): the formulas in jets of xi and g.
 GENERIC = generic()
 _success = {k: to_jets(v) for k, v in success_state(GENERIC).items()}
@@ -198,4 +295,7 @@ KERNELS = (
            "Overlap of a T = 1 Bayes-optimal equilibrium: zero of Q'(m) (1 - m) - m."),
     Kernel("nishimori_mu", (_dxi_1,), _nishimori["mu"],
            "Multiplier of the T = 1 Bayes-optimal equilibrium: mu = 1 + Q'(1)."),
+    Kernel("diag_cell_response", (_h, mu, _dmu, _d2xi_1), to_jets(diag_cell_response(GENERIC)),
+           "Response cell int_0^h R(t, t - tau) dtau next to the diagonal, to O(h^3): "
+           "(1 - exp(-mu h))/mu + (mu'(t) + Q''(1)) h^3/6."),
 )

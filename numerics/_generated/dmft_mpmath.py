@@ -7,7 +7,7 @@ with SymPy 1.14.0; do not edit.
 
 __all__ = (
     ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi',
-    'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu'])
+    'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu', 'diag_cell_response'])
 
 
 def mu_integrand(ctx, q, dxi_q, d2xi_q):
@@ -90,3 +90,13 @@ def nishimori_mu(ctx, dxi_1):
     """Multiplier of the T = 1 Bayes-optimal equilibrium: mu = 1 + Q'(1)."""
     dxi_1 = ctx.mpf(dxi_1)
     return dxi_1 + 1
+
+
+def diag_cell_response(ctx, h, mu, dmu, d2xi_1):
+    """Response cell int_0^h R(t, t - tau) dtau next to the diagonal, to O(h^3): (1 - exp(-mu
+    h))/mu + (mu'(t) + Q''(1)) h^3/6."""
+    h = ctx.mpf(h)
+    mu = ctx.mpf(mu)
+    dmu = ctx.mpf(dmu)
+    d2xi_1 = ctx.mpf(d2xi_1)
+    return (ctx.mpf(1)/ctx.mpf(6))*h**3*(d2xi_1 + dmu) - ctx.expm1(-h*mu)/mu

@@ -10,7 +10,7 @@ import numpy as np
 
 __all__ = (
     ['mu_integrand', 'end_condition', 'end_chi', 'end_mu', 'end_energy', 'aging_mu', 'aging_chi',
-    'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu'])
+    'aging_slope', 'aging_energy', 'nishimori_condition', 'nishimori_mu', 'diag_cell_response'])
 
 
 def mu_integrand(q, dxi_q, d2xi_q):
@@ -68,6 +68,12 @@ def nishimori_condition(m, dxi_m):
 def nishimori_mu(dxi_1):
     """Multiplier of the T = 1 Bayes-optimal equilibrium: mu = 1 + Q'(1)."""
     return dxi_1 + 1
+
+
+def diag_cell_response(h, mu, dmu, d2xi_1):
+    """Response cell int_0^h R(t, t - tau) dtau next to the diagonal, to O(h^3): (1 - exp(-mu
+    h))/mu + (mu'(t) + Q''(1)) h^3/6."""
+    return (1/6)*h**3*(d2xi_1 + dmu) - np.expm1(-h*mu)/mu
 
 
 def __getattr__(name):

@@ -6,6 +6,7 @@ with SymPy 1.14.0; do not edit.
 
 #: Classes of the expressions not in SymPy's top-level namespace: name -> module.
 FUNCTIONS = {'ExprCondPair': 'sympy.functions.elementary.piecewise',
+ 'expm1': 'sympy.codegen.cfunctions',
  'hypot': 'sympy.codegen.cfunctions',
  'log1p': 'sympy.codegen.cfunctions'}
 
@@ -42,6 +43,8 @@ DESCRIPTIONS = {'aging_chi': "Stationary integrated response of a stuck run: chi
  'delta_p_stationary_unit_delta2': 'Deltap at which m > 0 is stationary for Delta2 = 1.',
  'delta_p_tricritical_p3': 'p = 3: Deltap at which the m**3 term of phi vanishes at Delta2 = 1 '
                            '(tricritical point).',
+ 'diag_cell_response': 'Response cell int_0^h R(t, t - tau) dtau next to the diagonal, to O(h^3): '
+                       "(1 - exp(-mu h))/mu + (mu'(t) + Q''(1)) h^3/6.",
  'end_chi': "Integrated response chi = m/g'(m) of a successful run at overlap m.",
  'end_condition': "Overlap of a successful run: zero of g'(m)^2 (1 - m^2) - m^2 Q'(1) (cleared "
                   'form).',
@@ -266,6 +269,11 @@ SREPR = {'aging_chi': "Pow(Symbol('d2xi_1', positive=True), Rational(-1, 2))",
                                    "Pow(Symbol('m', real=True), Add(Symbol('p', integer=True, "
                                    'positive=True), Integer(-2)))))',
  'delta_p_tricritical_p3': 'Integer(1)',
+ 'diag_cell_response': "Add(Mul(Rational(1, 6), Pow(Symbol('h', positive=True), Integer(3)), "
+                       "Add(Symbol('d2xi_1', positive=True), Symbol('dmu', real=True))), "
+                       "Mul(Integer(-1), Pow(Symbol('mu', real=True), Integer(-1)), "
+                       "expm1(Mul(Integer(-1), Symbol('h', positive=True), Symbol('mu', "
+                       'real=True)))))',
  'end_chi': "Mul(Pow(Symbol('dg_m', real=True), Integer(-1)), Symbol('m', real=True))",
  'end_condition': "Add(Mul(Integer(-1), Pow(Symbol('dg_m', real=True), Integer(2)), "
                   "Pow(Symbol('m', real=True), Integer(2))), Pow(Symbol('dg_m', real=True), "

@@ -98,3 +98,41 @@ class TestNishimoriState:
 
     def test_multiplier(self):
         assert sp.simplify(dmft.nishimori_state()["mu"] - 1 - MODEL.xi_d(1, 1)) == 0
+
+
+class TestShortLagResponse:
+    """The response next to the diagonal (the diagonal cell of scheme="fdt")."""
+
+    def test_pure_matrix_model_closed_form(self):
+        # p = 2 (xi = J^2 q^2/2) with any prescribed mu(s): the dynamics is linear, each
+        # eigenvalue lambda of the coupling matrix (semicircle of radius 2J) relaxes at rate
+        # mu(s) - lambda, so R(t, t - tau) = exp(-int_{t-tau}^t mu) I_1(2 J tau)/(J tau)
+        # (independent of the series ansatz).  mu(s) = mu + dmu (s - t) + mu_2 (s - t)^2/2 + ...
+        J = sp.Symbol("J", positive=True)
+        tau, s = sp.symbols("tau_lag s_", real=True)
+        pure = SpikedModel(xi=sp.Lambda(q, J**2 * q**2 / 2), g=sp.Lambda(q, q))
+        series, mus = dmft.short_lag_response(pure, 4)
+        mu_s = sum(mus[j] * s**j / sp.factorial(j) for j in range(5))
+        exact = sp.exp(-sp.integrate(mu_s, (s, -tau, 0))) * sp.besseli(1, 2 * J * tau) / (J * tau)
+        exact = sp.series(exact, tau, 0, 5).removeO()
+        assert sp.expand(exact - series.subs(sp.Symbol("tau_lag", positive=True), tau)) == 0
+
+    def test_the_cell_to_third_order(self):
+        # int_0^h R(t, t - tau) dtau = h - mu h^2/2 + (mu^2 + mu' + Q''(1)) h^3/6 + O(h^4): the
+        # term mu'(t) h^3/6 (fixed t: the lag moves the response's start, not its end) was
+        # missing from the hand-typed diagonal cell of fdt.py
+        h, mu, dmu = sp.Symbol("h", positive=True), sp.Symbol("mu", real=True), dmft._dmu
+        q2 = MODEL.xi_d(2, 1)
+        cell = dmft.diag_cell_series(MODEL, 2)
+        assert sp.expand(cell - (h - mu * h**2 / 2 + (mu**2 + dmu + q2) * h**3 / 6)) == 0
+
+    def test_kernel_neglects_a_fourth_order_term_with_the_temperature(self):
+        # the printed kernel agrees with the series to h^3; the first term it neglects is
+        # -(3 mu (mu' + Q''(1)) + mu'' + T Q'''(1)) h^4/24 (the cusp C = 1 - T tau enters there)
+        h, mu, dmu = sp.Symbol("h", positive=True), sp.Symbol("mu", real=True), dmft._dmu
+        T, mu2 = sp.Symbol("T", positive=True), sp.Symbol("mu_2", real=True)
+        kernel = dmft.diag_cell_response(MODEL)
+        gap = sp.expand(sp.series(kernel, h, 0, 5).removeO() - dmft.diag_cell_series(MODEL, 3))
+        assert [gap.coeff(h, k) for k in range(4)] == [0, 0, 0, 0]
+        q2, q3 = MODEL.xi_d(2, 1), MODEL.xi_d(3, 1)
+        assert sp.simplify(gap.coeff(h, 4) - (3 * mu * (dmu + q2) + mu2 + T * q3) / 24) == 0

@@ -59,7 +59,8 @@ class TestRender:
             for k in kernels:
                 text, tex = table[k.name]
                 # read back with SymPy: the text is the expression, not only its print
-                names = {str(s): s for s in k.args} | {"log1p": cfunctions.log1p, "hypot": cfunctions.hypot}
+                names = {str(s): s for s in k.args} | {"log1p": cfunctions.log1p, "hypot": cfunctions.hypot,
+                                                       "expm1": cfunctions.expm1}
                 back = sp.sympify(text, locals=names)
                 assert back == k.expr or sp.simplify(back - k.expr) == 0, k.name
                 assert tex == derivations.symbols.latex(k.expr)
