@@ -271,11 +271,12 @@ class TestPhaseRetrievalResults:
 
 
     def test_gradient_flow_state_is_in_the_table(self, phase_retrieval):
-        # the marginal state carried by a gradient_flow result comes out as attributes of its table
+        # the 1RSB state carried by a gradient_flow result comes out as attributes of its table
         # (a stand-in state with chosen numbers; the state itself is tested in test_pr_gradient_flow)
         import types
 
-        numbers = dict(y=0.75, chi=0.32, energy=0.63, complexity=-0.019, cavity_residual=1e-16, two_well=0.0)
+        numbers = dict(y=0.37, chi=0.48, energy=0.56, complexity=0.003, replicon=-0.38, gap=0.126, cavity_residual=1e-16,
+                       two_well=0.0)
         t = dataclasses.replace(phase_retrieval["PRThresholdResult"], kind="gradient_flow",
                                 state=types.SimpleNamespace(**numbers), error=1e-15)
         attrs = t.table().attrs
