@@ -161,3 +161,41 @@ def test_p4_runs_on_the_two_sides_of_the_first_root():
         gains[delta2] = [float(np.log(r.m[k[i + 1]] / r.m[k[i]])) for i in range(2)]
     assert gains[0.45][1] > 1.3 * gains[0.45][0] and gains[0.45][1] > 3.0
     assert gains[0.65][1] < 1.0 and gains[0.45][1] > 5 * gains[0.65][1]
+
+
+@pytest.mark.slow
+def test_p4_reentrant_point_step_bias_is_towards_trapping():
+    # issue 21 item 3 at reduced size (docs/dynamics.md, "the re-entrant region with a third step";
+    # there to t = 1280 and, at dt 0.1/0.05, 10240): at Deltap = 0.4, Delta2 = 0.9 the line predicts
+    # escape again.  T = 1 Euler runs on the thinned history (the same window in time) at
+    # dt = 0.1, 0.05, 0.025 to t = 320, about 80 s.  Each halving of the step raises the local
+    # exponent d ln m/d ln t (the explicit step is biased towards trapping), and by less than half
+    # as much as the one before would require (ratio 1.65 at t = 320; 2 if first order held): the
+    # dt 0.1/0.05 combination sees the exponent level off where 0.05/0.025 sees it accelerate.
+    # The multiplier of the 0.05/0.025 combination approaches the marginal aging value (closed
+    # form, an independent route) from below, while the step changes it by 18 times the distance
+    # between that state and the paramagnet's.
+    from numerics import dmft
+    from numerics import langevin_line as L
+    from numerics.model import field, matrix_tensor
+
+    delta2, ts = 0.9, 10.0 * 2.0 ** np.arange(6)  # 10 .. 320
+    lnm, mu = {}, {}
+    for dt, window in ((0.1, 64), (0.05, 128), (0.025, 256)):
+        run = dmft.integrate(matrix_tensor(4, delta2, 0.4), 1e-30, ts[-1], dt, temperature=1.0,
+                             scheme=dmft.Euler(), history=dmft.Thinned(window))
+        lnm[dt] = np.log(np.interp(ts, run.t, run.m))
+        mu[dt] = np.interp(ts, run.t, run.mu)
+    exponent = {dt: np.diff(v) / np.log(2) for dt, v in lnm.items()}
+    # measured (octave to 320): -0.0021, 0.0662, 0.1248
+    assert exponent[0.1][-1] < exponent[0.05][-1] < exponent[0.025][-1]
+    ratio = (exponent[0.05][-1] - exponent[0.1][-1]) / (exponent[0.025][-1] - exponent[0.05][-1])
+    assert 1.0 < ratio < 1.9
+    coarse, fine = 2 * exponent[0.05] - exponent[0.1], 2 * exponent[0.025] - exponent[0.05]
+    # acceleration of the exponent on the octave to 320: -0.0040 (0.1/0.05), +0.0085 (0.05/0.025)
+    assert np.diff(coarse, 2)[-1] < -0.002 and np.diff(fine, 2)[-1] > 0.005
+    _, aging = L.aging_state(field({4: 0.4}), delta2, 1.0)
+    paramagnet = 1.0 + 1 / delta2 + 1 / 0.4  # T + xi'(1)/T, by hand
+    gap = (2 * mu[0.025] - mu[0.05] - aging) / aging  # -0.74%, -0.47% at t = 160, 320
+    assert gap[-1] < 0 and abs(gap[-1]) < 0.8 * abs(gap[-2])
+    assert abs(mu[0.1][-1] - mu[0.05][-1]) > 10 * (paramagnet - aging)
