@@ -788,6 +788,9 @@ class OneRSBState:
     gap : float
         The Hessian's lower edge ``w(s_c) - mu`` where a threshold computed it (0 at a marginal
         state, positive at a gapped one); ``nan`` otherwise.
+    edge_residual : float
+        :func:`numerics.glm.edge_residual` at that edge (negative: an outlier has left the bulk
+        towards the signal); ``nan`` where the edge was not computed.
     """
 
     alpha: float
@@ -807,6 +810,7 @@ class OneRSBState:
     law: Any = field(repr=False)
     degree: int = GF_DEGREE
     gap: float = math.nan
+    edge_residual: float = math.nan
 
 
 def onersb_state(model, alpha, y, chi, *, degree: int = GF_DEGREE) -> OneRSBState:
@@ -879,6 +883,13 @@ def chi_saddle(model, alpha, y, *, degree: int = GF_DEGREE, guess=None) -> Root:
 _Y_GRID = np.geomspace(1e-3, 1e2, 26)
 
 
+def _on_saddle(model, alpha, y, memo, degree=GF_DEGREE) -> OneRSBState:
+    """The state at ``(alpha, y)`` on its chi saddle (Brent, bracketed around the last chi in ``memo``)."""
+    c = chi_saddle(model, alpha, y, degree=degree, guess=memo.get("chi")).value
+    memo["chi"] = c
+    return onersb_state(model, alpha, y, c, degree=degree)
+
+
 def marginal_state(model, alpha, *, degree: int = GF_DEGREE, guess=None) -> OneRSBState:
     """The marginal state at ``alpha``: the ``y`` (and its chi saddle) at which the lower edge of the
     Hessian touches 0.
@@ -896,10 +907,7 @@ def marginal_state(model, alpha, *, degree: int = GF_DEGREE, guess=None) -> OneR
     chis = {}
 
     def state(y):
-        g = chis.get("last")
-        c = chi_saddle(model, alpha, y, degree=degree, guess=g).value
-        chis["last"] = c
-        return onersb_state(model, alpha, y, c, degree=degree)
+        return _on_saddle(model, alpha, y, chis, degree)
 
     def f(y):
         return state(y).replicon
@@ -943,13 +951,6 @@ def gradient_flow_state(model):
 _MN_DY = 1e-4
 
 
-def _on_saddle(model, alpha, y, memo, degree=GF_DEGREE) -> OneRSBState:
-    """The state at ``(alpha, y)`` on its chi saddle (Brent, bracketed around the last chi in ``memo``)."""
-    c = chi_saddle(model, alpha, y, degree=degree, guess=memo.get("chi")).value
-    memo["chi"] = c
-    return onersb_state(model, alpha, y, c, degree=degree)
-
-
 def most_numerous_state(model, alpha, *, degree: int = GF_DEGREE, guess=None) -> OneRSBState:
     """The most numerous states at ``alpha``: the ``y`` (and its chi saddle) of largest complexity.
 
@@ -957,7 +958,7 @@ def most_numerous_state(model, alpha, *, degree: int = GF_DEGREE, guess=None) ->
     ``Sigma'(y) = y e'(y)``: the complexity is largest where the energy ``e(y)`` is, the root of
     ``e(y (1 + d)) - e(y (1 - d))`` (``d`` = :data:`_MN_DY`) changing sign from + to -, bracketed
     around ``guess`` or on a geometric grid of ``y`` in ``[1e-3, 100]`` and solved by Brent's method
-    to ``1e-10`` relative (the complexity is flat there).  The state's lower edge is computed (:attr:`OneRSBState.gap`)."""
+    to ``1e-10`` relative (the complexity is flat there).  The state's lower edge is computed once (:attr:`OneRSBState.gap`, :attr:`OneRSBState.edge_residual`)."""
     what = f"gradient_flow most numerous y (alpha={float(alpha):.6g}, {model!r})"
     memo = {}
 
@@ -983,13 +984,7 @@ def most_numerous_state(model, alpha, *, degree: int = GF_DEGREE, guess=None) ->
             raise solvers.ConvergenceError(f"{what}: the energy has no maximum in y on [1e-3, 100]")
     st = _on_saddle(model, alpha, found.value, memo, degree)
     e = glm.edge(st.law, st.alpha, +1, what=what + " lower edge")
-    return replace(st, gap=float(e.value) - st.mu)
-
-
-def _mn_residual(st: OneRSBState) -> float:
-    """:func:`numerics.glm.edge_residual` at the lower edge of a state (negative: an outlier has left
-    the bulk towards the signal)."""
-    return float(glm.edge_residual(st.law, st.alpha, glm.edge(st.law, st.alpha, +1)))
+    return replace(st, gap=float(e.value) - st.mu, edge_residual=float(glm.edge_residual(st.law, st.alpha, e)))
 
 
 @lru_cache(maxsize=8)
@@ -1009,7 +1004,7 @@ def _mn_threshold(model):
     def residual(alpha, degree=GF_DEGREE):
         st = most_numerous_state(model, alpha, degree=degree, guess=memo.get("y"))
         memo["y"] = st.y
-        return _mn_residual(st)
+        return st.edge_residual
 
     grid = _GF_ALPHAS
     i = grid.index(_GF_START)
@@ -1032,7 +1027,7 @@ def _mn_threshold(model):
         raise solvers.ConvergenceError(f"{what}: no sign change of the edge residual across alpha={value:.12g} "
                                        f"(1 -+ 1e-8)")
     st = most_numerous_state(model, value, guess=memo.get("y"))
-    fine = _mn_residual(most_numerous_state(model, value, degree=GF_DEGREE + 1, guess=st.y))
+    fine = most_numerous_state(model, value, degree=GF_DEGREE + 1, guess=st.y).edge_residual
     error = abs(fine * (a1 - a0) / (r1 - r0))
     if not error <= GF_MN_RTOL * value:
         raise solvers.PrecisionError(f"{what}: the next quadrature degree moves the threshold by {error:.3g} "
@@ -1220,7 +1215,7 @@ def _check_marginal(model, st: OneRSBState, what: str) -> OneRSBState:
     if e.hard or abs(float(e.s) - st.chi) > 1e-6 * st.chi or abs(float(e.value) - st.mu) > 1e-9 * max(1.0, abs(st.mu)):
         raise solvers.ConvergenceError(f"{what}: the lower edge at the marginal y is not at 0 (s_c={float(e.s):.9g}, "
                                        f"chi={st.chi:.9g}, edge={float(e.value) - st.mu:.3g})")
-    return replace(st, gap=float(e.value) - st.mu)
+    return replace(st, gap=float(e.value) - st.mu, edge_residual=float(glm.edge_residual(st.law, st.alpha, e)))
 
 
 def _outlier_residual(st: OneRSBState) -> float:
